@@ -1,0 +1,24 @@
+"""Published event contracts of Rangkui Mutasi.
+
+Outside consumers (provincial systems) and the four services share exactly these models:
+the event payloads (`events`), the CloudEvents envelope and its Kafka binding (`envelope`),
+and the topics (`topics`). Wire names are stable: a class may move, its CloudEvents type
+`rangkui.<context>.<EventName>.v<N>` may not.
+"""
+
+from rangkui_contracts.base import DomainEvent
+from rangkui_contracts.envelope import Envelope, MalformedEvent
+from rangkui_contracts.registry import REGISTRY, event_class, parse_event
+from rangkui_contracts.topics import TOPICS, TopicSpec, topic_for
+
+__all__ = [
+    "REGISTRY",
+    "TOPICS",
+    "DomainEvent",
+    "Envelope",
+    "MalformedEvent",
+    "TopicSpec",
+    "event_class",
+    "parse_event",
+    "topic_for",
+]

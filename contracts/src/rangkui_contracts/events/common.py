@@ -1,0 +1,30 @@
+"""Value types shared by the events of several contexts."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Nip = Annotated[str, StringConstraints(pattern=r"^\d{18}$"), Field(description="18-digit NIP")]
+Grade = Annotated[
+    str,
+    StringConstraints(pattern=r"^(I|II|III|IV)/[a-e]$"),
+    Field(description="golongan/ruang, e.g. III/a"),
+]
+EducationLevel = Literal["SMA", "D3", "S1", "S2", "S3"]
+Rating = Literal["DI_ATAS", "SESUAI", "DI_BAWAH"]
+Predikat = Literal["SANGAT_BAIK", "BAIK", "BUTUH_PERBAIKAN", "KURANG", "SANGAT_KURANG"]
+
+
+class Value(BaseModel):
+    """Base of nested value objects inside event payloads."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Education(Value):
+    level: EducationLevel
+    field: str = Field(min_length=1, description="field of study, e.g. Pendidikan Matematika")
+    institution: str | None = None
+    year: int | None = Field(default=None, ge=1950, le=2100)

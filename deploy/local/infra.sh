@@ -1,0 +1,265 @@
+#!/usr/bin/env bash
+# Local infrastructure without Docker: a real Apache Kafka 4.x broker (KRaft, combined
+# broker + controller, one node) from Maven Central, and a private PostgreSQL cluster from
+# Debian's packages. Both listen on loopback only and keep their data in a state directory
+# that this script owns, so nothing depends on (or disturbs) the machine's own services.
+#
+#   deploy/local/infra.sh start    install what is missing, start both, wait until ready
+#   deploy/local/infra.sh stop     stop both (data is kept)
+#   deploy/local/infra.sh reset    stop both and delete their data
+#   deploy/local/infra.sh status   say what runs where
+#   deploy/local/infra.sh env      print the environment variables that point at them
+#
+# Settings (environment): RANGKUI_STATE_DIR, RANGKUI_KAFKA_PORT (19092),
+# RANGKUI_KAFKA_CONTROLLER_PORT (19093), RANGKUI_PG_PORT (15432).
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+repo_hash=$(printf '%s' "$repo" | sha1sum | cut -c1-8)
+# Outside the work tree: PostgreSQL runs as the unprivileged 'postgres' user, which must be
+# able to reach its data directory even when the checkout lives under /root.
+state=${RANGKUI_STATE_DIR:-/var/tmp/rangkui-$repo_hash}
+kafka_port=${RANGKUI_KAFKA_PORT:-19092}
+controller_port=${RANGKUI_KAFKA_CONTROLLER_PORT:-19093}
+pg_port=${RANGKUI_PG_PORT:-15432}
+pg_superpass=rangkui-local
+services=(personnel mutation evaluation notification)
+
+log() { printf '[infra] %s\n' "$*" >&2; }
+die() { printf '[infra] error: %s\n' "$*" >&2; exit 1; }
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+wait_port() { # port seconds what
+  local deadline=$((SECONDS + $2))
+  until port_open "$1"; do
+    ((SECONDS < deadline)) || return 1
+    sleep 0.2
+  done
+}
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# ---------------------------------------------------------------- PostgreSQL
+pg_bindir() {
+  local d
+  d=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+  [ -n "$d" ] && [ -x "$d/initdb" ] && { echo "$d"; return; }
+  return 1
+}
+
+ensure_pg_installed() {
+  pg_bindir >/dev/null && return
+  log "installing PostgreSQL from Debian's packages"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq postgresql >/dev/null
+  pg_bindir >/dev/null || die "PostgreSQL server binaries not found after install"
+}
+
+# Run a PostgreSQL binary as the unprivileged owner of the cluster: initdb and postgres
+# refuse to run as root.
+pg_run() {
+  local bin=$1; shift
+  if [ "$(id -u)" = 0 ]; then
+    runuser -u postgres -- "$(pg_bindir)/$bin" "$@"
+  else
+    "$(pg_bindir)/$bin" "$@"
+  fi
+}
+
+pg_owner() { if [ "$(id -u)" = 0 ]; then echo postgres; else id -un; fi; }
+
+start_pg() {
+  ensure_pg_installed
+  local data=$state/pg/data
+  mkdir -p "$state/pg"
+  chmod 755 "$state"
+  [ "$(id -u)" = 0 ] && chown "$(pg_owner)" "$state/pg"
+  if [ ! -f "$data/PG_VERSION" ]; then
+    log "initialising a private PostgreSQL cluster in $data"
+    printf '%s\n' "$pg_superpass" >"$state/pg/pwfile"
+    [ "$(id -u)" = 0 ] && chown "$(pg_owner)" "$state/pg/pwfile"
+    pg_run initdb -D "$data" -U postgres --pwfile="$state/pg/pwfile" \
+      --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null
+    cat >>"$data/postgresql.conf" <<EOF
+listen_addresses = '127.0.0.1'
+port = $pg_port
+unix_socket_directories = '$state/pg'
+max_connections = 300
+shared_buffers = 256MB
+fsync = on
+synchronous_commit = on
+max_wal_size = 2GB
+log_min_messages = warning
+EOF
+  fi
+  if pg_run pg_ctl -D "$data" status >/dev/null 2>&1; then
+    log "PostgreSQL already running on 127.0.0.1:$pg_port"
+  else
+    pg_run pg_ctl -D "$data" -l "$state/pg/server.log" -w -t 60 start >/dev/null \
+      || { tail -n 30 "$state/pg/server.log" >&2; die "PostgreSQL did not start"; }
+    log "PostgreSQL running on 127.0.0.1:$pg_port"
+  fi
+  # One database and one role per service (idempotent).
+  local s
+  for s in "${services[@]}"; do
+    pg_psql -v ON_ERROR_STOP=1 -q <<EOF
+SELECT 'CREATE ROLE $s LOGIN PASSWORD ''$s'''
+WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$s')\gexec
+SELECT 'CREATE DATABASE $s OWNER $s'
+WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$s')\gexec
+EOF
+  done
+}
+
+pg_psql() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres "$@"; }
+export PGPASSWORD=$pg_superpass
+
+stop_pg() {
+  local data=$state/pg/data
+  [ -f "$data/PG_VERSION" ] || return 0
+  if pg_run pg_ctl -D "$data" status >/dev/null 2>&1; then
+    pg_run pg_ctl -D "$data" -m fast -w stop >/dev/null && log "PostgreSQL stopped"
+  fi
+}
+
+# --------------------------------------------------------------------- Kafka
+ensure_kafka_jars() {
+  local lib=$state/kafka/lib stamp
+  stamp=$(sha1sum "$here/kafka/pom.xml" | cut -c1-12)
+  [ -f "$lib/.stamp-$stamp" ] && return
+  command -v java >/dev/null || die "java is required (Java 17)"
+  command -v mvn >/dev/null || die "mvn is required to fetch Kafka from Maven Central"
+  log "resolving Apache Kafka from Maven Central into $lib"
+  rm -rf "$lib"
+  mkdir -p "$lib"
+  mvn -q -B -f "$here/kafka/pom.xml" dependency:copy-dependencies -DoutputDirectory="$lib" \
+    || die "could not resolve Kafka's jars"
+  touch "$lib/.stamp-$stamp"
+}
+
+kafka_java() { java -Xms256m -Xmx768m -Dlog4j2.configurationFile="$state/kafka/log4j2.properties" -cp "$state/kafka/lib/*" "$@"; }
+
+write_kafka_config() {
+  mkdir -p "$state/kafka/data"
+  cat >"$state/kafka/server.properties" <<EOF
+process.roles=broker,controller
+node.id=1
+controller.quorum.bootstrap.servers=127.0.0.1:$controller_port
+listeners=PLAINTEXT://127.0.0.1:$kafka_port,CONTROLLER://127.0.0.1:$controller_port
+advertised.listeners=PLAINTEXT://127.0.0.1:$kafka_port
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+log.dirs=$state/kafka/data
+num.partitions=1
+auto.create.topics.enable=false
+offsets.topic.replication.factor=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+log.retention.hours=-1
+EOF
+  cat >"$state/kafka/log4j2.properties" <<EOF
+status = error
+appender.file.type = File
+appender.file.name = file
+appender.file.fileName = $state/kafka/broker.log
+appender.file.layout.type = PatternLayout
+appender.file.layout.pattern = [%d] %p %m (%c)%n
+rootLogger.level = WARN
+rootLogger.appenderRef.file.ref = file
+logger.kafka.name = kafka
+logger.kafka.level = WARN
+logger.server.name = org.apache.kafka
+logger.server.level = WARN
+EOF
+}
+
+kafka_pid() { [ -f "$state/kafka/pid" ] && kill -0 "$(cat "$state/kafka/pid")" 2>/dev/null && cat "$state/kafka/pid"; }
+
+start_kafka() {
+  ensure_kafka_jars
+  if kafka_pid >/dev/null; then
+    log "Kafka already running on 127.0.0.1:$kafka_port"
+    return
+  fi
+  port_open "$kafka_port" && die "port $kafka_port is taken by another process"
+  write_kafka_config
+  if [ ! -f "$state/kafka/data/meta.properties" ]; then
+    local cluster_id
+    cluster_id=$(kafka_java kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1)
+    log "formatting KRaft storage (cluster $cluster_id)"
+    kafka_java kafka.tools.StorageTool format --standalone -t "$cluster_id" \
+      -c "$state/kafka/server.properties" >"$state/kafka/format.log" 2>&1 \
+      || { cat "$state/kafka/format.log" >&2; die "Kafka storage format failed"; }
+  fi
+  setsid nohup java -Xms256m -Xmx768m -XX:+UseG1GC \
+    -Dlog4j2.configurationFile="$state/kafka/log4j2.properties" \
+    -cp "$state/kafka/lib/*" kafka.Kafka "$state/kafka/server.properties" \
+    >"$state/kafka/stdout.log" 2>&1 </dev/null &
+  echo $! >"$state/kafka/pid"
+  if ! wait_port "$kafka_port" 90; then
+    tail -n 40 "$state/kafka/stdout.log" "$state/kafka/broker.log" >&2 || true
+    die "Kafka did not open port $kafka_port"
+  fi
+  log "Kafka running on 127.0.0.1:$kafka_port (pid $(cat "$state/kafka/pid"))"
+}
+
+stop_kafka() {
+  local pid
+  pid=$(kafka_pid) || return 0
+  kill "$pid"
+  for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+  kill -9 "$pid" 2>/dev/null || true
+  rm -f "$state/kafka/pid"
+  log "Kafka stopped"
+}
+
+print_env() {
+  cat <<EOF
+export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$kafka_port
+export RANGKUI_PG_ADMIN_URL=postgresql://postgres:$pg_superpass@127.0.0.1:$pg_port/postgres
+export PERSONNEL_DATABASE_URL=postgresql://personnel:personnel@127.0.0.1:$pg_port/personnel
+export MUTATION_DATABASE_URL=postgresql://mutation:mutation@127.0.0.1:$pg_port/mutation
+export EVALUATION_DATABASE_URL=postgresql://evaluation:evaluation@127.0.0.1:$pg_port/evaluation
+export NOTIFICATION_DATABASE_URL=postgresql://notification:notification@127.0.0.1:$pg_port/notification
+export RANGKUI_KAFKA_LIB=$state/kafka/lib
+EOF
+}
+
+case ${1:-} in
+  start)
+    mkdir -p "$state"
+    start_pg
+    start_kafka
+    ;;
+  stop)
+    stop_kafka
+    stop_pg
+    ;;
+  reset)
+    stop_kafka
+    stop_pg
+    rm -rf "$state/pg" "$state/kafka/data" "$state/kafka/server.properties"
+    log "data deleted"
+    ;;
+  status)
+    echo "state directory: $state"
+    if kafka_pid >/dev/null; then echo "kafka: running on 127.0.0.1:$kafka_port"; else echo "kafka: stopped"; fi
+    if port_open "$pg_port"; then echo "postgresql: running on 127.0.0.1:$pg_port"; else echo "postgresql: stopped"; fi
+    ;;
+  env) print_env ;;
+  kafka-class) # run a Kafka tool class with the broker's classpath, e.g. kafka-class org.apache.kafka.tools.consumer.ConsoleConsumer ...
+    shift
+    ensure_kafka_jars
+    java -Xmx256m -cp "$state/kafka/lib/*" "$@"
+    ;;
+  *)
+    echo "usage: $0 start|stop|reset|status|env|kafka-class CLASS ARGS" >&2
+    exit 2
+    ;;
+esac
