@@ -12,7 +12,9 @@ packages=(contracts "libs/eventkit[testing]")
 for s in services/*/; do
   [ -f "$s/pyproject.toml" ] && packages+=("${s%/}")
 done
-stamp=$(cat $(printf '%s\n' contracts/pyproject.toml libs/eventkit/pyproject.toml services/*/pyproject.toml scripts/requirements-dev.txt 2>/dev/null) | sha1sum | cut -c1-12)
+shopt -s nullglob
+stamp=$(cat contracts/pyproject.toml libs/eventkit/pyproject.toml services/*/pyproject.toml \
+  scripts/requirements-dev.txt | sha1sum | cut -c1-12)
 if [ ! -f "$venv/.stamp-$stamp" ]; then
   echo "[bootstrap] installing the workspace into .venv" >&2
   "$venv/bin/python" -m pip install -q --upgrade pip
