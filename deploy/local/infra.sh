@@ -9,6 +9,7 @@
 #   deploy/local/infra.sh reset    stop both and delete their data
 #   deploy/local/infra.sh status   say what runs where
 #   deploy/local/infra.sh env      print the environment variables that point at them
+#   deploy/local/infra.sh kafka-stop|kafka-start   only the broker (fault tests)
 #
 # Settings (environment): RANGKUI_STATE_DIR, RANGKUI_KAFKA_PORT (19092),
 # RANGKUI_KAFKA_CONTROLLER_PORT (19093), RANGKUI_PG_PORT (15432).
@@ -253,6 +254,8 @@ case ${1:-} in
     if port_open "$pg_port"; then echo "postgresql: running on 127.0.0.1:$pg_port"; else echo "postgresql: stopped"; fi
     ;;
   env) print_env ;;
+  kafka-stop) stop_kafka ;;   # fault tests: take the broker away and bring it back
+  kafka-start) mkdir -p "$state"; start_kafka ;;
   kafka-class) # run a Kafka tool class with the broker's classpath, e.g. kafka-class org.apache.kafka.tools.consumer.ConsoleConsumer ...
     shift
     ensure_kafka_jars

@@ -1,0 +1,399 @@
+"""The consumer runner: applies Kafka events to PostgreSQL with exactly-once effects.
+
+For every batch polled from Kafka, in ONE PostgreSQL transaction: the handler's effects
+(read-model rows, or new events plus their outbox rows), the next offset of every
+partition in the batch (`consumer_offsets`) and the last stream version applied
+(`consumer_streams`). On (re)assignment the runner seeks to the stored offsets, never to
+Kafka's committed ones (those are committed too, best effort, only so that lag shows in
+ordinary Kafka tooling). So a crash anywhere either keeps the whole batch or none of it, and
+the batch is read again: nothing lost, nothing applied twice.
+
+Records re-published by the outbox relay after a crash carry a stream version the consumer
+has already applied and are skipped. A record that cannot be parsed, or whose handler
+raises, goes to the dead-letter topic with the reason (the batch is retried event by event
+in savepoints to find the culprits) and the others are applied; the dead letters are
+acknowledged by the broker before the transaction commits. Infrastructure errors
+(PostgreSQL gone) are not the message's fault: the batch is retried after a pause.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Callable
+from typing import Any
+
+import asyncpg
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener, TopicPartition
+from aiokafka.errors import KafkaError
+
+from rangkui_contracts import Envelope, MalformedEvent, event_class, parse_event
+from rangkui_contracts.topics import DEAD_LETTER
+from rangkui_eventkit.deadletter import DeadLetter, publish_dead_letters
+from rangkui_eventkit.handlers import BatchContext, Handler, Received
+from rangkui_eventkit.logging import get_logger
+from rangkui_eventkit.metrics import CONSUMER_LAG, DEAD_LETTERS, EVENTS_CONSUMED
+from rangkui_eventkit.store import EventStore
+
+log = get_logger(__name__)
+
+_INFRA_ERRORS = (
+    OSError,
+    asyncpg.InterfaceError,
+    asyncpg.PostgresConnectionError,
+    asyncpg.CannotConnectNowError,
+    asyncpg.TooManyConnectionsError,
+)
+
+
+class _Reseek(Exception):
+    """The stored positions changed under us (a rebuild): seek again from the database."""
+
+
+class ConsumerRunner:
+    def __init__(
+        self,
+        *,
+        pool: asyncpg.Pool,
+        handler: Handler,
+        bootstrap_servers: str,
+        service: str,
+        producer_factory: Callable[[], AIOKafkaProducer],
+        store: EventStore | None = None,
+        topic_prefix: str = "",
+        batch_size: int = 2000,
+        poll_timeout_ms: int = 100,
+        fault_hook: Callable[[str], None] | None = None,
+    ) -> None:
+        self.pool = pool
+        self.handler = handler
+        self.bootstrap_servers = bootstrap_servers
+        self.service = service
+        self.producer_factory = producer_factory
+        self.store = store
+        self.topic_prefix = topic_prefix
+        self.batch_size = batch_size
+        self.poll_timeout_ms = poll_timeout_ms
+        self.fault_hook = fault_hook
+        self.consumer_name = handler.name
+        self.group_id = f"{topic_prefix}{service}.{handler.name}"
+        self.topics = [t.qualified(topic_prefix) for t in handler.topics]
+        self.dead_letter_topic = DEAD_LETTER.qualified(topic_prefix)
+        self.applied = 0
+        self._generation: int | None = None
+        self._consumer: AIOKafkaConsumer | None = None
+        self._dlq: AIOKafkaProducer | None = None
+        self._next: dict[tuple[str, int], int] = {}
+
+    # ---------------------------------------------------------------- lifecycle
+    async def run(self, stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            try:
+                await self._run_once(stop)
+            except _INFRA_ERRORS as exc:
+                log.warning(
+                    "consumer.infrastructure_error", consumer=self.consumer_name, error=repr(exc)
+                )
+                await _sleep_or_stop(stop, 1.0)
+            except KafkaError as exc:
+                log.warning("consumer.kafka_error", consumer=self.consumer_name, error=repr(exc))
+                await _sleep_or_stop(stop, 1.0)
+            finally:
+                await self._close()
+
+    async def _run_once(self, stop: asyncio.Event) -> None:
+        consumer = AIOKafkaConsumer(
+            bootstrap_servers=self.bootstrap_servers,
+            group_id=self.group_id,
+            client_id=f"{self.service}.{self.consumer_name}",
+            enable_auto_commit=False,
+            auto_offset_reset="earliest",
+            max_poll_records=self.batch_size,
+            fetch_max_bytes=64 * 1024 * 1024,
+            max_partition_fetch_bytes=8 * 1024 * 1024,
+        )
+        self._consumer = consumer
+        consumer.subscribe(self.topics, listener=_SeekFromDatabase(self))
+        await consumer.start()
+        log.info("consumer.started", consumer=self.consumer_name, topics=self.topics)
+        idle_checks = 0.0
+        while not stop.is_set():
+            polled = await consumer.getmany(
+                timeout_ms=self.poll_timeout_ms, max_records=self.batch_size
+            )
+            records = [r for recs in polled.values() for r in recs]
+            try:
+                if records:
+                    await self._process(records)
+                else:
+                    idle_checks += self.poll_timeout_ms / 1000
+                    if idle_checks >= 1.0:  # notice a rebuild even when no events arrive
+                        idle_checks = 0
+                        await self._check_generation()
+            except _Reseek:
+                await self._seek(consumer.assignment())
+                continue
+            self._report_lag(consumer)
+
+    async def _close(self) -> None:
+        if self._consumer is not None:
+            consumer, self._consumer = self._consumer, None
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(consumer.stop(), timeout=10)
+        if self._dlq is not None:
+            dlq, self._dlq = self._dlq, None
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(dlq.stop(), timeout=10)
+
+    # -------------------------------------------------------------- positions
+    async def _seek(self, partitions: set[TopicPartition] | frozenset[TopicPartition]) -> None:
+        async with self.pool.acquire() as conn:
+            self._generation = await _generation(conn, self.consumer_name)
+            rows = await conn.fetch(
+                "SELECT topic, partition, next_offset FROM consumer_offsets WHERE consumer = $1",
+                self.consumer_name,
+            )
+        stored = {TopicPartition(r["topic"], r["partition"]): r["next_offset"] for r in rows}
+        if not partitions or self._consumer is None:
+            return
+        to_beginning = []
+        for tp in partitions:
+            if tp in stored:
+                self._consumer.seek(tp, stored[tp])
+            else:
+                to_beginning.append(tp)
+        if to_beginning:
+            await self._consumer.seek_to_beginning(*to_beginning)
+        log.info(
+            "consumer.positions_restored",
+            consumer=self.consumer_name,
+            partitions=len(partitions),
+            from_beginning=len(to_beginning),
+        )
+
+    async def _check_generation(self) -> None:
+        async with self.pool.acquire() as conn:
+            if await _generation(conn, self.consumer_name) != self._generation:
+                raise _Reseek()
+
+    # ------------------------------------------------------------- the batch
+    async def _process(self, records: list[Any]) -> None:
+        items: list[Received] = []
+        dead: list[DeadLetter] = []
+        for r in records:
+            try:
+                env = Envelope.from_kafka(r.key, r.value, r.headers)
+                if not self.handler.accepts(env.type):
+                    event_class(env.type)  # unknown types are dead letters, known ones skipped
+                    continue
+                event = parse_event(env.type, env.data)
+            except MalformedEvent as exc:
+                dead.append(DeadLetter.of(r, f"malformed: {exc}"))
+                continue
+            items.append(Received(env, event, r.topic, r.partition, r.offset))
+
+        next_offsets: dict[tuple[str, int], int] = {}
+        for r in records:
+            next_offsets[(r.topic, r.partition)] = r.offset + 1
+
+        async with self.pool.acquire() as conn, conn.transaction():
+            generation = await conn.fetchval(
+                "SELECT generation FROM consumers WHERE consumer = $1 FOR SHARE", self.consumer_name
+            )
+            if generation != self._generation:
+                raise _Reseek()
+            fresh, seen = await self._skip_already_applied(conn, items)
+            ctx = BatchContext(conn, self.store, self.service)
+            dead.extend(await self._apply(ctx, fresh))
+            self._fault("after_apply")
+            if dead:
+                await self._dead_letter(dead)
+            await conn.execute(
+                """INSERT INTO consumer_offsets (consumer, topic, partition, next_offset)
+                   SELECT $1, t, p, o FROM unnest($2::text[], $3::int[], $4::bigint[]) AS u(t, p, o)
+                   ON CONFLICT (consumer, topic, partition)
+                   DO UPDATE SET next_offset = EXCLUDED.next_offset""",
+                self.consumer_name,
+                [k[0] for k in next_offsets],
+                [k[1] for k in next_offsets],
+                list(next_offsets.values()),
+            )
+            if seen:
+                await conn.execute(
+                    """INSERT INTO consumer_streams (consumer, stream_id, version)
+                       SELECT $1, s, v FROM unnest($2::text[], $3::int[]) AS u(s, v)
+                       ON CONFLICT (consumer, stream_id)
+                       DO UPDATE SET version =
+                           GREATEST(consumer_streams.version, EXCLUDED.version)""",
+                    self.consumer_name,
+                    list(seen),
+                    list(seen.values()),
+                )
+            self._fault("before_commit")
+        self._fault("after_commit")
+        self._next.update(next_offsets)
+        self.applied += len(fresh)
+        EVENTS_CONSUMED.labels(self.service, self.consumer_name).inc(len(records))
+        if self._consumer is not None:
+            with contextlib.suppress(Exception):
+                await self._consumer.commit(
+                    {TopicPartition(t, p): o for (t, p), o in next_offsets.items()}
+                )
+
+    async def _skip_already_applied(
+        self, conn: asyncpg.Connection, items: list[Received]
+    ) -> tuple[list[Received], dict[str, int]]:
+        keys = {_stream_key(i.envelope) for i in items if i.envelope.streamversion is not None}
+        last: dict[str, int] = {}
+        if keys:
+            rows = await conn.fetch(
+                "SELECT stream_id, version FROM consumer_streams "
+                "WHERE consumer = $1 AND stream_id = ANY($2::text[])",
+                self.consumer_name,
+                list(keys),
+            )
+            last = {r["stream_id"]: r["version"] for r in rows}
+        fresh: list[Received] = []
+        seen: dict[str, int] = {}
+        for item in items:
+            version = item.envelope.streamversion
+            if version is None:
+                fresh.append(item)
+                continue
+            key = _stream_key(item.envelope)
+            if version <= max(last.get(key, 0), seen.get(key, 0)):
+                log.info(
+                    "consumer.duplicate_skipped",
+                    consumer=self.consumer_name,
+                    stream_id=item.envelope.subject,
+                    version=version,
+                )
+                continue
+            seen[key] = version
+            fresh.append(item)
+        return fresh, seen
+
+    async def _apply(self, ctx: BatchContext, items: list[Received]) -> list[DeadLetter]:
+        if not items:
+            return []
+        try:
+            async with ctx.conn.transaction():
+                await self.handler.handle(ctx, items)
+                await ctx.flush()
+            return []
+        except _INFRA_ERRORS:
+            raise
+        except Exception as exc:
+            ctx.sql.clear()
+            log.warning(
+                "consumer.batch_failed_isolating",
+                consumer=self.consumer_name,
+                error=repr(exc),
+                size=len(items),
+            )
+        failed: list[DeadLetter] = []
+        for item in items:
+            try:
+                async with ctx.conn.transaction():
+                    await self.handler.handle(ctx, [item])
+                    await ctx.flush()
+            except _INFRA_ERRORS:
+                raise
+            except Exception as exc:
+                ctx.sql.clear()
+                reason = f"handler {self.consumer_name} failed: {type(exc).__name__}: {exc}"
+                log.error(
+                    "consumer.event_dead_lettered",
+                    consumer=self.consumer_name,
+                    event_type=item.envelope.type,
+                    stream_id=item.envelope.subject,
+                    reason=reason,
+                )
+                failed.append(
+                    DeadLetter(
+                        topic=item.topic,
+                        partition=item.partition,
+                        offset=item.offset,
+                        key=item.envelope.kafka_key(),
+                        value=item.envelope.kafka_value(),
+                        headers=tuple(item.envelope.kafka_headers()),
+                        reason=reason,
+                    )
+                )
+        return failed
+
+    async def _dead_letter(self, letters: list[DeadLetter]) -> None:
+        if self._dlq is None:
+            producer = self.producer_factory()
+            await producer.start()
+            self._dlq = producer
+        await publish_dead_letters(self._dlq, self.dead_letter_topic, self.group_id, letters)
+        DEAD_LETTERS.labels(self.service, self.consumer_name).inc(len(letters))
+        for dl in letters:
+            log.warning(
+                "consumer.dead_letter",
+                consumer=self.consumer_name,
+                topic=dl.topic,
+                partition=dl.partition,
+                offset=dl.offset,
+                reason=dl.reason,
+            )
+
+    def _fault(self, point: str) -> None:
+        if self.fault_hook is not None:
+            self.fault_hook(point)
+
+    def _report_lag(self, consumer: AIOKafkaConsumer) -> None:
+        for tp in consumer.assignment():
+            high = consumer.highwater(tp)
+            position = self._next.get((tp.topic, tp.partition))
+            if high is not None and position is not None:
+                CONSUMER_LAG.labels(
+                    self.service, self.consumer_name, tp.topic, str(tp.partition)
+                ).set(max(high - position, 0))
+
+
+class _SeekFromDatabase(ConsumerRebalanceListener):
+    def __init__(self, runner: ConsumerRunner) -> None:
+        self.runner = runner
+
+    async def on_partitions_revoked(self, revoked: Any) -> None:
+        return None
+
+    async def on_partitions_assigned(self, assigned: Any) -> None:
+        await self.runner._seek(set(assigned))
+
+
+def _stream_key(env: Envelope) -> str:
+    return f"{env.source}|{env.subject}"
+
+
+async def _generation(conn: asyncpg.Connection, consumer: str) -> int:
+    await conn.execute(
+        "INSERT INTO consumers (consumer) VALUES ($1) ON CONFLICT DO NOTHING", consumer
+    )
+    return await conn.fetchval("SELECT generation FROM consumers WHERE consumer = $1", consumer)
+
+
+async def reset_consumer(pool: asyncpg.Pool, handler: Handler) -> None:
+    """Empty a projection's read model and positions; it then replays from the beginning.
+
+    Safe while the service runs: the new generation tells every runner of this consumer to
+    drop its in-memory positions and seek again (to the beginning, since none is stored).
+    """
+    if not handler.rebuildable:
+        raise ValueError(f"{handler.name} is a reaction, not a projection: it is not rebuilt")
+    async with pool.acquire() as conn, conn.transaction():
+        await _generation(conn, handler.name)
+        await conn.execute(
+            "UPDATE consumers SET generation = generation + 1 WHERE consumer = $1", handler.name
+        )
+        await handler.reset(conn)
+        await conn.execute("DELETE FROM consumer_offsets WHERE consumer = $1", handler.name)
+        await conn.execute("DELETE FROM consumer_streams WHERE consumer = $1", handler.name)
+    log.info("consumer.reset", consumer=handler.name)
+
+
+async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(stop.wait(), timeout=seconds)

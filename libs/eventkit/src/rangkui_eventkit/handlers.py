@@ -1,0 +1,135 @@
+"""What a consumer runs: projections (events -> read model) and reactions (events ->
+commands -> new events), both declared with `@handles` per event class.
+
+A handler receives a batch inside one PostgreSQL transaction (`BatchContext`). Writes go
+through `ctx.sql` (batched) or straight to `ctx.conn`; reads through `ctx.fetch*`, which
+first flush the pending writes so that a handler always reads its own writes. Reactions
+append events with `ctx.append`, in the same transaction as the consumer's position, so
+each reaction happens exactly once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar, TypeVar
+
+import asyncpg
+
+from rangkui_contracts import DomainEvent, Envelope, TopicSpec
+from rangkui_eventkit.context import Cause
+from rangkui_eventkit.sqlbatch import SqlBatch
+from rangkui_eventkit.store import EventStore, Recorded, StreamWrite
+
+
+@dataclass(frozen=True)
+class Received:
+    """An event read from Kafka, with its coordinates."""
+
+    envelope: Envelope
+    event: DomainEvent
+    topic: str
+    partition: int
+    offset: int
+
+
+class BatchContext:
+    def __init__(self, conn: asyncpg.Connection, store: EventStore | None, service: str) -> None:
+        self.conn = conn
+        self.sql = SqlBatch()
+        self.store = store
+        self.service = service
+
+    async def flush(self) -> None:
+        await self.sql.flush(self.conn)
+
+    async def fetch(self, query: str, *args: Any) -> list[asyncpg.Record]:
+        await self.flush()
+        return await self.conn.fetch(query, *args)
+
+    async def fetchrow(self, query: str, *args: Any) -> asyncpg.Record | None:
+        await self.flush()
+        return await self.conn.fetchrow(query, *args)
+
+    async def fetchval(self, query: str, *args: Any) -> Any:
+        await self.flush()
+        return await self.conn.fetchval(query, *args)
+
+    async def append(
+        self, writes: Sequence[StreamWrite], because_of: Received, actor: str | None = None
+    ) -> list[Recorded]:
+        """Append events caused by `because_of`, in this batch's transaction."""
+        if self.store is None:
+            raise RuntimeError("this consumer was built without an event store")
+        await self.flush()
+        cause = Cause.following(because_of.envelope, actor=actor)
+        return await self.store.append(writes, cause, conn=self.conn)
+
+    async def load(self, stream_id: str) -> list[Recorded]:
+        if self.store is None:
+            raise RuntimeError("this consumer was built without an event store")
+        await self.flush()
+        return await self.store.load(stream_id, conn=self.conn)
+
+
+E = TypeVar("E", bound=DomainEvent)
+HandlerFn = Callable[[Any, BatchContext, Any, Received], Awaitable[None]]
+
+
+def handles(*event_classes: type[DomainEvent]) -> Callable[[HandlerFn], HandlerFn]:
+    """Mark a method `async def on_x(self, ctx, event, received)` as the handler of events."""
+
+    def mark(fn: HandlerFn) -> HandlerFn:
+        fn.__rangkui_handles__ = event_classes  # type: ignore[attr-defined]
+        return fn
+
+    return mark
+
+
+class Handler:
+    """Base of projections and reactions.
+
+    Subclasses set `name` (unique within the service: it names the consumer group and the
+    stored positions) and `topics`, and mark methods with `@handles`. Events of types no
+    method handles are skipped (their offsets still advance).
+    """
+
+    name: ClassVar[str]
+    topics: ClassVar[tuple[TopicSpec, ...]]
+    # Tables that `reset` empties for a rebuild; empty for reactions, which are not rebuilt.
+    tables: ClassVar[tuple[str, ...]] = ()
+    _dispatch: ClassVar[dict[str, str]]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        dispatch: dict[str, str] = {}
+        for klass in reversed(cls.__mro__):
+            for attr, value in vars(klass).items():
+                for ec in getattr(value, "__rangkui_handles__", ()):
+                    dispatch[ec.ce_type()] = attr
+        cls._dispatch = dispatch
+
+    @property
+    def rebuildable(self) -> bool:
+        return bool(self.tables)
+
+    def accepts(self, ce_type: str) -> bool:
+        return ce_type in self._dispatch
+
+    async def handle(self, ctx: BatchContext, batch: Sequence[Received]) -> None:
+        for item in batch:
+            method = getattr(self, self._dispatch[item.envelope.type])
+            await method(ctx, item.event, item)
+
+    async def reset(self, conn: asyncpg.Connection) -> None:
+        """Empty the read model before a replay from the beginning."""
+        if self.tables:
+            await conn.execute(f"TRUNCATE {', '.join(self.tables)}")
+
+
+class Projection(Handler):
+    """Events -> read model. Must be deterministic: a rebuild gives the same tables."""
+
+
+class Reaction(Handler):
+    """Events -> commands -> new events in this service's store (a policy)."""

@@ -1,0 +1,74 @@
+"""Kafka clients configured the one way the kit relies on, and explicit topic creation."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Iterable
+
+from aiokafka import AIOKafkaProducer
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import KafkaConnectionError, TopicAlreadyExistsError
+
+from rangkui_contracts import TOPICS, TopicSpec
+from rangkui_eventkit.logging import get_logger
+
+log = get_logger(__name__)
+
+
+def make_producer(bootstrap_servers: str, *, client_id: str = "rangkui") -> AIOKafkaProducer:
+    """An idempotent producer with `acks=all`: no duplicates from its own retries, and a
+    record is acknowledged only once every in-sync replica has it."""
+    return AIOKafkaProducer(
+        bootstrap_servers=bootstrap_servers,
+        client_id=client_id,
+        enable_idempotence=True,
+        acks="all",
+        linger_ms=5,
+        max_batch_size=1024 * 1024,
+        request_timeout_ms=15000,
+        compression_type=None,
+    )
+
+
+async def ensure_topics(
+    bootstrap_servers: str,
+    prefix: str = "",
+    specs: Iterable[TopicSpec] = TOPICS,
+    *,
+    timeout_s: float = 60.0,
+) -> list[str]:
+    """Create the topics that do not exist yet (the broker never auto-creates them).
+
+    Retries while the broker is still starting; returns the names it created.
+    """
+    specs = list(specs)
+    deadline = asyncio.get_running_loop().time() + timeout_s
+    while True:
+        admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers, client_id="rangkui-admin")
+        try:
+            await admin.start()
+            existing = set(await admin.list_topics())
+            missing = [s for s in specs if s.qualified(prefix) not in existing]
+            if missing:
+                with contextlib.suppress(TopicAlreadyExistsError):
+                    await admin.create_topics(
+                        [
+                            NewTopic(
+                                s.qualified(prefix),
+                                num_partitions=s.partitions,
+                                replication_factor=1,
+                                topic_configs=dict(s.config),
+                            )
+                            for s in missing
+                        ]
+                    )
+                log.info("kafka.topics_created", topics=[s.qualified(prefix) for s in missing])
+            return [s.qualified(prefix) for s in missing]
+        except (KafkaConnectionError, OSError) as exc:
+            if asyncio.get_running_loop().time() > deadline:
+                raise
+            log.info("kafka.waiting_for_broker", error=str(exc))
+            await asyncio.sleep(0.5)
+        finally:
+            await admin.close()

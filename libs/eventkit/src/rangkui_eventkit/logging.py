@@ -1,0 +1,72 @@
+"""structlog configured for JSON lines, one event name per line, context bound per task.
+
+`correlation_id`, `actor` and the stream being worked on are bound with
+`structlog.contextvars`, so every log line written while handling a request or an event
+carries them without being passed around.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Mapping, MutableMapping
+from typing import Any
+
+import structlog
+
+# Field names whose values never reach a log line (tokens, secrets, personal data).
+REDACTED_KEYS = frozenset(
+    {
+        "password",
+        "token",
+        "access_token",
+        "authorization",
+        "secret",
+        "email",
+        "phone",
+        "contact",
+        "address",
+        "birth_date",
+    }
+)
+
+
+def redact(_: Any, __: str, event_dict: MutableMapping[str, Any]) -> Mapping[str, Any]:
+    """Replace sensitive values (by key, at any depth of dicts) with '[redacted]'."""
+    return _redact_mapping(event_dict)
+
+
+def _redact_mapping(value: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
+    for key in list(value):
+        if key.lower() in REDACTED_KEYS:
+            value[key] = "[redacted]"
+        elif isinstance(value[key], dict):
+            value[key] = _redact_mapping(dict(value[key]))
+    return value
+
+
+def configure_logging(service: str, level: str = "INFO", json: bool = True) -> None:
+    renderer: Any = structlog.processors.JSONRenderer() if json else structlog.dev.ConsoleRenderer()
+    structlog.configure(
+        processors=[
+            structlog.contextvars.merge_contextvars,
+            structlog.processors.add_log_level,
+            structlog.processors.TimeStamper(fmt="iso", utc=True),
+            structlog.processors.format_exc_info,
+            redact,
+            renderer,
+        ],
+        wrapper_class=structlog.make_filtering_bound_logger(
+            logging.getLevelNamesMapping().get(level.upper(), logging.INFO)
+        ),
+        logger_factory=structlog.PrintLoggerFactory(sys.stderr),
+        cache_logger_on_first_use=False,
+    )
+    structlog.contextvars.bind_contextvars(service=service)
+    # Libraries log through the standard library; keep them quiet unless they warn.
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(name)s %(message)s")
+    logging.getLogger("aiokafka").setLevel(logging.ERROR)
+
+
+def get_logger(name: str | None = None) -> structlog.stdlib.BoundLogger:
+    return structlog.get_logger(name)

@@ -1,0 +1,23 @@
+"""Prometheus metrics the kit exposes on each service's `/metrics`."""
+
+from __future__ import annotations
+
+from prometheus_client import Counter, Gauge
+
+OUTBOX_BACKLOG = Gauge(
+    "rangkui_outbox_backlog", "Events committed but not yet acknowledged by Kafka", ["service"]
+)
+OUTBOX_PUBLISHED = Counter(
+    "rangkui_outbox_published_total", "Events published by the outbox relay", ["service"]
+)
+CONSUMER_LAG = Gauge(
+    "rangkui_consumer_lag",
+    "Records behind the end of the partition",
+    ["service", "consumer", "topic", "partition"],
+)
+EVENTS_CONSUMED = Counter(
+    "rangkui_events_consumed_total", "Records processed by a consumer", ["service", "consumer"]
+)
+DEAD_LETTERS = Counter(
+    "rangkui_dead_letters_total", "Records sent to the dead-letter topic", ["service", "consumer"]
+)

@@ -1,0 +1,177 @@
+"""The outbox relay: publishes committed events to Kafka, in order per stream, in batches.
+
+Guarantees
+- Nothing is published that was not committed, and nothing committed is lost: an event's
+  outbox row is written in the same transaction as the event, and deleted only after the
+  broker acknowledged the record (idempotent producer, `acks=all`).
+- With Kafka down the rows simply stay: the backlog waits in PostgreSQL and drains, in the
+  same order, when the broker returns.
+- Order per stream: rows are read in global-position order. Two events of one stream are
+  always committed in version order (the second append had to read the first), so the later
+  event also has the larger position and is sent after it, to the same partition (key =
+  stream id).
+- No event is skipped when transactions commit out of sequence order. The relay does not
+  remember "the last position sent"; it sends whatever outbox rows are visible and deletes
+  exactly those. A row whose transaction commits late (with a smaller position than rows
+  already sent) is simply found by the next read. The cost: a DELETE per batch and a
+  table that must stay small (it holds only the unsent backlog).
+- Delivery is at least once: a crash between the broker's acknowledgement and the DELETE
+  re-sends those records. Consumers skip them by stream version (`consumer`).
+
+One relay per database is active at a time (a PostgreSQL advisory lock held on its own
+connection), so several replicas of a service never interleave their sends.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Callable
+from typing import Any
+
+import asyncpg
+from aiokafka import AIOKafkaProducer
+
+from rangkui_eventkit.logging import get_logger
+from rangkui_eventkit.store import OUTBOX_CHANNEL, envelope_from_row
+
+log = get_logger(__name__)
+_LEADER_LOCK = 7_245_002
+
+
+class OutboxRelay:
+    def __init__(
+        self,
+        pool: asyncpg.Pool,
+        producer_factory: Callable[[], AIOKafkaProducer],
+        *,
+        batch_size: int = 2000,
+        poll_interval_s: float = 0.5,
+        on_published: Callable[[int], None] | None = None,
+    ) -> None:
+        self.pool = pool
+        self.producer_factory = producer_factory
+        self.batch_size = batch_size
+        self.poll_interval_s = poll_interval_s
+        self.on_published = on_published
+        self.published = 0
+        self._wake = asyncio.Event()
+        self._producer: AIOKafkaProducer | None = None
+
+    _FETCH = """
+        SELECT o.position, o.topic, e.global_position, e.stream_id, e.version, e.event_id,
+               e.event_type, e.data, e.metadata, e.recorded_at
+        FROM outbox o JOIN events e ON e.global_position = o.position
+        ORDER BY o.position
+        LIMIT $1
+    """
+
+    async def backlog(self) -> int:
+        return await self.pool.fetchval("SELECT count(*) FROM outbox")
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Relay until `stop` is set; waits for leadership, reconnects after faults."""
+        while not stop.is_set():
+            try:
+                await self._run_as_leader(stop)
+            except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+                log.warning("outbox.database_unavailable", error=str(exc))
+                await _sleep_or_stop(stop, 1.0)
+        await self._close_producer()
+
+    async def _run_as_leader(self, stop: asyncio.Event) -> None:
+        async with self.pool.acquire() as leader_conn:
+            while not await leader_conn.fetchval("SELECT pg_try_advisory_lock($1)", _LEADER_LOCK):
+                if await _sleep_or_stop(stop, 2.0):
+                    return
+            await leader_conn.add_listener(OUTBOX_CHANNEL, self._notified)
+            log.info("outbox.leader")
+            try:
+                await self._loop(stop)
+            finally:
+                with contextlib.suppress(Exception):
+                    await leader_conn.remove_listener(OUTBOX_CHANNEL, self._notified)
+                    await leader_conn.execute("SELECT pg_advisory_unlock($1)", _LEADER_LOCK)
+
+    def _notified(self, *_: Any) -> None:
+        self._wake.set()
+
+    async def _loop(self, stop: asyncio.Event) -> None:
+        backoff = 0.5
+        while not stop.is_set():
+            self._wake.clear()
+            try:
+                sent = await self.drain_once()
+                backoff = 0.5
+            except (asyncpg.PostgresError, asyncpg.InterfaceError, OSError):
+                raise
+            except Exception as exc:  # broker faults: keep the backlog, retry with backoff
+                log.warning("outbox.publish_failed", error=repr(exc), retry_in_s=backoff)
+                await self._close_producer()
+                if await _sleep_or_stop(stop, backoff):
+                    return
+                backoff = min(backoff * 2, 5.0)
+                continue
+            if sent < self.batch_size:
+                await _wait_any(stop, self._wake, self.poll_interval_s)
+
+    async def drain_once(self) -> int:
+        """Publish one batch of the backlog; return how many records were acknowledged."""
+        rows = await self.pool.fetch(self._FETCH, self.batch_size)
+        if not rows:
+            return 0
+        producer = await self._ensure_producer()
+        futures = []
+        for row in rows:
+            env = envelope_from_row(row)
+            futures.append(
+                await producer.send(
+                    row["topic"],
+                    value=env.kafka_value(),
+                    key=env.kafka_key(),
+                    headers=env.kafka_headers(),
+                )
+            )
+        await asyncio.gather(*futures)
+        await self.pool.execute(
+            "DELETE FROM outbox WHERE position = ANY($1::bigint[])", [r["position"] for r in rows]
+        )
+        self.published += len(rows)
+        if self.on_published:
+            self.on_published(len(rows))
+        log.debug("outbox.published", count=len(rows), last_position=rows[-1]["position"])
+        return len(rows)
+
+    async def _ensure_producer(self) -> AIOKafkaProducer:
+        if self._producer is None:
+            producer = self.producer_factory()
+            try:
+                await producer.start()
+            except Exception:
+                with contextlib.suppress(Exception):
+                    await producer.stop()
+                raise
+            self._producer = producer
+        return self._producer
+
+    async def _close_producer(self) -> None:
+        if self._producer is not None:
+            producer, self._producer = self._producer, None
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(producer.stop(), timeout=5)
+
+
+async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> bool:
+    """Sleep, waking early when stopping; True if stopping."""
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(stop.wait(), timeout=seconds)
+    return stop.is_set()
+
+
+async def _wait_any(stop: asyncio.Event, wake: asyncio.Event, seconds: float) -> None:
+    waiters = [asyncio.ensure_future(stop.wait()), asyncio.ensure_future(wake.wait())]
+    try:
+        await asyncio.wait(waiters, timeout=seconds, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for w in waiters:
+            w.cancel()

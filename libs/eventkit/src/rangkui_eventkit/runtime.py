@@ -1,0 +1,212 @@
+"""A service process: PostgreSQL pool, event store, outbox relay and consumers, started and
+stopped together with the FastAPI app (its lifespan), so that one process serves HTTP and
+runs its Kafka side, and a test can build as many independent services as it likes."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import uvicorn
+from fastapi import APIRouter, FastAPI
+
+from rangkui_eventkit.consumer import ConsumerRunner, reset_consumer
+from rangkui_eventkit.db import create_pool
+from rangkui_eventkit.handlers import Handler
+from rangkui_eventkit.http import (
+    CorrelationMiddleware,
+    health_router,
+    install_error_handlers,
+    kafka_reachable,
+)
+from rangkui_eventkit.kafka import ensure_topics, make_producer
+from rangkui_eventkit.logging import configure_logging, get_logger
+from rangkui_eventkit.metrics import OUTBOX_BACKLOG, OUTBOX_PUBLISHED
+from rangkui_eventkit.migrations import migrate
+from rangkui_eventkit.outbox import OutboxRelay
+from rangkui_eventkit.settings import ServiceSettings
+from rangkui_eventkit.store import PostgresEventStore
+
+log = get_logger(__name__)
+
+
+class Service:
+    """The wiring every service shares; the service adds its handlers and routes."""
+
+    def __init__(
+        self,
+        settings: ServiceSettings,
+        *,
+        migrations: Path | None,
+        handlers: Callable[[Service], Sequence[Handler]] = lambda _: (),
+        create_topics: bool = True,
+    ) -> None:
+        self.settings = settings
+        self.name = settings.service_name
+        self.migrations = migrations
+        self._handler_factory = handlers
+        self.create_topics = create_topics
+        self.pool: asyncpg.Pool | None = None
+        self.store: PostgresEventStore | None = None
+        self.relay: OutboxRelay | None = None
+        self.runners: list[ConsumerRunner] = []
+        self.handlers: list[Handler] = []
+        self._stop = asyncio.Event()
+        self._tasks: list[asyncio.Task[Any]] = []
+
+    @property
+    def source(self) -> str:
+        return f"/rangkui/{self.name}"
+
+    def producer(self) -> Any:
+        return make_producer(self.settings.kafka_bootstrap_servers, client_id=self.name)
+
+    async def start(self) -> None:
+        s = self.settings
+        self.pool = await create_pool(
+            s.database_url, min_size=s.database_pool_min, max_size=s.database_pool_max
+        )
+        async with self.pool.acquire() as conn:
+            await migrate(conn, self.migrations)
+        if self.create_topics:
+            await ensure_topics(s.kafka_bootstrap_servers, s.topic_prefix)
+        self.store = PostgresEventStore(self.pool, self.source, s.topic_prefix)
+        self.handlers = list(self._handler_factory(self))
+        self._stop.clear()
+        if s.run_relay:
+            self.relay = OutboxRelay(
+                self.pool,
+                self.producer,
+                batch_size=s.relay_batch_size,
+                poll_interval_s=s.relay_poll_interval_s,
+                on_published=OUTBOX_PUBLISHED.labels(self.name).inc,
+            )
+            self._spawn(self.relay.run(self._stop), "relay")
+            self._spawn(self._watch_backlog(), "backlog")
+        if s.run_consumers:
+            for handler in self.handlers:
+                runner = ConsumerRunner(
+                    pool=self.pool,
+                    handler=handler,
+                    bootstrap_servers=s.kafka_bootstrap_servers,
+                    service=self.name,
+                    producer_factory=self.producer,
+                    store=self.store,
+                    topic_prefix=s.topic_prefix,
+                    batch_size=s.consumer_batch_size,
+                    poll_timeout_ms=s.consumer_poll_timeout_ms,
+                )
+                self.runners.append(runner)
+                self._spawn(runner.run(self._stop), f"consumer:{handler.name}")
+        log.info("service.started", consumers=[h.name for h in self.handlers])
+
+    def _spawn(self, coro: Any, name: str) -> None:
+        task = asyncio.create_task(coro, name=f"{self.name}:{name}")
+        task.add_done_callback(self._task_done)
+        self._tasks.append(task)
+
+    def _task_done(self, task: asyncio.Task[Any]) -> None:
+        if not task.cancelled() and task.exception() is not None:
+            log.error("service.task_crashed", task=task.get_name(), error=repr(task.exception()))
+
+    async def _watch_backlog(self) -> None:
+        while not self._stop.is_set():
+            with contextlib.suppress(Exception):
+                if self.relay is not None:
+                    OUTBOX_BACKLOG.labels(self.name).set(await self.relay.backlog())
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stop.wait(), timeout=5)
+
+    async def stop(self) -> None:
+        self._stop.set()
+        if self._tasks:
+            _, pending = await asyncio.wait(self._tasks, timeout=15)
+            for task in pending:
+                task.cancel()
+        self._tasks.clear()
+        self.runners.clear()
+        if self.pool is not None:
+            await self.pool.close()
+            self.pool = None
+        log.info("service.stopped")
+
+    async def rebuild(self, name: str) -> None:
+        """Empty one projection and let it replay from the beginning of its topics."""
+        handler = next((h for h in self.handlers if h.name == name), None)
+        if handler is None:
+            raise KeyError(name)
+        assert self.pool is not None
+        await reset_consumer(self.pool, handler)
+
+    # ------------------------------------------------------------------ HTTP
+    async def _pg_ready(self) -> None:
+        assert self.pool is not None
+        await self.pool.fetchval("SELECT 1")
+
+    async def _kafka_ready(self) -> None:
+        await kafka_reachable(self.settings.kafka_bootstrap_servers)
+
+    def create_app(
+        self, routers: Sequence[APIRouter], *, title: str, description: str = ""
+    ) -> FastAPI:
+        @contextlib.asynccontextmanager
+        async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+            await self.start()
+            try:
+                yield
+            finally:
+                await self.stop()
+
+        app = FastAPI(title=title, description=description, lifespan=lifespan, version="0.1.0")
+        app.state.service = self
+        app.add_middleware(CorrelationMiddleware)
+        install_error_handlers(app)
+        app.include_router(
+            health_router({"postgresql": self._pg_ready, "kafka": self._kafka_ready})
+        )
+        app.include_router(_admin_router(self))
+        for router in routers:
+            app.include_router(router)
+        return app
+
+
+def _admin_router(service: Service) -> APIRouter:
+    router = APIRouter(prefix="/admin", tags=["operations"])
+
+    @router.get("/consumers")
+    async def consumers() -> list[dict[str, Any]]:
+        return [
+            {"name": r.handler.name, "topics": r.topics, "applied": r.applied, "group": r.group_id}
+            for r in service.runners
+        ]
+
+    @router.post("/projections/{name}/rebuild", status_code=202)
+    async def rebuild(name: str) -> dict[str, str]:
+        from rangkui_eventkit.errors import NotFound
+
+        try:
+            await service.rebuild(name)
+        except KeyError:
+            raise NotFound(f"no projection named {name!r}") from None
+        except ValueError as exc:
+            raise NotFound(str(exc)) from None
+        return {"status": "rebuilding", "projection": name}
+
+    return router
+
+
+def serve(app: FastAPI, settings: ServiceSettings) -> None:
+    """Run the app with uvicorn until SIGTERM/SIGINT (graceful: the lifespan stops the rest)."""
+    configure_logging(settings.service_name, settings.log_level, settings.log_json)
+    uvicorn.run(
+        app,
+        host=settings.http_host,
+        port=settings.http_port,
+        log_level="warning",
+        access_log=False,
+        lifespan="on",
+    )

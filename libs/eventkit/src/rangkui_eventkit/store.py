@@ -1,0 +1,320 @@
+"""The event store port and its PostgreSQL and in-memory implementations.
+
+Appends are atomic across all the streams of one call and guarded by optimistic
+concurrency: each `StreamWrite` names the version it was decided on, and if any stream
+has moved on the whole append fails with `ConcurrencyConflict` and writes nothing.
+
+The PostgreSQL store writes, in the same statement, one outbox row per event: publishing
+cannot be forgotten, and nothing is published that was not committed (see `outbox`).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from abc import ABC, abstractmethod
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import asyncpg
+
+from rangkui_contracts import DomainEvent, Envelope, parse_event, topic_for
+from rangkui_eventkit.context import Cause
+from rangkui_eventkit.errors import ConcurrencyConflict
+
+OUTBOX_CHANNEL = "rangkui_outbox"
+
+
+@dataclass(frozen=True)
+class StreamWrite:
+    """New events for one stream, decided on the stream at `expected_version` (0: new)."""
+
+    stream_id: str
+    expected_version: int
+    events: Sequence[DomainEvent]
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """An event as stored: the payload model, its envelope and its positions."""
+
+    envelope: Envelope
+    event: DomainEvent
+    version: int
+    position: int
+
+    @property
+    def stream_id(self) -> str:
+        return self.envelope.subject
+
+
+@dataclass
+class _Row:
+    stream_id: str
+    version: int
+    envelope: Envelope
+
+
+def _envelopes(writes: Sequence[StreamWrite], cause: Cause, source: str) -> list[_Row]:
+    now = datetime.now(UTC)
+    rows: list[_Row] = []
+    for w in writes:
+        for i, event in enumerate(w.events, start=1):
+            version = w.expected_version + i
+            env = Envelope.wrap(
+                event,
+                source=source,
+                subject=w.stream_id,
+                correlationid=cause.correlation_id,
+                causationid=cause.causation_id,
+                actor=cause.actor,
+                streamversion=version,
+                id=str(uuid.uuid4()),
+                time=now,
+            )
+            rows.append(_Row(w.stream_id, version, env))
+    return rows
+
+
+class EventStore(ABC):
+    """Port: append and load event streams."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    @abstractmethod
+    async def append(
+        self, writes: Sequence[StreamWrite], cause: Cause, *, conn: Any = None
+    ) -> list[Recorded]:
+        """Append atomically; `ConcurrencyConflict` if any stream is not at its expected version."""
+
+    @abstractmethod
+    async def load(self, stream_id: str, *, conn: Any = None) -> list[Recorded]:
+        """All events of one stream in version order (empty if the stream does not exist)."""
+
+    @abstractmethod
+    async def load_many(
+        self, stream_ids: Sequence[str], *, conn: Any = None
+    ) -> dict[str, list[Recorded]]:
+        """Several streams in one read; streams that do not exist are absent from the result."""
+
+    @abstractmethod
+    async def read_all(self, after_position: int = 0, limit: int = 1000) -> list[Recorded]:
+        """Events of every stream after a global position, in position order."""
+
+
+class PostgresEventStore(EventStore):
+    """Event store in the service's own PostgreSQL database (tables from `sql/0001`).
+
+    One append is a single SQL statement: it checks every stream's current version, inserts
+    the events and their outbox rows and notifies the relay, so outside a transaction it is
+    one round trip. Two appends racing on one stream both pass the version check, but the
+    unique (stream_id, version) index lets only the first commit; the second gets
+    `ConcurrencyConflict`.
+    """
+
+    def __init__(self, pool: asyncpg.Pool, source: str, topic_prefix: str = "") -> None:
+        super().__init__(source)
+        self.pool = pool
+        self.topic_prefix = topic_prefix
+
+    _APPEND = f"""
+    WITH expected AS (
+        SELECT * FROM unnest($1::text[], $2::int[]) AS x(stream_id, expected)
+    ), actual AS (
+        SELECT x.stream_id, x.expected,
+               coalesce((SELECT max(e.version) FROM events e WHERE e.stream_id = x.stream_id), 0)
+                   AS current
+        FROM expected x
+    ), bad AS (
+        SELECT stream_id, expected, current FROM actual WHERE current <> expected
+    ), ins AS (
+        INSERT INTO events (stream_id, version, event_id, event_type, data, metadata, recorded_at)
+        SELECT s, v, i, t, d::jsonb, m::jsonb, r
+        FROM unnest($3::text[], $4::int[], $5::uuid[], $6::text[], $7::text[], $8::text[],
+                    $9::timestamptz[]) AS u(s, v, i, t, d, m, r)
+        WHERE NOT EXISTS (SELECT 1 FROM bad)
+        ORDER BY s, v
+        RETURNING global_position, event_id, event_type
+    ), ob AS (
+        INSERT INTO outbox (position, topic)
+        SELECT ins.global_position, tp.topic
+        FROM ins JOIN unnest($10::text[], $11::text[]) AS tp(event_type, topic)
+          ON tp.event_type = ins.event_type
+        RETURNING position
+    )
+    SELECT (SELECT coalesce(json_agg(json_build_object(
+                'stream_id', stream_id, 'expected', expected, 'current', current)), '[]')
+            FROM bad) AS conflicts,
+           (SELECT coalesce(json_agg(json_build_array(event_id, global_position)), '[]')
+            FROM ins) AS positions,
+           (SELECT count(*) FROM ob) AS outboxed,
+           (SELECT pg_notify('{OUTBOX_CHANNEL}', '') WHERE EXISTS (SELECT 1 FROM ins)) AS notified
+    """
+
+    async def append(
+        self, writes: Sequence[StreamWrite], cause: Cause, *, conn: Any = None
+    ) -> list[Recorded]:
+        writes = [w for w in writes if w.events]
+        if not writes:
+            return []
+        if len({w.stream_id for w in writes}) != len(writes):
+            raise ValueError("one append may name each stream once")
+        rows = _envelopes(writes, cause, self.source)
+        types = sorted({r.envelope.type for r in rows})
+        topics = [topic_for(_context_of(t)).qualified(self.topic_prefix) for t in types]
+        args = (
+            [w.stream_id for w in writes],
+            [w.expected_version for w in writes],
+            [r.stream_id for r in rows],
+            [r.version for r in rows],
+            [r.envelope.id for r in rows],
+            [r.envelope.type for r in rows],
+            [r.envelope.kafka_value().decode() for r in rows],
+            [_metadata_json(r.envelope) for r in rows],
+            [r.envelope.time for r in rows],
+            types,
+            topics,
+        )
+        try:
+            if conn is None:
+                async with self.pool.acquire() as c:
+                    result = await c.fetchrow(self._APPEND, *args)
+            else:
+                result = await conn.fetchrow(self._APPEND, *args)
+        except asyncpg.UniqueViolationError as exc:
+            raise ConcurrencyConflict(
+                "another change to the same record was saved first; reload and try again",
+                details={"streams": [w.stream_id for w in writes]},
+            ) from exc
+        conflicts = result["conflicts"]
+        if conflicts:
+            first = conflicts[0]
+            raise ConcurrencyConflict(
+                f"stream {first['stream_id']} is at version {first['current']}, "
+                f"not {first['expected']} as expected; reload and try again",
+                details={"conflicts": conflicts},
+            )
+        position = {uuid.UUID(str(eid)): pos for eid, pos in result["positions"]}
+        return [
+            Recorded(
+                envelope=r.envelope,
+                event=e,
+                version=r.version,
+                position=position[uuid.UUID(r.envelope.id)],
+            )
+            for r, e in zip(rows, (ev for w in writes for ev in w.events), strict=True)
+        ]
+
+    _SELECT = """SELECT global_position, stream_id, version, event_id, event_type, data,
+                        metadata, recorded_at FROM events"""
+
+    async def load(self, stream_id: str, *, conn: Any = None) -> list[Recorded]:
+        sql = f"{self._SELECT} WHERE stream_id = $1 ORDER BY version"
+        rows = await (conn or self.pool).fetch(sql, stream_id)
+        return [_recorded(r) for r in rows]
+
+    async def load_many(
+        self, stream_ids: Sequence[str], *, conn: Any = None
+    ) -> dict[str, list[Recorded]]:
+        sql = f"{self._SELECT} WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, version"
+        out: dict[str, list[Recorded]] = defaultdict(list)
+        for r in await (conn or self.pool).fetch(sql, list(stream_ids)):
+            out[r["stream_id"]].append(_recorded(r))
+        return dict(out)
+
+    async def read_all(self, after_position: int = 0, limit: int = 1000) -> list[Recorded]:
+        sql = f"{self._SELECT} WHERE global_position > $1 ORDER BY global_position LIMIT $2"
+        return [_recorded(r) for r in await self.pool.fetch(sql, after_position, limit)]
+
+
+def _context_of(ce_type: str) -> str:
+    return ce_type.split(".")[1]
+
+
+def _metadata_json(env: Envelope) -> str:
+    return json.dumps(
+        {
+            "source": env.source,
+            "correlationid": env.correlationid,
+            "causationid": env.causationid,
+            "actor": env.actor,
+        },
+        separators=(",", ":"),
+    )
+
+
+def envelope_from_row(row: Any) -> Envelope:
+    meta = row["metadata"]
+    return Envelope(
+        id=str(row["event_id"]),
+        source=meta["source"],
+        type=row["event_type"],
+        time=row["recorded_at"],
+        subject=row["stream_id"],
+        data=row["data"],
+        correlationid=meta["correlationid"],
+        causationid=meta.get("causationid"),
+        actor=meta["actor"],
+        streamversion=row["version"],
+    )
+
+
+def _recorded(row: Any) -> Recorded:
+    env = envelope_from_row(row)
+    return Recorded(
+        envelope=env,
+        event=parse_event(env.type, env.data),
+        version=row["version"],
+        position=row["global_position"],
+    )
+
+
+@dataclass
+class InMemoryEventStore(EventStore):
+    """The same contract in memory, for unit tests of handlers (no I/O)."""
+
+    source: str = "/rangkui/test"
+    _streams: dict[str, list[Recorded]] = field(default_factory=dict)
+    _all: list[Recorded] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        super().__init__(self.source)
+
+    async def append(
+        self, writes: Sequence[StreamWrite], cause: Cause, *, conn: Any = None
+    ) -> list[Recorded]:
+        writes = [w for w in writes if w.events]
+        if len({w.stream_id for w in writes}) != len(writes):
+            raise ValueError("one append may name each stream once")
+        for w in writes:
+            current = len(self._streams.get(w.stream_id, []))
+            if current != w.expected_version:
+                raise ConcurrencyConflict(
+                    f"stream {w.stream_id} is at version {current}, "
+                    f"not {w.expected_version} as expected; reload and try again"
+                )
+        rows = _envelopes(writes, cause, self.source)
+        out: list[Recorded] = []
+        for r, e in zip(rows, (ev for w in writes for ev in w.events), strict=True):
+            rec = Recorded(
+                envelope=r.envelope, event=e, version=r.version, position=len(self._all) + 1
+            )
+            self._streams.setdefault(r.stream_id, []).append(rec)
+            self._all.append(rec)
+            out.append(rec)
+        return out
+
+    async def load(self, stream_id: str, *, conn: Any = None) -> list[Recorded]:
+        return list(self._streams.get(stream_id, []))
+
+    async def load_many(
+        self, stream_ids: Sequence[str], *, conn: Any = None
+    ) -> dict[str, list[Recorded]]:
+        return {s: list(self._streams[s]) for s in stream_ids if s in self._streams}
+
+    async def read_all(self, after_position: int = 0, limit: int = 1000) -> list[Recorded]:
+        return self._all[after_position : after_position + limit]

@@ -1,0 +1,89 @@
+"""One abstract test suite for the event-store port, run against every implementation.
+
+Subclass it in a test module and provide a `store` fixture.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+
+import pytest
+
+from rangkui_contracts.events.personnel import UnitRegistered
+from rangkui_eventkit.context import Cause
+from rangkui_eventkit.errors import ConcurrencyConflict
+from rangkui_eventkit.store import EventStore, StreamWrite
+
+
+def unit_event(name: str = "Dinas Pendidikan") -> UnitRegistered:
+    return UnitRegistered(unit_id=str(uuid.uuid4()), name=name, kind="OPD", region="Kota Rangkui")
+
+
+CAUSE = Cause(actor="tester", correlation_id="corr-1")
+
+
+class EventStoreContract:
+    async def test_appends_and_loads_a_stream_in_version_order(self, store: EventStore) -> None:
+        sid = f"s-{uuid.uuid4()}"
+        await store.append([StreamWrite(sid, 0, [unit_event("a"), unit_event("b")])], CAUSE)
+        await store.append([StreamWrite(sid, 2, [unit_event("c")])], CAUSE)
+        loaded = await store.load(sid)
+        assert [r.version for r in loaded] == [1, 2, 3]
+        assert [r.event.name for r in loaded] == ["a", "b", "c"]  # type: ignore[attr-defined]
+        assert loaded[0].envelope.actor == "tester"
+        assert loaded[0].envelope.correlationid == "corr-1"
+        assert loaded[0].envelope.subject == sid
+        assert loaded[0].position < loaded[2].position
+
+    async def test_loading_an_unknown_stream_gives_nothing(self, store: EventStore) -> None:
+        assert await store.load(f"nobody-{uuid.uuid4()}") == []
+
+    async def test_rejects_a_stale_expected_version_and_writes_nothing(
+        self, store: EventStore
+    ) -> None:
+        sid = f"s-{uuid.uuid4()}"
+        await store.append([StreamWrite(sid, 0, [unit_event()])], CAUSE)
+        with pytest.raises(ConcurrencyConflict, match="version 1"):
+            await store.append([StreamWrite(sid, 0, [unit_event()])], CAUSE)
+        assert len(await store.load(sid)) == 1
+
+    async def test_rejects_an_expected_version_ahead_of_the_stream(self, store: EventStore) -> None:
+        sid = f"s-{uuid.uuid4()}"
+        with pytest.raises(ConcurrencyConflict):
+            await store.append([StreamWrite(sid, 3, [unit_event()])], CAUSE)
+        assert await store.load(sid) == []
+
+    async def test_a_multi_stream_append_is_all_or_nothing(self, store: EventStore) -> None:
+        a, b = f"a-{uuid.uuid4()}", f"b-{uuid.uuid4()}"
+        await store.append([StreamWrite(b, 0, [unit_event()])], CAUSE)
+        with pytest.raises(ConcurrencyConflict):
+            await store.append(
+                [StreamWrite(a, 0, [unit_event()]), StreamWrite(b, 0, [unit_event()])], CAUSE
+            )
+        assert await store.load(a) == []
+        loaded = await store.load_many([a, b])
+        assert list(loaded) == [b]
+
+    async def test_exactly_one_of_concurrent_appends_at_the_same_version_wins(
+        self, store: EventStore
+    ) -> None:
+        sid = f"s-{uuid.uuid4()}"
+        await store.append([StreamWrite(sid, 0, [unit_event()])], CAUSE)
+
+        async def attempt(i: int) -> bool:
+            try:
+                await store.append([StreamWrite(sid, 1, [unit_event(f"w{i}")])], CAUSE)
+                return True
+            except ConcurrencyConflict:
+                return False
+
+        results = await asyncio.gather(*(attempt(i) for i in range(8)))
+        assert results.count(True) == 1
+        assert [r.version for r in await store.load(sid)] == [1, 2]
+
+    async def test_read_all_returns_events_after_a_position(self, store: EventStore) -> None:
+        sid = f"s-{uuid.uuid4()}"
+        recorded = await store.append([StreamWrite(sid, 0, [unit_event(), unit_event()])], CAUSE)
+        after = await store.read_all(recorded[0].position, limit=10)
+        assert after[0].envelope.id == recorded[1].envelope.id
