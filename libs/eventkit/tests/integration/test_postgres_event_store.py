@@ -5,9 +5,8 @@ import pytest
 
 from rangkui_eventkit.db import create_pool
 from rangkui_eventkit.migrations import migrate
-from rangkui_eventkit.store import PostgresEventStore
+from rangkui_eventkit.store import PostgresEventStore, StreamWrite
 from rangkui_eventkit.testing.store_contract import CAUSE, EventStoreContract, unit_event
-from rangkui_eventkit.store import StreamWrite
 
 pytestmark = pytest.mark.integration
 
