@@ -1,0 +1,139 @@
+"""The four services as separate processes, as they run in production: each with its own
+database, all on one Kafka topic namespace, driven over HTTP."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import socket
+import subprocess
+import sys
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import asyncpg
+import httpx
+
+from rangkui_eventkit.testing.infra import Infra
+
+SERVICES = ("personnel", "mutation", "evaluation", "notification")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class ServiceProcess:
+    name: str
+    env: dict[str, str]
+    port: int
+    log_path: Path
+    process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> None:
+        log = self.log_path.open("ab")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", f"rangkui_{self.name}.entrypoints.cli", "serve"],
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+
+    def kill(self) -> None:
+        """SIGKILL: no graceful shutdown, as in a crash or an OOM kill."""
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait(timeout=10)
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+    async def wait_ready(self, timeout: float = 60.0) -> None:
+        deadline = asyncio.get_running_loop().time() + timeout
+        async with httpx.AsyncClient() as client:
+            while True:
+                if self.process and self.process.poll() is not None:
+                    raise RuntimeError(
+                        f"{self.name} exited with {self.process.returncode}; "
+                        f"log:\n{self.log_path.read_text()[-3000:]}"
+                    )
+                try:
+                    r = await client.get(f"{self.url}/readyz", timeout=2)
+                    if r.status_code == 200:
+                        return
+                except httpx.HTTPError:
+                    pass
+                if asyncio.get_running_loop().time() > deadline:
+                    raise TimeoutError(
+                        f"{self.name} not ready; log:\n{self.log_path.read_text()[-3000:]}"
+                    )
+                await asyncio.sleep(0.2)
+
+
+@dataclass
+class System:
+    infra: Infra
+    topic_prefix: str
+    log_dir: Path
+    services: dict[str, ServiceProcess] = field(default_factory=dict)
+    databases: list[str] = field(default_factory=list)
+
+    async def start(self) -> None:
+        admin = await asyncpg.connect(self.infra.pg_admin_url)
+        try:
+            for name in SERVICES:
+                db = f"e2e_{name}_{uuid.uuid4().hex[:8]}"
+                await admin.execute(f'CREATE DATABASE "{db}"')
+                self.databases.append(db)
+                port = free_port()
+                prefix = name.upper()
+                env = {
+                    **os.environ,
+                    "KAFKA_BOOTSTRAP_SERVERS": self.infra.kafka_bootstrap,
+                    "RANGKUI_TOPIC_PREFIX": self.topic_prefix,
+                    f"{prefix}_DATABASE_URL": self.infra.database_url(db),
+                    f"{prefix}_HTTP_PORT": str(port),
+                    f"{prefix}_HTTP_HOST": "127.0.0.1",
+                    f"{prefix}_LOG_LEVEL": "INFO",
+                }
+                self.services[name] = ServiceProcess(
+                    name, env, port, self.log_dir / f"{name}.log"
+                )
+        finally:
+            await admin.close()
+        for svc in self.services.values():
+            svc.start()
+        await asyncio.gather(*(svc.wait_ready() for svc in self.services.values()))
+
+    async def restart(self, name: str, *, crash: bool = True) -> None:
+        svc = self.services[name]
+        svc.kill() if crash else svc.stop()
+        svc.start()
+        await svc.wait_ready()
+
+    async def close(self) -> None:
+        for svc in self.services.values():
+            svc.stop()
+        admin = await asyncpg.connect(self.infra.pg_admin_url)
+        try:
+            for db in self.databases:
+                await admin.execute(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
+        finally:
+            await admin.close()
+
+    def url(self, name: str) -> str:
+        return self.services[name].url

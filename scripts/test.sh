@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The whole test suite, on a fresh machine: installs the workspace, starts real Kafka and
+# PostgreSQL unless they are given (environment) or Docker can provide them
+# (testcontainers), checks lint and contracts, then runs pytest. Extra arguments go to pytest.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+
+scripts/bootstrap.sh
+
+docker_answers() { command -v docker >/dev/null && timeout 5 docker info >/dev/null 2>&1; }
+
+if [ -n "${KAFKA_BOOTSTRAP_SERVERS:-}" ] && [ -n "${RANGKUI_PG_ADMIN_URL:-}" ]; then
+  echo "[test] using Kafka and PostgreSQL from the environment" >&2
+elif docker_answers; then
+  echo "[test] a Docker daemon answers: the fixtures start testcontainers" >&2
+else
+  deploy/local/infra.sh start
+  eval "$(deploy/local/infra.sh env)"
+fi
+
+echo "[test] ruff" >&2
+.venv/bin/ruff check .
+echo "[test] contracts: checked-in schemas match the models" >&2
+.venv/bin/python -m rangkui_contracts check
+
+echo "[test] pytest" >&2
+exec .venv/bin/pytest -q "$@"
