@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 
 import asyncpg
+import structlog
 
 from rangkui_contracts import DomainEvent, Envelope, TopicSpec
 from rangkui_eventkit.context import Cause
@@ -117,9 +118,22 @@ class Handler:
         return ce_type in self._dispatch
 
     async def handle(self, ctx: BatchContext, batch: Sequence[Received]) -> None:
-        for item in batch:
-            method = getattr(self, self._dispatch[item.envelope.type])
-            await method(ctx, item.event, item)
+        try:
+            for item in batch:
+                env = item.envelope
+                # Every log line written while handling carries the event's causal context.
+                structlog.contextvars.bind_contextvars(
+                    correlation_id=env.correlationid,
+                    causation_id=env.id,
+                    stream_id=env.subject,
+                    stream_version=env.streamversion,
+                )
+                method = getattr(self, self._dispatch[env.type])
+                await method(ctx, item.event, item)
+        finally:
+            structlog.contextvars.unbind_contextvars(
+                "correlation_id", "causation_id", "stream_id", "stream_version"
+            )
 
     async def reset(self, conn: asyncpg.Connection) -> None:
         """Empty the read model before a replay from the beginning."""

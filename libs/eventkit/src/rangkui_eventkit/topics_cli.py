@@ -23,9 +23,7 @@ def main() -> None:
     from rangkui_eventkit.kafka import ensure_topics
 
     settings = _KafkaSettings()
-    created = asyncio.run(
-        ensure_topics(settings.kafka_bootstrap_servers, settings.topic_prefix)
-    )
+    created = asyncio.run(ensure_topics(settings.kafka_bootstrap_servers, settings.topic_prefix))
     print(f"topics created: {', '.join(created) if created else 'none (all exist)'}")
 
 

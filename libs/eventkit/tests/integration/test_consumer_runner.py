@@ -207,6 +207,7 @@ async def test_a_rebuild_yields_a_read_model_identical_to_the_live_one(
     stop = asyncio.Event()
     task = asyncio.create_task(live.run(stop))
     try:
+
         async def all_applied() -> bool:
             return sum((await counts(pool)).values()) == 70
 

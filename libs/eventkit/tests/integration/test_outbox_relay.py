@@ -118,15 +118,11 @@ async def test_a_backlog_waits_while_the_broker_is_down_and_drains_in_order_when
         await eventually(lambda: relay.published >= 5)
         _broker("kafka-stop")
         for v in range(1, 4):
-            await store.append(
-                [StreamWrite(f"k-{i}", v, [unit_event()]) for i in range(5)], CAUSE
-            )
+            await store.append([StreamWrite(f"k-{i}", v, [unit_event()]) for i in range(5)], CAUSE)
         backlog = await pool.fetchval("SELECT count(*) FROM outbox")
         assert backlog == 15  # waits in PostgreSQL
         _broker("kafka-start")
-        await eventually(
-            lambda: pool.fetchval("SELECT count(*) = 0 FROM outbox"), timeout=90
-        )
+        await eventually(lambda: pool.fetchval("SELECT count(*) = 0 FROM outbox"), timeout=90)
     finally:
         _broker("kafka-start")
         stop.set()

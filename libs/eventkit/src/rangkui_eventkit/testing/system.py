@@ -110,9 +110,7 @@ class System:
                     f"{prefix}_HTTP_HOST": "127.0.0.1",
                     f"{prefix}_LOG_LEVEL": "INFO",
                 }
-                self.services[name] = ServiceProcess(
-                    name, env, port, self.log_dir / f"{name}.log"
-                )
+                self.services[name] = ServiceProcess(name, env, port, self.log_dir / f"{name}.log")
         finally:
             await admin.close()
         for svc in self.services.values():

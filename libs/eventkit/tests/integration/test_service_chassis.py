@@ -1,0 +1,89 @@
+"""The chassis every service shares, against the real PostgreSQL and Kafka: migrations,
+health and readiness, error mapping, correlation ids."""
+
+from pathlib import Path
+
+import asyncpg
+import pytest
+from fastapi import APIRouter, Depends
+
+from rangkui_eventkit.context import Cause
+from rangkui_eventkit.errors import RuleViolated
+from rangkui_eventkit.http import request_cause
+from rangkui_eventkit.migrations import migrate
+from rangkui_eventkit.runtime import Service
+from rangkui_eventkit.settings import ServiceSettings
+from rangkui_eventkit.testing.infra import Infra
+from rangkui_eventkit.testing.plugin import serve_in_process
+
+pytestmark = pytest.mark.integration
+
+
+async def test_migrations_apply_once_and_record_what_ran(database_url: str, tmp_path: Path) -> None:
+    (tmp_path / "0001_things.sql").write_text("CREATE TABLE things (id int PRIMARY KEY);")
+    conn = await asyncpg.connect(database_url)
+    try:
+        first = await migrate(conn, tmp_path)
+        second = await migrate(conn, tmp_path)
+        names = [r["name"] for r in await conn.fetch("SELECT name FROM schema_migrations")]
+    finally:
+        await conn.close()
+    assert "0001_things.sql" in first
+    assert any(n.startswith("kit/") for n in first)
+    assert second == []
+    assert sorted(names) == sorted(first)
+
+
+def _app(database_url: str, infra: Infra, prefix: str):  # type: ignore[no-untyped-def]
+    router = APIRouter()
+
+    @router.post("/things")
+    async def make_thing(cause: Cause = Depends(request_cause)) -> dict[str, str]:
+        raise RuleViolated("no_things_today", f"{cause.actor} may not make things today")
+
+    @router.get("/who")
+    async def who(cause: Cause = Depends(request_cause)) -> dict[str, str]:
+        return {"actor": cause.actor, "correlation_id": cause.correlation_id}
+
+    settings = ServiceSettings(
+        service_name="chassis",
+        database_url=database_url,
+        kafka_bootstrap_servers=infra.kafka_bootstrap,
+        topic_prefix=prefix,
+    )
+    return Service(settings, migrations=None).create_app([router], title="chassis")
+
+
+async def test_a_ready_service_answers_health_readiness_and_metrics(
+    database_url: str, infra: Infra, topic_prefix: str
+) -> None:
+    async with serve_in_process(_app(database_url, infra, topic_prefix)) as client:
+        assert (await client.get("/healthz")).json() == {"status": "ok"}
+        ready = await client.get("/readyz")
+        assert ready.status_code == 200, ready.text
+        assert ready.json()["checks"] == {"postgresql": "ok", "kafka": "ok"}
+        assert "rangkui_outbox_backlog" in (await client.get("/metrics")).text
+
+
+async def test_a_rule_violation_is_a_422_that_names_the_rule_and_speaks_to_a_person(
+    database_url: str, infra: Infra, topic_prefix: str
+) -> None:
+    async with serve_in_process(_app(database_url, infra, topic_prefix)) as client:
+        r = await client.post("/things", headers={"X-Actor": "operator.bkd"})
+    assert r.status_code == 422
+    assert r.json() == {
+        "error": "rule_violated",
+        "rule": "no_things_today",
+        "message": "operator.bkd may not make things today",
+    }
+
+
+async def test_the_callers_correlation_id_reaches_the_command_and_comes_back(
+    database_url: str, infra: Infra, topic_prefix: str
+) -> None:
+    async with serve_in_process(_app(database_url, infra, topic_prefix)) as client:
+        r = await client.get("/who", headers={"X-Correlation-ID": "flow-42", "X-Actor": "ppk"})
+        fresh = await client.get("/who")
+    assert r.json() == {"actor": "ppk", "correlation_id": "flow-42"}
+    assert r.headers["X-Correlation-ID"] == "flow-42"
+    assert fresh.json()["correlation_id"] == fresh.headers["X-Correlation-ID"] != "flow-42"

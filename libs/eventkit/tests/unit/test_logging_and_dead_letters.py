@@ -1,0 +1,63 @@
+"""Redaction of personal data in logs, dead-letter headers, causal context."""
+
+import pytest
+
+from rangkui_contracts import Envelope
+from rangkui_contracts.events.personnel import UnitRegistered
+from rangkui_eventkit.context import Cause
+from rangkui_eventkit.deadletter import DeadLetter
+from rangkui_eventkit.logging import redact
+
+pytestmark = pytest.mark.unit
+
+
+def test_redacts_personal_fields_and_secrets_at_any_depth() -> None:
+    out = redact(
+        None,
+        "info",
+        {
+            "event": "employee.registered",
+            "nip": "199003152015032001",
+            "password": "hunter2",
+            "payload": {"contact": {"email": "siti@example.test"}, "Authorization": "Bearer x"},
+        },
+    )
+    assert out["password"] == "[redacted]"
+    assert out["payload"]["contact"] == "[redacted]"
+    assert out["payload"]["Authorization"] == "[redacted]"
+    assert out["nip"] == "199003152015032001"
+    assert out["event"] == "employee.registered"
+
+
+def test_a_dead_letter_keeps_the_original_record_and_says_why_and_where_from() -> None:
+    dl = DeadLetter(
+        topic="rangkui.personnel.events",
+        partition=2,
+        offset=41,
+        key=b"k",
+        value=b"{}",
+        headers=(("ce_id", b"1"), ("dlq_reason", b"old")),
+        reason="malformed: body is not valid JSON",
+    )
+    headers = dict(dl.headers_for("personnel.staffing"))
+    assert headers["ce_id"] == b"1"
+    assert headers["dlq_reason"] == b"malformed: body is not valid JSON"
+    assert headers["dlq_original_topic"] == b"rangkui.personnel.events"
+    assert headers["dlq_original_partition"] == b"2"
+    assert headers["dlq_original_offset"] == b"41"
+    assert headers["dlq_consumer"] == b"personnel.staffing"
+
+
+def test_events_caused_by_an_event_stay_in_its_flow_and_name_it_as_cause() -> None:
+    env = Envelope.wrap(
+        UnitRegistered(unit_id="u", name="n", kind="OPD", region="r"),
+        source="/rangkui/personnel",
+        subject="u",
+        correlationid="flow-7",
+        actor="operator.bkd",
+    )
+    cause = Cause.following(env)
+    assert cause.correlation_id == "flow-7"
+    assert cause.causation_id == env.id
+    assert cause.actor == "operator.bkd"
+    assert Cause.following(env, actor="system").actor == "system"
