@@ -37,10 +37,12 @@ async def ensure_topics(
     specs: Iterable[TopicSpec] = TOPICS,
     *,
     timeout_s: float = 60.0,
+    partitions: int | None = None,
 ) -> list[str]:
     """Create the topics that do not exist yet (the broker never auto-creates them).
 
-    Retries while the broker is still starting; returns the names it created.
+    Retries while the broker is still starting; returns the names it created. `partitions`
+    overrides the contracts' counts: tests use few, since every test has topics of its own.
     """
     specs = list(specs)
     deadline = asyncio.get_running_loop().time() + timeout_s
@@ -56,7 +58,7 @@ async def ensure_topics(
                         [
                             NewTopic(
                                 s.qualified(prefix),
-                                num_partitions=s.partitions,
+                                num_partitions=partitions or s.partitions,
                                 replication_factor=1,
                                 topic_configs=dict(s.config),
                             )

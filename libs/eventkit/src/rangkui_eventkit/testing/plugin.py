@@ -55,7 +55,8 @@ async def topic_prefix(infra: Infra) -> str:
     from rangkui_eventkit.kafka import ensure_topics
 
     prefix = f"{unique('t')}."
-    await ensure_topics(infra.kafka_bootstrap, prefix)
+    # Two partitions: enough to exercise keying and rebalancing, light on a shared broker.
+    await ensure_topics(infra.kafka_bootstrap, prefix, partitions=2)
     return prefix
 
 
