@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from rangkui_contracts.base import DomainEvent
 
@@ -48,6 +48,12 @@ class Envelope(BaseModel):
     causationid: str | None = None
     actor: str
     streamversion: int | None = None
+
+    @field_validator("time")
+    @classmethod
+    def _time_in_utc(cls, value: datetime) -> datetime:
+        """A naive time is taken as UTC, as `ce_time` writes it, so a round trip is equal."""
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value
 
     @classmethod
     def wrap(
@@ -118,9 +124,13 @@ class Envelope(BaseModel):
                 attrs[name[3:]] = text
             elif name.lower() == "content-type":
                 attrs["datacontenttype"] = text
-        missing = [a for a in ("id", "source", "specversion", "type", "subject") if not attrs.get(a)]
+        missing = [
+            a for a in ("id", "source", "specversion", "type", "subject") if not attrs.get(a)
+        ]
         if missing:
-            raise MalformedEvent(f"missing CloudEvents header(s): {', '.join('ce_' + m for m in missing)}")
+            raise MalformedEvent(
+                f"missing CloudEvents header(s): {', '.join('ce_' + m for m in missing)}"
+            )
         if attrs["specversion"] != SPECVERSION:
             raise MalformedEvent(f"unsupported CloudEvents specversion {attrs['specversion']!r}")
         if attrs.get("datacontenttype", CONTENT_TYPE).split(";")[0].strip() != CONTENT_TYPE:

@@ -1,4 +1,10 @@
-"""Every published event class by its wire type, and parsing of a payload into its model."""
+"""Every published event class by its wire type, and parsing of a payload into its model.
+
+Readers are tolerant: `parse_event` ignores properties it does not know, so a producer that
+added an optional property under the same type (which the compatibility rule of
+`rangkui_contracts.compatibility` allows) does not send older consumers to the dead letters.
+Producers stay strict: constructing an event with an unknown field still fails.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +16,24 @@ from rangkui_contracts.base import DomainEvent
 from rangkui_contracts.envelope import MalformedEvent
 from rangkui_contracts.events import ALL_EVENTS
 
-REGISTRY: dict[str, type[DomainEvent]] = {cls.ce_type(): cls for cls in ALL_EVENTS}
+
+def _by_type(events: tuple[type[DomainEvent], ...]) -> dict[str, type[DomainEvent]]:
+    """Index by wire type; two classes claiming one type fail at import, not at dispatch."""
+    registry: dict[str, type[DomainEvent]] = {}
+    for cls in events:
+        other = registry.setdefault(cls.ce_type(), cls)
+        if other is not cls:
+            raise TypeError(
+                f"{cls.__qualname__} and {other.__qualname__} both claim {cls.ce_type()}"
+            )
+    return registry
+
+
+REGISTRY: dict[str, type[DomainEvent]] = _by_type(ALL_EVENTS)
 
 
 def event_class(ce_type: str) -> type[DomainEvent]:
+    """The model of `ce_type`; `MalformedEvent` if no class publishes that type."""
     try:
         return REGISTRY[ce_type]
     except KeyError:
@@ -21,12 +41,16 @@ def event_class(ce_type: str) -> type[DomainEvent]:
 
 
 def parse_event(ce_type: str, data: dict[str, Any]) -> DomainEvent:
-    """Validate `data` against the model of `ce_type`; `MalformedEvent` names what is wrong."""
+    """Validate `data` against the model of `ce_type`; `MalformedEvent` names what is wrong.
+
+    Unknown properties are ignored (tolerant reader), at every nesting level.
+    """
     cls = event_class(ce_type)
     try:
-        return cls.model_validate(data)
+        return cls.model_validate(data, extra="ignore")
     except ValidationError as exc:
         problems = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc']) or '(body)'}: {e['msg']}" for e in exc.errors()[:5]
+            f"{'.'.join(str(p) for p in e['loc']) or '(body)'}: {e['msg']}"
+            for e in exc.errors()[:5]
         )
         raise MalformedEvent(f"{ce_type} does not match its schema: {problems}") from exc

@@ -14,9 +14,15 @@ EVENT_PARTITIONS = 6
 
 @dataclass(frozen=True)
 class TopicSpec:
+    """One Kafka topic as the platform creates it; `rangkui-contracts topics --json` prints these.
+
+    Hashable (the `config` dict is left out of the hash, not out of equality) so specs can be
+    kept in sets and used as keys.
+    """
+
     name: str
     partitions: int
-    config: dict[str, str] = field(default_factory=dict)
+    config: dict[str, str] = field(default_factory=dict, hash=False)
     context: str | None = None  # the bounded context that publishes here (None: dead letters)
 
     def qualified(self, prefix: str = "") -> str:

@@ -24,6 +24,8 @@ class Value(BaseModel):
 
 
 class Education(Value):
+    """One completed level of education, with its field of study."""
+
     level: EducationLevel
     field: str = Field(min_length=1, description="field of study, e.g. Pendidikan Matematika")
     institution: str | None = None

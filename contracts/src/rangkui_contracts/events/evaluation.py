@@ -16,12 +16,17 @@ class _Evaluation(DomainEvent):
 
 
 class Checkpoint(Value):
+    """One planned follow-up appraisal, `months_after` the transfer took effect."""
+
     checkpoint_id: str
     months_after: int = Field(ge=1)
     due_date: date
 
 
 class MonitoringScheduled(_Evaluation):
+    """Follow-up appraisals of a transferred employee in the new post were scheduled at the
+    given checkpoints after the TMT."""
+
     plan_id: str
     mutation_id: str
     nip: Nip
@@ -30,9 +35,29 @@ class MonitoringScheduled(_Evaluation):
     evaluator_nip: Nip | None = Field(default=None, description="head of the new unit, if known")
     tmt: date
     checkpoints: list[Checkpoint] = Field(min_length=1)
+    kind: str | None = Field(default=None, description="kind of the transfer, when known")
+    need_id: str | None = Field(default=None, description="the need the transfer serves")
+    from_unit_id: str | None = None
+    from_position_id: str | None = None
+    agency_unit_id: str | None = Field(
+        default=None, description="the OPD at the top of the new unit's tree, when known"
+    )
+    region: str | None = Field(default=None, description="region of the new unit, when known")
+
+
+class AdaptationAssessment(Value):
+    """How the employee is settling into the new post, as the evaluator sees it."""
+
+    understands_new_duties: bool
+    works_with_team: bool
+    needs_training: bool
+    notes: str = ""
 
 
 class EvaluationRecorded(_Evaluation):
+    """A performance appraisal (SKP) was recorded with its two ratings, results (hasil kerja)
+    and behaviour (perilaku kerja), and the predikat that follows from them."""
+
     evaluation_id: str
     nip: Nip
     kind: Literal["ANNUAL", "CHECKPOINT", "PERIODIC"]
@@ -44,6 +69,88 @@ class EvaluationRecorded(_Evaluation):
     evaluator_nip: Nip | None = None
     plan_id: str | None = None
     checkpoint_id: str | None = None
+    adaptation: AdaptationAssessment | None = Field(
+        default=None, description="adaptation checklist (checkpoint evaluations)"
+    )
+    supersedes_evaluation_id: str | None = Field(
+        default=None, description="the evaluation this one corrects, which no longer counts"
+    )
 
 
-EVENTS: tuple[type[DomainEvent], ...] = (MonitoringScheduled, EvaluationRecorded)
+class MonitoringOverdue(_Evaluation):
+    """A checkpoint's due date passed (plus the grace days of the policy) without an
+    evaluation: the evaluator is to be reminded. Published at most once per checkpoint."""
+
+    plan_id: str
+    mutation_id: str
+    nip: Nip
+    checkpoint_id: str
+    months_after: int = Field(ge=1)
+    due_date: date
+    evaluator_nip: Nip | None = None
+    detected_on: date
+
+
+class MonitoringCancelled(_Evaluation):
+    """The monitoring plan of a transfer was cancelled (the transfer was cancelled or
+    reversed): its open checkpoints are no longer due."""
+
+    plan_id: str
+    mutation_id: str
+    nip: Nip
+    reason: str = Field(min_length=1)
+    cancelled_by: str
+
+
+OutcomeVerdict = Literal["ACHIEVED", "PARTLY_ACHIEVED", "NOT_ACHIEVED"]
+OutcomeCriterion = Literal["PLACEMENT", "PERFORMANCE", "ADAPTATION"]
+
+
+class CriterionResult(Value):
+    """One documented criterion of a transfer's outcome, met or not, and why."""
+
+    criterion: OutcomeCriterion = Field(
+        description="PLACEMENT: the need is filled and the person still holds the post; "
+        "PERFORMANCE: predikat kept or improved against the baseline annual appraisal; "
+        "ADAPTATION: no unresolved adaptation problems"
+    )
+    met: bool
+    explanation: str
+
+
+class MutationOutcomeAssessed(_Evaluation):
+    """Whether a transfer achieved its goal, judged criterion by criterion, at its last
+    checkpoint or on demand. A later assessment of the same plan replaces an earlier one."""
+
+    plan_id: str
+    mutation_id: str
+    nip: Nip
+    verdict: OutcomeVerdict
+    criteria: list[CriterionResult] = Field(min_length=1)
+    baseline_predikat: Predikat | None = Field(
+        default=None, description="latest annual predikat before the TMT"
+    )
+    latest_predikat: Predikat | None = Field(
+        default=None, description="predikat of the latest checkpoint evaluated"
+    )
+    months_to_adapt: int | None = Field(
+        default=None, description="first checkpoint (months after TMT) without adaptation problems"
+    )
+    trigger: Literal["LAST_CHECKPOINT", "ON_DEMAND"]
+    based_on_evaluation_ids: list[str] = Field(default_factory=list)
+    assessed_on: date
+    assessed_by: str
+    tmt: date
+    unit_id: str
+    kind: str | None = None
+    agency_unit_id: str | None = None
+    region: str | None = None
+
+
+EVENTS: tuple[type[DomainEvent], ...] = (
+    MonitoringScheduled,
+    EvaluationRecorded,
+    MonitoringOverdue,
+    MonitoringCancelled,
+    MutationOutcomeAssessed,
+)

@@ -1,4 +1,10 @@
-"""Events of the mutation (transfer) context (topic `rangkui.mutation.events`)."""
+"""Events of the mutation (transfer) context (topic `rangkui.mutation.events`).
+
+Two aggregates publish here: the transfer (`Mutation*`, stream `mutation-<id>`) with its
+decision lifecycle, and the staffing need (`StaffingNeed*`, stream `need-<id>`) that
+transfers fill. Every event names the acting user in a `*_by` field as well as in the
+envelope's `actor`, so the audit trail survives outside the envelope.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +14,20 @@ from typing import Literal
 from pydantic import Field
 
 from rangkui_contracts.base import DomainEvent
-from rangkui_contracts.events.common import Nip
+from rangkui_contracts.events.common import Nip, Value
 
 MutationKind = Literal["NEED_BASED", "OWN_REQUEST", "ROTATION", "OTHER"]
+DocumentCode = Literal[
+    "REQUEST_LETTER",
+    "ORIGIN_APPROVAL_LETTER",
+    "JOB_AND_WORKLOAD_ANALYSIS",
+    "LATEST_RANK_SK",
+    "PERFORMANCE_APPRAISALS",
+    "DISCIPLINE_STATEMENT",
+    "STUDY_OBLIGATION_STATEMENT",
+    "CLEAN_AUDIT_CERTIFICATE",
+]
+NeedPriority = Literal["LOW", "MEDIUM", "HIGH", "URGENT"]
 
 
 class _Mutation(DomainEvent):
@@ -18,6 +35,9 @@ class _Mutation(DomainEvent):
 
 
 class MutationProposed(_Mutation):
+    """A transfer (mutasi) of an employee from one post to another was proposed, with its
+    kind and reason, and awaits a decision."""
+
     mutation_id: str
     nip: Nip
     from_unit_id: str
@@ -28,25 +48,120 @@ class MutationProposed(_Mutation):
     reason: str = Field(min_length=1)
     need_id: str | None = None
     proposed_by: str
+    related_persons: list[str] = Field(
+        default_factory=list,
+        description="users declared related to the employee; they may not decide this transfer",
+    )
+
+
+class DocumentItem(Value):
+    """One item of the transfer file's checklist, present or not, with its reference."""
+
+    code: DocumentCode
+    present: bool
+    reference: str | None = Field(default=None, description="letter number or archive ref")
+
+
+class MutationDocumentsChecked(_Mutation):
+    """The transfer file was checked against the document checklist; `complete` is true
+    when every required item is present."""
+
+    mutation_id: str
+    nip: Nip
+    items: list[DocumentItem]
+    complete: bool
+    checked_by: str
+
+
+class MutationReviewed(_Mutation):
+    """The TPK (Tim Penilai Kinerja) reviewed the transfer and recommended it or not."""
+
+    mutation_id: str
+    nip: Nip
+    recommended: bool
+    notes: str = ""
+    reviewed_by: str
 
 
 class MutationApproved(_Mutation):
+    """The proposed transfer was approved: the employee is to move to the given post."""
+
     mutation_id: str
     nip: Nip
     to_unit_id: str
     to_position_id: str
     approved_by: str
     reasons: str = ""
+    min_years_exception: str | None = Field(
+        default=None, description="PPK's justification for waiving the minimum years in post"
+    )
+    minister_approval_ref: str | None = Field(
+        default=None, description="Minister of Home Affairs approval that lifts a blackout"
+    )
 
 
 class MutationRejected(_Mutation):
+    """The proposed transfer was rejected, with the reasons; the employee stays."""
+
     mutation_id: str
     nip: Nip
     rejected_by: str
     reasons: str = Field(min_length=1)
 
 
+class MutationSocialized(_Mutation):
+    """The employee was told about the approved transfer and why (sosialisasi)."""
+
+    mutation_id: str
+    nip: Nip
+    message: str = Field(min_length=1, description="the explanation given to the employee")
+    socialized_by: str
+
+
+class MutationAcknowledged(_Mutation):
+    """The employee acknowledged the transfer."""
+
+    mutation_id: str
+    nip: Nip
+    acknowledged_by: str
+
+
+class MutationObjected(_Mutation):
+    """The employee objected to the transfer, with a reason; the PPK must resolve it."""
+
+    mutation_id: str
+    nip: Nip
+    reason: str = Field(min_length=1)
+    objected_by: str
+
+
+class MutationObjectionResolved(_Mutation):
+    """The PPK resolved the employee's objection: upheld (the transfer is cancelled) or
+    dismissed (the transfer goes on), with reasons."""
+
+    mutation_id: str
+    nip: Nip
+    upheld: bool
+    reasons: str = Field(min_length=1)
+    resolved_by: str
+
+
+class MutationDecreed(_Mutation):
+    """The decree (SK) of the transfer was issued with its number, date and effective date
+    (TMT); the transfer becomes effective on the TMT."""
+
+    mutation_id: str
+    nip: Nip
+    sk_number: str = Field(min_length=1)
+    sk_date: date
+    tmt: date = Field(description="effective date (terhitung mulai tanggal)")
+    decreed_by: str
+
+
 class MutationEffective(_Mutation):
+    """The approved transfer took effect on its TMT, under the decree (SK) `sk_number` when
+    known: from this date the employee belongs to the new post."""
+
     mutation_id: str
     nip: Nip
     from_unit_id: str
@@ -58,9 +173,75 @@ class MutationEffective(_Mutation):
     need_id: str | None = None
 
 
+class MutationCancelled(_Mutation):
+    """The transfer was cancelled before it took effect, with the reason."""
+
+    mutation_id: str
+    nip: Nip
+    reason: str = Field(min_length=1)
+    cancelled_by: str
+
+
+class _Need(DomainEvent):
+    context = "mutation"
+
+
+class StaffingNeedIdentified(_Need):
+    """An operator confirmed that a unit needs `count` more holders of a post, with the
+    reason and priority (usually from the shortage formasi − bezetting)."""
+
+    need_id: str
+    unit_id: str
+    position_id: str
+    count: int = Field(ge=1)
+    reason: str = Field(min_length=1)
+    priority: NeedPriority
+    identified_by: str
+
+
+class StaffingNeedProgressed(_Need):
+    """A transfer linked to the need became effective: `filled` of `count` places are taken."""
+
+    need_id: str
+    mutation_id: str
+    nip: Nip
+    filled: int = Field(ge=1)
+    count: int = Field(ge=1)
+
+
+class StaffingNeedFulfilled(_Need):
+    """Enough transfers into the need became effective: the need is met."""
+
+    need_id: str
+    unit_id: str
+    position_id: str
+    count: int = Field(ge=1)
+    mutation_ids: list[str]
+
+
+class StaffingNeedClosed(_Need):
+    """The need was closed without being (fully) met, with the reason."""
+
+    need_id: str
+    reason: str = Field(min_length=1)
+    closed_by: str
+
+
 EVENTS: tuple[type[DomainEvent], ...] = (
     MutationProposed,
     MutationApproved,
     MutationRejected,
     MutationEffective,
+    MutationDocumentsChecked,
+    MutationReviewed,
+    MutationSocialized,
+    MutationAcknowledged,
+    MutationObjected,
+    MutationObjectionResolved,
+    MutationDecreed,
+    MutationCancelled,
+    StaffingNeedIdentified,
+    StaffingNeedProgressed,
+    StaffingNeedFulfilled,
+    StaffingNeedClosed,
 )

@@ -16,6 +16,9 @@ class _Notification(DomainEvent):
 
 
 class NotificationDispatched(_Notification):
+    """A notification about another event was handed over for delivery to a recipient on a
+    channel (inbox, e-mail or webhook)."""
+
     notification_id: str
     source_event_id: str
     source_event_type: str
@@ -27,6 +30,8 @@ class NotificationDispatched(_Notification):
 
 
 class NotificationFailed(_Notification):
+    """A notification could not be delivered after `attempts` tries; `last_error` says why."""
+
     notification_id: str
     source_event_id: str
     source_event_type: str
@@ -37,4 +42,15 @@ class NotificationFailed(_Notification):
     last_error: str
 
 
-EVENTS: tuple[type[DomainEvent], ...] = (NotificationDispatched, NotificationFailed)
+class NotificationRead(_Notification):
+    """The recipient marked an in-app (inbox) notification as read."""
+
+    notification_id: str
+    recipient: str
+
+
+EVENTS: tuple[type[DomainEvent], ...] = (
+    NotificationDispatched,
+    NotificationFailed,
+    NotificationRead,
+)

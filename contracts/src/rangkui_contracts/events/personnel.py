@@ -21,6 +21,9 @@ class _Personnel(DomainEvent):
 
 
 class UnitRegistered(_Personnel):
+    """A unit was entered in the organisation of the province: an OPD, a UPT, a school or a
+    hospital (RSUD). Units form a tree through `parent_unit_id`."""
+
     unit_id: str = Field(min_length=1)
     name: str = Field(min_length=1)
     kind: UnitKind
@@ -29,6 +32,9 @@ class UnitRegistered(_Personnel):
 
 
 class PositionEstablished(_Personnel):
+    """A post (jabatan) was established in a unit, with its formasi (how many holders the
+    unit should have) and the education and grades it requires."""
+
     position_id: str = Field(min_length=1)
     unit_id: str = Field(min_length=1)
     title: str = Field(min_length=1)
@@ -42,11 +48,16 @@ class PositionEstablished(_Personnel):
 
 
 class Contact(Value):
+    """How to reach an employee."""
+
     email: EmailStr | None = None
     phone: str | None = None
 
 
 class EmployeeRegistered(_Personnel):
+    """A civil servant (ASN) was entered with their grade, current unit and post, education
+    and contact details: the start of their personnel stream."""
+
     nip: Nip
     name: str = Field(min_length=1)
     gender: Gender
@@ -62,6 +73,9 @@ class EmployeeRegistered(_Personnel):
 
 
 class EmployeeReassigned(_Personnel):
+    """An employee took up another post, possibly in another unit, from `tmt`: the change
+    that staffing counts follow. `mutation_id` names the transfer it executes, if any."""
+
     nip: Nip
     from_unit_id: str
     from_position_id: str
@@ -71,9 +85,100 @@ class EmployeeReassigned(_Personnel):
     mutation_id: str | None = Field(default=None, description="the transfer this move executes")
 
 
+class UnitRenamed(_Personnel):
+    """A unit got a new name (for example after a reorganisation regulation)."""
+
+    unit_id: str = Field(min_length=1)
+    name: str = Field(min_length=1)
+    previous_name: str = ""
+
+
+class UnitMoved(_Personnel):
+    """A unit was placed under another parent in the organisation tree, and/or in another
+    region (regency or city)."""
+
+    unit_id: str = Field(min_length=1)
+    parent_unit_id: str | None = None
+    previous_parent_unit_id: str | None = None
+    region: str = Field(min_length=1, description="regency or city after the move")
+
+
+class UnitClosed(_Personnel):
+    """A unit was closed: it takes no new posts, holders or transfers. Its posts and their
+    holders stay on record until they are moved."""
+
+    unit_id: str = Field(min_length=1)
+    reason: str = Field(min_length=1)
+    closed_on: date
+    successor_unit_id: str | None = None
+
+
+class FormationChanged(_Personnel):
+    """The formasi of a post changed, with the reason (usually the result of the job and
+    workload analysis, Anjab/ABK)."""
+
+    position_id: str = Field(min_length=1)
+    unit_id: str = Field(min_length=1)
+    previous_formasi: int = Field(ge=0)
+    formasi: int = Field(ge=0)
+    reason: str = Field(min_length=1)
+    effective_date: date | None = None
+
+
+class EmployeeStatusChanged(_Personnel):
+    """An employee's status changed (active, on leave, study assignment, under
+    disciplinary proceedings, retired) from `since`."""
+
+    nip: Nip
+    previous_status: EmployeeStatus
+    status: EmployeeStatus
+    since: date
+    reason: str = ""
+
+
+class EmployeeGradeChanged(_Personnel):
+    """An employee was given another golongan/ruang (usually a promotion) from `tmt`."""
+
+    nip: Nip
+    previous_grade: Grade
+    grade: Grade
+    tmt: date
+    sk_number: str | None = None
+
+
+class EmployeeEducationUpdated(_Personnel):
+    """An employee's education history was updated; `education` is the whole history now."""
+
+    nip: Nip
+    education: list[Education] = Field(default_factory=list)
+
+
+class EmployeeCompetenciesUpdated(_Personnel):
+    """An employee's competencies were updated; `competencies` is the whole list now."""
+
+    nip: Nip
+    competencies: list[str] = Field(default_factory=list)
+
+
+class EmployeeContactChanged(_Personnel):
+    """An employee's contact details changed (personal data: consumers keep them apart)."""
+
+    nip: Nip
+    contact: Contact = Field(default_factory=Contact)
+
+
 EVENTS: tuple[type[DomainEvent], ...] = (
     UnitRegistered,
     PositionEstablished,
     EmployeeRegistered,
     EmployeeReassigned,
+    UnitRenamed,
+    UnitMoved,
+    UnitClosed,
+    FormationChanged,
+    EmployeeStatusChanged,
+    EmployeeGradeChanged,
+    EmployeeEducationUpdated,
+    EmployeeCompetenciesUpdated,
+    EmployeeContactChanged,
 )
