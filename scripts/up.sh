@@ -22,7 +22,7 @@ for svc in personnel mutation evaluation notification; do
   fi
   upper=${svc^^}
   env "${upper}_HTTP_PORT=${ports[$svc]}" "${upper}_LOG_JSON=true" \
-    setsid nohup .venv/bin/python -m "rangkui_${svc}.entrypoints.cli" serve \
+    setsid nohup ".venv/bin/rangkui-${svc}" serve \
     >"$run_dir/$svc.log" 2>&1 </dev/null &
   echo $! >"$pidfile"
 done

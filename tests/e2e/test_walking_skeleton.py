@@ -86,7 +86,7 @@ async def register(
             "position_id": position,
             "tmt_position": "2019-01-02",
             "education": [{"level": "S1", "field": "Pendidikan Matematika"}],
-            "contact": {"email": f"{nip}@example.test"},
+            "contact": {"email": f"{nip}@mail.rangkuiprov.go.id"},
         },
         headers=OPERATOR,
     )

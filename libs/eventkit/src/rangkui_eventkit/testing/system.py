@@ -42,7 +42,7 @@ class ServiceProcess:
     def start(self) -> None:
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", f"rangkui_{self.name}.entrypoints.cli", "serve"],
+            [str(Path(sys.executable).parent / f"rangkui-{self.name}"), "serve"],
             env=self.env,
             stdout=log,
             stderr=subprocess.STDOUT,
