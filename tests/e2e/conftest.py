@@ -1,10 +1,23 @@
-from collections.abc import AsyncIterator
-from pathlib import Path
+"""Fixtures of the end-to-end tests: the running system and a small province to drive."""
 
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import httpx
 import pytest
 
 from rangkui_eventkit.testing.infra import Infra
+from rangkui_eventkit.testing.plugin import eventually
 from rangkui_eventkit.testing.system import System
+
+OPERATOR = {"X-Actor": "operator.bkd"}
+PPK = {"X-Actor": "ppk.gubernur"}
 
 
 @pytest.fixture
@@ -16,3 +29,131 @@ async def system(infra: Infra, topic_prefix: str, tmp_path: Path) -> AsyncIterat
         yield system
     finally:
         await system.close()
+
+
+@dataclass
+class Province:
+    """Two schools, their posts, and helpers to register people and transfer them."""
+
+    system: System
+    client: httpx.AsyncClient
+    suffix: str = field(default_factory=lambda: uuid.uuid4().hex[:6])
+
+    def id(self, name: str) -> str:
+        return f"{name}-{self.suffix}"
+
+    async def seed(self) -> None:
+        personnel = self.system.url("personnel")
+        units = [
+            (self.id("sma-1"), "SMA Negeri 1 Rangkui", "Kota Rangkui"),
+            (self.id("sma-2"), "SMA Negeri 2 Tanjung Batu", "Kabupaten Tanjung Batu"),
+        ]
+        for unit_id, name, region in units:
+            r = await self.client.post(
+                f"{personnel}/units",
+                json={"unit_id": unit_id, "name": name, "kind": "SMA", "region": region},
+                headers=OPERATOR,
+            )
+            assert r.status_code == 201, r.text
+        positions = [
+            (self.id("guru-mat-1"), self.id("sma-1"), "Guru Matematika", 3, False),
+            (self.id("guru-mat-2"), self.id("sma-2"), "Guru Matematika", 4, False),
+            (self.id("kepsek-2"), self.id("sma-2"), "Kepala Sekolah", 1, True),
+        ]
+        for pid, unit, title, formasi, head in positions:
+            r = await self.client.post(
+                f"{personnel}/positions",
+                json={
+                    "position_id": pid,
+                    "unit_id": unit,
+                    "title": title,
+                    "jabatan_type": "FUNGSIONAL",
+                    "formasi": formasi,
+                    "is_head_of_unit": head,
+                    "required_education_levels": ["S1"],
+                    "required_education_fields": ["Pendidikan Matematika"],
+                },
+                headers=OPERATOR,
+            )
+            assert r.status_code == 201, r.text
+
+    async def register(self, nip: str, name: str, unit: str, position: str) -> None:
+        gender = "M" if nip[14] == "1" else "F"
+        birth = date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
+        r = await self.client.post(
+            f"{self.system.url('personnel')}/employees",
+            json={
+                "nip": nip,
+                "name": name,
+                "gender": gender,
+                "birth_date": birth.isoformat(),
+                "grade": "III/b",
+                "unit_id": self.id(unit),
+                "position_id": self.id(position),
+                "tmt_position": "2019-01-02",
+                "education": [{"level": "S1", "field": "Pendidikan Matematika"}],
+                "contact": {"email": f"{nip}@mail.rangkuiprov.go.id"},
+            },
+            headers=OPERATOR,
+        )
+        assert r.status_code == 201, r.text
+
+    async def transfer(self, nip: str, unit: str, position: str) -> str:
+        """Propose, approve and decree with TMT today; returns the mutation id."""
+        mutation = self.system.url("mutation")
+
+        async def propose() -> dict[str, Any] | None:
+            r = await self.client.post(
+                f"{mutation}/mutations",
+                json={
+                    "nip": nip,
+                    "to_unit_id": self.id(unit),
+                    "to_position_id": self.id(position),
+                    "kind": "NEED_BASED",
+                    "reason": "SMA Negeri 2 kekurangan guru matematika",
+                },
+                headers=OPERATOR,
+            )
+            if r.status_code == 404:  # mutation has not consumed the registration yet
+                return None
+            assert r.status_code == 201, r.text
+            return r.json()
+
+        proposed = await eventually(propose, timeout=30)
+        mutation_id: str = proposed["mutation_id"]
+        r = await self.client.post(
+            f"{mutation}/mutations/{mutation_id}/approve",
+            json={"reasons": "sesuai kebutuhan"},
+            headers=PPK,
+        )
+        assert r.status_code == 200, r.text
+        today = date.today().isoformat()
+        r = await self.client.post(
+            f"{mutation}/mutations/{mutation_id}/decree",
+            json={"sk_number": f"800/{mutation_id[:6]}/BKD/2026", "sk_date": today, "tmt": today},
+            headers=PPK,
+        )
+        assert r.status_code == 200, r.text
+        return mutation_id
+
+    async def employee(self, nip: str) -> dict[str, Any]:
+        r = await self.client.get(f"{self.system.url('personnel')}/employees/{nip}")
+        return r.json() if r.status_code == 200 else {}
+
+    async def plans(self, nip: str) -> list[dict[str, Any]]:
+        r = await self.client.get(
+            f"{self.system.url('evaluation')}/monitoring/plans", params={"nip": nip}
+        )
+        return r.json() if r.status_code == 200 else []
+
+    async def inbox(self, recipient: str) -> list[dict[str, Any]]:
+        r = await self.client.get(f"{self.system.url('notification')}/inbox/{recipient}")
+        return r.json() if r.status_code == 200 else []
+
+
+@pytest.fixture
+async def province(system: System) -> AsyncIterator[Province]:
+    async with httpx.AsyncClient(timeout=10) as client:
+        p = Province(system, client)
+        await p.seed()
+        yield p
