@@ -94,20 +94,19 @@ class Envelope(BaseModel):
         return json.dumps(self.data, separators=(",", ":"), ensure_ascii=False).encode()
 
     def kafka_headers(self) -> KafkaHeaders:
-        headers: KafkaHeaders = [
-            ("ce_id", self.id.encode()),
-            ("ce_source", self.source.encode()),
-            ("ce_specversion", self.specversion.encode()),
-            ("ce_type", self.type.encode()),
-            ("ce_time", _format_time(self.time).encode()),
-            ("ce_subject", self.subject.encode()),
-            ("content-type", self.datacontenttype.encode()),
-        ]
-        for name in _EXTENSIONS:
-            value = getattr(self, name)
-            if value is not None:
-                headers.append((f"ce_{name}", str(value).encode()))
-        return headers
+        return binary_headers(
+            id=self.id,
+            source=self.source,
+            type=self.type,
+            time=self.time,
+            subject=self.subject,
+            correlationid=self.correlationid,
+            causationid=self.causationid,
+            actor=self.actor,
+            streamversion=self.streamversion,
+            specversion=self.specversion,
+            datacontenttype=self.datacontenttype,
+        )
 
     @classmethod
     def from_kafka(
@@ -180,6 +179,40 @@ class Envelope(BaseModel):
             if value is not None:
                 body[name] = value
         return body
+
+
+def binary_headers(
+    *,
+    id: str,
+    source: str,
+    type: str,
+    time: datetime,
+    subject: str,
+    correlationid: str,
+    causationid: str | None,
+    actor: str,
+    streamversion: int | None,
+    specversion: str = SPECVERSION,
+    datacontenttype: str = CONTENT_TYPE,
+) -> KafkaHeaders:
+    """The `ce_*` headers of the Kafka binary binding, without building an `Envelope`
+    (the outbox relay publishes straight from stored rows)."""
+    headers: KafkaHeaders = [
+        ("ce_id", id.encode()),
+        ("ce_source", source.encode()),
+        ("ce_specversion", specversion.encode()),
+        ("ce_type", type.encode()),
+        ("ce_time", _format_time(time).encode()),
+        ("ce_subject", subject.encode()),
+        ("content-type", datacontenttype.encode()),
+        ("ce_correlationid", correlationid.encode()),
+    ]
+    if causationid is not None:
+        headers.append(("ce_causationid", causationid.encode()))
+    headers.append(("ce_actor", actor.encode()))
+    if streamversion is not None:
+        headers.append(("ce_streamversion", str(streamversion).encode()))
+    return headers
 
 
 def _format_time(value: datetime) -> str:

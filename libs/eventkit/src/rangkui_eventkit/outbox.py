@@ -32,8 +32,9 @@ from typing import Any
 import asyncpg
 from aiokafka import AIOKafkaProducer
 
+from rangkui_contracts.envelope import binary_headers
 from rangkui_eventkit.logging import get_logger
-from rangkui_eventkit.store import OUTBOX_CHANNEL, envelope_from_row
+from rangkui_eventkit.store import OUTBOX_CHANNEL
 
 log = get_logger(__name__)
 _LEADER_LOCK = 7_245_002
@@ -59,8 +60,8 @@ class OutboxRelay:
         self._producer: AIOKafkaProducer | None = None
 
     _FETCH = """
-        SELECT o.position, o.topic, e.global_position, e.stream_id, e.version, e.event_id,
-               e.event_type, e.data, e.metadata, e.recorded_at
+        SELECT o.position, o.topic, e.stream_id, e.version, e.event_id::text AS event_id,
+               e.event_type, e.data::text AS data_text, e.metadata, e.recorded_at
         FROM outbox o JOIN events e ON e.global_position = o.position
         ORDER BY o.position
         LIMIT $1
@@ -123,13 +124,25 @@ class OutboxRelay:
         producer = await self._ensure_producer()
         futures = []
         for row in rows:
-            env = envelope_from_row(row)
+            meta = row["metadata"]
+            # Straight from the stored row to the wire: no envelope model on this hot path.
+            headers = binary_headers(
+                id=row["event_id"],
+                source=meta["source"],
+                type=row["event_type"],
+                time=row["recorded_at"],
+                subject=row["stream_id"],
+                correlationid=meta["correlationid"],
+                causationid=meta.get("causationid"),
+                actor=meta["actor"],
+                streamversion=row["version"],
+            )
             futures.append(
                 await producer.send(
                     row["topic"],
-                    value=env.kafka_value(),
-                    key=env.kafka_key(),
-                    headers=env.kafka_headers(),
+                    value=row["data_text"].encode(),
+                    key=row["stream_id"].encode(),
+                    headers=headers,
                 )
             )
         await asyncio.gather(*futures)

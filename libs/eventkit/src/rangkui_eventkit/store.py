@@ -22,6 +22,7 @@ from typing import Any
 import asyncpg
 
 from rangkui_contracts import DomainEvent, Envelope, parse_event, topic_for
+from rangkui_contracts.envelope import CONTENT_TYPE, SPECVERSION
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.errors import ConcurrencyConflict
 
@@ -55,27 +56,35 @@ class Recorded:
 class _Row:
     stream_id: str
     version: int
+    event: DomainEvent
     envelope: Envelope
+    data_json: str
 
 
 def _envelopes(writes: Sequence[StreamWrite], cause: Cause, source: str) -> list[_Row]:
+    """Envelopes for new events. Built with `model_construct`: every field is made here from
+    values that are valid by construction, and appends are a hot path."""
     now = datetime.now(UTC)
     rows: list[_Row] = []
     for w in writes:
         for i, event in enumerate(w.events, start=1):
             version = w.expected_version + i
-            env = Envelope.wrap(
-                event,
+            data_json = event.model_dump_json()
+            env = Envelope.model_construct(
+                id=str(uuid.uuid4()),
                 source=source,
+                type=event.ce_type(),
+                specversion=SPECVERSION,
+                time=now,
                 subject=w.stream_id,
+                datacontenttype=CONTENT_TYPE,
+                data=json.loads(data_json),
                 correlationid=cause.correlation_id,
                 causationid=cause.causation_id,
                 actor=cause.actor,
                 streamversion=version,
-                id=str(uuid.uuid4()),
-                time=now,
             )
-            rows.append(_Row(w.stream_id, version, env))
+            rows.append(_Row(w.stream_id, version, event, env, data_json))
     return rows
 
 
@@ -173,8 +182,8 @@ class PostgresEventStore(EventStore):
             [r.version for r in rows],
             [r.envelope.id for r in rows],
             [r.envelope.type for r in rows],
-            [r.envelope.kafka_value().decode() for r in rows],
-            [_metadata_json(r.envelope) for r in rows],
+            [r.data_json for r in rows],
+            [_metadata_json(rows[0].envelope)] * len(rows),  # one cause per append
             [r.envelope.time for r in rows],
             types,
             topics,
@@ -198,15 +207,15 @@ class PostgresEventStore(EventStore):
                 f"not {first['expected']} as expected; reload and try again",
                 details={"conflicts": conflicts},
             )
-        position = {uuid.UUID(str(eid)): pos for eid, pos in result["positions"]}
+        position = dict(result["positions"])  # event id (canonical text) -> position
         return [
             Recorded(
                 envelope=r.envelope,
-                event=e,
+                event=r.event,
                 version=r.version,
-                position=position[uuid.UUID(r.envelope.id)],
+                position=position[r.envelope.id],
             )
-            for r, e in zip(rows, (ev for w in writes for ev in w.events), strict=True)
+            for r in rows
         ]
 
     _SELECT = """SELECT global_position, stream_id, version, event_id, event_type, data,
@@ -299,9 +308,9 @@ class InMemoryEventStore(EventStore):
                 )
         rows = _envelopes(writes, cause, self.source)
         out: list[Recorded] = []
-        for r, e in zip(rows, (ev for w in writes for ev in w.events), strict=True):
+        for r in rows:
             rec = Recorded(
-                envelope=r.envelope, event=e, version=r.version, position=len(self._all) + 1
+                envelope=r.envelope, event=r.event, version=r.version, position=len(self._all) + 1
             )
             self._streams.setdefault(r.stream_id, []).append(rec)
             self._all.append(rec)
