@@ -102,6 +102,17 @@ class MonitoringCancelled(_Evaluation):
     cancelled_by: str
 
 
+class MonitoringEvaluatorAssigned(_Evaluation):
+    """The plan's evaluator changed: someone took up the head-of-unit post of the unit the
+    employee was transferred to. Checkpoints still open are theirs to evaluate."""
+
+    plan_id: str
+    mutation_id: str
+    nip: Nip
+    evaluator_nip: Nip
+    previous_evaluator_nip: Nip | None = None
+
+
 OutcomeVerdict = Literal["ACHIEVED", "PARTLY_ACHIEVED", "NOT_ACHIEVED"]
 OutcomeCriterion = Literal["PLACEMENT", "PERFORMANCE", "ADAPTATION"]
 
@@ -153,4 +164,5 @@ EVENTS: tuple[type[DomainEvent], ...] = (
     MonitoringOverdue,
     MonitoringCancelled,
     MutationOutcomeAssessed,
+    MonitoringEvaluatorAssigned,
 )

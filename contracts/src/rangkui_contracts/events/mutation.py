@@ -197,6 +197,9 @@ class StaffingNeedIdentified(_Need):
     reason: str = Field(min_length=1)
     priority: NeedPriority
     identified_by: str
+    required_competencies: list[str] = Field(
+        default_factory=list, description="competencies that candidate matching looks for"
+    )
 
 
 class StaffingNeedProgressed(_Need):

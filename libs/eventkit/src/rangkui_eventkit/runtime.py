@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import asyncpg
 import uvicorn
@@ -34,8 +34,18 @@ from rangkui_eventkit.store import PostgresEventStore
 log = get_logger(__name__)
 
 
+class Worker(Protocol):
+    """A background loop of a service (a scheduler, a delivery worker): runs until `stop`."""
+
+    async def run(self, stop: asyncio.Event) -> None: ...
+
+
 class Service:
-    """The wiring every service shares; the service adds its handlers and routes."""
+    """The wiring every service shares; the service adds its handlers, workers and routes.
+
+    `handlers` and `workers` are factories called once the pool and store exist, so what they
+    build can use them; the workers are reachable afterwards as `service.workers[name]`.
+    """
 
     def __init__(
         self,
@@ -43,12 +53,15 @@ class Service:
         *,
         migrations: Path | None,
         handlers: Callable[[Service], Sequence[Handler]] = lambda _: (),
+        workers: Callable[[Service], Mapping[str, Worker]] = lambda _: {},
         create_topics: bool = True,
     ) -> None:
         self.settings = settings
         self.name = settings.service_name
         self.migrations = migrations
         self._handler_factory = handlers
+        self._worker_factory = workers
+        self.workers: dict[str, Worker] = {}
         self.create_topics = create_topics
         self.pool: asyncpg.Pool | None = None
         self.store: PostgresEventStore | None = None
@@ -102,7 +115,14 @@ class Service:
                 )
                 self.runners.append(runner)
                 self._spawn(runner.run(self._stop), f"consumer:{handler.name}")
-        log.info("service.started", consumers=[h.name for h in self.handlers])
+        self.workers = dict(self._worker_factory(self))
+        for name, worker in self.workers.items():
+            self._spawn(worker.run(self._stop), name)
+        log.info(
+            "service.started",
+            consumers=[h.name for h in self.handlers],
+            workers=list(self.workers),
+        )
 
     def _spawn(self, coro: Any, name: str) -> None:
         task = asyncio.create_task(coro, name=f"{self.name}:{name}")

@@ -1,6 +1,8 @@
 """The chassis every service shares, against the real PostgreSQL and Kafka: migrations,
 health and readiness, error mapping, correlation ids."""
 
+import asyncio
+import contextlib
 from pathlib import Path
 
 import asyncpg
@@ -14,7 +16,7 @@ from rangkui_eventkit.migrations import migrate
 from rangkui_eventkit.runtime import Service
 from rangkui_eventkit.settings import ServiceSettings
 from rangkui_eventkit.testing.infra import Infra
-from rangkui_eventkit.testing.plugin import serve_in_process
+from rangkui_eventkit.testing.plugin import eventually, serve_in_process
 
 pytestmark = pytest.mark.integration
 
@@ -87,3 +89,36 @@ async def test_the_callers_correlation_id_reaches_the_command_and_comes_back(
     assert r.json() == {"actor": "ppk", "correlation_id": "flow-42"}
     assert r.headers["X-Correlation-ID"] == "flow-42"
     assert fresh.json()["correlation_id"] == fresh.headers["X-Correlation-ID"] != "flow-42"
+
+
+class Ticker:
+    """A worker that counts its rounds until told to stop."""
+
+    def __init__(self) -> None:
+        self.rounds = 0
+        self.stopped = False
+
+    async def run(self, stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            self.rounds += 1
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=0.01)
+        self.stopped = True
+
+
+async def test_workers_run_with_the_service_and_stop_with_it(
+    database_url: str, infra: Infra, topic_prefix: str
+) -> None:
+    settings = ServiceSettings(
+        service_name="chassis",
+        database_url=database_url,
+        kafka_bootstrap_servers=infra.kafka_bootstrap,
+        topic_prefix=topic_prefix,
+    )
+    service = Service(settings, migrations=None, workers=lambda svc: {"ticker": Ticker()})
+    app = service.create_app([], title="chassis")
+    async with serve_in_process(app):
+        ticker = service.workers["ticker"]
+        assert isinstance(ticker, Ticker)
+        await eventually(lambda: ticker.rounds >= 3)
+    assert ticker.stopped

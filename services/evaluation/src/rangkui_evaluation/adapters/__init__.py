@@ -1,0 +1,1 @@
+"""Read-model queries (PostgreSQL) used by HTTP and the scheduler."""

@@ -1,0 +1,1 @@
+"""Pure domain of monitoring and evaluation: no I/O, no framework."""

@@ -1,0 +1,78 @@
+"""Annual and periodic appraisals of one employee: a decider over `appraisals-<nip>`.
+
+Checkpoint evaluations live in their plan's stream instead (the plan decides what is due);
+this stream keeps the rest, one current evaluation per period.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from rangkui_contracts import DomainEvent
+from rangkui_contracts.events.evaluation import EvaluationRecorded
+from rangkui_evaluation.domain.appraisal import (
+    Appraisal,
+    check_appraisal,
+    check_supersession,
+    recorded,
+)
+from rangkui_eventkit.errors import AlreadyExists, RuleViolated
+
+
+def appraisals_stream(nip: str) -> str:
+    return f"appraisals-{nip}"
+
+
+PeriodKey = tuple[str, date, date]
+
+
+def period_key(kind: str, period_start: date, period_end: date) -> PeriodKey:
+    """Annual appraisals count per calendar year; periodic ones per exact period."""
+    if kind == "ANNUAL":
+        return (kind, date(period_start.year, 1, 1), date(period_start.year, 12, 31))
+    return (kind, period_start, period_end)
+
+
+@dataclass(frozen=True)
+class AppraisalRecord:
+    current: Mapping[PeriodKey, str] = field(default_factory=dict)
+    known_ids: frozenset[str] = frozenset()
+
+
+INITIAL = AppraisalRecord()
+
+
+def evolve(state: AppraisalRecord, event: DomainEvent) -> AppraisalRecord:
+    if isinstance(event, EvaluationRecorded):
+        key = period_key(event.kind, event.period_start, event.period_end)
+        return AppraisalRecord(
+            current={**state.current, key: event.evaluation_id},
+            known_ids=state.known_ids | {event.evaluation_id},
+        )
+    return state
+
+
+@dataclass(frozen=True)
+class RecordAppraisal:
+    appraisal: Appraisal
+
+
+def decide(command: RecordAppraisal, state: AppraisalRecord) -> list[DomainEvent]:
+    a = command.appraisal
+    if a.kind == "CHECKPOINT":
+        raise RuleViolated("checkpoint_in_plan", "checkpoint evaluations belong to their plan")
+    if a.kind == "ANNUAL" and a.period_start.year != a.period_end.year:
+        raise RuleViolated("annual_within_year", "an annual appraisal covers one calendar year")
+    if a.evaluation_id in state.known_ids:
+        raise AlreadyExists(f"evaluation {a.evaluation_id} is already recorded")
+    check_appraisal(a)
+    key = period_key(a.kind, a.period_start, a.period_end)
+    label = (
+        f"the {a.period_start.year} annual appraisal of {a.nip}"
+        if a.kind == "ANNUAL"
+        else f"the period {a.period_start}..{a.period_end} of {a.nip}"
+    )
+    check_supersession(a, state.current.get(key), label)
+    return [recorded(a)]

@@ -1,0 +1,269 @@
+"""HTTP API of the evaluation service: monitoring plans (and, as they come, evaluations and
+reports). Reads come from read models; writes go through deciders."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Any, Literal
+
+import asyncpg
+from fastapi import APIRouter, Depends, Query, Request
+from pydantic import BaseModel, ConfigDict, Field
+
+from rangkui_contracts.events.common import Nip, Predikat, Rating
+from rangkui_contracts.events.evaluation import (
+    AdaptationAssessment,
+    CriterionResult,
+    EvaluationRecorded,
+    MutationOutcomeAssessed,
+)
+from rangkui_evaluation.adapters.appraisal_csv import UnreadableExport, read_annual_appraisals
+from rangkui_evaluation.adapters.clock import Clock
+from rangkui_evaluation.adapters.evaluation_queries import get_evaluation, history_of
+from rangkui_evaluation.adapters.monitoring_queries import find_plans, get_plan
+from rangkui_evaluation.service_layer.commands import (
+    RecordEvaluation,
+    assess_on_demand,
+    cancel_plan,
+    import_annual_appraisals,
+    record_evaluation,
+)
+from rangkui_eventkit.context import Cause
+from rangkui_eventkit.errors import NotFound, RuleViolated
+from rangkui_eventkit.http import request_cause
+from rangkui_eventkit.runtime import Service
+from rangkui_eventkit.store import EventStore
+
+
+class CheckpointView(BaseModel):
+    checkpoint_id: str
+    months_after: int
+    due_date: date
+    status: str = Field(description="DUE, OVERDUE, DONE or CANCELLED")
+    evaluation_id: str | None = None
+    predikat: Predikat | None = None
+    overdue_since: date | None = None
+
+
+class PlanView(BaseModel):
+    plan_id: str
+    mutation_id: str
+    nip: str
+    unit_id: str
+    position_id: str
+    evaluator_nip: str | None
+    tmt: date
+    kind: str | None
+    need_id: str | None
+    from_unit_id: str | None
+    from_position_id: str | None
+    agency_unit_id: str | None
+    region: str | None
+    status: str = Field(
+        description="ACTIVE, COMPLETED (assessed at the last checkpoint) or CANCELLED"
+    )
+    scheduled_at: datetime
+    cancelled_reason: str | None = None
+    verdict: str | None = None
+    criteria: list[CriterionResult] | None = None
+    baseline_predikat: Predikat | None = None
+    latest_predikat: Predikat | None = None
+    months_to_adapt: int | None = None
+    assessed_on: date | None = None
+    assessment_trigger: str | None = None
+    checkpoints: list[CheckpointView]
+
+
+class EvaluationIn(BaseModel):
+    """An evaluation as the evaluator submits it. There is no predikat: it is computed."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    evaluation_id: str | None = Field(default=None, description="generated when absent")
+    nip: Nip
+    kind: Literal["ANNUAL", "CHECKPOINT", "PERIODIC"]
+    hasil_kerja: Rating
+    perilaku_kerja: Rating
+    period_start: date | None = Field(
+        default=None, description="required, except for a checkpoint (the plan knows it)"
+    )
+    period_end: date | None = None
+    evaluator_nip: Nip | None = None
+    checkpoint_id: str | None = Field(default=None, description="for a checkpoint evaluation")
+    adaptation: AdaptationAssessment | None = Field(
+        default=None, description="required for a checkpoint evaluation"
+    )
+    supersedes_evaluation_id: str | None = Field(
+        default=None, description="the evaluation this one corrects"
+    )
+
+
+class EvaluationView(BaseModel):
+    evaluation_id: str
+    nip: str
+    kind: str
+    period_start: date
+    period_end: date
+    hasil_kerja: Rating
+    perilaku_kerja: Rating
+    predikat: Predikat
+    evaluator_nip: str | None
+    plan_id: str | None
+    checkpoint_id: str | None
+    adaptation: AdaptationAssessment | None
+    supersedes_evaluation_id: str | None
+    superseded_by: str | None = None
+    recorded_by: str | None = None
+    recorded_at: datetime | None = None
+
+
+class RowProblem(BaseModel):
+    line: int
+    nip: str | None
+    message: str
+
+
+class ImportReport(BaseModel):
+    imported: int
+    skipped: int = Field(description="rows already imported before")
+    errors: list[RowProblem]
+
+
+class CancelIn(BaseModel):
+    reason: str = Field(min_length=1)
+
+
+def _service(request: Request) -> Service:
+    return request.app.state.service  # type: ignore[no-any-return]
+
+
+def _wired(request: Request) -> tuple[asyncpg.Pool, EventStore]:
+    """The running service's pool and store (both exist once the lifespan has started)."""
+    service = _service(request)
+    if service.pool is None or service.store is None:
+        raise RuntimeError("the service is not started")
+    return service.pool, service.store
+
+
+def _clock(request: Request) -> Clock:
+    return request.app.state.clock  # type: ignore[no-any-return]
+
+
+def _plan_view(plan: dict[str, Any]) -> PlanView:
+    return PlanView.model_validate(plan)
+
+
+def monitoring_router() -> APIRouter:
+    router = APIRouter(prefix="/monitoring", tags=["monitoring"])
+
+    @router.get("/plans", response_model=list[PlanView])
+    async def list_plans(
+        request: Request,
+        nip: str | None = Query(default=None, description="the transferred employee"),
+        evaluator_nip: str | None = Query(default=None),
+        unit_id: str | None = Query(default=None, description="the new unit"),
+    ) -> list[PlanView]:
+        pool = _service(request).pool
+        plans = await find_plans(pool, nip=nip, evaluator_nip=evaluator_nip, unit_id=unit_id)
+        return [_plan_view(p) for p in plans]
+
+    @router.get("/plans/{plan_id}", response_model=PlanView)
+    async def show_plan(request: Request, plan_id: str) -> PlanView:
+        plan = await get_plan(_service(request).pool, plan_id)
+        if plan is None:
+            raise NotFound(f"no monitoring plan {plan_id!r}")
+        return _plan_view(plan)
+
+    @router.post("/plans/{plan_id}/assess", status_code=201, response_model=MutationOutcomeAssessed)
+    async def assess(
+        request: Request, plan_id: str, cause: Cause = Depends(request_cause)
+    ) -> MutationOutcomeAssessed:
+        """Judge the transfer now, criterion by criterion (also done at the last checkpoint)."""
+        pool, store = _wired(request)
+        today = _clock(request).today()
+        return await assess_on_demand(pool, store, plan_id, today=today, cause=cause)
+
+    @router.post("/plans/{plan_id}/cancel", status_code=202)
+    async def cancel(
+        request: Request, plan_id: str, body: CancelIn, cause: Cause = Depends(request_cause)
+    ) -> dict[str, str]:
+        """Cancel a plan whose transfer was reversed; its open checkpoints are no longer due."""
+        _, store = _wired(request)
+        await cancel_plan(store, plan_id, body.reason, cause)
+        return {"plan_id": plan_id, "status": "CANCELLED"}
+
+    return router
+
+
+def evaluations_router() -> APIRouter:
+    router = APIRouter(tags=["evaluations"])
+
+    @router.post("/evaluations", status_code=201, response_model=EvaluationRecorded)
+    async def record(
+        request: Request, body: EvaluationIn, cause: Cause = Depends(request_cause)
+    ) -> EvaluationRecorded:
+        """Record a checkpoint, periodic or annual evaluation; the predikat is computed from
+        the two ratings. A second evaluation of the same checkpoint or period must name the
+        one it corrects in `supersedes_evaluation_id` (409 otherwise)."""
+        pool, store = _wired(request)
+        command = RecordEvaluation(
+            evaluation_id=body.evaluation_id or str(uuid.uuid4()),
+            nip=body.nip,
+            kind=body.kind,
+            hasil_kerja=body.hasil_kerja,
+            perilaku_kerja=body.perilaku_kerja,
+            period_start=body.period_start,
+            period_end=body.period_end,
+            evaluator_nip=body.evaluator_nip,
+            checkpoint_id=body.checkpoint_id,
+            adaptation=body.adaptation,
+            supersedes_evaluation_id=body.supersedes_evaluation_id,
+        )
+        today = _clock(request).today()
+        return await record_evaluation(pool, store, command, today=today, cause=cause)
+
+    @router.post(
+        "/evaluations/annual/import",
+        response_model=ImportReport,
+        openapi_extra={
+            "requestBody": {
+                "content": {"text/csv": {"schema": {"type": "string"}}},
+                "required": True,
+            }
+        },
+    )
+    async def import_annual(
+        request: Request, cause: Cause = Depends(request_cause)
+    ) -> ImportReport:
+        """Bulk import of annual appraisals from the provincial export (CSV with columns
+        nip, tahun, hasil_kerja, perilaku_kerja and optionally nip_penilai). Idempotent: a
+        row already imported is skipped; unreadable or refused rows are listed by line."""
+        _, store = _wired(request)
+        try:
+            rows, unreadable = read_annual_appraisals((await request.body()).decode("utf-8"))
+        except (UnreadableExport, UnicodeDecodeError) as exc:
+            raise RuleViolated("readable_export", f"cannot read the export: {exc}") from exc
+        result = await import_annual_appraisals(store, rows, cause)
+        errors = sorted([*unreadable, *result.errors], key=lambda e: e.line)
+        return ImportReport(
+            imported=result.imported,
+            skipped=result.skipped,
+            errors=[RowProblem(line=e.line, nip=e.nip, message=e.message) for e in errors],
+        )
+
+    @router.get("/evaluations/{evaluation_id}", response_model=EvaluationView)
+    async def show(request: Request, evaluation_id: str) -> EvaluationView:
+        found = await get_evaluation(_service(request).pool, evaluation_id)
+        if found is None:
+            raise NotFound(f"no evaluation {evaluation_id!r}")
+        return EvaluationView.model_validate(found)
+
+    @router.get("/employees/{nip}/evaluations", response_model=list[EvaluationView])
+    async def history(request: Request, nip: str) -> list[EvaluationView]:
+        """Every evaluation of the employee, oldest first; corrected ones are kept and show
+        `superseded_by`."""
+        rows = await history_of(_service(request).pool, nip)
+        return [EvaluationView.model_validate(r) for r in rows]
+
+    return router
