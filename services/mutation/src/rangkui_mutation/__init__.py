@@ -1,0 +1,1 @@
+"""The mutation (transfer) service of Rangkui Mutasi."""

@@ -1,0 +1,75 @@
+"""Read-model queries used by the HTTP layer and the command handlers."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import asyncpg
+
+Conn = asyncpg.Connection | asyncpg.Pool
+
+
+async def employee(conn: Conn, nip: str) -> dict[str, Any] | None:
+    row = await conn.fetchrow("SELECT * FROM employees WHERE nip = $1", nip)
+    return dict(row) if row else None
+
+
+async def position(conn: Conn, position_id: str) -> dict[str, Any] | None:
+    row = await conn.fetchrow("SELECT * FROM positions WHERE position_id = $1", position_id)
+    return dict(row) if row else None
+
+
+async def unit_closed_on(conn: Conn, unit_id: str) -> date | None:
+    return await conn.fetchval("SELECT closed_on FROM units WHERE unit_id = $1", unit_id)
+
+
+async def mutation(conn: Conn, mutation_id: str) -> dict[str, Any] | None:
+    row = await conn.fetchrow("SELECT * FROM mutations WHERE mutation_id = $1", mutation_id)
+    if row is None:
+        return None
+    timeline = await conn.fetch(
+        """SELECT version, step, event_type, actor, at, reason, details
+           FROM mutation_timeline WHERE mutation_id = $1 ORDER BY version""",
+        mutation_id,
+    )
+    return {**dict(row), "timeline": [dict(t) for t in timeline]}
+
+
+async def transfer_history(conn: Conn, nip: str) -> list[dict[str, Any]]:
+    rows = await conn.fetch(
+        "SELECT * FROM mutations WHERE nip = $1 ORDER BY proposed_at, mutation_id", nip
+    )
+    return [dict(r) for r in rows]
+
+
+async def pipeline(
+    conn: Conn, *, unit_id: str | None = None, kind: str | None = None
+) -> list[dict[str, Any]]:
+    """Transfers per step, by target unit and kind, with the oldest and mean age in step."""
+    rows = await conn.fetch(
+        """SELECT status, to_unit_id, kind, count(*) AS count,
+                  round(extract(epoch FROM max(now() - status_since)) / 86400.0, 2)
+                      AS oldest_days_in_step,
+                  round(extract(epoch FROM avg(now() - status_since)) / 86400.0, 2)
+                      AS mean_days_in_step,
+                  array_agg(mutation_id ORDER BY status_since) AS mutation_ids
+           FROM mutations
+           WHERE ($1::text IS NULL OR to_unit_id = $1 OR from_unit_id = $1)
+             AND ($2::text IS NULL OR kind = $2)
+           GROUP BY status, to_unit_id, kind
+           ORDER BY status, to_unit_id, kind""",
+        unit_id,
+        kind,
+    )
+    return [dict(r) for r in rows]
+
+
+async def recent_annual_predikat(conn: Conn, nip: str) -> tuple[str, ...]:
+    """The employee's annual ratings, most recent first."""
+    rows = await conn.fetch(
+        """SELECT predikat FROM performance WHERE nip = $1 AND kind = 'ANNUAL'
+           ORDER BY period_end DESC LIMIT 2""",
+        nip,
+    )
+    return tuple(r["predikat"] for r in rows)

@@ -1,0 +1,1 @@
+"""Pure transfer domain: deciders, rules and candidate matching (no I/O)."""

@@ -1,0 +1,349 @@
+"""HTTP API of the mutation service: one command per lifecycle step (the acting user comes
+from the `X-Actor` header), and queries on the read models."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from pydantic import BaseModel, ConfigDict, Field
+
+from rangkui_contracts.events.common import Nip
+from rangkui_contracts.events.mutation import DocumentItem, MutationKind
+from rangkui_eventkit.context import Cause
+from rangkui_eventkit.errors import NotFound
+from rangkui_eventkit.http import request_cause
+from rangkui_eventkit.store import Recorded
+from rangkui_mutation.adapters import read_models
+from rangkui_mutation.domain.mutation import (
+    STATUS_AFTER,
+    AcknowledgeMutation,
+    CancelMutation,
+    CheckDocuments,
+    DecreeMutation,
+    ObjectToMutation,
+    RejectMutation,
+    ResolveObjection,
+    ReviewMutation,
+    SocializeMutation,
+)
+from rangkui_mutation.service_layer import commands
+from rangkui_mutation.service_layer.commands import Deps
+
+router = APIRouter(tags=["transfers"])
+
+
+def deps(request: Request) -> Deps:
+    return request.app.state.service.deps
+
+
+class Body(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ProposeBody(Body):
+    nip: Nip
+    to_unit_id: str = Field(min_length=1)
+    to_position_id: str = Field(min_length=1)
+    kind: MutationKind
+    reason: str = Field(min_length=1)
+    need_id: str | None = None
+    related_persons: list[str] = Field(
+        default_factory=list, description="users related to the employee (may not decide)"
+    )
+
+
+class ApproveBody(Body):
+    reasons: str = ""
+    min_years_exception: str | None = Field(
+        default=None, description="PPK's justification for waiving the minimum years in post"
+    )
+    minister_approval_ref: str | None = Field(
+        default=None, description="reference of the Minister's approval inside a blackout"
+    )
+
+
+class ReasonsBody(Body):
+    reasons: str = Field(min_length=1)
+
+
+class ReasonBody(Body):
+    reason: str = Field(min_length=1)
+
+
+class DecreeBody(Body):
+    sk_number: str = Field(min_length=1)
+    sk_date: date
+    tmt: date
+
+
+class DocumentsBody(Body):
+    items: list[DocumentItem]
+
+
+class ReviewBody(Body):
+    recommended: bool
+    notes: str = ""
+
+
+class SocializeBody(Body):
+    message: str = Field(min_length=1, description="why the employee is being transferred")
+
+
+class ResolveBody(Body):
+    upheld: bool
+    reasons: str = Field(min_length=1)
+
+
+class CommandResult(BaseModel):
+    mutation_id: str
+    status: str
+    version: int
+    events: list[str]
+
+
+class TimelineStep(BaseModel):
+    version: int
+    step: str
+    event_type: str
+    actor: str
+    at: datetime
+    reason: str | None
+    details: dict[str, Any]
+
+
+class MutationView(BaseModel):
+    mutation_id: str
+    nip: str
+    from_unit_id: str
+    from_position_id: str
+    to_unit_id: str
+    to_position_id: str
+    kind: str
+    reason: str
+    need_id: str | None
+    status: str
+    proposed_by: str
+    proposed_at: datetime
+    status_since: datetime
+    sk_number: str | None
+    sk_date: date | None
+    tmt: date | None
+    version: int
+    timeline: list[TimelineStep] = Field(default_factory=list)
+
+
+def _result(mutation_id: str, recorded: list[Recorded]) -> CommandResult:
+    last = recorded[-1]
+    return CommandResult(
+        mutation_id=mutation_id,
+        status=STATUS_AFTER[type(last.event)].value,
+        version=last.version,
+        events=[type(r.event).event_name() for r in recorded],
+    )
+
+
+@router.post("/mutations", status_code=201, response_model=CommandResult)
+async def propose(
+    body: ProposeBody, d: Deps = Depends(deps), cause: Cause = Depends(request_cause)
+) -> CommandResult:
+    """Propose a transfer (MutationProposed); the origin post is the employee's current one."""
+    mutation_id = await commands.propose_mutation(
+        d,
+        nip=body.nip,
+        to_unit_id=body.to_unit_id,
+        to_position_id=body.to_position_id,
+        kind=body.kind,
+        reason=body.reason,
+        need_id=body.need_id,
+        related_persons=tuple(body.related_persons),
+        cause=cause,
+    )
+    return CommandResult(
+        mutation_id=mutation_id, status="PROPOSED", version=1, events=["MutationProposed"]
+    )
+
+
+@router.post("/mutations/{mutation_id}/documents", response_model=CommandResult)
+async def check_documents(
+    mutation_id: str,
+    body: DocumentsBody,
+    d: Deps = Depends(deps),
+    cause: Cause = Depends(request_cause),
+) -> CommandResult:
+    """Record the document checklist (MutationDocumentsChecked)."""
+    command = CheckDocuments(items=tuple(body.items), actor=cause.actor)
+    return _result(mutation_id, await commands.run_command(d, mutation_id, command, cause))
+
+
+@router.post("/mutations/{mutation_id}/review", response_model=CommandResult)
+async def review(
+    mutation_id: str,
+    body: ReviewBody,
+    d: Deps = Depends(deps),
+    cause: Cause = Depends(request_cause),
+) -> CommandResult:
+    """Record the TPK's recommendation (MutationReviewed)."""
+    command = ReviewMutation(
+        recommended=body.recommended,
+        notes=body.notes,
+        actor=cause.actor,
+        require_full_lifecycle=d.settings.require_full_lifecycle,
+    )
+    return _result(mutation_id, await commands.run_command(d, mutation_id, command, cause))
+
+
+@router.post("/mutations/{mutation_id}/approve", response_model=CommandResult)
+async def approve(
+    mutation_id: str,
+    body: ApproveBody | None = None,
+    d: Deps = Depends(deps),
+    cause: Cause = Depends(request_cause),
+) -> CommandResult:
+    """The PPK approves (MutationApproved), if the target post has a free place and the
+    rules allow it."""
+    body = body or ApproveBody()
+    recorded = await commands.approve_mutation(
+        d,
+        mutation_id,
+        cause=cause,
+        reasons=body.reasons,
+        min_years_exception=body.min_years_exception,
+        minister_approval_ref=body.minister_approval_ref,
+    )
+    return _result(mutation_id, recorded)
+
+
+@router.post("/mutations/{mutation_id}/reject", response_model=CommandResult)
+async def reject(
+    mutation_id: str,
+    body: ReasonsBody,
+    d: Deps = Depends(deps),
+    cause: Cause = Depends(request_cause),
+) -> CommandResult:
+    """The PPK rejects, with reasons (MutationRejected)."""
+    command = RejectMutation(actor=cause.actor, reasons=body.reasons)
+    return _result(mutation_id, await commands.run_command(d, mutation_id, command, cause))
+
+
+@router.post("/mutations/{mutation_id}/socialize", response_model=CommandResult)
+async def socialize(
+    mutation_id: str,
+    body: SocializeBody,
+    d: Deps = Depends(deps),
+    cause: Cause = Depends(request_cause),
+) -> CommandResult:
+    """The employee is told why (MutationSocialized)."""
+    command = SocializeMutation(actor=cause.actor, message=body.message)
+    return _result(mutation_id, await commands.run_command(d, mutation_id, command, cause))
+
+
+@router.post("/mutations/{mutation_id}/acknowledge", response_model=CommandResult)
+async def acknowledge(
+    mutation_id: str, d: Deps = Depends(deps), cause: Cause = Depends(request_cause)
+) -> CommandResult:
+    """The employee (X-Actor = their NIP) acknowledges (MutationAcknowledged)."""
+    command = AcknowledgeMutation(actor=cause.actor)
+    return _result(mutation_id, await commands.run_command(d, mutation_id, command, cause))
+
+
+@router.post("/mutations/{mutation_id}/object", response_model=CommandResult)
+async def object_to(
+    mutation_id: str,
+    body: ReasonBody,
+    d: Deps = Depends(deps),
+    cause: Cause = Depends(request_cause),
+) -> CommandResult:
+    """The employee (X-Actor = their NIP) objects, with a reason (MutationObjected)."""
+    command = ObjectToMutation(actor=cause.actor, reason=body.reason)
+    return _result(mutation_id, await commands.run_command(d, mutation_id, command, cause))
+
+
+@router.post("/mutations/{mutation_id}/objection/resolve", response_model=CommandResult)
+async def resolve_objection(
+    mutation_id: str,
+    body: ResolveBody,
+    d: Deps = Depends(deps),
+    cause: Cause = Depends(request_cause),
+) -> CommandResult:
+    """The PPK upholds the objection (the transfer is cancelled) or dismisses it."""
+    command = ResolveObjection(actor=cause.actor, upheld=body.upheld, reasons=body.reasons)
+    return _result(mutation_id, await commands.run_command(d, mutation_id, command, cause))
+
+
+@router.post("/mutations/{mutation_id}/decree", response_model=CommandResult)
+async def decree(
+    mutation_id: str,
+    body: DecreeBody,
+    d: Deps = Depends(deps),
+    cause: Cause = Depends(request_cause),
+) -> CommandResult:
+    """The decree (SK) is issued (MutationDecreed); the scheduler makes the transfer
+    effective on its TMT."""
+    command = DecreeMutation(
+        actor=cause.actor,
+        sk_number=body.sk_number,
+        sk_date=body.sk_date,
+        tmt=body.tmt,
+        require_full_lifecycle=d.settings.require_full_lifecycle,
+    )
+    return _result(mutation_id, await commands.run_command(d, mutation_id, command, cause))
+
+
+@router.post("/mutations/{mutation_id}/cancel", response_model=CommandResult)
+async def cancel(
+    mutation_id: str,
+    body: ReasonBody,
+    d: Deps = Depends(deps),
+    cause: Cause = Depends(request_cause),
+) -> CommandResult:
+    """Cancel, with a reason, at any step before effective (MutationCancelled)."""
+    command = CancelMutation(actor=cause.actor, reason=body.reason)
+    return _result(mutation_id, await commands.run_command(d, mutation_id, command, cause))
+
+
+@router.get("/mutations/{mutation_id}", response_model=MutationView)
+async def get_mutation(mutation_id: str, d: Deps = Depends(deps)) -> dict[str, Any]:
+    """One transfer with its step and full timeline (who, when, why)."""
+    found = await read_models.mutation(d.pool, mutation_id)
+    if found is None:
+        raise NotFound(f"unknown transfer {mutation_id} (or not yet in the read model)")
+    return found
+
+
+class EmployeeView(BaseModel):
+    nip: str
+    name: str
+    status: str
+    grade: str
+    unit_id: str
+    position_id: str
+    tmt_position: date
+    years_in_post: float
+    education: list[dict[str, Any]]
+    competencies: list[str]
+
+
+@router.get("/employees/{nip}", response_model=EmployeeView)
+async def get_employee(nip: str, d: Deps = Depends(deps)) -> dict[str, Any]:
+    """The employee as this service knows them (from personnel's events)."""
+    found = await read_models.employee(d.pool, nip)
+    if found is None:
+        raise NotFound(f"unknown employee {nip} (or not yet in the read model)")
+    years = round((d.today() - found["tmt_position"]).days / 365.25, 2)
+    return {**found, "years_in_post": years}
+
+
+@router.get("/employees/{nip}/mutations", response_model=list[MutationView])
+async def employee_history(nip: str, d: Deps = Depends(deps)) -> list[dict[str, Any]]:
+    """An employee's transfers, oldest first."""
+    return await read_models.transfer_history(d.pool, nip)
+
+
+@router.get("/pipeline")
+async def pipeline(
+    unit_id: str | None = None, kind: str | None = None, d: Deps = Depends(deps)
+) -> list[dict[str, Any]]:
+    """The pipeline board: transfers per step, by target unit and kind, with age in step."""
+    return await read_models.pipeline(d.pool, unit_id=unit_id, kind=kind)

@@ -1,0 +1,1 @@
+"""Command handlers, projections, reactions and the effective-date scheduler."""

@@ -1,0 +1,183 @@
+"""Command handlers of the transfer lifecycle: gather the facts the rules need, let the pure
+decider decide, append with optimistic concurrency (all in one transaction where a rule
+needs a lock)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import asyncpg
+
+from rangkui_eventkit.context import Cause
+from rangkui_eventkit.decider import execute, load_state
+from rangkui_eventkit.errors import NotFound
+from rangkui_eventkit.store import EventStore, Recorded, StreamWrite
+from rangkui_mutation.adapters import read_models, write_facts
+from rangkui_mutation.domain.mutation import (
+    ApprovalFacts,
+    ApproveMutation,
+    Command,
+    MutationState,
+    ProposeMutation,
+    mutation_decider,
+    stream_id,
+)
+from rangkui_mutation.domain.rules import Blackout, find_blackout, rule_error
+from rangkui_mutation.settings import MutationSettings
+
+Clock = Callable[[], date]
+
+
+@dataclass(frozen=True)
+class Deps:
+    """What the handlers need; built once by the bootstrap from the running service."""
+
+    pool: asyncpg.Pool
+    store: EventStore
+    settings: MutationSettings
+    today: Clock
+
+    @property
+    def blackouts(self) -> list[Blackout]:
+        return [Blackout(w.start, w.end, w.reason) for w in self.settings.blackout_windows]
+
+
+async def propose_mutation(
+    deps: Deps,
+    *,
+    nip: str,
+    to_unit_id: str,
+    to_position_id: str,
+    kind: Any,
+    reason: str,
+    cause: Cause,
+    need_id: str | None = None,
+    related_persons: tuple[str, ...] = (),
+    mutation_id: str | None = None,
+) -> str:
+    """Propose a transfer from the employee's current post (as the read model knows it)."""
+    employee = await read_models.employee(deps.pool, nip)
+    if employee is None:
+        raise NotFound(
+            f"unknown employee {nip}: no employee with this NIP has been registered "
+            "(or the registration has not reached the mutation service yet)"
+        )
+    target = await read_models.position(deps.pool, to_position_id)
+    if target is None:
+        raise NotFound(f"unknown post {to_position_id}: no such post has been established")
+    if target["unit_id"] != to_unit_id:
+        raise rule_error(
+            "post_not_in_unit",
+            f"post {to_position_id} belongs to unit {target['unit_id']}, not {to_unit_id}",
+        )
+    closed_on = await read_models.unit_closed_on(deps.pool, to_unit_id)
+    if closed_on is not None:
+        raise rule_error(
+            "unit_closed",
+            f"unit {to_unit_id} was closed on {closed_on.isoformat()} and takes no transfers",
+        )
+    if need_id is not None:
+        await _check_need(deps, need_id, to_position_id)
+    mutation_id = mutation_id or str(uuid.uuid4())
+    async with deps.pool.acquire() as conn, conn.transaction():
+        await write_facts.lock(conn, f"mutation.employee:{nip}")
+        command = ProposeMutation(
+            mutation_id=mutation_id,
+            nip=nip,
+            from_unit_id=employee["unit_id"],
+            from_position_id=employee["position_id"],
+            to_unit_id=to_unit_id,
+            to_position_id=to_position_id,
+            kind=kind,
+            reason=reason,
+            actor=cause.actor,
+            employee_status=employee["status"],
+            need_id=need_id,
+            related_persons=related_persons,
+            open_transfer_id=await write_facts.open_transfer_of(conn, deps.store, nip),
+        )
+        await execute(
+            deps.store, stream_id(mutation_id), mutation_decider, command, cause, conn=conn
+        )
+    return mutation_id
+
+
+async def _check_need(deps: Deps, need_id: str, to_position_id: str) -> None:
+    from rangkui_mutation.domain.need import NeedStatus, need_decider, need_stream_id
+
+    state, _ = await load_state(deps.store, need_stream_id(need_id), need_decider)
+    if state.status is None:
+        raise NotFound(f"unknown staffing need {need_id}")
+    if state.status != NeedStatus.OPEN:
+        raise rule_error("need_not_open", f"staffing need {need_id} is {state.status.value}")
+    if state.position_id != to_position_id:
+        raise rule_error(
+            "need_other_post",
+            f"staffing need {need_id} is for post {state.position_id}, not {to_position_id}",
+        )
+
+
+async def approve_mutation(
+    deps: Deps,
+    mutation_id: str,
+    *,
+    cause: Cause,
+    reasons: str = "",
+    min_years_exception: str | None = None,
+    minister_approval_ref: str | None = None,
+) -> list[Recorded]:
+    """Approve under a per-post lock, so two approvals racing for the last free place are
+    decided one after the other and exactly one wins."""
+    sid = stream_id(mutation_id)
+    async with deps.pool.acquire() as conn, conn.transaction():
+        state = await _existing(deps, sid, conn)
+        await write_facts.lock(conn, f"mutation.position:{state.to_position_id}")
+        state, version = await load_state(deps.store, sid, mutation_decider, conn=conn)
+        target = await read_models.position(conn, state.to_position_id)
+        employee = await read_models.employee(conn, state.nip)
+        if target is None or employee is None:
+            raise NotFound("the employee or the target post is no longer known")
+        held = await write_facts.places_held(
+            conn, deps.store, state.to_position_id, exclude=mutation_id
+        )
+        today = deps.today()
+        free = target["formasi"] - await write_facts.occupancy(conn, state.to_position_id) - held
+        facts = ApprovalFacts(
+            today=today,
+            free_places=free,
+            tmt_position=employee["tmt_position"],
+            min_years_in_post=deps.settings.min_years_in_post,
+            blackout=find_blackout(deps.blackouts, today),
+            employee_status=employee["status"],
+            recent_annual_predikat=await read_models.recent_annual_predikat(conn, state.nip),
+        )
+        command = ApproveMutation(
+            actor=cause.actor,
+            facts=facts,
+            reasons=reasons,
+            min_years_exception=min_years_exception,
+            minister_approval_ref=minister_approval_ref,
+            require_full_lifecycle=deps.settings.require_full_lifecycle,
+        )
+        events = mutation_decider.decide(command, state)
+        return await deps.store.append([StreamWrite(sid, version, events)], cause, conn=conn)
+
+
+async def run_command(
+    deps: Deps, mutation_id: str, command: Command, cause: Cause
+) -> list[Recorded]:
+    """Any lifecycle step that needs no outside facts: load, decide, append."""
+    sid = stream_id(mutation_id)
+    await _existing(deps, sid)
+    return await execute(deps.store, sid, mutation_decider, command, cause)
+
+
+async def _existing(deps: Deps, sid: str, conn: asyncpg.Connection | None = None) -> MutationState:
+    state, _ = await load_state(deps.store, sid, mutation_decider, conn=conn)
+    if state.status is None:
+        raise NotFound(f"unknown transfer {sid.removeprefix('mutation-')}")
+    return state

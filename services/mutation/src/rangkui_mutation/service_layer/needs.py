@@ -1,0 +1,115 @@
+"""Staffing needs: identify (confirm a suggested shortage), close, and rank candidates."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from rangkui_contracts.events.mutation import NeedPriority
+from rangkui_eventkit.context import Cause
+from rangkui_eventkit.decider import execute, load_state
+from rangkui_eventkit.errors import NotFound
+from rangkui_mutation.adapters import candidates as candidate_queries
+from rangkui_mutation.adapters import read_models
+from rangkui_mutation.domain.matching import CandidateFacts, MatchPolicy, MatchResult, match
+from rangkui_mutation.domain.need import (
+    CloseNeed,
+    IdentifyNeed,
+    NeedState,
+    need_decider,
+    need_stream_id,
+)
+from rangkui_mutation.domain.rules import rule_error
+from rangkui_mutation.service_layer.commands import Deps
+
+
+async def identify_need(
+    deps: Deps,
+    *,
+    unit_id: str,
+    position_id: str,
+    count: int,
+    reason: str,
+    priority: NeedPriority,
+    cause: Cause,
+    required_competencies: tuple[str, ...] = (),
+    need_id: str | None = None,
+) -> str:
+    post = await read_models.position(deps.pool, position_id)
+    if post is None:
+        raise NotFound(f"unknown post {position_id}: no such post has been established")
+    if post["unit_id"] != unit_id:
+        raise rule_error(
+            "post_not_in_unit", f"post {position_id} belongs to unit {post['unit_id']}"
+        )
+    need_id = need_id or str(uuid.uuid4())
+    command = IdentifyNeed(
+        need_id=need_id,
+        unit_id=unit_id,
+        position_id=position_id,
+        count=count,
+        reason=reason,
+        priority=priority,
+        actor=cause.actor,
+        required_competencies=required_competencies,
+    )
+    await execute(deps.store, need_stream_id(need_id), need_decider, command, cause)
+    return need_id
+
+
+async def close_need(deps: Deps, need_id: str, *, reason: str, cause: Cause) -> None:
+    await _need(deps, need_id)
+    command = CloseNeed(reason=reason, actor=cause.actor)
+    await execute(deps.store, need_stream_id(need_id), need_decider, command, cause)
+
+
+async def _need(deps: Deps, need_id: str) -> NeedState:
+    state, _ = await load_state(deps.store, need_stream_id(need_id), need_decider)
+    if state.status is None:
+        raise NotFound(f"unknown staffing need {need_id}")
+    return state
+
+
+@dataclass(frozen=True)
+class NeedCandidates:
+    need: NeedState
+    result: MatchResult
+
+
+def _policy(deps: Deps) -> MatchPolicy:
+    s = deps.settings
+    return MatchPolicy(deps.today(), s.min_years_in_post, s.max_years_in_post)
+
+
+async def rank_candidates(deps: Deps, need_id: str, *, limit: int) -> NeedCandidates:
+    need = await _need(deps, need_id)
+    post = await candidate_queries.post_profile(
+        deps.pool, need.position_id, need.required_competencies
+    )
+    if post is None:
+        raise NotFound(f"the post {need.position_id} of need {need_id} is not known")
+    people = await candidate_queries.candidate_facts(deps.pool)
+    return NeedCandidates(need, match(people, post, _policy(deps), limit=limit))
+
+
+async def dashboard(
+    deps: Deps, status: str | None, need_id: str | None = None
+) -> list[dict[str, Any]]:
+    """Needs with their share fulfilled and how many eligible candidates are available."""
+    rows = await candidate_queries.needs(deps.pool, status, need_id)
+    people: list[CandidateFacts] | None = None
+    for row in rows:
+        row["share_fulfilled"] = round(row["filled"] / row["count"], 4)
+        row["candidates_available"] = None
+        if row["status"] != "OPEN":
+            continue
+        if people is None:
+            people = await candidate_queries.candidate_facts(deps.pool)
+        state = await _need(deps, row["need_id"])
+        post = await candidate_queries.post_profile(
+            deps.pool, row["position_id"], state.required_competencies
+        )
+        if post is not None:
+            row["candidates_available"] = match(people, post, _policy(deps), limit=0).eligible_count
+    return rows

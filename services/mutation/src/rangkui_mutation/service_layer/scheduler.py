@@ -1,0 +1,59 @@
+"""The effective-date scheduler: makes decreed transfers effective once their TMT has come.
+
+It keeps no state of its own: every tick asks the event store which decreed transfers are
+due (TMT <= today, not yet effective or cancelled), so a restart loses nothing. It cannot
+fire twice: the decider refuses `MakeEffective` unless the transfer is DECREED, and the
+append is optimistic on the version it read, so two replicas racing on one transfer give
+one `MutationEffective` and one `ConcurrencyConflict`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+
+from rangkui_eventkit.context import Cause
+from rangkui_eventkit.decider import execute
+from rangkui_eventkit.errors import ConcurrencyConflict, RuleViolated
+from rangkui_eventkit.logging import get_logger
+from rangkui_mutation.adapters.write_facts import due_for_effect
+from rangkui_mutation.domain.mutation import MakeEffective, mutation_decider
+from rangkui_mutation.service_layer.commands import Deps
+
+log = get_logger(__name__)
+SCHEDULER_ACTOR = "system.scheduler"
+
+
+async def make_due_transfers_effective(deps: Deps) -> list[str]:
+    """One tick: the streams made effective now."""
+    today = deps.today()
+    done: list[str] = []
+    for sid in await due_for_effect(deps.pool, today):
+        cause = Cause.new(SCHEDULER_ACTOR)
+        try:
+            await execute(deps.store, sid, mutation_decider, MakeEffective(today=today), cause)
+        except (ConcurrencyConflict, RuleViolated) as exc:
+            # Another replica (or a cancel) got there first: nothing to do for this one.
+            log.info("mutation.effective_skipped", stream_id=sid, reason=str(exc))
+            continue
+        log.info("mutation.effective", stream_id=sid, tmt_today=today.isoformat())
+        done.append(sid)
+    return done
+
+
+class EffectiveDateScheduler:
+    """The kit worker that ticks every `interval_s` until the service stops."""
+
+    def __init__(self, deps: Deps, interval_s: float) -> None:
+        self.deps = deps
+        self.interval_s = interval_s
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Tick until `stop`; a failing tick (database briefly gone) is logged and retried."""
+        while not stop.is_set():
+            try:
+                await make_due_transfers_effective(self.deps)
+            except Exception as exc:  # keep the loop alive; the next tick retries everything
+                log.warning("mutation.scheduler_tick_failed", error=repr(exc))
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=self.interval_s)

@@ -1,0 +1,134 @@
+"""Fixtures for the mutation service against the real Kafka and PostgreSQL: settings on the
+test's own database and topics, a clock the test moves, and a publisher of personnel events
+through the real idempotent producer."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+
+from rangkui_contracts import DomainEvent, Envelope
+from rangkui_contracts.events.common import Education
+from rangkui_contracts.events.personnel import (
+    EmployeeRegistered,
+    PositionEstablished,
+    UnitRegistered,
+)
+from rangkui_contracts.topics import PERSONNEL, TopicSpec
+from rangkui_eventkit.kafka import make_producer
+from rangkui_eventkit.testing.infra import Infra
+from rangkui_mutation.settings import MutationSettings
+
+TODAY = date(2026, 11, 28)
+
+
+@dataclass
+class Clock:
+    """The service's 'today', moved by the test."""
+
+    today: date = TODAY
+
+    def __call__(self) -> date:
+        return self.today
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def settings(database_url: str, infra: Infra, topic_prefix: str) -> MutationSettings:
+    return MutationSettings(
+        database_url=database_url,
+        kafka_bootstrap_servers=infra.kafka_bootstrap,
+        topic_prefix=topic_prefix,
+        relay_poll_interval_s=0.1,
+        scheduler_interval_s=0.1,
+        log_json=False,
+    )
+
+
+Publish = Callable[..., Awaitable[None]]
+
+
+@pytest.fixture
+def publish_personnel(infra: Infra, topic_prefix: str) -> Publish:
+    """Publish (stream id, event) pairs as their service does, on the personnel topic unless
+    another is given."""
+
+    versions: dict[str, int] = {}  # per stream, across calls, as a real stream grows
+
+    async def publish(events: list[tuple[str, DomainEvent]], topic: TopicSpec = PERSONNEL) -> None:
+        producer = make_producer(infra.kafka_bootstrap)
+        await producer.start()
+        try:
+            futures = []
+            for stream, event in events:
+                versions[stream] = versions.get(stream, 0) + 1
+                env = Envelope.wrap(
+                    event,
+                    source=f"/rangkui/{event.context}",
+                    subject=stream,
+                    correlationid="seed",
+                    actor="operator.bkd",
+                    streamversion=versions[stream],
+                )
+                futures.append(
+                    await producer.send(
+                        topic.qualified(topic_prefix),
+                        key=env.kafka_key(),
+                        value=env.kafka_value(),
+                        headers=env.kafka_headers(),
+                    )
+                )
+            await asyncio.gather(*futures)
+        finally:
+            await producer.stop()
+
+    return publish
+
+
+def unit(unit_id: str, name: str) -> tuple[str, DomainEvent]:
+    return (
+        f"unit-{unit_id}",
+        UnitRegistered(unit_id=unit_id, name=name, kind="SMA", region="Kota Rangkui"),
+    )
+
+
+def post(position_id: str, unit_id: str, formasi: int) -> tuple[str, DomainEvent]:
+    return (
+        f"position-{position_id}",
+        PositionEstablished(
+            position_id=position_id,
+            unit_id=unit_id,
+            title="Guru Matematika",
+            jabatan_type="FUNGSIONAL",
+            formasi=formasi,
+            required_education_levels=["S1"],
+            required_education_fields=["Pendidikan Matematika"],
+        ),
+    )
+
+
+def employee(
+    nip: str, unit_id: str, position_id: str, tmt_position: date = date(2019, 1, 2)
+) -> tuple[str, DomainEvent]:
+    return (
+        f"employee-{nip}",
+        EmployeeRegistered(
+            nip=nip,
+            name=f"Guru {nip[-3:]}",
+            gender="F" if nip[14] == "2" else "M",
+            birth_date=date(int(nip[:4]), int(nip[4:6]), int(nip[6:8])),
+            grade="III/b",
+            unit_id=unit_id,
+            position_id=position_id,
+            tmt_position=tmt_position,
+            education=[Education(level="S1", field="Pendidikan Matematika")],
+        ),
+    )
