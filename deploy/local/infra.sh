@@ -10,6 +10,7 @@
 #   deploy/local/infra.sh status   say what runs where
 #   deploy/local/infra.sh env      print the environment variables that point at them
 #   deploy/local/infra.sh kafka-stop|kafka-start   only the broker (fault tests)
+#   deploy/local/infra.sh consume TOPIC   Kafka's console consumer with keys and headers
 #
 # Settings (environment): RANGKUI_STATE_DIR, RANGKUI_KAFKA_PORT (19092),
 # RANGKUI_KAFKA_CONTROLLER_PORT (19093), RANGKUI_PG_PORT (15432).
@@ -256,13 +257,23 @@ case ${1:-} in
   env) print_env ;;
   kafka-stop) stop_kafka ;;   # fault tests: take the broker away and bring it back
   kafka-start) mkdir -p "$state"; start_kafka ;;
+  consume) # Kafka's own console consumer: keys, CloudEvents headers and JSON bodies
+    shift
+    [ $# -ge 1 ] || die "usage: $0 consume TOPIC [more kafka-console-consumer options]"
+    topic=$1; shift
+    ensure_kafka_jars
+    java -Xmx256m -Dlog4j2.configurationFile="$state/kafka/log4j2.properties" \
+      -cp "$state/kafka/lib/*" org.apache.kafka.tools.consumer.ConsoleConsumer \
+      --bootstrap-server "127.0.0.1:$kafka_port" --topic "$topic" --from-beginning \
+      --property print.key=true --property print.headers=true "$@"
+    ;;
   kafka-class) # run a Kafka tool class with the broker's classpath, e.g. kafka-class org.apache.kafka.tools.consumer.ConsoleConsumer ...
     shift
     ensure_kafka_jars
     java -Xmx256m -cp "$state/kafka/lib/*" "$@"
     ;;
   *)
-    echo "usage: $0 start|stop|reset|status|env|kafka-class CLASS ARGS" >&2
+    echo "usage: $0 start|stop|reset|status|env|kafka-stop|kafka-start|consume TOPIC|kafka-class CLASS ARGS" >&2
     exit 2
     ;;
 esac
