@@ -1,0 +1,1 @@
+"""Notification service of Rangkui Mutasi: tells people what was decided about them."""

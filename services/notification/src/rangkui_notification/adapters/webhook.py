@@ -1,0 +1,61 @@
+"""Webhook delivery over HTTP (httpx): a CloudEvent in structured JSON mode, signed.
+
+A 2xx answer is a delivery; anything else (or no answer within the timeout) is a failed
+attempt, retried with backoff. Receivers must be idempotent on the CloudEvents `id` (or the
+`X-Rangkui-Delivery` header): after a crash between their 2xx and our record, the same
+delivery is not resent automatically (it is marked in doubt), but an operator may resend it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import httpx
+
+from rangkui_contracts.events.notification import NotificationQueued
+from rangkui_notification.adapters.delivery import DeliveryError
+from rangkui_notification.domain.webhooks import (
+    DELIVERY_HEADER,
+    SIGNATURE_HEADER,
+    TIMESTAMP_HEADER,
+    signature,
+    subscription_secret,
+)
+
+
+class WebhookSender:
+    def __init__(
+        self,
+        *,
+        signing_key: str,
+        timeout_s: float,
+        clock: Callable[[], float] = time.time,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self.signing_key = signing_key
+        self.timeout_s = timeout_s
+        self.clock = clock
+        self.transport = transport
+
+    def headers(self, q: NotificationQueued, body: bytes) -> dict[str, str]:
+        secret = subscription_secret(self.signing_key, q.recipient)
+        timestamp = int(self.clock())
+        return {
+            "Content-Type": "application/cloudevents+json; charset=utf-8",
+            TIMESTAMP_HEADER: str(timestamp),
+            SIGNATURE_HEADER: signature(secret, timestamp, body),
+            DELIVERY_HEADER: q.notification_id,
+        }
+
+    async def send(self, q: NotificationQueued) -> None:
+        body = q.body.encode()
+        try:
+            async with httpx.AsyncClient(timeout=self.timeout_s, transport=self.transport) as c:
+                response = await c.post(q.address, content=body, headers=self.headers(q, body))
+        except httpx.HTTPError as exc:
+            raise DeliveryError(f"POST {q.address}: {type(exc).__name__}: {exc}") from exc
+        if not response.is_success:
+            raise DeliveryError(
+                f"POST {q.address}: HTTP {response.status_code} {response.text[:200]}"
+            )

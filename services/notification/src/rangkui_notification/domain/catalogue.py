@@ -1,0 +1,74 @@
+"""Which events are notified, with which template, to whom: the one table to extend.
+
+Adding a notice for a new event type is one entry here plus one template file
+`templates/<template>.j2` (with `subject` and `body` blocks). The reaction subscribes to
+every topic that an entry's event class is published on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from rangkui_contracts import DomainEvent
+from rangkui_contracts.events import evaluation, mutation
+from rangkui_notification.domain.directory import Directory
+from rangkui_notification.domain.recipients import (
+    Mailboxes,
+    Recipient,
+    bkd,
+    bkd_if_monitoring,
+    employee_and_heads,
+    employee_only,
+    evaluator_or_bkd,
+    heads_of_both_units,
+    ppk_and_employee,
+)
+
+RecipientRule = Callable[[Any, Directory, Mailboxes], list[Recipient]]
+
+
+@dataclass(frozen=True)
+class NoticeRule:
+    """An event kind is told with `template` to the people `recipients` picks."""
+
+    template: str
+    recipients: RecipientRule
+
+
+CATALOGUE: dict[type[DomainEvent], NoticeRule] = {
+    mutation.MutationProposed: NoticeRule("mutation_proposed", heads_of_both_units),
+    mutation.MutationApproved: NoticeRule("mutation_approved", employee_and_heads),
+    mutation.MutationRejected: NoticeRule("mutation_rejected", employee_and_heads),
+    mutation.MutationSocialized: NoticeRule("mutation_socialized", employee_only),
+    mutation.MutationObjected: NoticeRule("mutation_objected", ppk_and_employee),
+    mutation.MutationObjectionResolved: NoticeRule("mutation_objection_resolved", ppk_and_employee),
+    mutation.MutationDecreed: NoticeRule("mutation_decreed", employee_and_heads),
+    mutation.MutationEffective: NoticeRule("mutation_effective", employee_and_heads),
+    mutation.MutationCancelled: NoticeRule("mutation_cancelled", employee_and_heads),
+    mutation.StaffingNeedIdentified: NoticeRule("staffing_need_identified", bkd),
+    evaluation.MonitoringScheduled: NoticeRule("monitoring_scheduled", evaluator_or_bkd),
+    evaluation.MonitoringOverdue: NoticeRule("monitoring_overdue", evaluator_or_bkd),
+    evaluation.MonitoringEvaluatorAssigned: NoticeRule(
+        "monitoring_evaluator_assigned", evaluator_or_bkd
+    ),
+    evaluation.EvaluationRecorded: NoticeRule("evaluation_recorded", bkd_if_monitoring),
+    evaluation.MutationOutcomeAssessed: NoticeRule("mutation_outcome_assessed", bkd),
+}
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One notice to write: a recipient in a role, told about an event with a template."""
+
+    recipient: Recipient
+    template: str
+
+
+def plan_notices(event: DomainEvent, directory: Directory, mailboxes: Mailboxes) -> list[Notice]:
+    """The notices an event calls for (none if the catalogue does not list its type)."""
+    rule = CATALOGUE.get(type(event))
+    if rule is None:
+        return []
+    return [Notice(r, rule.template) for r in rule.recipients(event, directory, mailboxes)]

@@ -1,0 +1,74 @@
+"""Webhook subscriptions: which events a subscription takes, and how deliveries are signed.
+
+Signature (documented for receivers in the README): with the subscription's secret,
+`X-Rangkui-Signature: sha256=<hex HMAC-SHA256(secret, "<timestamp>." + body)>`, where
+`<timestamp>` is the `X-Rangkui-Timestamp` header (Unix seconds) and `body` the exact bytes
+received. Signing the timestamp with the body lets a receiver refuse replays of old requests.
+
+Secrets are derived, not stored: `HMAC-SHA256(service signing key, subscription id)`. So no
+secret ever travels in an event (events are published to Kafka), and the service can sign
+after a restart without a secret store. Rotating the signing key rotates every secret.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rangkui_contracts import DomainEvent
+from rangkui_contracts.events.notification import WebhookSubscribed, WebhookUnsubscribed
+
+SIGNATURE_HEADER = "X-Rangkui-Signature"
+TIMESTAMP_HEADER = "X-Rangkui-Timestamp"
+DELIVERY_HEADER = "X-Rangkui-Delivery"
+
+# All subscriptions live in one stream: the fan-out reads it from the event store in its own
+# transaction, so a subscription counts from the moment it is recorded, never from a
+# (possibly lagging or rebuilding) projection.
+REGISTRY_STREAM = "webhook-subscriptions"
+
+
+@dataclass(frozen=True)
+class Subscription:
+    subscription_id: str
+    url: str
+    event_types: tuple[str, ...]
+
+
+def active_subscriptions(events: Iterable[DomainEvent]) -> dict[str, Subscription]:
+    """Fold the registry stream: the subscriptions not ended, in order of creation."""
+    active: dict[str, Subscription] = {}
+    for e in events:
+        if isinstance(e, WebhookSubscribed):
+            active[e.subscription_id] = Subscription(e.subscription_id, e.url, tuple(e.event_types))
+        elif isinstance(e, WebhookUnsubscribed):
+            active.pop(e.subscription_id, None)
+    return active
+
+
+def matches(patterns: Iterable[str], ce_type: str) -> bool:
+    """`rangkui.mutation.MutationEffective.v1` exactly, or a prefix ending in `*`."""
+    for p in patterns:
+        if p == "*" or p == ce_type or (p.endswith("*") and ce_type.startswith(p[:-1])):
+            return True
+    return False
+
+
+def subscription_secret(signing_key: str, subscription_id: str) -> str:
+    return hmac.new(signing_key.encode(), subscription_id.encode(), hashlib.sha256).hexdigest()
+
+
+def signature(secret: str, timestamp: int, body: bytes) -> str:
+    mac = hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256)
+    return f"sha256={mac.hexdigest()}"
+
+
+def verify(
+    secret: str, timestamp: int, body: bytes, header: str, *, now: int, tolerance: int = 300
+) -> bool:
+    """What a receiver does: same HMAC, compared in constant time, and a fresh timestamp."""
+    if abs(now - timestamp) > tolerance:
+        return False
+    return hmac.compare_digest(signature(secret, timestamp, body), header)

@@ -1,0 +1,48 @@
+"""Configuration of the notification service, from `NOTIFICATION_*` environment variables."""
+
+from __future__ import annotations
+
+from pydantic_settings import SettingsConfigDict
+
+from rangkui_eventkit.settings import ServiceSettings
+
+
+class NotificationSettings(ServiceSettings):
+    model_config = SettingsConfigDict(env_prefix="NOTIFICATION_", extra="ignore")
+
+    service_name: str = "notification"
+    http_port: int = 8104
+    bkd_mailbox: str = "BKD"
+    bkd_email: str | None = None
+    ppk_mailbox: str = "PPK"
+    objection_days: int = 14  # policy: days the employee has to object after sosialisasi
+    ppk_email: str | None = None
+
+    # e-mail over SMTP
+    email_enabled: bool = False
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = 25
+    smtp_from: str = "Mutasi ASN Provinsi Rangkui <notifikasi@rangkui.go.id>"
+    smtp_timeout_s: float = 10.0
+    message_id_domain: str = "notifikasi.rangkui.go.id"
+    email_max_attempts: int = 5
+    email_backoff_base_s: float = 2.0
+    email_backoff_max_s: float = 600.0
+
+    # webhooks
+    webhook_signing_key: str = "change-me-in-production"
+    webhook_timeout_s: float = 5.0
+    webhook_max_attempts: int = 8
+    webhook_backoff_base_s: float = 2.0
+    webhook_backoff_max_s: float = 600.0
+
+    # "checkpoint due soon" reminders
+    run_reminders: bool = True
+    reminder_days_before: int = 7
+    reminder_interval_s: float = 3600.0
+    timezone: str = "Asia/Jakarta"  # the calendar day of reminders
+
+    # the delivery worker (e-mail and webhooks)
+    run_delivery_worker: bool = True
+    delivery_poll_interval_s: float = 0.5
+    delivery_batch_size: int = 50
