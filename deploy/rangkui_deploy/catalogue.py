@@ -86,6 +86,8 @@ class ServiceSpec:
             f"{p}LOG_LEVEL": "INFO",
             f"{p}LOG_JSON": "true",
             f"{p}DATABASE_POOL_MAX": "10",
+            # Strimzi owns the topics (KafkaTopic); the KafkaUsers have no Create right.
+            f"{p}CREATE_TOPICS": "false",
         }
         env.update({f"{p}{key.upper()}": value for key, value in self.settings})
         return env

@@ -30,6 +30,7 @@ from aiokafka.errors import KafkaError
 from rangkui_contracts import Envelope, MalformedEvent, event_class, parse_event
 from rangkui_contracts.topics import DEAD_LETTER
 from rangkui_eventkit.deadletter import DeadLetter, publish_dead_letters
+from rangkui_eventkit.errors import ConcurrencyConflict
 from rangkui_eventkit.handlers import BatchContext, Handler, Received
 from rangkui_eventkit.logging import get_logger
 from rangkui_eventkit.metrics import CONSUMER_LAG, DEAD_LETTERS, EVENTS_CONSUMED
@@ -44,6 +45,9 @@ _INFRA_ERRORS = (
     asyncpg.CannotConnectNowError,
     asyncpg.TooManyConnectionsError,
 )
+
+
+_CONFLICT_RETRIES = 3
 
 
 class _Reseek(Exception):
@@ -64,6 +68,7 @@ class ConsumerRunner:
         batch_size: int = 2000,
         poll_timeout_ms: int = 100,
         fault_hook: Callable[[str], None] | None = None,
+        connection: dict[str, Any] | None = None,
     ) -> None:
         self.pool = pool
         self.handler = handler
@@ -75,6 +80,7 @@ class ConsumerRunner:
         self.batch_size = batch_size
         self.poll_timeout_ms = poll_timeout_ms
         self.fault_hook = fault_hook
+        self.connection = dict(connection or {})
         self.consumer_name = handler.name
         self.group_id = f"{topic_prefix}{service}.{handler.name}"
         self.topics = [t.qualified(topic_prefix) for t in handler.topics]
@@ -111,6 +117,7 @@ class ConsumerRunner:
             max_poll_records=self.batch_size,
             fetch_max_bytes=64 * 1024 * 1024,
             max_partition_fetch_bytes=8 * 1024 * 1024,
+            **self.connection,
         )
         self._consumer = consumer
         consumer.subscribe(self.topics, listener=_SeekFromDatabase(self))
@@ -274,17 +281,15 @@ class ConsumerRunner:
         return fresh, seen
 
     async def _apply(self, ctx: BatchContext, items: list[Received]) -> list[DeadLetter]:
+        """Apply the batch in a savepoint; if it fails, find the culprits event by event."""
         if not items:
             return []
         try:
-            async with ctx.conn.transaction():
-                await self.handler.handle(ctx, items)
-                await ctx.flush()
+            await self._attempt(ctx, items)
             return []
         except _INFRA_ERRORS:
             raise
         except Exception as exc:
-            ctx.sql.clear()
             log.warning(
                 "consumer.batch_failed_isolating",
                 consumer=self.consumer_name,
@@ -294,13 +299,10 @@ class ConsumerRunner:
         failed: list[DeadLetter] = []
         for item in items:
             try:
-                async with ctx.conn.transaction():
-                    await self.handler.handle(ctx, [item])
-                    await ctx.flush()
+                await self._attempt(ctx, [item])
             except _INFRA_ERRORS:
                 raise
             except Exception as exc:
-                ctx.sql.clear()
                 reason = f"handler {self.consumer_name} failed: {type(exc).__name__}: {exc}"
                 log.error(
                     "consumer.event_dead_lettered",
@@ -321,6 +323,25 @@ class ConsumerRunner:
                     )
                 )
         return failed
+
+    async def _attempt(self, ctx: BatchContext, items: list[Received]) -> None:
+        """Run the handler in a savepoint. A `ConcurrencyConflict` (a reaction raced an HTTP
+        command on the same stream) is not the event's fault: decide again on fresh state,
+        a few times, before calling it a failure."""
+        for attempt in range(1, _CONFLICT_RETRIES + 1):
+            try:
+                async with ctx.conn.transaction():
+                    await self.handler.handle(ctx, items)
+                    await ctx.flush()
+                return
+            except ConcurrencyConflict:
+                ctx.sql.clear()
+                if attempt == _CONFLICT_RETRIES:
+                    raise
+                log.info("consumer.conflict_retry", consumer=self.consumer_name, attempt=attempt)
+            except BaseException:
+                ctx.sql.clear()
+                raise
 
     async def _dead_letter(self, letters: list[DeadLetter]) -> None:
         if self._dlq is None:

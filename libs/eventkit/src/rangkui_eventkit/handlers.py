@@ -64,7 +64,9 @@ class BatchContext:
             raise RuntimeError("this consumer was built without an event store")
         await self.flush()
         cause = Cause.following(because_of.envelope, actor=actor)
-        return await self.store.append(writes, cause, conn=self.conn)
+        # A savepoint: a conflicting append leaves the batch's transaction usable.
+        async with self.conn.transaction():
+            return await self.store.append(writes, cause, conn=self.conn)
 
     async def load(self, stream_id: str) -> list[Recorded]:
         if self.store is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Iterable
+from typing import Any
 
 from aiokafka import AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
@@ -16,12 +17,17 @@ from rangkui_eventkit.logging import get_logger
 log = get_logger(__name__)
 
 
-def make_producer(bootstrap_servers: str, *, client_id: str = "rangkui") -> AIOKafkaProducer:
+def make_producer(
+    bootstrap_servers: str, *, client_id: str = "rangkui", **connection: Any
+) -> AIOKafkaProducer:
     """An idempotent producer with `acks=all`: no duplicates from its own retries, and a
-    record is acknowledged only once every in-sync replica has it."""
+    record is acknowledged only once every in-sync replica has it. `connection` carries
+    the security options (`settings.kafka_security_options`)."""
+    connection.pop("bootstrap_servers", None)
     return AIOKafkaProducer(
         bootstrap_servers=bootstrap_servers,
         client_id=client_id,
+        **connection,
         enable_idempotence=True,
         acks="all",
         linger_ms=5,
@@ -38,6 +44,7 @@ async def ensure_topics(
     *,
     timeout_s: float = 60.0,
     partitions: int | None = None,
+    **connection: Any,
 ) -> list[str]:
     """Create the topics that do not exist yet (the broker never auto-creates them).
 
@@ -47,7 +54,9 @@ async def ensure_topics(
     specs = list(specs)
     deadline = asyncio.get_running_loop().time() + timeout_s
     while True:
-        admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers, client_id="rangkui-admin")
+        admin = AIOKafkaAdminClient(
+            bootstrap_servers=bootstrap_servers, client_id="rangkui-admin", **connection
+        )
         try:
             await admin.start()
             existing = set(await admin.list_topics())

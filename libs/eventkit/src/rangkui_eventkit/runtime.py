@@ -28,7 +28,7 @@ from rangkui_eventkit.logging import configure_logging, get_logger
 from rangkui_eventkit.metrics import OUTBOX_BACKLOG, OUTBOX_PUBLISHED
 from rangkui_eventkit.migrations import migrate
 from rangkui_eventkit.outbox import OutboxRelay
-from rangkui_eventkit.settings import ServiceSettings
+from rangkui_eventkit.settings import ServiceSettings, kafka_security_options
 from rangkui_eventkit.store import PostgresEventStore
 
 log = get_logger(__name__)
@@ -76,7 +76,11 @@ class Service:
         return f"/rangkui/{self.name}"
 
     def producer(self) -> Any:
-        return make_producer(self.settings.kafka_bootstrap_servers, client_id=self.name)
+        return make_producer(
+            self.settings.kafka_bootstrap_servers,
+            client_id=self.name,
+            **kafka_security_options(self.settings),
+        )
 
     async def start(self) -> None:
         s = self.settings
@@ -85,8 +89,10 @@ class Service:
         )
         async with self.pool.acquire() as conn:
             await migrate(conn, self.migrations)
-        if self.create_topics:
-            await ensure_topics(s.kafka_bootstrap_servers, s.topic_prefix)
+        if self.create_topics and s.create_topics:
+            await ensure_topics(
+                s.kafka_bootstrap_servers, s.topic_prefix, **kafka_security_options(s)
+            )
         self.store = PostgresEventStore(self.pool, self.source, s.topic_prefix)
         self.handlers = list(self._handler_factory(self))
         self._stop.clear()
@@ -112,6 +118,7 @@ class Service:
                     topic_prefix=s.topic_prefix,
                     batch_size=s.consumer_batch_size,
                     poll_timeout_ms=s.consumer_poll_timeout_ms,
+                    connection=kafka_security_options(s),
                 )
                 self.runners.append(runner)
                 self._spawn(runner.run(self._stop), f"consumer:{handler.name}")

@@ -27,6 +27,26 @@ class ServiceSettings(BaseSettings):
         validation_alias=AliasChoices("RANGKUI_TOPIC_PREFIX", "topic_prefix"),
         description="namespace prefix for every topic (tests use one per run)",
     )
+    kafka_security_protocol: str = Field(
+        default="PLAINTEXT",
+        validation_alias=AliasChoices("KAFKA_SECURITY_PROTOCOL", "kafka_security_protocol"),
+        description="PLAINTEXT, SASL_PLAINTEXT or SASL_SSL",
+    )
+    kafka_sasl_mechanism: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("KAFKA_SASL_MECHANISM", "kafka_sasl_mechanism"),
+        description="e.g. SCRAM-SHA-512 (the Strimzi KafkaUser's mechanism)",
+    )
+    kafka_sasl_username: str | None = Field(
+        default=None, validation_alias=AliasChoices("KAFKA_SASL_USERNAME", "kafka_sasl_username")
+    )
+    kafka_sasl_password: str | None = Field(
+        default=None, validation_alias=AliasChoices("KAFKA_SASL_PASSWORD", "kafka_sasl_password")
+    )
+    create_topics: bool = Field(
+        default=True,
+        description="create missing contract topics at start (off where Strimzi owns them)",
+    )
     http_host: str = "127.0.0.1"
     http_port: int = 8000
     log_level: str = "INFO"
@@ -38,3 +58,17 @@ class ServiceSettings(BaseSettings):
     run_consumers: bool = True
     run_relay: bool = True
     development_mode: bool = False
+
+
+def kafka_security_options(settings: ServiceSettings) -> dict[str, object]:
+    """How every Kafka client of a service (producer, consumers, admin) authenticates."""
+    options: dict[str, object] = {"security_protocol": settings.kafka_security_protocol}
+    if settings.kafka_sasl_mechanism:
+        options["sasl_mechanism"] = settings.kafka_sasl_mechanism
+        options["sasl_plain_username"] = settings.kafka_sasl_username
+        options["sasl_plain_password"] = settings.kafka_sasl_password
+    if settings.kafka_security_protocol.endswith("SSL"):
+        from aiokafka.helpers import create_ssl_context
+
+        options["ssl_context"] = create_ssl_context()
+    return options
