@@ -12,6 +12,7 @@ from rangkui_contracts.events.personnel import UnitRegistered
 from rangkui_contracts.topics import DEAD_LETTER, PERSONNEL
 from rangkui_eventkit.consumer import ConsumerRunner, reset_consumer
 from rangkui_eventkit.db import create_pool
+from rangkui_eventkit.errors import ConcurrencyConflict
 from rangkui_eventkit.handlers import BatchContext, Projection, Received, handles
 from rangkui_eventkit.kafka import make_producer
 from rangkui_eventkit.migrations import migrate
@@ -222,3 +223,42 @@ async def test_a_rebuild_yields_a_read_model_identical_to_the_live_one(
         await task
     assert [dict(r) for r in after] == [dict(r) for r in before]
     assert len(before) == 7
+
+
+class RacingReaction(UnitCounts):
+    """Loses a race on its stream twice before it succeeds, as a reaction does when an HTTP
+    command writes the same stream at the same moment."""
+
+    name = "racing"
+    losses = 0
+
+    @handles(UnitRegistered)
+    async def on_registered(self, ctx: BatchContext, e: UnitRegistered, r: Received) -> None:
+        if RacingReaction.losses < 2:
+            RacingReaction.losses += 1
+            raise ConcurrencyConflict("stream moved on")
+        await super().on_registered(ctx, e, r)
+
+
+async def test_a_reaction_that_loses_a_race_decides_again_instead_of_dead_lettering(
+    pool: asyncpg.Pool, infra: Infra, topic_prefix: str
+) -> None:
+    await publish(infra, PERSONNEL.qualified(topic_prefix), [envelope("race", 1, "x")])
+    racing = ConsumerRunner(
+        pool=pool,
+        handler=RacingReaction(),
+        bootstrap_servers=infra.kafka_bootstrap,
+        service="test",
+        producer_factory=lambda: make_producer(infra.kafka_bootstrap),
+        topic_prefix=topic_prefix,
+    )
+
+    async def applied() -> bool:
+        return (await counts(pool)).get("race") == 1
+
+    await run_until(racing, applied)
+    assert RacingReaction.losses == 2
+    dead = await read_topic(
+        infra.kafka_bootstrap, DEAD_LETTER.qualified(topic_prefix), expect=1, timeout=2
+    )
+    assert dead == []
