@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
 
 Nip = Annotated[str, StringConstraints(pattern=r"^\d{18}$"), Field(description="18-digit NIP")]
 Grade = Annotated[
@@ -12,6 +12,15 @@ Grade = Annotated[
     StringConstraints(pattern=r"^(I|II|III|IV)/[a-e]$"),
     Field(description="golongan/ruang, e.g. III/a"),
 ]
+Email = Annotated[
+    str,
+    StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254),
+    WithJsonSchema({"type": "string", "format": "email"}),
+]
+"""An e-mail address as events carry it: a shape check that pydantic-core runs natively.
+Full deliverability-style validation (`EmailStr`) belongs where addresses enter the system;
+every consumer of every event paying for it again costs a quarter of a rebuild
+(docs/benchmarks.md, F4)."""
 EducationLevel = Literal["SMA", "D3", "S1", "S2", "S3"]
 Rating = Literal["DI_ATAS", "SESUAI", "DI_BAWAH"]
 Predikat = Literal["SANGAT_BAIK", "BAIK", "BUTUH_PERBAIKAN", "KURANG", "SANGAT_KURANG"]

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import EmailStr, Field
+from pydantic import Field
 
 from rangkui_contracts.base import DomainEvent
-from rangkui_contracts.events.common import Education, EducationLevel, Grade, Nip, Value
+from rangkui_contracts.events.common import Education, EducationLevel, Email, Grade, Nip, Value
 
 UnitKind = Literal["OPD", "UPT", "SMA", "SMK", "SLB", "RSUD"]
 JabatanType = Literal["STRUKTURAL", "FUNGSIONAL", "PELAKSANA"]
@@ -50,7 +50,7 @@ class PositionEstablished(_Personnel):
 class Contact(Value):
     """How to reach an employee."""
 
-    email: EmailStr | None = None
+    email: Email | None = None
     phone: str | None = None
 
 

@@ -69,6 +69,7 @@ class ConsumerRunner:
         poll_timeout_ms: int = 100,
         fault_hook: Callable[[str], None] | None = None,
         connection: dict[str, Any] | None = None,
+        on_appended: Callable[[], None] | None = None,
     ) -> None:
         self.pool = pool
         self.handler = handler
@@ -81,6 +82,7 @@ class ConsumerRunner:
         self.poll_timeout_ms = poll_timeout_ms
         self.fault_hook = fault_hook
         self.connection = dict(connection or {})
+        self.on_appended = on_appended  # after a batch whose reactions wrote events commits
         self.consumer_name = handler.name
         self.group_id = f"{topic_prefix}{service}.{handler.name}"
         self.topics = [t.qualified(topic_prefix) for t in handler.topics]
@@ -238,6 +240,8 @@ class ConsumerRunner:
                 )
             self._fault("before_commit")
         self._fault("after_commit")
+        if ctx.appended and self.on_appended is not None:
+            self.on_appended()
         self._next.update(next_offsets)
         self.applied += len(fresh)
         EVENTS_CONSUMED.labels(self.service, self.consumer_name).inc(len(records))

@@ -40,6 +40,7 @@ class BatchContext:
         self.sql = SqlBatch()
         self.store = store
         self.service = service
+        self.appended = False  # whether this batch wrote events (the relay is woken after commit)
 
     async def flush(self) -> None:
         await self.sql.flush(self.conn)
@@ -66,7 +67,9 @@ class BatchContext:
         cause = Cause.following(because_of.envelope, actor=actor)
         # A savepoint: a conflicting append leaves the batch's transaction usable.
         async with self.conn.transaction():
-            return await self.store.append(writes, cause, conn=self.conn)
+            recorded = await self.store.append(writes, cause, conn=self.conn)
+        self.appended = self.appended or bool(recorded)
+        return recorded
 
     async def load(self, stream_id: str) -> list[Recorded]:
         if self.store is None:

@@ -20,6 +20,11 @@ Guarantees
 
 One relay per database is active at a time (a PostgreSQL advisory lock held on its own
 connection), so several replicas of a service never interleave their sends.
+
+Wake-up: an append in the same process wakes the relay at once (`wake`, wired by the
+service); appends from other processes are found by polling (`poll_interval_s`). There is
+deliberately no NOTIFY in the append: PostgreSQL serialises the commits of notifying
+transactions on one cluster-wide lock (docs/benchmarks.md, F1).
 """
 
 from __future__ import annotations
@@ -31,13 +36,14 @@ from typing import Any
 
 import asyncpg
 from aiokafka import AIOKafkaProducer
+from aiokafka.partitioner import DefaultPartitioner
 
 from rangkui_contracts.envelope import binary_headers
 from rangkui_eventkit.logging import get_logger
-from rangkui_eventkit.store import OUTBOX_CHANNEL
 
 log = get_logger(__name__)
 _LEADER_LOCK = 7_245_002
+_RECHECK_S = 0.02
 
 
 class OutboxRelay:
@@ -47,7 +53,7 @@ class OutboxRelay:
         producer_factory: Callable[[], AIOKafkaProducer],
         *,
         batch_size: int = 2000,
-        poll_interval_s: float = 0.5,
+        poll_interval_s: float = 0.1,
         on_published: Callable[[int], None] | None = None,
     ) -> None:
         self.pool = pool
@@ -58,6 +64,7 @@ class OutboxRelay:
         self.published = 0
         self._wake = asyncio.Event()
         self._producer: AIOKafkaProducer | None = None
+        self._partitioner = DefaultPartitioner()
 
     _FETCH = """
         SELECT o.position, o.topic, e.stream_id, e.version, e.event_id::text AS event_id,
@@ -85,21 +92,17 @@ class OutboxRelay:
             while not await leader_conn.fetchval("SELECT pg_try_advisory_lock($1)", _LEADER_LOCK):
                 if await _sleep_or_stop(stop, 2.0):
                     return
-            await leader_conn.add_listener(OUTBOX_CHANNEL, self._notified)
             log.info("outbox.leader")
             try:
                 await self._loop(stop)
             finally:
                 with contextlib.suppress(Exception):
-                    await leader_conn.remove_listener(OUTBOX_CHANNEL, self._notified)
                     await leader_conn.execute("SELECT pg_advisory_unlock($1)", _LEADER_LOCK)
-
-    def _notified(self, *_: Any) -> None:
-        self._wake.set()
 
     async def _loop(self, stop: asyncio.Event) -> None:
         backoff = 0.5
         while not stop.is_set():
+            woken = self._wake.is_set()
             self._wake.clear()
             try:
                 sent = await self.drain_once()
@@ -114,16 +117,35 @@ class OutboxRelay:
                 backoff = min(backoff * 2, 5.0)
                 continue
             if sent < self.batch_size:
-                await _wait_any(stop, self._wake, self.poll_interval_s)
+                # Woken for an append made inside a transaction that had not committed yet:
+                # look again very soon rather than at the next poll.
+                pause = _RECHECK_S if woken and sent == 0 else self.poll_interval_s
+                await _wait_any(stop, self._wake, pause)
+
+    def wake(self) -> None:
+        """Publish now rather than at the next poll (called after an append in-process)."""
+        self._wake.set()
 
     async def drain_once(self) -> int:
-        """Publish one batch of the backlog; return how many records were acknowledged."""
+        """Publish one batch of the backlog; return how many records were acknowledged.
+
+        Records go through the client's batch API, one batch per partition, chosen by the
+        same murmur2 partitioner that `send()` uses: every stream keeps its partition and,
+        since batches of one partition are handed over in position order, its order.
+        """
         rows = await self.pool.fetch(self._FETCH, self.batch_size)
         if not rows:
             return 0
         producer = await self._ensure_producer()
+        partitions: dict[str, list[int]] = {}
+        batches: dict[tuple[str, int], Any] = {}
         futures = []
         for row in rows:
+            topic = row["topic"]
+            if topic not in partitions:
+                partitions[topic] = sorted(await producer.partitions_for(topic))
+            key = row["stream_id"].encode()
+            partition = self._partitioner(key, partitions[topic], partitions[topic])
             meta = row["metadata"]
             # Straight from the stored row to the wire: no envelope model on this hot path.
             headers = binary_headers(
@@ -137,14 +159,16 @@ class OutboxRelay:
                 actor=meta["actor"],
                 streamversion=row["version"],
             )
-            futures.append(
-                await producer.send(
-                    row["topic"],
-                    value=row["data_text"].encode(),
-                    key=row["stream_id"].encode(),
-                    headers=headers,
-                )
-            )
+            value = row["data_text"].encode()
+            batch = batches.get((topic, partition))
+            if batch is None:
+                batch = batches[(topic, partition)] = producer.create_batch()
+            if batch.append(key=key, value=value, timestamp=None, headers=headers) is None:
+                futures.append(await producer.send_batch(batch, topic, partition=partition))
+                batch = batches[(topic, partition)] = producer.create_batch()
+                batch.append(key=key, value=value, timestamp=None, headers=headers)
+        for (topic, partition), batch in batches.items():
+            futures.append(await producer.send_batch(batch, topic, partition=partition))
         await asyncio.gather(*futures)
         await self.pool.execute(
             "DELETE FROM outbox WHERE position = ANY($1::bigint[])", [r["position"] for r in rows]

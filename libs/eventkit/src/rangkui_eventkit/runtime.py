@@ -93,7 +93,9 @@ class Service:
             await ensure_topics(
                 s.kafka_bootstrap_servers, s.topic_prefix, **kafka_security_options(s)
             )
-        self.store = PostgresEventStore(self.pool, self.source, s.topic_prefix)
+        self.store = PostgresEventStore(
+            self.pool, self.source, s.topic_prefix, on_appended=self._wake_relay
+        )
         self.handlers = list(self._handler_factory(self))
         self._stop.clear()
         if s.run_relay:
@@ -119,6 +121,7 @@ class Service:
                     batch_size=s.consumer_batch_size,
                     poll_timeout_ms=s.consumer_poll_timeout_ms,
                     connection=kafka_security_options(s),
+                    on_appended=self._wake_relay,
                 )
                 self.runners.append(runner)
                 self._spawn(runner.run(self._stop), f"consumer:{handler.name}")
@@ -130,6 +133,10 @@ class Service:
             consumers=[h.name for h in self.handlers],
             workers=list(self.workers),
         )
+
+    def _wake_relay(self) -> None:
+        if self.relay is not None:
+            self.relay.wake()
 
     def _spawn(self, coro: Any, name: str) -> None:
         task = asyncio.create_task(coro, name=f"{self.name}:{name}")

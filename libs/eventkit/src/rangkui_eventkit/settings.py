@@ -52,7 +52,7 @@ class ServiceSettings(BaseSettings):
     log_level: str = "INFO"
     log_json: bool = True
     relay_batch_size: int = 2000
-    relay_poll_interval_s: float = 0.5
+    relay_poll_interval_s: float = 0.1
     consumer_batch_size: int = 2000
     consumer_poll_timeout_ms: int = 100
     run_consumers: bool = True

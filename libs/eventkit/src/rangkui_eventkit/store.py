@@ -14,7 +14,7 @@ import json
 import uuid
 from abc import ABC, abstractmethod
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -25,8 +25,6 @@ from rangkui_contracts import DomainEvent, Envelope, parse_event, topic_for
 from rangkui_contracts.envelope import CONTENT_TYPE, SPECVERSION
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.errors import ConcurrencyConflict
-
-OUTBOX_CHANNEL = "rangkui_outbox"
 
 
 @dataclass(frozen=True)
@@ -119,18 +117,28 @@ class PostgresEventStore(EventStore):
     """Event store in the service's own PostgreSQL database (tables from `sql/0001`).
 
     One append is a single SQL statement: it checks every stream's current version, inserts
-    the events and their outbox rows and notifies the relay, so outside a transaction it is
+    the events and their outbox rows, so outside a transaction it is
     one round trip. Two appends racing on one stream both pass the version check, but the
     unique (stream_id, version) index lets only the first commit; the second gets
     `ConcurrencyConflict`.
     """
 
-    def __init__(self, pool: asyncpg.Pool, source: str, topic_prefix: str = "") -> None:
+    def __init__(
+        self,
+        pool: asyncpg.Pool,
+        source: str,
+        topic_prefix: str = "",
+        on_appended: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__(source)
         self.pool = pool
         self.topic_prefix = topic_prefix
+        # Called after every successful append (the relay's wake-up). Inside a caller's
+        # transaction it fires before the commit; the relay then simply finds nothing yet
+        # and the next poll picks the rows up.
+        self.on_appended = on_appended
 
-    _APPEND = f"""
+    _APPEND = """
     WITH expected AS (
         SELECT * FROM unnest($1::text[], $2::int[]) AS x(stream_id, expected)
     ), actual AS (
@@ -160,8 +168,7 @@ class PostgresEventStore(EventStore):
             FROM bad) AS conflicts,
            (SELECT coalesce(json_agg(json_build_array(event_id, global_position)), '[]')
             FROM ins) AS positions,
-           (SELECT count(*) FROM ob) AS outboxed,
-           (SELECT pg_notify('{OUTBOX_CHANNEL}', '') WHERE EXISTS (SELECT 1 FROM ins)) AS notified
+           (SELECT count(*) FROM ob) AS outboxed
     """
 
     async def append(
@@ -207,6 +214,8 @@ class PostgresEventStore(EventStore):
                 f"not {first['expected']} as expected; reload and try again",
                 details={"conflicts": conflicts},
             )
+        if self.on_appended is not None:
+            self.on_appended()
         position = dict(result["positions"])  # event id (canonical text) -> position
         return [
             Recorded(
