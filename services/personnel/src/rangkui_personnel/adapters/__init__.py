@@ -1,0 +1,1 @@
+"""Adapters: read-model queries (SQL) the HTTP API answers from."""

@@ -1,0 +1,96 @@
+"""Reading SIMPEG-shaped export files (JSON or CSV) into rows per section.
+
+JSON: `{"units": [...], "positions": [...], "employees": [...]}` (any section may be absent)
+or a bare list of employee rows. CSV: one section per file, a header row with the column
+names of `domain.simpeg`, separated by `,` or `;` (both occur in exports), UTF-8 with or
+without BOM.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any, Literal
+
+from rangkui_eventkit.errors import RuleViolated
+from rangkui_personnel.domain.simpeg import COLUMNS, SECTIONS, Section
+
+FileFormat = Literal["json", "csv"]
+Rows = dict[Section, list[dict[str, Any]]]
+
+
+def read_export(content: bytes, fmt: FileFormat, section: Section = "employees") -> Rows:
+    """Rows per section; `RuleViolated("readable_file")` if the file cannot be read at all."""
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise RuleViolated("readable_file", f"the file is not UTF-8 text: {exc}") from None
+    if fmt == "json":
+        return _read_json(text)
+    return {section: _read_csv(text, section)}
+
+
+def _read_json(text: str) -> Rows:
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise RuleViolated("readable_file", f"the file is not valid JSON: {exc}") from None
+    if isinstance(doc, list):
+        doc = {"employees": doc}
+    if not isinstance(doc, dict):
+        raise RuleViolated("readable_file", "expected a JSON object with units/positions/employees")
+    unknown = set(doc) - set(SECTIONS) - {"format", "generated", "meta"}
+    if unknown:
+        raise RuleViolated(
+            "readable_file", f"unknown sections {sorted(unknown)}; expected {list(SECTIONS)}"
+        )
+    rows: Rows = {}
+    for section in SECTIONS:
+        items = doc.get(section, [])
+        if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+            raise RuleViolated("readable_file", f"section {section} must be a list of objects")
+        rows[section] = items
+    return rows
+
+
+def _read_csv(text: str, section: Section) -> list[dict[str, Any]]:
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    header = [h.strip().lower() for h in reader.fieldnames or []]
+    missing = [c for c in COLUMNS[section] if c not in header and c in _REQUIRED[section]]
+    if missing:
+        raise RuleViolated(
+            "readable_file", f"the CSV header lacks the columns {missing} for {section}"
+        )
+    reader.fieldnames = header
+    return [{k: v for k, v in row.items() if k is not None} for row in reader]
+
+
+_REQUIRED: dict[Section, tuple[str, ...]] = {
+    "units": ("unor_id", "nama_unor", "jenis_unor", "wilayah"),
+    "positions": ("jabatan_id", "unor_id", "nama_jabatan", "jenis_jabatan", "formasi"),
+    "employees": (
+        "nip",
+        "nama",
+        "jenis_kelamin",
+        "tanggal_lahir",
+        "gol_ruang",
+        "unor_id",
+        "jabatan_id",
+        "tmt_jabatan",
+    ),
+}
+
+
+def to_csv(rows: list[dict[str, Any]], section: Section, delimiter: str = ",") -> str:
+    """Rows of one section as CSV with the documented header (lists joined with `;`)."""
+    out = io.StringIO()
+    writer = csv.DictWriter(
+        out, fieldnames=list(COLUMNS[section]), extrasaction="ignore", delimiter=delimiter
+    )
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: ";".join(v) if isinstance(v, list) else v for k, v in row.items()})
+    return out.getvalue()

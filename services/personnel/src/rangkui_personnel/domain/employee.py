@@ -1,0 +1,338 @@
+"""The employee decider: one civil servant's personnel record, keyed by NIP.
+
+Registration checks the NIP and that the gender and birth date given agree with it; that
+the unit and post exist is checked by the service layer (it needs their streams). Every
+change command that would change nothing decides nothing: reassignment is idempotent per
+transfer, and re-importing the same record writes no events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from rangkui_contracts import DomainEvent
+from rangkui_contracts.events.common import Education
+from rangkui_contracts.events.personnel import (
+    Contact,
+    EmployeeCompetenciesUpdated,
+    EmployeeContactChanged,
+    EmployeeEducationUpdated,
+    EmployeeGradeChanged,
+    EmployeeReassigned,
+    EmployeeRegistered,
+    EmployeeStatus,
+    EmployeeStatusChanged,
+    Gender,
+)
+from rangkui_eventkit.decider import Decider
+from rangkui_eventkit.errors import AlreadyExists, NotFound, RuleViolated
+from rangkui_personnel.domain.grade import check_grade
+from rangkui_personnel.domain.nip import identity_problems
+
+
+@dataclass(frozen=True)
+class EmployeeState:
+    registered: bool = False
+    nip: str = ""
+    name: str = ""
+    gender: str = ""
+    birth_date: date | None = None
+    status: str = "ACTIVE"
+    grade: str = ""
+    unit_id: str = ""
+    position_id: str = ""
+    tmt_position: date | None = None
+    education: tuple[Education, ...] = ()
+    competencies: tuple[str, ...] = ()
+    contact: Contact = field(default_factory=Contact)
+    applied_mutations: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class RegisterEmployee:
+    nip: str
+    name: str
+    gender: Gender
+    birth_date: date
+    grade: str
+    unit_id: str
+    position_id: str
+    tmt_position: date
+    status: EmployeeStatus = "ACTIVE"
+    education: tuple[Education, ...] = ()
+    competencies: tuple[str, ...] = ()
+    contact: Contact = field(default_factory=Contact)
+
+
+@dataclass(frozen=True)
+class ReassignEmployee:
+    """Move the employee to a post (verified to exist by the caller) from `tmt`."""
+
+    nip: str
+    to_unit_id: str
+    to_position_id: str
+    tmt: date
+    mutation_id: str | None = None
+
+
+@dataclass(frozen=True)
+class ChangeStatus:
+    nip: str
+    status: EmployeeStatus
+    since: date
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class ChangeGrade:
+    nip: str
+    grade: str
+    tmt: date
+    sk_number: str | None = None
+
+
+@dataclass(frozen=True)
+class UpdateEducation:
+    nip: str
+    education: tuple[Education, ...]
+
+
+@dataclass(frozen=True)
+class UpdateCompetencies:
+    nip: str
+    competencies: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ChangeContact:
+    nip: str
+    contact: Contact
+
+
+@dataclass(frozen=True)
+class SyncEmployee:
+    """Make the record what an import row says: register the employee, or decide only the
+    changes (status, grade, post, education, competencies, contact) as of `as_of`."""
+
+    record: RegisterEmployee
+    as_of: date
+
+
+EmployeeCommand = (
+    RegisterEmployee
+    | ReassignEmployee
+    | ChangeStatus
+    | ChangeGrade
+    | UpdateEducation
+    | UpdateCompetencies
+    | ChangeContact
+    | SyncEmployee
+)
+
+
+def evolve(state: EmployeeState, event: DomainEvent) -> EmployeeState:
+    match event:
+        case EmployeeRegistered():
+            return EmployeeState(
+                registered=True,
+                nip=event.nip,
+                name=event.name,
+                gender=event.gender,
+                birth_date=event.birth_date,
+                status=event.status,
+                grade=event.grade,
+                unit_id=event.unit_id,
+                position_id=event.position_id,
+                tmt_position=event.tmt_position,
+                education=tuple(event.education),
+                competencies=tuple(event.competencies),
+                contact=event.contact,
+            )
+        case EmployeeReassigned():
+            applied = state.applied_mutations
+            if event.mutation_id:
+                applied = applied | {event.mutation_id}
+            return replace(
+                state,
+                unit_id=event.to_unit_id,
+                position_id=event.to_position_id,
+                tmt_position=event.tmt,
+                applied_mutations=applied,
+            )
+        case EmployeeStatusChanged():
+            return replace(state, status=event.status)
+        case EmployeeGradeChanged():
+            return replace(state, grade=event.grade)
+        case EmployeeEducationUpdated():
+            return replace(state, education=tuple(event.education))
+        case EmployeeCompetenciesUpdated():
+            return replace(state, competencies=tuple(event.competencies))
+        case EmployeeContactChanged():
+            return replace(state, contact=event.contact)
+    return state
+
+
+def registration_problems(command: RegisterEmployee) -> list[str]:
+    """Everything wrong with the identity and grade of a registration (empty: fine)."""
+    problems = identity_problems(command.nip, birth_date=command.birth_date, gender=command.gender)
+    if not command.name.strip():
+        problems.append("name must not be empty")
+    try:
+        check_grade(command.grade)
+    except RuleViolated as exc:
+        problems.append(exc.message)
+    return problems
+
+
+def _refuse(problems: list[str]) -> RuleViolated:
+    rule = "valid_employee"
+    if any(p.startswith("NIP") for p in problems):
+        rule = "valid_nip"
+    if any("contradicts the NIP" in p for p in problems):
+        rule = "identity_matches_nip"
+    return RuleViolated(rule, "; ".join(problems), details={"problems": problems})
+
+
+def _register(command: RegisterEmployee) -> list[DomainEvent]:
+    problems = registration_problems(command)
+    if problems:
+        raise _refuse(problems)
+    return [
+        EmployeeRegistered(
+            nip=command.nip,
+            name=command.name.strip(),
+            gender=command.gender,
+            birth_date=command.birth_date,
+            status=command.status,
+            grade=command.grade,
+            unit_id=command.unit_id,
+            position_id=command.position_id,
+            tmt_position=command.tmt_position,
+            education=list(command.education),
+            competencies=list(command.competencies),
+            contact=command.contact,
+        )
+    ]
+
+
+def _existing(nip: str, state: EmployeeState) -> EmployeeState:
+    if not state.registered:
+        raise NotFound(f"no employee with NIP {nip} is registered")
+    return state
+
+
+def _reassign(command: ReassignEmployee, state: EmployeeState) -> list[DomainEvent]:
+    if command.mutation_id and command.mutation_id in state.applied_mutations:
+        return []
+    if (state.unit_id, state.position_id) == (command.to_unit_id, command.to_position_id):
+        return []
+    return [
+        EmployeeReassigned(
+            nip=command.nip,
+            from_unit_id=state.unit_id,
+            from_position_id=state.position_id,
+            to_unit_id=command.to_unit_id,
+            to_position_id=command.to_position_id,
+            tmt=command.tmt,
+            mutation_id=command.mutation_id,
+        )
+    ]
+
+
+def _change_status(c: ChangeStatus, state: EmployeeState) -> list[DomainEvent]:
+    if c.status == state.status:
+        return []
+    return [
+        EmployeeStatusChanged(
+            nip=c.nip,
+            previous_status=state.status,  # type: ignore[arg-type]
+            status=c.status,
+            since=c.since,
+            reason=c.reason,
+        )
+    ]
+
+
+def _change_grade(c: ChangeGrade, state: EmployeeState) -> list[DomainEvent]:
+    check_grade(c.grade)
+    if c.grade == state.grade:
+        return []
+    return [
+        EmployeeGradeChanged(
+            nip=c.nip, previous_grade=state.grade, grade=c.grade, tmt=c.tmt, sk_number=c.sk_number
+        )
+    ]
+
+
+def _update_education(c: UpdateEducation, state: EmployeeState) -> list[DomainEvent]:
+    if tuple(c.education) == state.education:
+        return []
+    return [EmployeeEducationUpdated(nip=c.nip, education=list(c.education))]
+
+
+def _update_competencies(c: UpdateCompetencies, state: EmployeeState) -> list[DomainEvent]:
+    if tuple(c.competencies) == state.competencies:
+        return []
+    return [EmployeeCompetenciesUpdated(nip=c.nip, competencies=list(c.competencies))]
+
+
+def _change_contact(c: ChangeContact, state: EmployeeState) -> list[DomainEvent]:
+    if c.contact == state.contact:
+        return []
+    return [EmployeeContactChanged(nip=c.nip, contact=c.contact)]
+
+
+def _sync(c: SyncEmployee, state: EmployeeState) -> list[DomainEvent]:
+    r = c.record
+    if not state.registered:
+        return _register(r)
+    problems = [
+        f"{name} {given} differs from the registered {known}; identity corrections are not imported"
+        for name, given, known in (
+            ("name", r.name.strip(), state.name),
+            ("gender", r.gender, state.gender),
+            ("birth date", r.birth_date, state.birth_date),
+        )
+        if given != known
+    ]
+    if problems:
+        raise RuleViolated("identity_unchanged", "; ".join(problems))
+    return [
+        *_change_status(ChangeStatus(r.nip, r.status, c.as_of, "import"), state),
+        *_change_grade(ChangeGrade(r.nip, r.grade, c.as_of), state),
+        *_reassign(ReassignEmployee(r.nip, r.unit_id, r.position_id, r.tmt_position), state),
+        *_update_education(UpdateEducation(r.nip, r.education), state),
+        *_update_competencies(UpdateCompetencies(r.nip, r.competencies), state),
+        *_change_contact(ChangeContact(r.nip, r.contact), state),
+    ]
+
+
+def decide(command: EmployeeCommand, state: EmployeeState) -> Sequence[DomainEvent]:
+    match command:
+        case RegisterEmployee():
+            if state.registered:
+                raise AlreadyExists(
+                    f"an employee with NIP {command.nip} is already registered",
+                    details={"nip": command.nip},
+                )
+            return _register(command)
+        case SyncEmployee():
+            return _sync(command, state)
+        case ReassignEmployee():
+            return _reassign(command, _existing(command.nip, state))
+        case ChangeStatus():
+            return _change_status(command, _existing(command.nip, state))
+        case ChangeGrade():
+            return _change_grade(command, _existing(command.nip, state))
+        case UpdateEducation():
+            return _update_education(command, _existing(command.nip, state))
+        case UpdateCompetencies():
+            return _update_competencies(command, _existing(command.nip, state))
+        case ChangeContact():
+            return _change_contact(command, _existing(command.nip, state))
+    raise TypeError(f"not an employee command: {command!r}")
+
+
+employee_decider: Decider[EmployeeCommand, EmployeeState] = Decider(EmployeeState(), evolve, decide)

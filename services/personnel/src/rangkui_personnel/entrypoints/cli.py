@@ -1,0 +1,163 @@
+"""`rangkui-personnel`: run the service and operate it.
+
+rangkui-personnel serve                 run HTTP + consumers (port from PERSONNEL_HTTP_PORT)
+rangkui-personnel migrate               apply the database migrations and exit
+rangkui-personnel rebuild <projection>  empty a projection; the running service replays it
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from rangkui_eventkit.consumer import reset_consumer
+from rangkui_eventkit.context import Cause
+from rangkui_eventkit.db import create_pool
+from rangkui_eventkit.errors import DomainError
+from rangkui_eventkit.migrations import migrate
+from rangkui_eventkit.store import PostgresEventStore
+from rangkui_personnel.adapters import import_jobs
+from rangkui_personnel.adapters.import_files import read_export
+from rangkui_personnel.bootstrap import MIGRATIONS, build_service, create_app, handlers
+from rangkui_personnel.service_layer.imports import ImportRunner, create_import
+from rangkui_personnel.settings import PersonnelSettings
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "demo":
+        return _demo(args.employees, args.seed, args.out)
+    settings = PersonnelSettings()
+    if args.command == "serve":
+        from rangkui_eventkit.runtime import serve
+
+        serve(create_app(settings), settings)
+        return 0
+    if args.command == "migrate":
+        applied = asyncio.run(_migrate(settings))
+        print("applied: " + (", ".join(applied) or "nothing (up to date)"))
+        return 0
+    if args.command == "rebuild":
+        return asyncio.run(_rebuild(settings, args.projection))
+    if args.command == "import":
+        if bool(args.file) == bool(args.resume):
+            print("rangkui-personnel import: give a FILE or --resume JOB", file=sys.stderr)
+            return 2
+        return asyncio.run(_import(settings, args))
+    return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="rangkui-personnel", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub.add_parser("serve", help="run the HTTP API and the consumers")
+    sub.add_parser("migrate", help="apply the database migrations")
+    rebuild = sub.add_parser("rebuild", help="replay a projection from the beginning")
+    rebuild.add_argument("projection", help="organisation, employees or staffing")
+    imp = sub.add_parser("import", help="import a SIMPEG-shaped export (JSON or CSV)")
+    imp.add_argument("file", nargs="?", help="the export file")
+    imp.add_argument("--format", choices=("json", "csv"), help="default: from the extension")
+    imp.add_argument(
+        "--section",
+        choices=("units", "positions", "employees"),
+        default="employees",
+        help="for CSV: which section the file holds",
+    )
+    imp.add_argument("--resume", metavar="JOB", help="resume an interrupted import job")
+    imp.add_argument("--actor", default="cli", help="who imports (recorded on every event)")
+    demo = sub.add_parser("demo", help="write the deterministic demo province")
+    demo.add_argument("--employees", type=int, default=25_000)
+    demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--out", required=True, help="the JSON import file to write")
+    return parser
+
+
+def _demo(employees: int, seed: int, out: str) -> int:
+    import json
+
+    from rangkui_personnel.demo import generate
+
+    doc = generate(employees=employees, seed=seed)
+    with open(out, "w", encoding="utf-8") as f:
+        json.dump(doc, f, ensure_ascii=False, separators=(",", ":"))
+    print(
+        f"{out}: {len(doc['units'])} units, {len(doc['positions'])} posts, "
+        f"{len(doc['employees'])} employees (seed {seed})"
+    )
+    return 0
+
+
+async def _import(settings: PersonnelSettings, args: argparse.Namespace) -> int:
+    pool = await create_pool(settings.database_url, max_size=2)
+    try:
+        async with pool.acquire() as conn:
+            await migrate(conn, MIGRATIONS)
+        store = PostgresEventStore(pool, f"/rangkui/{settings.service_name}", settings.topic_prefix)
+        if args.resume:
+            job_id = args.resume
+            if await import_jobs.job(pool, job_id) is None:
+                print(f"rangkui-personnel import: no job {job_id}", file=sys.stderr)
+                return 2
+            await import_jobs.reopen(pool, job_id)
+        else:
+            fmt = args.format or ("csv" if args.file.lower().endswith(".csv") else "json")
+            content = await asyncio.to_thread(Path(args.file).read_bytes)
+            try:
+                rows = read_export(content, fmt, args.section)
+            except DomainError as exc:
+                print(f"rangkui-personnel import: {exc.message}", file=sys.stderr)
+                return 2
+            cause = Cause.new(args.actor)
+            job_id = await create_import(pool, rows, source_name=args.file, fmt=fmt, cause=cause)
+        print(f"import job {job_id}", file=sys.stderr)
+        runner = ImportRunner(
+            pool, store, chunk_size=settings.import_chunk_size, on_progress=_show_progress
+        )
+        job = await runner.run(job_id)
+        problems = await import_jobs.problems(pool, job_id, limit=10_000)
+    finally:
+        await pool.close()
+    print(
+        f"\n{job_id}: {job['status']}; {job['applied_rows']} applied, "
+        f"{job['unchanged_rows']} unchanged, {job['rejected_rows']} refused, "
+        f"{job['events_written']} events"
+    )
+    for p in problems:
+        print(f"{p['section']} row {p['row']}: {p['field']}: {p['reason']}")
+    return 1 if job["rejected_rows"] else 0
+
+
+def _show_progress(job: dict[str, object]) -> None:
+    total = int(str(job["total_rows"])) or 1
+    done = int(str(job["processed_rows"]))
+    print(f"\r{done}/{total} rows ({100 * done // total}%)", end="", file=sys.stderr, flush=True)
+
+
+async def _migrate(settings: PersonnelSettings) -> list[str]:
+    pool = await create_pool(settings.database_url, max_size=1)
+    try:
+        async with pool.acquire() as conn:
+            return await migrate(conn, MIGRATIONS)
+    finally:
+        await pool.close()
+
+
+async def _rebuild(settings: PersonnelSettings, name: str) -> int:
+    handler = next((h for h in handlers(build_service(settings)) if h.name == name), None)
+    if handler is None or not handler.rebuildable:
+        print(f"rangkui-personnel: no projection named {name!r}", file=sys.stderr)
+        return 1
+    pool = await create_pool(settings.database_url, max_size=1)
+    try:
+        await reset_consumer(pool, handler)
+    finally:
+        await pool.close()
+    print(f"{name}: emptied; the running service replays it from the beginning")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

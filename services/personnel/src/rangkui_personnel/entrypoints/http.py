@@ -1,0 +1,424 @@
+"""HTTP API of the personnel service: commands write events, queries read the read models.
+
+A command answers once its events are stored; the read models follow from the personnel
+topic within moments, so a client that just wrote polls the GET until it shows.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal
+
+import asyncpg
+from fastapi import APIRouter, Depends, Query, Request
+from pydantic import BaseModel, ConfigDict, Field
+
+from rangkui_contracts.events.common import Education, EducationLevel
+from rangkui_contracts.events.personnel import (
+    Contact,
+    EmployeeStatus,
+    Gender,
+    JabatanType,
+    UnitKind,
+)
+from rangkui_eventkit.context import Cause
+from rangkui_eventkit.errors import NotFound
+from rangkui_eventkit.http import request_cause
+from rangkui_eventkit.runtime import Service
+from rangkui_eventkit.store import EventStore, Recorded
+from rangkui_personnel.adapters import read_models
+from rangkui_personnel.domain.employee import (
+    ChangeContact,
+    ChangeGrade,
+    ChangeStatus,
+    RegisterEmployee,
+    UpdateCompetencies,
+    UpdateEducation,
+)
+from rangkui_personnel.domain.position import ChangeFormation, EstablishPosition
+from rangkui_personnel.domain.streams import employee_stream, position_stream, unit_stream
+from rangkui_personnel.domain.unit import CloseUnit, MoveUnit, RegisterUnit, RenameUnit
+from rangkui_personnel.service_layer import commands
+
+router = APIRouter(tags=["personnel"])
+
+
+def _service(request: Request) -> Service:
+    return request.app.state.service  # type: ignore[no-any-return]
+
+
+def store(request: Request) -> EventStore:
+    s = _service(request).store
+    assert s is not None, "the service has not started"
+    return s
+
+
+def pool(request: Request) -> asyncpg.Pool:
+    p = _service(request).pool
+    assert p is not None, "the service has not started"
+    return p
+
+
+class Body(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class RegisterUnitBody(Body):
+    unit_id: str = Field(min_length=1, max_length=100)
+    name: str = Field(min_length=1)
+    kind: UnitKind
+    region: str = Field(min_length=1, description="regency or city")
+    parent_unit_id: str | None = None
+
+
+class EstablishPositionBody(Body):
+    position_id: str = Field(min_length=1, max_length=100)
+    unit_id: str = Field(min_length=1)
+    title: str = Field(min_length=1)
+    jabatan_type: JabatanType
+    formasi: int = Field(ge=0)
+    is_head_of_unit: bool = False
+    required_education_levels: list[EducationLevel] = Field(default_factory=list)
+    required_education_fields: list[str] = Field(default_factory=list)
+    grade_min: str | None = Field(default=None, examples=["III/a"])
+    grade_max: str | None = Field(default=None, examples=["IV/b"])
+
+
+class RegisterEmployeeBody(Body):
+    nip: str = Field(examples=["198609262015051001"])
+    name: str = Field(min_length=1)
+    gender: Gender
+    birth_date: date
+    grade: str = Field(examples=["III/a"], description="golongan/ruang")
+    unit_id: str = Field(min_length=1)
+    position_id: str = Field(min_length=1)
+    tmt_position: date
+    status: EmployeeStatus = "ACTIVE"
+    education: list[Education] = Field(default_factory=list)
+    competencies: list[str] = Field(default_factory=list)
+    contact: Contact | None = None
+
+
+class Written(BaseModel):
+    """What a command stored: the stream and the events appended."""
+
+    stream_id: str
+    version: int
+    events: list[str]
+
+
+class RenameUnitBody(Body):
+    name: str = Field(min_length=1)
+
+
+class MoveUnitBody(Body):
+    parent_unit_id: str | None
+    region: str = Field(min_length=1)
+
+
+class CloseUnitBody(Body):
+    reason: str = Field(min_length=1)
+    closed_on: date
+    successor_unit_id: str | None = None
+
+
+class ChangeFormationBody(Body):
+    formasi: int = Field(ge=0)
+    reason: str = Field(min_length=1, description="e.g. the ABK (workload analysis) it follows")
+    effective_date: date | None = None
+
+
+class ChangeStatusBody(Body):
+    status: EmployeeStatus
+    since: date
+    reason: str = ""
+
+
+class ChangeGradeBody(Body):
+    grade: str = Field(examples=["III/c"])
+    tmt: date
+    sk_number: str | None = None
+
+
+def _written(recorded: list[Recorded], stream_id: str = "", **extra: Any) -> dict[str, Any]:
+    """The answer to a command; `events` is empty when it changed nothing."""
+    return {
+        "stream_id": recorded[-1].stream_id if recorded else stream_id,
+        "version": recorded[-1].version if recorded else None,
+        "events": [r.envelope.type for r in recorded],
+        **extra,
+    }
+
+
+@router.post("/units", status_code=201, summary="Register a unit (OPD, UPT, school, RSUD)")
+async def register_unit(
+    body: RegisterUnitBody,
+    store: EventStore = Depends(store),
+    cause: Cause = Depends(request_cause),
+) -> dict[str, Any]:
+    recorded = await commands.register_unit(store, RegisterUnit(**body.model_dump()), cause)
+    return _written(recorded, unit_id=body.unit_id)
+
+
+@router.post("/units/{unit_id}/rename", summary="Rename a unit")
+async def rename_unit(
+    unit_id: str,
+    body: RenameUnitBody,
+    store: EventStore = Depends(store),
+    cause: Cause = Depends(request_cause),
+) -> dict[str, Any]:
+    recorded = await commands.rename_unit(store, RenameUnit(unit_id, body.name), cause)
+    return _written(recorded, unit_stream(unit_id), unit_id=unit_id)
+
+
+@router.post("/units/{unit_id}/move", summary="Place a unit under another parent or region")
+async def move_unit(
+    unit_id: str,
+    body: MoveUnitBody,
+    store: EventStore = Depends(store),
+    cause: Cause = Depends(request_cause),
+) -> dict[str, Any]:
+    command = MoveUnit(unit_id, body.parent_unit_id, body.region)
+    recorded = await commands.move_unit(store, command, cause)
+    return _written(recorded, unit_stream(unit_id), unit_id=unit_id)
+
+
+@router.post("/units/{unit_id}/close", summary="Close a unit")
+async def close_unit(
+    unit_id: str,
+    body: CloseUnitBody,
+    store: EventStore = Depends(store),
+    cause: Cause = Depends(request_cause),
+) -> dict[str, Any]:
+    command = CloseUnit(unit_id, body.reason, body.closed_on, body.successor_unit_id)
+    recorded = await commands.close_unit(store, command, cause)
+    return _written(recorded, unit_stream(unit_id), unit_id=unit_id)
+
+
+@router.post("/positions", status_code=201, summary="Establish a post with its formasi")
+async def establish_position(
+    body: EstablishPositionBody,
+    store: EventStore = Depends(store),
+    cause: Cause = Depends(request_cause),
+) -> dict[str, Any]:
+    data = body.model_dump()
+    data["required_education_levels"] = tuple(data["required_education_levels"])
+    data["required_education_fields"] = tuple(data["required_education_fields"])
+    recorded = await commands.establish_position(store, EstablishPosition(**data), cause)
+    return _written(recorded, position_id=body.position_id)
+
+
+@router.post(
+    "/positions/{position_id}/formation", summary="Change the formasi of a post, with a reason"
+)
+async def change_formation(
+    position_id: str,
+    body: ChangeFormationBody,
+    store: EventStore = Depends(store),
+    cause: Cause = Depends(request_cause),
+) -> dict[str, Any]:
+    command = ChangeFormation(position_id, body.formasi, body.reason, body.effective_date)
+    recorded = await commands.change_formation(store, command, cause)
+    return _written(recorded, position_stream(position_id), position_id=position_id)
+
+
+@router.get("/positions", summary="Posts with formasi, bezetting and gap")
+async def list_positions(
+    unit_id: str | None = None, pool: asyncpg.Pool = Depends(pool)
+) -> list[dict[str, Any]]:
+    return await read_models.positions(pool, unit_id=unit_id)
+
+
+@router.post("/employees", status_code=201, summary="Register an employee (ASN)")
+async def register_employee(
+    body: RegisterEmployeeBody,
+    store: EventStore = Depends(store),
+    cause: Cause = Depends(request_cause),
+) -> dict[str, Any]:
+    command = RegisterEmployee(
+        nip=body.nip,
+        name=body.name,
+        gender=body.gender,
+        birth_date=body.birth_date,
+        grade=body.grade,
+        unit_id=body.unit_id,
+        position_id=body.position_id,
+        tmt_position=body.tmt_position,
+        status=body.status,
+        education=tuple(body.education),
+        competencies=tuple(body.competencies),
+        contact=body.contact or Contact(),
+    )
+    recorded = await commands.register_employee(store, command, cause)
+    return _written(recorded, nip=body.nip)
+
+
+@router.post("/employees/{nip}/status", summary="Change an employee's status")
+async def change_status(
+    nip: str,
+    body: ChangeStatusBody,
+    store: EventStore = Depends(store),
+    cause: Cause = Depends(request_cause),
+) -> dict[str, Any]:
+    command = ChangeStatus(nip, body.status, body.since, body.reason)
+    return _written(
+        await commands.change_employee(store, command, cause), employee_stream(nip), nip=nip
+    )
+
+
+@router.post("/employees/{nip}/grade", summary="Give an employee another golongan/ruang")
+async def change_grade(
+    nip: str,
+    body: ChangeGradeBody,
+    store: EventStore = Depends(store),
+    cause: Cause = Depends(request_cause),
+) -> dict[str, Any]:
+    command = ChangeGrade(nip, body.grade, body.tmt, body.sk_number)
+    return _written(
+        await commands.change_employee(store, command, cause), employee_stream(nip), nip=nip
+    )
+
+
+@router.put("/employees/{nip}/education", summary="Replace an employee's education history")
+async def update_education(
+    nip: str,
+    body: list[Education],
+    store: EventStore = Depends(store),
+    cause: Cause = Depends(request_cause),
+) -> dict[str, Any]:
+    command = UpdateEducation(nip, tuple(body))
+    return _written(
+        await commands.change_employee(store, command, cause), employee_stream(nip), nip=nip
+    )
+
+
+@router.put("/employees/{nip}/competencies", summary="Replace an employee's competencies")
+async def update_competencies(
+    nip: str,
+    body: list[str],
+    store: EventStore = Depends(store),
+    cause: Cause = Depends(request_cause),
+) -> dict[str, Any]:
+    command = UpdateCompetencies(nip, tuple(body))
+    return _written(
+        await commands.change_employee(store, command, cause), employee_stream(nip), nip=nip
+    )
+
+
+@router.put("/employees/{nip}/contact", summary="Replace an employee's contact details")
+async def change_contact(
+    nip: str,
+    body: Contact,
+    store: EventStore = Depends(store),
+    cause: Cause = Depends(request_cause),
+) -> dict[str, Any]:
+    command = ChangeContact(nip, body)
+    return _written(
+        await commands.change_employee(store, command, cause), employee_stream(nip), nip=nip
+    )
+
+
+@router.get("/employees", summary="Search employees (paginated)")
+async def search_employees(
+    unit_id: str | None = None,
+    agency_id: str | None = Query(None, description="the OPD the unit rolls up to"),
+    education_field: str | None = Query(None, examples=["Pendidikan Matematika"]),
+    education_level: EducationLevel | None = None,
+    grade: str | None = Query(None, examples=["III/a"]),
+    status: EmployeeStatus | None = None,
+    min_years_in_post: float | None = Query(None, ge=0),
+    max_years_in_post: float | None = Query(None, ge=0),
+    as_of: date | None = Query(None, description="date years in post are counted to (today)"),
+    page: int = Query(1, ge=1),
+    page_size: int = Query(50, ge=1, le=500),
+    pool: asyncpg.Pool = Depends(pool),
+) -> dict[str, Any]:
+    query = read_models.EmployeeSearch(
+        unit_id=unit_id,
+        agency_id=agency_id,
+        education_field=education_field,
+        education_level=education_level,
+        grade=grade,
+        status=status,
+        min_years_in_post=min_years_in_post,
+        max_years_in_post=max_years_in_post,
+        as_of=as_of,
+        page=page,
+        page_size=page_size,
+    )
+    return await read_models.search_employees(pool, query)
+
+
+@router.get("/employees/{nip}", summary="One employee with the history of posts and units")
+async def get_employee(nip: str, pool: asyncpg.Pool = Depends(pool)) -> dict[str, Any]:
+    found = await read_models.employee(pool, nip)
+    if found is None:
+        raise NotFound(f"no employee with NIP {nip} (or not projected yet)")
+    return found
+
+
+@router.get("/units", summary="Units of the province (the organisation tree, flat)")
+async def list_units(
+    kind: UnitKind | None = None,
+    region: str | None = None,
+    parent_unit_id: str | None = None,
+    pool: asyncpg.Pool = Depends(pool),
+) -> list[dict[str, Any]]:
+    return await read_models.units(pool, kind=kind, region=region, parent_unit_id=parent_unit_id)
+
+
+@router.get("/units/tree", summary="The organisation tree: agencies and the units under them")
+async def units_tree(
+    include_closed: bool = False, pool: asyncpg.Pool = Depends(pool)
+) -> list[dict[str, Any]]:
+    units = await read_models.units(pool)
+    return build_tree([u for u in units if include_closed or not u["closed"]])
+
+
+def build_tree(units: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Nest units under their parents; a unit whose parent is absent becomes a root."""
+    nodes = {
+        u["unit_id"]: {k: u[k] for k in ("unit_id", "name", "kind", "region")} | {"children": []}
+        for u in units
+    }
+    roots = []
+    for u in units:
+        parent = nodes.get(u["parent_unit_id"] or "")
+        (parent["children"] if parent else roots).append(nodes[u["unit_id"]])
+    return roots
+
+
+@router.get("/units/{unit_id}", summary="One unit with its posts and the units under it")
+async def get_unit(unit_id: str, pool: asyncpg.Pool = Depends(pool)) -> dict[str, Any]:
+    found = await read_models.unit(pool, unit_id)
+    if found is None:
+        raise NotFound(f"no unit {unit_id} (or not projected yet)")
+    return found
+
+
+@router.get("/staffing", summary="Formasi, bezetting and gap per unit and post")
+async def staffing(
+    unit_id: str | None = None,
+    agency_id: str | None = Query(None, description="the OPD the unit rolls up to"),
+    region: str | None = None,
+    kind: UnitKind | None = None,
+    title: str | None = Query(None, description="part of the post title, e.g. Matematika"),
+    only_gaps: bool = Query(False, description="only posts with a shortage or surplus"),
+    pool: asyncpg.Pool = Depends(pool),
+) -> list[dict[str, Any]]:
+    return await read_models.staffing(
+        pool,
+        unit_id=unit_id,
+        agency_id=agency_id,
+        region=region,
+        kind=kind,
+        title=title,
+        only_gaps=only_gaps,
+    )
+
+
+@router.get("/staffing/summary", summary="Staffing rolled up by agency or by region")
+async def staffing_summary(
+    by: Literal["agency", "region"] = "agency", pool: asyncpg.Pool = Depends(pool)
+) -> list[dict[str, Any]]:
+    return await read_models.staffing_rollup(pool, by=by)

@@ -1,0 +1,88 @@
+"""HTTP API of bulk imports: upload a SIMPEG-shaped export, follow its progress, read the
+per-row report, resume an interrupted job."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import asyncpg
+from fastapi import APIRouter, Depends, Query, Request
+
+from rangkui_eventkit.context import Cause
+from rangkui_eventkit.errors import NotFound, RuleViolated
+from rangkui_eventkit.http import request_cause
+from rangkui_personnel.adapters import import_jobs
+from rangkui_personnel.adapters.import_files import read_export
+from rangkui_personnel.domain.simpeg import Section
+from rangkui_personnel.entrypoints.http import pool
+from rangkui_personnel.service_layer.imports import ImportWorker, create_import
+
+router = APIRouter(prefix="/imports", tags=["imports"])
+
+
+def worker(request: Request) -> ImportWorker:
+    return request.app.state.imports  # type: ignore[no-any-return]
+
+
+async def _report(pool: asyncpg.Pool, job_id: str, limit: int, offset: int) -> dict[str, Any]:
+    job = await import_jobs.job(pool, job_id)
+    if job is None:
+        raise NotFound(f"no import job {job_id}")
+    job["problems"] = await import_jobs.problems(pool, job_id, limit, offset)
+    return job
+
+
+@router.post(
+    "",
+    status_code=202,
+    summary="Import a SIMPEG-shaped export (JSON, or CSV of one section)",
+    description="The body is the file itself (Content-Type application/json or text/csv). "
+    "Answers at once with the job; follow it with GET /imports/{job_id}. Columns are "
+    "documented in the service README.",
+)
+async def start_import(
+    request: Request,
+    format: Literal["json", "csv"] | None = Query(None, description="default: from Content-Type"),
+    section: Section = Query("employees", description="for CSV: which section the file holds"),
+    name: str = Query("upload", description="the file name, for the report"),
+    pool: asyncpg.Pool = Depends(pool),
+    imports: ImportWorker = Depends(worker),
+    cause: Cause = Depends(request_cause),
+) -> dict[str, Any]:
+    fmt = format or ("csv" if "csv" in request.headers.get("content-type", "") else "json")
+    content = await request.body()
+    if not content:
+        raise RuleViolated("readable_file", "the request body (the file) is empty")
+    rows = read_export(content, fmt, section)
+    job_id = await create_import(pool, rows, source_name=name, fmt=fmt, cause=cause)
+    imports.start(job_id)
+    return await _report(pool, job_id, 0, 0)
+
+
+@router.get("", summary="Recent import jobs with their progress")
+async def list_imports(pool: asyncpg.Pool = Depends(pool)) -> list[dict[str, Any]]:
+    return await import_jobs.jobs(pool)
+
+
+@router.get("/{job_id}", summary="One import job: progress, counts and the per-row report")
+async def get_import(
+    job_id: str,
+    limit: int = Query(1000, ge=0, le=10000, description="report entries to return"),
+    offset: int = Query(0, ge=0),
+    pool: asyncpg.Pool = Depends(pool),
+) -> dict[str, Any]:
+    return await _report(pool, job_id, limit, offset)
+
+
+@router.post("/{job_id}/resume", status_code=202, summary="Resume an interrupted import")
+async def resume_import(
+    job_id: str, pool: asyncpg.Pool = Depends(pool), imports: ImportWorker = Depends(worker)
+) -> dict[str, Any]:
+    job = await import_jobs.job(pool, job_id)
+    if job is None:
+        raise NotFound(f"no import job {job_id}")
+    if job["status"] == "DONE":
+        raise RuleViolated("import_unfinished", f"import {job_id} is already done", status_code=409)
+    await import_jobs.reopen(pool, job_id)
+    imports.start(job_id)
+    return await _report(pool, job_id, 0, 0)

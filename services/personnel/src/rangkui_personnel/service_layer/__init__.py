@@ -1,0 +1,1 @@
+"""Command handlers, projections and reactions: the impure shell around the deciders."""

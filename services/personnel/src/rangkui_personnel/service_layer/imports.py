@@ -1,0 +1,383 @@
+"""Bulk import: a SIMPEG-shaped export becomes events, chunk by chunk, resumably.
+
+Guarantees:
+- a row is applied whole or not at all: all its events are in the same append as the rest
+  of its chunk (one event-store call per chunk, not per row);
+- re-importing the same facts writes no events, and a changed row writes only the events for
+  what changed (the `Sync*` commands of the deciders);
+- progress is stored in the same transaction as the chunk's events, so a runner killed at any
+  point resumes at the first unprocessed row: nothing lost, nothing doubled. A row lock on the
+  job keeps two runners (two replicas, or the CLI and the service) from applying one chunk
+  twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import asyncpg
+
+from rangkui_contracts import DomainEvent
+from rangkui_eventkit.context import Cause
+from rangkui_eventkit.decider import Decider
+from rangkui_eventkit.errors import ConcurrencyConflict, DomainError
+from rangkui_eventkit.logging import get_logger
+from rangkui_eventkit.store import EventStore, StreamWrite
+from rangkui_personnel.adapters import import_jobs
+from rangkui_personnel.adapters.import_files import Rows
+from rangkui_personnel.domain.employee import (
+    RegisterEmployee,
+    SyncEmployee,
+    employee_decider,
+)
+from rangkui_personnel.domain.position import (
+    EstablishPosition,
+    PositionState,
+    SyncPosition,
+    position_decider,
+)
+from rangkui_personnel.domain.simpeg import (
+    KEY_COLUMNS,
+    SECTIONS,
+    ParsedRow,
+    Problem,
+    Section,
+    key_of,
+    parse,
+)
+from rangkui_personnel.domain.unit import SyncUnit, UnitState, unit_decider
+
+log = get_logger(__name__)
+
+DECIDERS: dict[str, Decider[Any, Any]] = {
+    "unit": unit_decider,
+    "position": position_decider,
+    "employee": employee_decider,
+}
+_CHUNK_ATTEMPTS = 5
+
+
+class Interrupted(Exception):
+    """Another runner has taken this job over; this one stops."""
+
+
+def plan_rows(
+    rows: Rows,
+) -> list[tuple[str, int, dict[str, Any], list[dict[str, str]] | None]]:
+    """Order rows for processing (units parents-first, then posts, then employees) and refuse
+    up front the rows that repeat a key already given in the file."""
+    planned: list[tuple[str, int, dict[str, Any], list[dict[str, str]] | None]] = []
+    for section in SECTIONS:
+        numbered = list(enumerate(rows.get(section, []), start=1))
+        if section == "units":
+            numbered = _parents_first(numbered)
+        seen: dict[str, int] = {}
+        for number, data in numbered:
+            key = key_of(section, data)
+            if key is not None and key in seen:
+                problem = {
+                    "field": KEY_COLUMNS[section],
+                    "reason": f"duplicate of row {seen[key]} of {section} in this file",
+                }
+                planned.append((section, number, data, [problem]))
+                continue
+            if key is not None:
+                seen.setdefault(key, number)
+            planned.append((section, number, data, None))
+    return planned
+
+
+def _parents_first(numbered: list[tuple[int, dict[str, Any]]]) -> list[tuple[int, dict[str, Any]]]:
+    by_id = {str(d.get("unor_id", "")).strip(): (n, d) for n, d in numbered}
+    ordered: list[tuple[int, dict[str, Any]]] = []
+    placed: set[int] = set()
+
+    def place(n: int, d: dict[str, Any], depth: int = 0) -> None:
+        if n in placed:
+            return
+        parent = str(d.get("induk_unor_id") or "").strip()
+        if parent in by_id and depth < 50 and by_id[parent][0] != n:
+            place(*by_id[parent], depth=depth + 1)
+        if n not in placed:
+            placed.add(n)
+            ordered.append((n, d))
+
+    for n, d in numbered:
+        place(n, d)
+    return ordered
+
+
+async def create_import(
+    pool: asyncpg.Pool, rows: Rows, *, source_name: str, fmt: str, cause: Cause
+) -> str:
+    """Store a new import job with its rows; the runner applies them."""
+    job_id = f"imp-{uuid.uuid4().hex[:12]}"
+    async with pool.acquire() as conn:
+        await import_jobs.create_job(
+            conn,
+            job_id=job_id,
+            source_name=source_name,
+            fmt=fmt,
+            actor=cause.actor,
+            correlation_id=cause.correlation_id,
+            rows=plan_rows(rows),
+        )
+    return job_id
+
+
+@dataclass
+class _Stream:
+    kind: str
+    state: Any
+    version: int
+    new: list[DomainEvent] = field(default_factory=list)
+
+
+@dataclass
+class _Chunk:
+    """Working state of one chunk: the streams it touches, folded as rows decide."""
+
+    streams: dict[str, _Stream]
+    outcomes: list[import_jobs.RowOutcome] = field(default_factory=list)
+
+    def writes(self) -> list[StreamWrite]:
+        return [
+            StreamWrite(sid, s.version, list(s.new)) for sid, s in self.streams.items() if s.new
+        ]
+
+
+ProgressFn = Callable[[dict[str, Any]], None]
+
+
+class ImportRunner:
+    """Applies an import job's remaining rows, `chunk_size` rows per event-store append."""
+
+    def __init__(
+        self,
+        pool: asyncpg.Pool,
+        store: EventStore,
+        *,
+        chunk_size: int = 500,
+        today: Callable[[], date] = date.today,
+        on_progress: ProgressFn | None = None,
+        fault: Callable[[int], None] | None = None,
+    ) -> None:
+        self.pool = pool
+        self.store = store
+        self.chunk_size = chunk_size
+        self.today = today
+        self.on_progress = on_progress
+        self.fault = fault
+
+    async def run(self, job_id: str) -> dict[str, Any]:
+        job = await import_jobs.job(self.pool, job_id)
+        if job is None:
+            raise KeyError(job_id)
+        cause = Cause(job["actor"], job["correlation_id"], f"import:{job_id}")
+        chunk_no = 0
+        while job["status"] == "RUNNING":
+            rows = await import_jobs.rows(self.pool, job_id, job["processed_rows"], self.chunk_size)
+            if not rows:
+                await import_jobs.finish(self.pool, job_id)
+                break
+            await self._apply_chunk(job_id, job["processed_rows"], rows, cause)
+            chunk_no += 1
+            if self.fault is not None:
+                self.fault(chunk_no)
+            job = await import_jobs.job(self.pool, job_id) or job
+            log.info(
+                "import.progress",
+                job_id=job_id,
+                processed=job["processed_rows"],
+                total=job["total_rows"],
+            )
+            if self.on_progress is not None:
+                self.on_progress(job)
+        return job
+
+    async def _apply_chunk(
+        self, job_id: str, start: int, rows: Sequence[import_jobs.StoredRow], cause: Cause
+    ) -> None:
+        parsed = [
+            (r, parse(r.section, r.row_number, r.data) if r.outcome is None else None) for r in rows
+        ]
+        for attempt in range(1, _CHUNK_ATTEMPTS + 1):
+            chunk = await self._decide(job_id, parsed)
+            try:
+                async with self.pool.acquire() as conn, conn.transaction():
+                    if await import_jobs.lock_progress(conn, job_id) != start:
+                        raise Interrupted(f"import {job_id} is being applied by another runner")
+                    writes = chunk.writes()
+                    await self.store.append(writes, cause, conn=conn)
+                    await import_jobs.record_chunk(
+                        conn,
+                        job_id,
+                        chunk.outcomes,
+                        rows[-1].seq + 1,
+                        sum(len(w.events) for w in writes),
+                    )
+                return
+            except ConcurrencyConflict:
+                if attempt == _CHUNK_ATTEMPTS:
+                    raise
+                log.info("import.chunk_conflict_retrying", job_id=job_id, start=start)
+
+    async def _decide(
+        self, job_id: str, parsed: list[tuple[import_jobs.StoredRow, ParsedRow | None]]
+    ) -> _Chunk:
+        wanted = {p.key for _, p in parsed if p and p.command} | {
+            s for _, p in parsed if p and p.command for _, s in p.refs
+        }
+        loaded = await self.store.load_many(sorted(wanted))
+        streams: dict[str, _Stream] = {}
+        for sid in wanted:
+            kind = sid.split("-", 1)[0]
+            history = loaded.get(sid, [])
+            streams[sid] = _Stream(
+                kind, DECIDERS[kind].fold(r.event for r in history), len(history)
+            )
+        chunk = _Chunk(streams)
+        for stored, row in parsed:
+            if row is None:
+                continue  # refused before the run (a duplicate key in the file)
+            problems = list(row.problems) or self._reference_problems(row, streams)
+            events: list[DomainEvent] = []
+            if not problems:
+                try:
+                    events = self._decide_row(job_id, row, streams)
+                except DomainError as exc:
+                    problems = [Problem(_field_of(exc, row.section), exc.message)]
+            if problems:
+                outcome = import_jobs.RowOutcome(
+                    stored.seq,
+                    "REJECTED",
+                    0,
+                    [{"field": p.field, "reason": p.reason} for p in problems],
+                )
+            else:
+                outcome = import_jobs.RowOutcome(
+                    stored.seq, "APPLIED" if events else "UNCHANGED", len(events), []
+                )
+            chunk.outcomes.append(outcome)
+        return chunk
+
+    def _decide_row(
+        self, job_id: str, row: ParsedRow, streams: dict[str, _Stream]
+    ) -> list[DomainEvent]:
+        stream = streams[row.key]
+        command: Any
+        match row.command:
+            case SyncUnit():
+                command = row.command
+            case EstablishPosition():
+                command = SyncPosition(row.command, reason=f"import {job_id}")
+            case RegisterEmployee():
+                command = SyncEmployee(row.command, as_of=self.today())
+            case _:
+                return []
+        decider = DECIDERS[stream.kind]
+        events = list(decider.decide(command, stream.state))
+        for event in events:
+            stream.state = decider.evolve(stream.state, event)
+        stream.new.extend(events)
+        return events
+
+    @staticmethod
+    def _reference_problems(row: ParsedRow, streams: dict[str, _Stream]) -> list[Problem]:
+        """Units and posts a row names must exist (possibly from earlier rows of the file)."""
+        problems: list[Problem] = []
+        for column, sid in row.refs:
+            state = streams[sid].state
+            ref_id = sid.split("-", 1)[1]
+            if isinstance(state, UnitState):
+                if not state.registered:
+                    problems.append(Problem(column, f"unit {ref_id} is not a registered unit"))
+                elif state.closed:
+                    problems.append(Problem(column, f"unit {ref_id} is closed"))
+            elif isinstance(state, PositionState):
+                if not state.established:
+                    problems.append(Problem(column, f"post {ref_id} is not an established post"))
+                elif row.command is not None and state.unit_id != getattr(
+                    row.command, "unit_id", state.unit_id
+                ):
+                    problems.append(
+                        Problem(
+                            column,
+                            f"post {ref_id} belongs to unit {state.unit_id}, "
+                            f"not to unit {getattr(row.command, 'unit_id', '')}",
+                        )
+                    )
+        return problems
+
+
+def _field_of(exc: DomainError, section: Section) -> str:
+    message = exc.message
+    if section == "employees":
+        for word, column in (
+            ("name", "nama"),
+            ("gender", "jenis_kelamin"),
+            ("birth date", "tanggal_lahir"),
+            ("grade", "gol_ruang"),
+            ("NIP", "nip"),
+        ):
+            if message.startswith(word):
+                return column
+        return "row"
+    if section == "units":
+        return "jenis_unor" if "kind" in message else "unor_id"
+    return "unor_id" if "belongs to unit" in message else "formasi"
+
+
+class ImportWorker:
+    """Runs import jobs in the background of the service process, one task per job, and on
+    start resumes the jobs an earlier process left unfinished."""
+
+    def __init__(self, pool: asyncpg.Pool, store: EventStore, *, chunk_size: int) -> None:
+        self.runner = ImportRunner(pool, store, chunk_size=chunk_size)
+        self.pool = pool
+        self._tasks: dict[str, asyncio.Task[Any]] = {}
+
+    def start(self, job_id: str) -> bool:
+        """Run the job unless this process already runs it; True if a run was started."""
+        task = self._tasks.get(job_id)
+        if task is not None and not task.done():
+            return False
+        self._tasks[job_id] = asyncio.create_task(self._run(job_id), name=f"import:{job_id}")
+        return True
+
+    async def _run(self, job_id: str) -> None:
+        try:
+            await self.runner.run(job_id)
+        except Interrupted as exc:
+            log.info("import.interrupted", job_id=job_id, reason=str(exc))
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            log.error("import.failed", job_id=job_id, error=repr(exc))
+            await import_jobs.fail(self.pool, job_id, f"{type(exc).__name__}: {exc}")
+
+    async def resume_unfinished(self) -> list[str]:
+        job_ids = await import_jobs.unfinished(self.pool)
+        for job_id in job_ids:
+            self.start(job_id)
+        return job_ids
+
+    async def wait(self, job_id: str) -> None:
+        task = self._tasks.get(job_id)
+        if task is not None:
+            await task
+
+    async def stop(self) -> None:
+        """Cancel running imports: the chunk in flight rolls back; a restart resumes it."""
+        for task in self._tasks.values():
+            task.cancel()
+        for task in self._tasks.values():
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        self._tasks.clear()

@@ -1,0 +1,78 @@
+"""A personnel service per test, on its own database and topic namespace, served in process
+against the real PostgreSQL and Kafka."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any
+
+import httpx
+import pytest
+
+from rangkui_contracts import Envelope
+from rangkui_eventkit.kafka import make_producer
+from rangkui_eventkit.testing.infra import Infra
+from rangkui_eventkit.testing.plugin import eventually, serve_in_process
+from rangkui_personnel.bootstrap import create_app
+from rangkui_personnel.settings import PersonnelSettings
+
+
+@pytest.fixture
+def settings(database_url: str, infra: Infra, topic_prefix: str) -> PersonnelSettings:
+    return PersonnelSettings(
+        database_url=database_url,
+        kafka_bootstrap_servers=infra.kafka_bootstrap,
+        topic_prefix=topic_prefix,
+        relay_poll_interval_s=0.05,
+        database_pool_max=5,
+    )
+
+
+@pytest.fixture
+async def client(settings: PersonnelSettings) -> AsyncIterator[httpx.AsyncClient]:
+    async with serve_in_process(create_app(settings)) as c:
+        yield c
+
+
+Publish = Callable[[str, list[Envelope]], Awaitable[None]]
+Poll = Callable[..., Awaitable[Any]]
+
+
+@pytest.fixture
+def publish(infra: Infra) -> Publish:
+    """Publish events as another service's relay would (real producer, real broker)."""
+    return lambda topic, envelopes: _publish(infra, topic, envelopes)
+
+
+@pytest.fixture
+def poll(client: httpx.AsyncClient) -> Poll:
+    """`await poll(url, check)`: GET until 200 with a body satisfying `check`; the body."""
+    return lambda url, check=bool, timeout=60.0: _get_when(client, url, check, timeout)
+
+
+async def _publish(infra: Infra, topic: str, envelopes: list[Envelope]) -> None:
+    producer = make_producer(infra.kafka_bootstrap)
+    await producer.start()
+    try:
+        futures = [
+            await producer.send(
+                topic, key=e.kafka_key(), value=e.kafka_value(), headers=e.kafka_headers()
+            )
+            for e in envelopes
+        ]
+        await asyncio.gather(*futures)
+    finally:
+        await producer.stop()
+
+
+async def _get_when(client: httpx.AsyncClient, url: str, check: Any, timeout: float) -> Any:
+
+    async def attempt() -> Any:
+        r = await client.get(url)
+        if r.status_code != 200:
+            return None
+        body = r.json()
+        return body if check(body) else None
+
+    return await eventually(attempt, timeout=timeout)
