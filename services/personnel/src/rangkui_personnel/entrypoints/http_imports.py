@@ -21,7 +21,7 @@ router = APIRouter(prefix="/imports", tags=["imports"])
 
 
 def worker(request: Request) -> ImportWorker:
-    return request.app.state.imports  # type: ignore[no-any-return]
+    return request.app.state.service.workers["imports"]  # type: ignore[no-any-return]
 
 
 async def _report(pool: asyncpg.Pool, job_id: str, limit: int, offset: int) -> dict[str, Any]:

@@ -362,6 +362,14 @@ class ImportWorker:
             log.error("import.failed", job_id=job_id, error=repr(exc))
             await import_jobs.fail(self.pool, job_id, f"{type(exc).__name__}: {exc}")
 
+    async def run(self, stop: asyncio.Event) -> None:
+        """The service's worker loop: resume unfinished jobs, then serve until stopped."""
+        await self.resume_unfinished()
+        try:
+            await stop.wait()
+        finally:
+            await self.stop()
+
     async def resume_unfinished(self) -> list[str]:
         job_ids = await import_jobs.unfinished(self.pool)
         for job_id in job_ids:
