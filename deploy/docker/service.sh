@@ -12,10 +12,9 @@
 #                                        subcommand: migrate, rebuild <projection>)
 #   service.sh health <service>          exit 0 if GET /healthz answers 200 (HEALTHCHECK)
 #
-# Why editable installs: the kit reads its SQL from rangkui_eventkit/sql and each service
-# reads its migrations from services/<service>/migrations next to its src/; neither is in
-# the packages' wheels yet, so the image keeps the source tree at /app and installs it in
-# place (the same layout the tests and `scripts/up.sh` use).
+# Why editable installs: the image keeps the source tree at /app and installs it in place,
+# the same layout the tests and `scripts/up.sh` use. (The SQL migrations are package data of
+# rangkui_eventkit and of each service, so a wheel install would work as well.)
 #
 # Environment: PYTHON (interpreter that creates the venv and runs pip; default python3),
 # PIP_CONSTRAINT (default: constraints.txt next to this script, pins third-party versions),

@@ -130,7 +130,9 @@ async def test_the_image_steps_install_a_service_that_starts_and_is_ready(
             applied = {r["name"] for r in await conn.fetch("SELECT name FROM schema_migrations")}
         finally:
             await conn.close()
-        shipped = {p.name for p in (REPO / "services" / service / "migrations").glob("*.sql")}
+        package = REPO / "services" / service / "src" / f"rangkui_{service}"
+        shipped = {p.name for p in (package / "migrations").glob("*.sql")}
+        assert shipped, f"{service} ships no migrations"
         assert shipped <= applied
         assert any(name.startswith("kit/") for name in applied)
     finally:

@@ -20,7 +20,7 @@ from rangkui_evaluation.settings import EvaluationSettings
 from rangkui_eventkit.handlers import Handler
 from rangkui_eventkit.runtime import Service, Worker
 
-MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"  # shipped as package data
 
 
 def build_handlers(settings: EvaluationSettings) -> list[Handler]:

@@ -25,7 +25,7 @@ from rangkui_mutation.service_layer.reactions import FillStaffingNeeds
 from rangkui_mutation.service_layer.scheduler import EffectiveDateScheduler
 from rangkui_mutation.settings import MutationSettings
 
-MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"  # shipped as package data
 
 
 def local_today(settings: MutationSettings) -> Clock:

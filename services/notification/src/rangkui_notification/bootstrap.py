@@ -35,7 +35,7 @@ from rangkui_notification.service_layer.webhooks import WebhookFanout
 from rangkui_notification.settings import NotificationSettings
 from rangkui_notification.tools import Tools
 
-MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"  # shipped as package data
 FaultHook = Callable[[str], None]
 
 

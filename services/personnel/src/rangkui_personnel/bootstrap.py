@@ -21,7 +21,7 @@ from rangkui_personnel.service_layer.projections import (
 from rangkui_personnel.service_layer.reactions import TransferExecution
 from rangkui_personnel.settings import PersonnelSettings
 
-MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"  # shipped as package data
 
 
 def handlers(_: Service) -> list[Handler]:
