@@ -129,6 +129,9 @@ async def test_changes_to_units_posts_and_employees_show_in_the_read_models(
         {"status": "STUDY_ASSIGNMENT", "since": "2026-09-01", "reason": "S2"},
         200,
     )
+    r = await client.put(f"/employees/{nip}/contact", json={"email": "guru@localhost"})
+    assert r.status_code == 422, r.text  # full validation where addresses enter the system
+    assert "email" in r.json()["message"]
     r = await client.put(f"/employees/{nip}/contact", json={"email": "guru@example.org"})
     assert r.status_code == 200, r.text
     education = [

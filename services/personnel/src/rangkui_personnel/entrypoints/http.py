@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 import asyncpg
 from fastapi import APIRouter, Depends, Query, Request
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
 from rangkui_contracts.events.common import Education, EducationLevel
 from rangkui_contracts.events.personnel import (
@@ -96,7 +96,18 @@ class RegisterEmployeeBody(Body):
     status: EmployeeStatus = "ACTIVE"
     education: list[Education] = Field(default_factory=list)
     competencies: list[str] = Field(default_factory=list)
-    contact: Contact | None = None
+    contact: ContactBody | None = None
+
+
+class ContactBody(Body):
+    """Contact details as they enter the system: the e-mail address is validated fully here
+    (events carry only its shape check, which every consumer can afford)."""
+
+    email: EmailStr | None = None
+    phone: str | None = Field(default=None, max_length=40)
+
+    def to_contact(self) -> Contact:
+        return Contact(email=self.email, phone=self.phone)
 
 
 class Written(BaseModel):
@@ -247,7 +258,7 @@ async def register_employee(
         status=body.status,
         education=tuple(body.education),
         competencies=tuple(body.competencies),
-        contact=body.contact or Contact(),
+        contact=body.contact.to_contact() if body.contact else Contact(),
     )
     recorded = await commands.register_employee(store, command, cause)
     return _written(recorded, nip=body.nip)
@@ -308,11 +319,11 @@ async def update_competencies(
 @router.put("/employees/{nip}/contact", summary="Replace an employee's contact details")
 async def change_contact(
     nip: str,
-    body: Contact,
+    body: ContactBody,
     store: EventStore = Depends(store),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
-    command = ChangeContact(nip, body)
+    command = ChangeContact(nip, body.to_contact())
     return _written(
         await commands.change_employee(store, command, cause), employee_stream(nip), nip=nip
     )
