@@ -17,6 +17,7 @@ elif docker_answers; then
 else
   deploy/local/infra.sh start
   eval "$(deploy/local/infra.sh env)"
+  export RANGKUI_INFRA_ORIGIN=local  # ours to stop and restart in fault tests
 fi
 
 echo "[test] ruff" >&2

@@ -107,7 +107,9 @@ async def test_a_backlog_waits_while_the_broker_is_down_and_drains_in_order_when
     pool: asyncpg.Pool, infra: Infra, topic_prefix: str
 ) -> None:
     if infra.origin != "local":
-        pytest.fail("this fault test stops the broker: run it with the local infrastructure")
+        # Stopping someone else's broker (given addresses, a container) is not ours to do;
+        # scripts/test.sh and CI run with the local processes, where this test runs.
+        pytest.skip("stops and restarts the broker: needs the local processes (deploy/local)")
     store = PostgresEventStore(pool, "/rangkui/test", topic_prefix)
     relay = OutboxRelay(
         pool, lambda: make_producer(infra.kafka_bootstrap), batch_size=20, poll_interval_s=0.1

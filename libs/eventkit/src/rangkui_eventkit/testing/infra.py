@@ -32,7 +32,9 @@ def from_environment() -> Infra | None:
     kafka = os.environ.get("KAFKA_BOOTSTRAP_SERVERS")
     pg = os.environ.get("RANGKUI_PG_ADMIN_URL")
     if kafka and pg:
-        return Infra(kafka, pg, "environment")
+        # scripts/test.sh exports the addresses of the local processes it started and says so:
+        # fault tests may then stop and restart the broker through deploy/local/infra.sh.
+        return Infra(kafka, pg, os.environ.get("RANGKUI_INFRA_ORIGIN", "environment"))
     return None
 
 
