@@ -76,79 +76,6 @@ async def outbox_records(pool: asyncpg.Pool) -> list[Record]:
     return out
 
 
-class ProposedRelay(OutboxRelay):
-    """`--compare-proposed`: the change proposed in docs/benchmarks.md, measured beside the
-    kit's relay. Same rows, same order, same guarantees (delete only after every record of
-    the batch is acknowledged); differs only in how records are built and handed over:
-
-    - the payload is read as `data::text` and sent as is (no jsonb -> dict -> JSON again);
-    - headers are built from the row's columns, without validating an `Envelope` model
-      (the row was validated when it was appended);
-    - records go to the client through its batch API (`create_batch`/`send_batch`, one
-      batch per partition, the producer's own murmur2 partitioner), not one `send()`
-      coroutine per record.
-    """
-
-    _FETCH = """
-        SELECT o.position, o.topic, e.stream_id, e.version, e.event_id, e.event_type,
-               e.data::text AS data_text, e.metadata ->> 'source' AS source,
-               e.metadata ->> 'correlationid' AS correlationid,
-               e.metadata ->> 'causationid' AS causationid,
-               e.metadata ->> 'actor' AS actor, e.recorded_at
-        FROM outbox o JOIN events e ON e.global_position = o.position
-        ORDER BY o.position
-        LIMIT $1
-    """
-
-    async def drain_once(self) -> int:
-        rows = await self.pool.fetch(self._FETCH, self.batch_size)
-        if not rows:
-            return 0
-        producer = await self._ensure_producer()
-        partitioner = DefaultPartitioner()
-        partitions: dict[str, list[int]] = {}
-        batches: dict[tuple[str, int], Any] = {}
-        futures = []
-        for row in rows:
-            topic = row["topic"]
-            key = row["stream_id"].encode()
-            if topic not in partitions:
-                partitions[topic] = sorted(await producer.partitions_for(topic))
-            part = partitioner(key, partitions[topic], partitions[topic])
-            headers = [
-                ("ce_id", str(row["event_id"]).encode()),
-                ("ce_source", row["source"].encode()),
-                ("ce_specversion", b"1.0"),
-                ("ce_type", row["event_type"].encode()),
-                ("ce_time", row["recorded_at"].isoformat().replace("+00:00", "Z").encode()),
-                ("ce_subject", key),
-                ("content-type", b"application/json"),
-                ("ce_correlationid", row["correlationid"].encode()),
-                ("ce_actor", row["actor"].encode()),
-                ("ce_streamversion", str(row["version"]).encode()),
-            ]
-            if row["causationid"]:
-                headers.append(("ce_causationid", row["causationid"].encode()))
-            value = row["data_text"].encode()
-            batch = batches.get((topic, part))
-            if batch is None:
-                batch = batches[(topic, part)] = producer.create_batch()
-            if batch.append(key=key, value=value, timestamp=None, headers=headers) is None:
-                futures.append(await producer.send_batch(batch, topic, partition=part))
-                batch = batches[(topic, part)] = producer.create_batch()
-                batch.append(key=key, value=value, timestamp=None, headers=headers)
-        for (topic, part), batch in batches.items():
-            futures.append(await producer.send_batch(batch, topic, partition=part))
-        await asyncio.gather(*futures)
-        await self.pool.execute(
-            "DELETE FROM outbox WHERE position = ANY($1::bigint[])", [r["position"] for r in rows]
-        )
-        self.published += len(rows)
-        if self.on_published:
-            self.on_published(len(rows))
-        return len(rows)
-
-
 async def drain(relay: OutboxRelay) -> tuple[int, float]:
     """Call drain_once until the outbox is empty; (events sent, seconds)."""
     watch = Stopwatch()
@@ -285,12 +212,6 @@ async def steady_load(
     }
 
 
-def _stopped() -> asyncio.Event:
-    stop = asyncio.Event()
-    stop.set()
-    return stop
-
-
 async def main(argv: list[str] | None = None) -> int:
     p = parser(__doc__.splitlines()[0])
     p.add_argument("--events", type=int, default=100_000, help="backlog size")
@@ -298,11 +219,6 @@ async def main(argv: list[str] | None = None) -> int:
     p.add_argument("--rate", type=int, default=2000, help="offered load, events/s")
     p.add_argument("--seconds", type=float, default=10.0, help="offered load duration")
     p.add_argument("--tick-ms", type=float, default=50.0, help="one append per tick")
-    p.add_argument(
-        "--compare-proposed",
-        action="store_true",
-        help="also measure the proposed relay change (ProposedRelay) on a second backlog",
-    )
     args = p.parse_args(argv)
     if args.smoke:
         args.events, args.rate, args.seconds = 2000, 500, 1.0
@@ -334,17 +250,6 @@ async def main(argv: list[str] | None = None) -> int:
             )
             report.absolute_target("backlog.relay_vs_target", ours, TARGET_EVENTS_PER_S, "events/s")
             report.ratio("backlog.relay_vs_bare_producer", ours, bare, TARGET_VS_BARE)
-            if args.compare_proposed:
-                proposed = ProposedRelay(
-                    pool, lambda: make_producer(bootstrap), batch_size=args.batch_size
-                )
-                await fill(store, events, 1, "warmup-proposed")
-                await proposed.drain_once()
-                await fill(store, events, args.events, "backlog-proposed")
-                sent_p, elapsed_p = await drain(proposed)
-                await proposed.run(_stopped())  # only closes its producer
-                report.figure("backlog.proposed_relay.events_per_s", sent_p / elapsed_p, "events/s")
-                report.ratio("backlog.proposed_vs_relay", sent_p / elapsed_p, ours)
             lag = await steady_load(
                 store,
                 relay,
