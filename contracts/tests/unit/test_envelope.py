@@ -272,3 +272,17 @@ def test_structured_mode_leaves_out_absent_extensions() -> None:
 
     assert "causationid" not in body
     assert "streamversion" not in body
+
+
+def test_rejects_a_time_that_is_not_rfc3339() -> None:
+    key, value, headers = kafka(wrap())
+
+    with pytest.raises(MalformedEvent, match="time"):
+        Envelope.from_kafka(key, value, replace_header(headers, "ce_time", b"yesterday"))
+
+
+def test_reads_the_stream_version_and_time_it_was_given() -> None:
+    envelope = wrap(streamversion=3)
+    read = Envelope.from_kafka(*kafka(envelope))
+    assert read.streamversion == 3
+    assert read.time == envelope.time
