@@ -92,6 +92,8 @@ class ConsumerRunner:
         self._consumer: AIOKafkaConsumer | None = None
         self._dlq: AIOKafkaProducer | None = None
         self._next: dict[tuple[str, int], int] = {}
+        self._uncommitted: dict[tuple[str, int], int] = {}
+        self._last_kafka_commit = 0.0
 
     # ---------------------------------------------------------------- lifecycle
     async def run(self, stop: asyncio.Event) -> None:
@@ -117,8 +119,9 @@ class ConsumerRunner:
             enable_auto_commit=False,
             auto_offset_reset="earliest",
             max_poll_records=self.batch_size,
-            fetch_max_bytes=64 * 1024 * 1024,
-            max_partition_fetch_bytes=8 * 1024 * 1024,
+            # Bounded prefetch: a rebuild of many consumers must fit a service's memory.
+            fetch_max_bytes=8 * 1024 * 1024,
+            max_partition_fetch_bytes=1024 * 1024,
             **self.connection,
         )
         self._consumer = consumer
@@ -135,6 +138,7 @@ class ConsumerRunner:
                 if records:
                     await self._process(records)
                 else:
+                    await self._commit_to_kafka(force=True)
                     idle_checks += self.poll_timeout_ms / 1000
                     if idle_checks >= 1.0:  # notice a rebuild even when no events arrive
                         idle_checks = 0
@@ -245,11 +249,21 @@ class ConsumerRunner:
         self._next.update(next_offsets)
         self.applied += len(fresh)
         EVENTS_CONSUMED.labels(self.service, self.consumer_name).inc(len(records))
-        if self._consumer is not None:
-            with contextlib.suppress(Exception):
-                await self._consumer.commit(
-                    {TopicPartition(t, p): o for (t, p), o in next_offsets.items()}
-                )
+        self._uncommitted.update(next_offsets)
+        await self._commit_to_kafka()
+
+    async def _commit_to_kafka(self, *, force: bool = False) -> None:
+        """Tell Kafka the positions too, at most once a second: only so that lag shows in
+        ordinary Kafka tooling. The positions that count are the ones in PostgreSQL."""
+        now = asyncio.get_running_loop().time()
+        if self._consumer is None or not self._uncommitted:
+            return
+        if not force and now - self._last_kafka_commit < 1.0:
+            return
+        offsets, self._uncommitted = self._uncommitted, {}
+        self._last_kafka_commit = now
+        with contextlib.suppress(Exception):
+            await self._consumer.commit({TopicPartition(t, p): o for (t, p), o in offsets.items()})
 
     async def _skip_already_applied(
         self, conn: asyncpg.Connection, items: list[Received]
