@@ -62,7 +62,6 @@ EXPECTED: dict[str, list[str]] = {
 # required (the notify comparison is skipped once the kit no longer notifies in appends).
 EXTRA_FLAGS: dict[str, list[str]] = {
     "append": ["--compare-notify"],
-    "relay": ["--compare-proposed"],
     "rebuild": ["--compare-proposed"],
 }
 
