@@ -17,7 +17,12 @@ from rangkui_eventkit.handlers import BatchContext, Projection, Received, handle
 from rangkui_eventkit.kafka import make_producer
 from rangkui_eventkit.migrations import migrate
 from rangkui_eventkit.testing.infra import Infra
-from rangkui_eventkit.testing.kafka_tools import header, produce_raw, read_topic
+from rangkui_eventkit.testing.kafka_tools import (
+    header,
+    produce_raw,
+    publish_envelopes,
+    read_topic,
+)
 from rangkui_eventkit.testing.plugin import eventually
 
 pytestmark = pytest.mark.integration
@@ -72,18 +77,7 @@ def envelope(stream: str, version: int, name: str) -> Envelope:
 
 
 async def publish(infra: Infra, topic: str, envelopes: list[Envelope]) -> None:
-    producer = make_producer(infra.kafka_bootstrap)
-    await producer.start()
-    try:
-        futures = [
-            await producer.send(
-                topic, key=e.kafka_key(), value=e.kafka_value(), headers=e.kafka_headers()
-            )
-            for e in envelopes
-        ]
-        await asyncio.gather(*futures)
-    finally:
-        await producer.stop()
+    await publish_envelopes(infra.kafka_bootstrap, envelopes, topic=topic)
 
 
 def runner(pool: asyncpg.Pool, infra: Infra, prefix: str, **kw: object) -> ConsumerRunner:

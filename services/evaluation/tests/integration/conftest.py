@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 import uuid
 from collections.abc import Sequence
@@ -11,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from rangkui_contracts import DomainEvent, Envelope, topic_for
+from rangkui_contracts import DomainEvent, Envelope
 from rangkui_contracts.events.mutation import MutationEffective
 from rangkui_contracts.events.personnel import (
     EmployeeReassigned,
@@ -20,8 +19,8 @@ from rangkui_contracts.events.personnel import (
     UnitRegistered,
 )
 from rangkui_evaluation.settings import EvaluationSettings
-from rangkui_eventkit.kafka import make_producer
 from rangkui_eventkit.testing.infra import Infra
+from rangkui_eventkit.testing.kafka_tools import publish_envelopes
 from rangkui_eventkit.testing.plugin import eventually
 
 
@@ -47,20 +46,7 @@ class Publisher:
         )
 
     async def send(self, envelopes: Sequence[Envelope]) -> None:
-        producer = make_producer(self.bootstrap)
-        await producer.start()
-        try:
-            futures = []
-            for e in envelopes:
-                topic = topic_for(e.type.split(".")[1]).qualified(self.prefix)
-                futures.append(
-                    await producer.send(
-                        topic, key=e.kafka_key(), value=e.kafka_value(), headers=e.kafka_headers()
-                    )
-                )
-            await asyncio.gather(*futures)
-        finally:
-            await producer.stop()
+        await publish_envelopes(self.bootstrap, envelopes, prefix=self.prefix)
 
     async def publish(self, *items: tuple[str, DomainEvent]) -> list[Envelope]:
         envelopes = [self.envelope(stream, event) for stream, event in items]

@@ -4,7 +4,6 @@ through the real idempotent producer."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date
@@ -19,8 +18,8 @@ from rangkui_contracts.events.personnel import (
     UnitRegistered,
 )
 from rangkui_contracts.topics import PERSONNEL, TopicSpec
-from rangkui_eventkit.kafka import make_producer
 from rangkui_eventkit.testing.infra import Infra
+from rangkui_eventkit.testing.kafka_tools import publish_envelopes
 from rangkui_mutation.settings import MutationSettings
 
 TODAY = date(2026, 11, 28)
@@ -64,13 +63,11 @@ def publish_personnel(infra: Infra, topic_prefix: str) -> Publish:
     versions: dict[str, int] = {}  # per stream, across calls, as a real stream grows
 
     async def publish(events: list[tuple[str, DomainEvent]], topic: TopicSpec = PERSONNEL) -> None:
-        producer = make_producer(infra.kafka_bootstrap)
-        await producer.start()
-        try:
-            futures = []
-            for stream, event in events:
-                versions[stream] = versions.get(stream, 0) + 1
-                env = Envelope.wrap(
+        envelopes = []
+        for stream, event in events:
+            versions[stream] = versions.get(stream, 0) + 1
+            envelopes.append(
+                Envelope.wrap(
                     event,
                     source=f"/rangkui/{event.context}",
                     subject=stream,
@@ -78,17 +75,10 @@ def publish_personnel(infra: Infra, topic_prefix: str) -> Publish:
                     actor="operator.bkd",
                     streamversion=versions[stream],
                 )
-                futures.append(
-                    await producer.send(
-                        topic.qualified(topic_prefix),
-                        key=env.kafka_key(),
-                        value=env.kafka_value(),
-                        headers=env.kafka_headers(),
-                    )
-                )
-            await asyncio.gather(*futures)
-        finally:
-            await producer.stop()
+            )
+        await publish_envelopes(
+            infra.kafka_bootstrap, envelopes, topic=topic.qualified(topic_prefix)
+        )
 
     return publish
 

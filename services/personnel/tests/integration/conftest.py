@@ -3,7 +3,6 @@ against the real PostgreSQL and Kafka."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
@@ -11,8 +10,8 @@ import httpx
 import pytest
 
 from rangkui_contracts import Envelope
-from rangkui_eventkit.kafka import make_producer
 from rangkui_eventkit.testing.infra import Infra
+from rangkui_eventkit.testing.kafka_tools import publish_envelopes
 from rangkui_eventkit.testing.plugin import eventually, serve_in_process
 from rangkui_personnel.bootstrap import create_app
 from rangkui_personnel.settings import PersonnelSettings
@@ -42,28 +41,13 @@ Poll = Callable[..., Awaitable[Any]]
 @pytest.fixture
 def publish(infra: Infra) -> Publish:
     """Publish events as another service's relay would (real producer, real broker)."""
-    return lambda topic, envelopes: _publish(infra, topic, envelopes)
+    return lambda topic, envelopes: publish_envelopes(infra.kafka_bootstrap, envelopes, topic=topic)
 
 
 @pytest.fixture
 def poll(client: httpx.AsyncClient) -> Poll:
     """`await poll(url, check)`: GET until 200 with a body satisfying `check`; the body."""
     return lambda url, check=bool, timeout=60.0: _get_when(client, url, check, timeout)
-
-
-async def _publish(infra: Infra, topic: str, envelopes: list[Envelope]) -> None:
-    producer = make_producer(infra.kafka_bootstrap)
-    await producer.start()
-    try:
-        futures = [
-            await producer.send(
-                topic, key=e.kafka_key(), value=e.kafka_value(), headers=e.kafka_headers()
-            )
-            for e in envelopes
-        ]
-        await asyncio.gather(*futures)
-    finally:
-        await producer.stop()
 
 
 async def _get_when(client: httpx.AsyncClient, url: str, check: Any, timeout: float) -> Any:

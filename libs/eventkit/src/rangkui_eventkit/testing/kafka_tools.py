@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+
+from rangkui_contracts import Envelope, topic_for
+from rangkui_eventkit.kafka import make_producer
 
 
 async def read_topic(
@@ -54,3 +58,29 @@ def header(record: Any, name: str) -> str | None:
         if k == name:
             return v.decode()
     return None
+
+
+async def publish_envelopes(
+    bootstrap: str,
+    envelopes: Sequence[Envelope],
+    *,
+    prefix: str = "",
+    topic: str | None = None,
+) -> None:
+    """Publish events as the outbox relay of their context does (binary CloudEvents, key =
+    stream id, idempotent producer), to `topic` or else to each event's context topic."""
+    producer = make_producer(bootstrap)
+    await producer.start()
+    try:
+        futures = [
+            await producer.send(
+                topic or topic_for(e.type.split(".")[1]).qualified(prefix),
+                key=e.kafka_key(),
+                value=e.kafka_value(),
+                headers=e.kafka_headers(),
+            )
+            for e in envelopes
+        ]
+        await asyncio.gather(*futures)
+    finally:
+        await producer.stop()
