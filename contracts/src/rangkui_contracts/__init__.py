@@ -8,10 +8,11 @@ and the topics (`topics`). Wire names are stable: a class may move, its CloudEve
 
 from rangkui_contracts.base import DomainEvent
 from rangkui_contracts.envelope import Envelope, MalformedEvent
-from rangkui_contracts.registry import REGISTRY, event_class, parse_event
-from rangkui_contracts.topics import TOPICS, TopicSpec, topic_for
+from rangkui_contracts.registry import INTERNAL_REGISTRY, REGISTRY, event_class, parse_event
+from rangkui_contracts.topics import TOPICS, TopicSpec, topic_for, topic_of
 
 __all__ = [
+    "INTERNAL_REGISTRY",
     "REGISTRY",
     "TOPICS",
     "DomainEvent",
@@ -21,4 +22,5 @@ __all__ = [
     "event_class",
     "parse_event",
     "topic_for",
+    "topic_of",
 ]

@@ -4,6 +4,10 @@ Readers are tolerant: `parse_event` ignores properties it does not know, so a pr
 added an optional property under the same type (which the compatibility rule of
 `rangkui_contracts.compatibility` allows) does not send older consumers to the dead letters.
 Producers stay strict: constructing an event with an unknown field still fails.
+
+`REGISTRY` holds the published types; `INTERNAL_REGISTRY` the platform-internal messages
+(`events.keys`), which `event_class` and `parse_event` read too, so the kit's consumer can
+handle them, but which are no part of the published catalogue.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from pydantic import ValidationError
 from rangkui_contracts.base import DomainEvent
 from rangkui_contracts.envelope import MalformedEvent
 from rangkui_contracts.events import ALL_EVENTS
+from rangkui_contracts.events.keys import INTERNAL_EVENTS
 
 
 def _by_type(events: tuple[type[DomainEvent], ...]) -> dict[str, type[DomainEvent]]:
@@ -30,12 +35,14 @@ def _by_type(events: tuple[type[DomainEvent], ...]) -> dict[str, type[DomainEven
 
 
 REGISTRY: dict[str, type[DomainEvent]] = _by_type(ALL_EVENTS)
+INTERNAL_REGISTRY: dict[str, type[DomainEvent]] = _by_type(INTERNAL_EVENTS)
+_READABLE: dict[str, type[DomainEvent]] = _by_type((*ALL_EVENTS, *INTERNAL_EVENTS))
 
 
 def event_class(ce_type: str) -> type[DomainEvent]:
-    """The model of `ce_type`; `MalformedEvent` if no class publishes that type."""
+    """The model of `ce_type` (published or internal); `MalformedEvent` if none has it."""
     try:
-        return REGISTRY[ce_type]
+        return _READABLE[ce_type]
     except KeyError:
         raise MalformedEvent(f"unknown event type {ce_type!r}") from None
 

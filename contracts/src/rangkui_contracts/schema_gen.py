@@ -27,10 +27,11 @@ from typing import Any
 import yaml
 
 from rangkui_contracts.base import DomainEvent
+from rangkui_contracts.classification import CLASSIFICATION, walk
 from rangkui_contracts.compatibility import compatibility_problems
 from rangkui_contracts.envelope import CONTENT_TYPE, SPECVERSION
 from rangkui_contracts.events import ALL_EVENTS
-from rangkui_contracts.topics import TOPICS, TopicSpec, topic_for
+from rangkui_contracts.topics import TOPICS, TopicSpec, topic_of
 
 __all__ = [
     "CATALOGUE_TEMPLATE",
@@ -122,9 +123,11 @@ def event_schema(event: type[DomainEvent]) -> dict[str, Any]:
 
     `additionalProperties: false` (the models' `extra="forbid"`, which keeps producers
     honest) is left out: readers are tolerant, so that adding an optional property keeps
-    the version, as the compatibility rule promises.
+    the version, as the compatibility rule promises. Every property carries its
+    `x-classification` (`rangkui_contracts.classification`), which no validator reads.
     """
     schema = _open_content(event.model_json_schema(mode="validation"))
+    _classify(event, schema)
     ce_type = event.ce_type()
     schema.update(
         {
@@ -132,11 +135,24 @@ def event_schema(event: type[DomainEvent]) -> dict[str, Any]:
             "$id": ce_type,
             "$comment": _GENERATED_NOTE,
             "title": ce_type,
-            "x-topic": topic_for(event.context).name,
+            "x-topic": topic_of(event).name,
             "x-version": event.version,
         }
     )
     return schema
+
+
+def _classify(event: type[DomainEvent], schema: dict[str, Any]) -> None:
+    """Annotate the properties of the event and of its nested definitions with their level."""
+    models = {m.__name__: m for m in CLASSIFICATION}  # values reached only through a Sealed
+    models.update({f.model.__name__: f.model for f in walk(event)})
+    models[event.__name__] = event
+    nodes = [(event.__name__, schema), *schema.get("$defs", {}).items()]
+    for name, node in nodes:
+        table = CLASSIFICATION.get(models[name], {}) if name in models else {}
+        for prop_name, prop in node.get("properties", {}).items():
+            if prop_name in table:
+                prop["x-classification"] = table[prop_name]
 
 
 def render_json(schema: Mapping[str, Any]) -> str:
@@ -167,9 +183,9 @@ def asyncapi_document(
     Messages are keyed by their CloudEvents type; each describes the binary-mode headers
     (`ce_type` fixed to the message's type) and refers to its JSON schema file for the payload.
     """
-    by_context: dict[str, list[type[DomainEvent]]] = {}
+    by_topic: dict[str, list[type[DomainEvent]]] = {}
     for event in sorted(events, key=lambda e: e.ce_type()):
-        by_context.setdefault(event.context, []).append(event)
+        by_topic.setdefault(topic_of(event).name, []).append(event)
 
     channels: dict[str, Any] = {}
     operations: dict[str, Any] = {}
@@ -179,7 +195,7 @@ def asyncapi_document(
         if topic.context is None:
             on_channel = {"deadLetter": _dead_letter_message()}
         else:
-            on_channel = {e.ce_type(): _event_message(e) for e in by_context.get(topic.context, [])}
+            on_channel = {e.ce_type(): _event_message(e) for e in by_topic.get(topic.name, [])}
         messages.update(on_channel)
         channels[channel_id] = {
             "address": topic.name,
@@ -188,6 +204,7 @@ def asyncapi_document(
             "messages": {key: {"$ref": f"#/components/messages/{key}"} for key in on_channel},
             "bindings": {"kafka": _kafka_channel_binding(topic)},
             **_extra_config(topic),
+            **({"x-internal": True} if topic.internal else {}),
         }
         operations[f"send{channel_id[0].upper()}{channel_id[1:]}"] = {
             "action": "send",
@@ -256,6 +273,8 @@ def _channel_id(topic: TopicSpec) -> str:
 def _publisher(topic: TopicSpec) -> str:
     if topic.context is None:
         return "Any consumer publishes here a message it could not handle."
+    if topic.internal:
+        return f"The {topic.context} service, for the platform's own services only."
     return f"The {topic.context} service publishes the facts of its context."
 
 
@@ -265,6 +284,14 @@ def _topic_description(topic: TopicSpec) -> str:
             "Dead letters: messages a consumer could not handle, kept with their original "
             "key, value and headers (the reason headers are rangkui_eventkit's) for "
             "inspection and replay. Retained forever."
+        )
+    if topic.internal:
+        return (
+            f"Internal to the platform, not a contract for outside consumers: the "
+            f"{topic.context} service hands the per-employee data keys (wrapped with a "
+            "transport key) to the services that open sealed personal data. Compacted by NIP, "
+            "so after an erasure only the erasure message remains. Its messages are not "
+            "published here (rangkui_contracts.events.keys)."
         )
     return (
         f"Events of the {topic.context} context. The key is the stream id (`ce_subject`), "
@@ -495,6 +522,26 @@ one, because the topics keep every event forever and are replayed. `rangkui-cont
 refuses an incompatible change and `rangkui-contracts check` fails on one
 (`rangkui_contracts.compatibility`). Readers ignore properties they do not know.
 
+## Personal data: classification and sealed values
+
+Every field is classified (column *Classification*, and `x-classification` in the JSON
+schemas) under Indonesia's personal data protection law, UU 27/2022: **public** (public
+within the province: NIP, name, grade, unit, post, education, competencies, decisions, SK
+numbers), **personal** (general personal data: birth date, gender, e-mail, phone, address)
+or **sensitive** (specific personal data: health, religion, biometrics, finances, children's
+data, and free text an employee writes about themselves). The table is
+`rangkui_contracts.classification`; a contracts test fails on an unclassified field.
+
+Personal and sensitive fields travel **sealed**: a `Sealed` value (`key_id`, `alg`
+`A256GCM`, `nonce`, `ciphertext`) is the AES-256-GCM encryption of a small JSON object of
+personal fields with the employee's own data key, bound to their NIP. The personnel service
+holds the keys; erasing one (`EmployeePersonalDataErased`) makes everything sealed with it
+unreadable in every event, topic and replay, while the decisions stay on record. Outside
+consumers see only that personal data exists. The fields that still travel in plaintext are
+listed, with the reason, in `rangkui_contracts.classification.PLAINTEXT_EXCEPTIONS` (among
+them version 1 of `EmployeeRegistered` and `EmployeeContactChanged`: their events stay on
+the topic, and their plaintext cannot be shredded).
+
 <!-- @generated-sections -->
 """
 
@@ -512,17 +559,20 @@ def render_catalogue(
         "|---|---|---|---|---|",
     ]
     for topic in topics:
-        count = sum(1 for e in events if e.context == topic.context)
+        count = sum(1 for e in events if topic_of(e) == topic)
         config = ", ".join(f"`{k}={topic.config[k]}`" for k in sorted(topic.config))
+        publisher = topic.context or "any consumer (dead letters)"
+        if topic.internal:
+            publisher += " (internal)"
         lines.append(
             f"| [`{topic.name}`](#{_anchor(topic.name)}) | "
-            f"{topic.context or 'any consumer (dead letters)'} | {topic.partitions} | "
-            f"{config} | {count if topic.context else '-'} |"
+            f"{publisher} | {topic.partitions} | "
+            f"{config} | {count if topic.context and not topic.internal else '-'} |"
         )
     for topic in topics:
         lines += ["", f'<a id="{_anchor(topic.name)}"></a>', "", f"## `{topic.name}`", ""]
         lines.append(_topic_description(topic))
-        in_topic = [e for e in events if e.context == topic.context]
+        in_topic = [e for e in events if topic_of(e) == topic]
         if not in_topic:
             continue
         lines += ["", "| Event | CloudEvents type | What it means |", "|---|---|---|"]
@@ -566,7 +616,10 @@ def _event_section(event: type[DomainEvent]) -> list[str]:
 
 def _fields_table(node: Mapping[str, Any], doc: Mapping[str, Any]) -> list[str]:
     required = set(node.get("required", ()))
-    lines = ["| Field | Type | Required | Description |", "|---|---|---|---|"]
+    lines = [
+        "| Field | Type | Required | Classification | Description |",
+        "|---|---|---|---|---|",
+    ]
     for name, prop in node.get("properties", {}).items():
         if name in required:
             needed = "yes"
@@ -576,7 +629,7 @@ def _fields_table(node: Mapping[str, Any], doc: Mapping[str, Any]) -> list[str]:
             needed = "no"
         lines.append(
             f"| `{name}` | {_cell(_type_text(prop, doc))} | {_cell(needed)} | "
-            f"{_cell(prop.get('description', ''))} |"
+            f"{prop.get('x-classification', '?')} | {_cell(prop.get('description', ''))} |"
         )
     return lines
 

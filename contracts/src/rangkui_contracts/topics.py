@@ -1,13 +1,22 @@
 """Kafka topics of the platform, in one place: names, partitions and retention.
 
 Event topics keep everything (`retention.ms=-1`): consumers rebuild their read models by
-replaying them from the beginning. Each context publishes to exactly one topic, so the order
-of a stream (the message key) is kept within its partition.
+replaying them from the beginning. Each context publishes its events to exactly one topic, so
+the order of a stream (the message key) is kept within its partition.
+
+One topic is internal (`internal=True`): `rangkui.personnel.keys`, where personnel hands the
+per-employee data keys to the services that must open sealed personal data. It is compacted,
+so that only the latest message per NIP stays: after an erasure, the wrapped key leaves Kafka
+too. It is no contract for outside consumers.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rangkui_contracts.base import DomainEvent
 
 EVENT_PARTITIONS = 6
 
@@ -24,6 +33,7 @@ class TopicSpec:
     partitions: int
     config: dict[str, str] = field(default_factory=dict, hash=False)
     context: str | None = None  # the bounded context that publishes here (None: dead letters)
+    internal: bool = False  # for the platform's own services only, not outside consumers
 
     def qualified(self, prefix: str = "") -> str:
         """The topic name under a namespace prefix (tests use one per run)."""
@@ -49,10 +59,39 @@ DEAD_LETTER = TopicSpec(
     config={"retention.ms": "-1", "cleanup.policy": "delete"},
 )
 
-TOPICS: tuple[TopicSpec, ...] = (PERSONNEL, MUTATION, EVALUATION, NOTIFICATION, DEAD_LETTER)
-_BY_CONTEXT = {t.context: t for t in TOPICS if t.context}
+PERSONNEL_KEYS = TopicSpec(
+    name="rangkui.personnel.keys",
+    partitions=EVENT_PARTITIONS,
+    config={
+        "cleanup.policy": "compact",
+        "retention.ms": "-1",
+        # Roll segments daily and clean eagerly: compaction never touches the active segment,
+        # so this bounds how long an erased key's wrapped copy can stay on the broker.
+        "segment.ms": "86400000",
+        "min.cleanable.dirty.ratio": "0.1",
+    },
+    context="personnel",
+    internal=True,
+)
+
+TOPICS: tuple[TopicSpec, ...] = (
+    PERSONNEL,
+    MUTATION,
+    EVALUATION,
+    NOTIFICATION,
+    DEAD_LETTER,
+    PERSONNEL_KEYS,
+)
+_BY_CONTEXT = {t.context: t for t in TOPICS if t.context and not t.internal}
 
 
 def topic_for(context: str) -> TopicSpec:
-    """The topic that the events of `context` are published to."""
+    """The (public) events topic of `context`."""
     return _BY_CONTEXT[context]
+
+
+def topic_of(event: type[DomainEvent]) -> TopicSpec:
+    """The topic an event class travels on: its context's events topic, unless the class
+    names another (`topic: ClassVar[TopicSpec]`, the internal key messages)."""
+    own: TopicSpec | None = getattr(event, "topic", None)
+    return own if isinstance(own, TopicSpec) else topic_for(event.context)

@@ -187,7 +187,13 @@ def test_topics_json_prints_every_topic_spec(capsys: pytest.CaptureFixture[str])
 
     specs = json.loads(capsys.readouterr().out)
     assert specs == [
-        {"name": t.name, "partitions": t.partitions, "config": t.config, "context": t.context}
+        {
+            "name": t.name,
+            "partitions": t.partitions,
+            "config": t.config,
+            "context": t.context,
+            "internal": t.internal,
+        }
         for t in TOPICS
     ]
 

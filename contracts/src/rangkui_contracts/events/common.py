@@ -32,6 +32,27 @@ class Value(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+_BASE64URL = r"^[A-Za-z0-9_-]+$"
+
+
+class Sealed(Value):
+    """Personal fields sealed with the employee's data key (crypto-shredding).
+
+    The AES-256-GCM encryption of the UTF-8 JSON of a small object of personal fields, with
+    associated data binding it to the employee's NIP and to `key_id`, so a blob cannot be
+    moved to another person. Only the services holding the employee's key (distributed
+    internally by personnel) can open it; once personnel erases that key, nobody can, in
+    any event, topic or replay. Outside consumers see only that personal data exists.
+    """
+
+    key_id: str = Field(min_length=1, description="which per-employee data key sealed it")
+    alg: Literal["A256GCM"] = Field(description="AES-256-GCM, 96-bit nonce, 128-bit tag")
+    nonce: str = Field(pattern=_BASE64URL, description="base64url, without padding")
+    ciphertext: str = Field(
+        pattern=_BASE64URL, description="base64url (without padding) of ciphertext and tag"
+    )
+
+
 class Education(Value):
     """One completed level of education, with its field of study."""
 

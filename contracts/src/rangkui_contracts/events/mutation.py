@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import Field
 
 from rangkui_contracts.base import DomainEvent
-from rangkui_contracts.events.common import Nip, Value
+from rangkui_contracts.events.common import Nip, Sealed, Value
 
 MutationKind = Literal["NEED_BASED", "OWN_REQUEST", "ROTATION", "OTHER"]
 DocumentCode = Literal[
@@ -127,11 +127,29 @@ class MutationAcknowledged(_Mutation):
 
 
 class MutationObjected(_Mutation):
-    """The employee objected to the transfer, with a reason; the PPK must resolve it."""
+    """The employee objected to the transfer, with a reason; the PPK must resolve it.
+
+    Version 1 carries the reason (free text the employee wrote about themselves: sensitive
+    personal data) in plaintext; the service records only version 2 now, which seals it."""
 
     mutation_id: str
     nip: Nip
     reason: str = Field(min_length=1)
+    objected_by: str
+
+
+class MutationObjectedV2(_Mutation):
+    """The employee objected to the transfer, with a reason; the PPK must resolve it. The
+    reason, free text the employee wrote about themselves, is sealed with the employee's data
+    key (`{"reason": ...}` once opened): the services holding the key read it, nobody once
+    the key is erased."""
+
+    version = 2
+    wire_name = "MutationObjected"
+
+    mutation_id: str
+    nip: Nip
+    reason: Sealed = Field(description="the employee's reason, sealed with their data key")
     objected_by: str
 
 
@@ -247,4 +265,5 @@ EVENTS: tuple[type[DomainEvent], ...] = (
     StaffingNeedProgressed,
     StaffingNeedFulfilled,
     StaffingNeedClosed,
+    MutationObjectedV2,
 )

@@ -11,7 +11,7 @@ from rangkui_contracts.base import DomainEvent
 
 Channel = Literal["INBOX", "EMAIL", "WEBHOOK"]
 DeliveryChannel = Literal["EMAIL", "WEBHOOK"]
-SkipReason = Literal["NO_EMAIL_ADDRESS", "OPTED_OUT"]
+SkipReason = Literal["NO_EMAIL_ADDRESS", "OPTED_OUT", "PERSONAL_DATA_ERASED"]
 
 
 class _Notification(DomainEvent):
@@ -56,7 +56,10 @@ class NotificationRead(_Notification):
 class NotificationQueued(_Notification):
     """A notification was rendered and queued for delivery over e-mail or a webhook; attempts
     follow. `previous_notification_id` chains the webhook deliveries of one subscription and
-    one source stream (one transfer), which are delivered in that order."""
+    one source stream (one transfer), which are delivered in that order.
+
+    Version 1 carries a person's e-mail address in plaintext; it stays readable for the
+    events already recorded, but the service queues only version 2 now, which does not."""
 
     notification_id: str
     source_event_id: str
@@ -65,6 +68,37 @@ class NotificationQueued(_Notification):
     channel: DeliveryChannel
     template: str
     address: str = Field(description="e-mail address or webhook URL")
+    subject: str
+    body: str = Field(description="plain text (e-mail) or CloudEvents structured JSON (webhook)")
+    message_id: str | None = Field(default=None, description="e-mail Message-ID, fixed per notice")
+    subscription_id: str | None = None
+    order_key: str | None = Field(default=None, description="deliveries are ordered per key")
+    previous_notification_id: str | None = None
+    previous_stream_id: str | None = None
+
+
+class NotificationQueuedV2(_Notification):
+    """A notification was rendered and queued for delivery over e-mail or a webhook; attempts
+    follow. `previous_notification_id` chains the webhook deliveries of one subscription and
+    one source stream (one transfer), which are delivered in that order.
+
+    A person's e-mail address is not carried: the delivery worker opens it from the person's
+    sealed contact when it sends, so it travels in no event and disappears with their key."""
+
+    version = 2
+    wire_name = "NotificationQueued"
+
+    notification_id: str
+    source_event_id: str
+    source_event_type: str
+    recipient: str = Field(description="NIP, role mailbox, or webhook subscription id")
+    channel: DeliveryChannel
+    template: str
+    address: str | None = Field(
+        default=None,
+        description="webhook URL, or the e-mail address of a role mailbox (BKD, PPK); None "
+        "for a person, whose address is opened from their sealed contact when sending",
+    )
     subject: str
     body: str = Field(description="plain text (e-mail) or CloudEvents structured JSON (webhook)")
     message_id: str | None = Field(default=None, description="e-mail Message-ID, fixed per notice")
@@ -114,7 +148,8 @@ class DeliveryRetryRequested(_Notification):
 
 class NotificationSkipped(_Notification):
     """A notification was not sent on a channel, on purpose: the person has no e-mail
-    address, or opted out of the channel. The inbox copy is unaffected."""
+    address, opted out of the channel, or their personal data was erased (their address
+    can no longer be opened). The inbox copy is unaffected."""
 
     notification_id: str
     source_event_id: str
@@ -163,4 +198,5 @@ EVENTS: tuple[type[DomainEvent], ...] = (
     ChannelPreferencesSet,
     WebhookSubscribed,
     WebhookUnsubscribed,
+    NotificationQueuedV2,
 )

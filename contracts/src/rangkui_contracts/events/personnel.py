@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Literal
 
 from pydantic import Field
 
 from rangkui_contracts.base import DomainEvent
-from rangkui_contracts.events.common import Education, EducationLevel, Email, Grade, Nip, Value
+from rangkui_contracts.events.common import (
+    Education,
+    EducationLevel,
+    Email,
+    Grade,
+    Nip,
+    Sealed,
+    Value,
+)
 
 UnitKind = Literal["OPD", "UPT", "SMA", "SMK", "SLB", "RSUD"]
 JabatanType = Literal["STRUKTURAL", "FUNGSIONAL", "PELAKSANA"]
@@ -54,9 +62,23 @@ class Contact(Value):
     phone: str | None = None
 
 
+class PersonalData(Value):
+    """What a `Sealed` value of the personnel context holds once opened: the employee's
+    personal data (UU 27/2022). A registration seals all of it; a contact change seals only
+    `contact`. Absent fields are None: a reader keeps what it had for them."""
+
+    birth_date: date | None = None
+    gender: Gender | None = None
+    contact: Contact | None = None
+
+
 class EmployeeRegistered(_Personnel):
     """A civil servant (ASN) was entered with their grade, current unit and post, education
-    and contact details: the start of their personnel stream."""
+    and contact details: the start of their personnel stream.
+
+    Version 1 carries birth date, gender and contact in plaintext; it stays readable for the
+    events already on the topic (whose plaintext cannot be erased), but personnel publishes
+    only version 2 now, which seals them."""
 
     nip: Nip
     name: str = Field(min_length=1)
@@ -70,6 +92,29 @@ class EmployeeRegistered(_Personnel):
     education: list[Education] = Field(default_factory=list)
     competencies: list[str] = Field(default_factory=list)
     contact: Contact = Field(default_factory=Contact)
+
+
+class EmployeeRegisteredV2(_Personnel):
+    """A civil servant (ASN) was entered with their grade, current unit and post and
+    education: the start of their personnel stream. Their personal data (birth date, gender,
+    contact) is sealed with their own data key in `personal` (a `PersonalData` once opened)."""
+
+    version = 2
+    wire_name = "EmployeeRegistered"
+
+    nip: Nip
+    name: str = Field(min_length=1)
+    status: EmployeeStatus = "ACTIVE"
+    grade: Grade
+    unit_id: str
+    position_id: str
+    tmt_position: date = Field(description="date the employee took the current post (TMT)")
+    education: list[Education] = Field(default_factory=list)
+    competencies: list[str] = Field(default_factory=list)
+    personal: Sealed | None = Field(
+        default=None,
+        description="birth date, gender and contact, sealed with the employee's data key",
+    )
 
 
 class EmployeeReassigned(_Personnel):
@@ -161,10 +206,34 @@ class EmployeeCompetenciesUpdated(_Personnel):
 
 
 class EmployeeContactChanged(_Personnel):
-    """An employee's contact details changed (personal data: consumers keep them apart)."""
+    """An employee's contact details changed (personal data: consumers keep them apart).
+
+    Version 1 carries the contact in plaintext; personnel publishes only version 2 now."""
 
     nip: Nip
     contact: Contact = Field(default_factory=Contact)
+
+
+class EmployeeContactChangedV2(_Personnel):
+    """An employee's contact details changed; the new contact is sealed with the employee's
+    data key in `personal` (a `PersonalData` with only `contact` set, once opened)."""
+
+    version = 2
+    wire_name = "EmployeeContactChanged"
+
+    nip: Nip
+    personal: Sealed = Field(description="the new contact, sealed with the employee's data key")
+
+
+class EmployeePersonalDataErased(_Personnel):
+    """The employee's data key was erased (crypto-shredding, UU 27/2022): everything sealed
+    with it is unreadable for good. Consumers drop anything personal they hold about the NIP
+    (keys, cached contact details); decisions about the employee stay on record."""
+
+    nip: Nip
+    key_id: str = Field(min_length=1, description="the data key that no longer exists")
+    erased_at: datetime
+    reason: str = Field(min_length=1, description="why, e.g. the legal basis of the request")
 
 
 EVENTS: tuple[type[DomainEvent], ...] = (
@@ -181,4 +250,7 @@ EVENTS: tuple[type[DomainEvent], ...] = (
     EmployeeEducationUpdated,
     EmployeeCompetenciesUpdated,
     EmployeeContactChanged,
+    EmployeeRegisteredV2,
+    EmployeeContactChangedV2,
+    EmployeePersonalDataErased,
 )
