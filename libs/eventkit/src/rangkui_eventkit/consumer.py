@@ -9,8 +9,10 @@ ordinary Kafka tooling). So a crash anywhere either keeps the whole batch or non
 the batch is read again: nothing lost, nothing applied twice.
 
 Records re-published by the outbox relay after a crash carry a stream version the consumer
-has already applied and are skipped. A record that cannot be parsed, or whose handler
-raises, goes to the dead-letter topic with the reason (the batch is retried event by event
+has already applied and are skipped. A record that cannot be parsed (not a CloudEvent, an
+unknown type, a payload off its schema), a forged one (an event of another context than its
+topic's, or a `ce_source` other than its context's), or one whose handler raises, goes to
+the dead-letter topic with the reason (the batch is retried event by event
 in savepoints to find the culprits) and the others are applied; the dead letters are
 acknowledged by the broker before the transaction commits. Infrastructure errors
 (PostgreSQL gone) are not the message's fault: the batch is retried after a pause.
@@ -27,7 +29,7 @@ import asyncpg
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener, TopicPartition
 from aiokafka.errors import KafkaError
 
-from rangkui_contracts import Envelope, MalformedEvent, event_class, parse_event
+from rangkui_contracts import DomainEvent, Envelope, MalformedEvent, event_class, parse_event
 from rangkui_contracts.topics import DEAD_LETTER
 from rangkui_eventkit.deadletter import DeadLetter, publish_dead_letters
 from rangkui_eventkit.errors import ConcurrencyConflict
@@ -48,6 +50,32 @@ _INFRA_ERRORS = (
 
 
 _CONFLICT_RETRIES = 3
+
+
+class ForgedEvent(MalformedEvent):
+    """A well-formed event that did not come from where it claims: never applied."""
+
+
+def check_origin(env: Envelope, cls: type[DomainEvent], topic_context: str | None) -> None:
+    """Raise `ForgedEvent` unless the event arrived on its own context's topic from its own
+    context's service.
+
+    Each context publishes only its own events, to its own topic, as `/rangkui/<context>`
+    (the `Service.source` of the service that owns the context). A `MutationApproved` read
+    from the personnel topic, or one whose `ce_source` names another service, was written by
+    someone who may not decide transfers: it goes to the dead letters, not into a read model.
+    """
+    if topic_context is not None and cls.context != topic_context:
+        raise ForgedEvent(
+            f"{env.type} belongs to the {cls.context} context but arrived on the topic of "
+            f"{topic_context}"
+        )
+    expected = f"/rangkui/{cls.context}"
+    if env.source != expected:
+        raise ForgedEvent(
+            f"{env.type} claims ce_source {env.source!r}; events of the {cls.context} "
+            f"context come from {expected!r}"
+        )
 
 
 class _Reseek(Exception):
@@ -86,6 +114,7 @@ class ConsumerRunner:
         self.consumer_name = handler.name
         self.group_id = f"{topic_prefix}{service}.{handler.name}"
         self.topics = [t.qualified(topic_prefix) for t in handler.topics]
+        self._topic_contexts = {t.qualified(topic_prefix): t.context for t in handler.topics}
         self.dead_letter_topic = DEAD_LETTER.qualified(topic_prefix)
         self.applied = 0
         self._generation: int | None = None
@@ -196,10 +225,14 @@ class ConsumerRunner:
         for r in records:
             try:
                 env = Envelope.from_kafka(r.key, r.value, r.headers)
+                # Unknown types are dead letters, known ones this handler ignores are skipped.
+                check_origin(env, event_class(env.type), self._topic_contexts.get(r.topic))
                 if not self.handler.accepts(env.type):
-                    event_class(env.type)  # unknown types are dead letters, known ones skipped
                     continue
                 event = parse_event(env.type, env.data)
+            except ForgedEvent as exc:
+                dead.append(DeadLetter.of(r, f"forged: {exc}"))
+                continue
             except MalformedEvent as exc:
                 dead.append(DeadLetter.of(r, f"malformed: {exc}"))
                 continue

@@ -8,6 +8,7 @@ class DomainError(Exception):
 
     status_code = 400
     code = "domain_error"
+    headers: dict[str, str] | None = None
 
     def __init__(self, message: str, *, details: dict[str, object] | None = None) -> None:
         super().__init__(message)
@@ -49,3 +50,24 @@ class NotFound(DomainError):
 class AlreadyExists(DomainError):
     status_code = 409
     code = "already_exists"
+
+
+class Unauthenticated(DomainError):
+    """No valid bearer token: the caller must (re)authenticate with the identity provider."""
+
+    status_code = 401
+    code = "unauthenticated"
+
+    def __init__(self, message: str, *, details: dict[str, object] | None = None) -> None:
+        super().__init__(message, details=details)
+        description = message.replace('"', "'")
+        self.headers = {
+            "WWW-Authenticate": f'Bearer error="invalid_token", error_description="{description}"'
+        }
+
+
+class Forbidden(DomainError):
+    """A valid caller whose roles or scope do not allow this request."""
+
+    status_code = 403
+    code = "forbidden"

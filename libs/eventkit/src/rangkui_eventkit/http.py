@@ -1,5 +1,5 @@
 """HTTP chassis shared by the services: errors as readable JSON, correlation ids, the
-acting user, health and readiness, metrics."""
+acting user (from the verified bearer token), health and readiness, metrics."""
 
 from __future__ import annotations
 
@@ -16,12 +16,12 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.responses import Response
 
+from rangkui_eventkit.auth.dependencies import current_principal
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.errors import DomainError, RuleViolated
 from rangkui_eventkit.logging import get_logger
 
 CORRELATION_HEADER = "X-Correlation-ID"
-ACTOR_HEADER = "X-Actor"
 log = get_logger(__name__)
 
 
@@ -40,9 +40,10 @@ class CorrelationMiddleware(BaseHTTPMiddleware):
         return response
 
 
-def request_cause(request: Request) -> Cause:
-    """FastAPI dependency: who acts and in which flow, for the events a command writes."""
-    actor = request.headers.get(ACTOR_HEADER) or "anonymous"
+async def request_cause(request: Request) -> Cause:
+    """FastAPI dependency: who acts (the verified caller) and in which flow, for the events a
+    command writes."""
+    actor = (await current_principal(request)).actor
     correlation_id = getattr(request.state, "correlation_id", None) or str(uuid.uuid4())
     return Cause(actor=actor, correlation_id=correlation_id, causation_id=correlation_id)
 
@@ -57,7 +58,7 @@ def install_error_handlers(app: FastAPI) -> None:
             body["rule"] = exc.rule
         if exc.details:
             body["details"] = exc.details
-        return JSONResponse(status_code=exc.status_code, content=body)
+        return JSONResponse(status_code=exc.status_code, content=body, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:

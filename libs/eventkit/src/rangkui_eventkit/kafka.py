@@ -9,7 +9,7 @@ from typing import Any
 
 from aiokafka import AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
-from aiokafka.errors import KafkaConnectionError, TopicAlreadyExistsError
+from aiokafka.errors import KafkaConnectionError, TopicAlreadyExistsError, for_code
 
 from rangkui_contracts import TOPICS, TopicSpec
 from rangkui_eventkit.logging import get_logger
@@ -50,6 +50,9 @@ async def ensure_topics(
 
     Retries while the broker is still starting; returns the names it created. `partitions`
     overrides the contracts' counts: tests use few, since every test has topics of its own.
+    With ACLs on, a service sees and may create only its own topics: the broker refuses the
+    others one by one, which is logged (`kafka.topics_not_created`) and is no error here -
+    their owners create them, and a consumer waits until they exist.
     """
     specs = list(specs)
     deadline = asyncio.get_running_loop().time() + timeout_s
@@ -61,9 +64,10 @@ async def ensure_topics(
             await admin.start()
             existing = set(await admin.list_topics())
             missing = [s for s in specs if s.qualified(prefix) not in existing]
+            refused: dict[str, str] = {}
             if missing:
                 with contextlib.suppress(TopicAlreadyExistsError):
-                    await admin.create_topics(
+                    response = await admin.create_topics(
                         [
                             NewTopic(
                                 s.qualified(prefix),
@@ -74,8 +78,13 @@ async def ensure_topics(
                             for s in missing
                         ]
                     )
-                log.info("kafka.topics_created", topics=[s.qualified(prefix) for s in missing])
-            return [s.qualified(prefix) for s in missing]
+                    refused = _refused_topics(response)
+                if refused:
+                    log.warning("kafka.topics_not_created", errors=refused)
+            created = [s.qualified(prefix) for s in missing if s.qualified(prefix) not in refused]
+            if created:
+                log.info("kafka.topics_created", topics=created)
+            return created
         except (KafkaConnectionError, OSError) as exc:
             if asyncio.get_running_loop().time() > deadline:
                 raise
@@ -83,3 +92,14 @@ async def ensure_topics(
             await asyncio.sleep(0.5)
         finally:
             await admin.close()
+
+
+def _refused_topics(response: Any) -> dict[str, str]:
+    """Topic -> error name of the topics a CreateTopics response did not create; aiokafka
+    returns the per-topic errors instead of raising them. One that already exists (created
+    concurrently) counts as created."""
+    refused = {}
+    for topic, code, *_ in getattr(response, "topic_errors", ()):
+        if code and code != TopicAlreadyExistsError.errno:
+            refused[topic] = for_code(code).__name__
+    return refused

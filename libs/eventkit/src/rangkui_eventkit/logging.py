@@ -27,6 +27,12 @@ REDACTED_KEYS = frozenset(
         "contact",
         "address",
         "birth_date",
+        "gender",
+        "personal",
+        "key",
+        "wrapped_key",
+        "data_key",
+        "ciphertext",
     }
 )
 

@@ -12,8 +12,12 @@ from typing import Any, Protocol
 
 import asyncpg
 import uvicorn
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, Depends, FastAPI
 
+from rangkui_eventkit.audit.http import audit_router
+from rangkui_eventkit.auth import AccessTable, Role, rule
+from rangkui_eventkit.auth.dependencies import authorize, undeclared_routes
+from rangkui_eventkit.auth.verifier import verifier_from_settings
 from rangkui_eventkit.consumer import ConsumerRunner, reset_consumer
 from rangkui_eventkit.db import create_pool
 from rangkui_eventkit.handlers import Handler
@@ -24,6 +28,7 @@ from rangkui_eventkit.http import (
     kafka_reachable,
 )
 from rangkui_eventkit.kafka import ensure_topics, make_producer
+from rangkui_eventkit.limits import RequestLimits
 from rangkui_eventkit.logging import configure_logging, get_logger
 from rangkui_eventkit.metrics import OUTBOX_BACKLOG, OUTBOX_PUBLISHED
 from rangkui_eventkit.migrations import migrate
@@ -185,8 +190,18 @@ class Service:
         await kafka_reachable(self.settings.kafka_bootstrap_servers)
 
     def create_app(
-        self, routers: Sequence[APIRouter], *, title: str, description: str = ""
+        self,
+        routers: Sequence[APIRouter],
+        *,
+        title: str,
+        access: AccessTable,
+        description: str = "",
+        upload_paths: Sequence[str] = (),
     ) -> FastAPI:
+        """The service's app. Every route of `routers` (and the kit's admin and audit routes)
+        needs a bearer token and is open only to the roles `access` declares for it; building
+        the app fails if a route is missing from the table."""
+
         @contextlib.asynccontextmanager
         async def lifespan(_: FastAPI) -> AsyncIterator[None]:
             await self.start()
@@ -197,15 +212,40 @@ class Service:
 
         app = FastAPI(title=title, description=description, lifespan=lifespan, version="0.1.0")
         app.state.service = self
+        app.state.token_verifier = verifier_from_settings(self.settings)
+        app.state.access_table = table = KIT_ACCESS | access
+        # Added before the correlation middleware, so that it wraps this one: refusals of
+        # oversized requests carry a correlation id too. Uploads get the larger limit.
+        app.add_middleware(
+            RequestLimits,
+            max_bytes=self.settings.http_max_body_bytes,
+            path_limits={p: self.settings.http_max_upload_bytes for p in upload_paths},
+        )
         app.add_middleware(CorrelationMiddleware)
         install_error_handlers(app)
         app.include_router(
             health_router({"postgresql": self._pg_ready, "kafka": self._kafka_ready})
         )
-        app.include_router(_admin_router(self))
+        secured = [Depends(authorize)]
+        app.include_router(_admin_router(self), dependencies=secured)
+        app.include_router(audit_router(), dependencies=secured)
         for router in routers:
-            app.include_router(router)
+            app.include_router(router, dependencies=secured)
+        missing = undeclared_routes(app.routes, table)
+        if missing:
+            raise ValueError(f"routes missing from the access table: {missing}")
         return app
+
+
+KIT_ACCESS = AccessTable(
+    {
+        "GET /admin/consumers": rule(Role.BKD_OPERATOR, Role.AUDITOR),
+        "POST /admin/projections/{name}/rebuild": rule(Role.BKD_OPERATOR),
+        "GET /audit/events": rule(Role.AUDITOR),
+        "GET /audit/streams/{stream_id}/verify": rule(Role.AUDITOR),
+    }
+)
+"""The kit's own endpoints; a service's table is added to it."""
 
 
 def _admin_router(service: Service) -> APIRouter:

@@ -43,6 +43,11 @@ class ServiceSettings(BaseSettings):
     kafka_sasl_password: str | None = Field(
         default=None, validation_alias=AliasChoices("KAFKA_SASL_PASSWORD", "kafka_sasl_password")
     )
+    kafka_ssl_cafile: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("KAFKA_SSL_CAFILE", "kafka_ssl_cafile"),
+        description="CA bundle that signed the brokers' certificates (e.g. Strimzi's cluster CA)",
+    )
     create_topics: bool = Field(
         default=True,
         description="create missing contract topics at start (off where Strimzi owns them)",
@@ -57,7 +62,38 @@ class ServiceSettings(BaseSettings):
     consumer_poll_timeout_ms: int = 100
     run_consumers: bool = True
     run_relay: bool = True
-    development_mode: bool = False
+    development_mode: bool = Field(
+        default=False,
+        description="trust tokens of the development issuer (local runs and tests only)",
+    )
+    auth_issuer: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("RANGKUI_AUTH_ISSUER", "auth_issuer"),
+        description="the province's OIDC issuer (its `iss`), e.g. https://sso.rangkui.go.id/realms/asn",
+    )
+    auth_audience: str = Field(
+        default="rangkui",
+        validation_alias=AliasChoices("RANGKUI_AUTH_AUDIENCE", "auth_audience"),
+        description="the audience (`aud`) tokens must be issued for",
+    )
+    auth_jwks_url: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("RANGKUI_AUTH_JWKS_URL", "auth_jwks_url"),
+        description="where the issuer publishes its keys (default: OIDC discovery)",
+    )
+    auth_roles_claim: str = Field(
+        default="roles",
+        validation_alias=AliasChoices("RANGKUI_AUTH_ROLES_CLAIM", "auth_roles_claim"),
+        description="dotted path of the roles list in the token, e.g. realm_access.roles",
+    )
+    auth_leeway_s: float = 30
+    auth_jwks_max_age_s: float = 3600
+    http_max_body_bytes: int = Field(
+        default=1_048_576, description="largest request body accepted (413 above)"
+    )
+    http_max_upload_bytes: int = Field(
+        default=67_108_864, description="largest file an upload endpoint accepts (413 above)"
+    )
 
 
 def kafka_security_options(settings: ServiceSettings) -> dict[str, object]:
@@ -70,5 +106,5 @@ def kafka_security_options(settings: ServiceSettings) -> dict[str, object]:
     if settings.kafka_security_protocol.endswith("SSL"):
         from aiokafka.helpers import create_ssl_context
 
-        options["ssl_context"] = create_ssl_context()
+        options["ssl_context"] = create_ssl_context(cafile=settings.kafka_ssl_cafile)
     return options

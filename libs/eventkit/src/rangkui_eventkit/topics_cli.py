@@ -5,25 +5,21 @@ from __future__ import annotations
 
 import asyncio
 
-from pydantic import AliasChoices, Field
-from pydantic_settings import BaseSettings
-
-
-class _KafkaSettings(BaseSettings):
-    kafka_bootstrap_servers: str = Field(
-        default="127.0.0.1:19092",
-        validation_alias=AliasChoices("KAFKA_BOOTSTRAP_SERVERS", "kafka_bootstrap_servers"),
-    )
-    topic_prefix: str = Field(
-        default="", validation_alias=AliasChoices("RANGKUI_TOPIC_PREFIX", "topic_prefix")
-    )
+from rangkui_eventkit.settings import ServiceSettings, kafka_security_options
 
 
 def main() -> None:
+    """Connects as the environment says (`KAFKA_*`, including SASL/TLS), like a service."""
     from rangkui_eventkit.kafka import ensure_topics
 
-    settings = _KafkaSettings()
-    created = asyncio.run(ensure_topics(settings.kafka_bootstrap_servers, settings.topic_prefix))
+    settings = ServiceSettings()
+    created = asyncio.run(
+        ensure_topics(
+            settings.kafka_bootstrap_servers,
+            settings.topic_prefix,
+            **kafka_security_options(settings),
+        )
+    )
     print(f"topics created: {', '.join(created) if created else 'none (all exist)'}")
 
 

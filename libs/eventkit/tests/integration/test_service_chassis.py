@@ -9,12 +9,14 @@ import asyncpg
 import pytest
 from fastapi import APIRouter, Depends
 
+from rangkui_eventkit.auth import AccessTable, Role, rule
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.errors import RuleViolated
 from rangkui_eventkit.http import request_cause
 from rangkui_eventkit.migrations import migrate
 from rangkui_eventkit.runtime import Service
 from rangkui_eventkit.settings import ServiceSettings
+from rangkui_eventkit.testing.auth import bearer
 from rangkui_eventkit.testing.infra import Infra
 from rangkui_eventkit.testing.plugin import eventually, serve_in_process
 
@@ -52,8 +54,12 @@ def _app(database_url: str, infra: Infra, prefix: str):  # type: ignore[no-untyp
         database_url=database_url,
         kafka_bootstrap_servers=infra.kafka_bootstrap,
         topic_prefix=prefix,
+        development_mode=True,
     )
-    return Service(settings, migrations=None).create_app([router], title="chassis")
+    access = AccessTable(
+        {"POST /things": rule(Role.BKD_OPERATOR), "GET /who": rule(Role.BKD_OPERATOR, Role.PPK)}
+    )
+    return Service(settings, migrations=None).create_app([router], title="chassis", access=access)
 
 
 async def test_a_ready_service_answers_health_readiness_and_metrics(
@@ -71,7 +77,9 @@ async def test_a_rule_violation_is_a_422_that_names_the_rule_and_speaks_to_a_per
     database_url: str, infra: Infra, topic_prefix: str
 ) -> None:
     async with serve_in_process(_app(database_url, infra, topic_prefix)) as client:
-        r = await client.post("/things", headers={"X-Actor": "operator.bkd"})
+        r = await client.post(
+            "/things", headers=bearer(roles=["bkd_operator"], username="operator.bkd")
+        )
     assert r.status_code == 422
     assert r.json() == {
         "error": "rule_violated",
@@ -84,7 +92,9 @@ async def test_the_callers_correlation_id_reaches_the_command_and_comes_back(
     database_url: str, infra: Infra, topic_prefix: str
 ) -> None:
     async with serve_in_process(_app(database_url, infra, topic_prefix)) as client:
-        r = await client.get("/who", headers={"X-Correlation-ID": "flow-42", "X-Actor": "ppk"})
+        r = await client.get(
+            "/who", headers={"X-Correlation-ID": "flow-42", **bearer(roles=["ppk"], sub="ppk")}
+        )
         fresh = await client.get("/who")
     assert r.json() == {"actor": "ppk", "correlation_id": "flow-42"}
     assert r.headers["X-Correlation-ID"] == "flow-42"
@@ -116,7 +126,7 @@ async def test_workers_run_with_the_service_and_stop_with_it(
         topic_prefix=topic_prefix,
     )
     service = Service(settings, migrations=None, workers=lambda svc: {"ticker": Ticker()})
-    app = service.create_app([], title="chassis")
+    app = service.create_app([], title="chassis", access=AccessTable({}))
     async with serve_in_process(app):
         ticker = service.workers["ticker"]
         assert isinstance(ticker, Ticker)

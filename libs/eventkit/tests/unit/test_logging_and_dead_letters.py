@@ -29,6 +29,35 @@ def test_redacts_personal_fields_and_secrets_at_any_depth() -> None:
     assert out["event"] == "employee.registered"
 
 
+def test_redacts_keys_and_sealed_personal_data() -> None:
+    out = redact(
+        None,
+        "info",
+        {
+            "event": "personal_data.key_issued",
+            "nip": "199003152015032001",
+            "key_id": "dk-1",
+            "wrapped_key": "c2VjcmV0",
+            "key": b"\x00" * 32,
+            "message": {"personal": {"ciphertext": "Y2lwaGVy"}, "birth_date": "1990-03-15"},
+            "sealed": {"ciphertext": "Y2lwaGVy", "nonce": "bm9uY2U"},
+            "profile": {"gender": "F", "phone": "+62 812"},
+        },
+    )
+    for redacted in (
+        out["wrapped_key"],
+        out["key"],
+        out["message"]["personal"],
+        out["message"]["birth_date"],
+        out["sealed"]["ciphertext"],
+        out["profile"]["gender"],
+        out["profile"]["phone"],
+    ):
+        assert redacted == "[redacted]"
+    assert out["key_id"] == "dk-1"
+    assert out["nip"] == "199003152015032001"
+
+
 def test_a_dead_letter_keeps_the_original_record_and_says_why_and_where_from() -> None:
     dl = DeadLetter(
         topic="rangkui.personnel.events",

@@ -4,17 +4,27 @@
    (a superuser URL; each test gets its own database);
 2. testcontainers, when a Docker daemon answers;
 3. the project's own local processes (`deploy/local/infra.sh start`), started on demand.
+
+The local broker also has a SASL_PLAINTEXT listener with one SCRAM user per service and
+ACLs (`KAFKA_SASL_BOOTSTRAP_SERVERS`, passwords in `RANGKUI_KAFKA_<USER>_PASSWORD`), and
+the local PostgreSQL one least-privileged role per service (`<SERVICE>_DATABASE_URL`):
+`kafka_sasl_bootstrap` and `service_database_urls` are empty where the infrastructure did
+not say it has them (testcontainers has neither).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parents[5]
+SERVICES = ("personnel", "mutation", "evaluation", "notification")
+_PASSWORD = re.compile(r"RANGKUI_KAFKA_([A-Z0-9_]+)_PASSWORD")
 
 
 @dataclass(frozen=True)
@@ -22,19 +32,42 @@ class Infra:
     kafka_bootstrap: str
     pg_admin_url: str
     origin: str  # "environment", "testcontainers" or "local"
+    kafka_sasl_bootstrap: str | None = None  # SASL_PLAINTEXT + SCRAM-SHA-512, ACLs on
+    kafka_passwords: Mapping[str, str] = field(default_factory=dict)  # SCRAM user -> password
+    service_database_urls: Mapping[str, str] = field(default_factory=dict)  # service -> URL
 
     def database_url(self, database: str) -> str:
         base, _, _ = self.pg_admin_url.rpartition("/")
         return f"{base}/{database}"
 
 
+def _from_variables(values: Mapping[str, str], origin: str) -> Infra:
+    """An `Infra` from `infra.sh env`'s variables (or the same names in the environment)."""
+    passwords = {
+        m.group(1).lower(): value
+        for name, value in values.items()
+        if (m := _PASSWORD.fullmatch(name))
+    }
+    databases = {
+        s: values[f"{s.upper()}_DATABASE_URL"]
+        for s in SERVICES
+        if values.get(f"{s.upper()}_DATABASE_URL")
+    }
+    return Infra(
+        values["KAFKA_BOOTSTRAP_SERVERS"],
+        values["RANGKUI_PG_ADMIN_URL"],
+        origin,
+        kafka_sasl_bootstrap=values.get("KAFKA_SASL_BOOTSTRAP_SERVERS") or None,
+        kafka_passwords=passwords,
+        service_database_urls=databases,
+    )
+
+
 def from_environment() -> Infra | None:
-    kafka = os.environ.get("KAFKA_BOOTSTRAP_SERVERS")
-    pg = os.environ.get("RANGKUI_PG_ADMIN_URL")
-    if kafka and pg:
+    if os.environ.get("KAFKA_BOOTSTRAP_SERVERS") and os.environ.get("RANGKUI_PG_ADMIN_URL"):
         # scripts/test.sh exports the addresses of the local processes it started and says so:
         # fault tests may then stop and restart the broker through deploy/local/infra.sh.
-        return Infra(kafka, pg, os.environ.get("RANGKUI_INFRA_ORIGIN", "environment"))
+        return _from_variables(os.environ, os.environ.get("RANGKUI_INFRA_ORIGIN", "environment"))
     return None
 
 
@@ -71,7 +104,7 @@ def from_local_processes() -> Infra:
     values = dict(
         line.removeprefix("export ").split("=", 1) for line in env.splitlines() if "=" in line
     )
-    return Infra(values["KAFKA_BOOTSTRAP_SERVERS"], values["RANGKUI_PG_ADMIN_URL"], "local")
+    return _from_variables(values, "local")
 
 
 def resolve(stack: list[Any]) -> Infra:

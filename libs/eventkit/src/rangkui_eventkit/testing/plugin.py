@@ -10,7 +10,7 @@ import asyncio
 import contextlib
 import uuid
 from collections.abc import AsyncIterator, Iterator
-from typing import Any
+from typing import Any, NoReturn
 
 import asyncpg
 import pytest
@@ -26,6 +26,36 @@ def infra() -> Iterator[Infra]:
     finally:
         for container in reversed(stack):
             container.stop()
+
+
+def _security_missing(infra: Infra, what: str) -> NoReturn:
+    """Fail, except where the infrastructure demonstrably lacks `what` (testcontainers' Kafka
+    and PostgreSQL are bare): a security test must never pass or vanish unnoticed."""
+    if infra.origin == "testcontainers":
+        pytest.skip(f"testcontainers provides no {what}; deploy/local/infra.sh's does")
+    pytest.fail(
+        f"the infrastructure ({infra.origin}) has no {what}. Locally: "
+        "`deploy/local/infra.sh reset && deploy/local/infra.sh start` (a state directory "
+        "formatted before the SCRAM users has none); from the environment: export what "
+        "`deploy/local/infra.sh env` prints.",
+        pytrace=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def kafka_sasl_bootstrap(infra: Infra) -> str:
+    """The broker's SASL_PLAINTEXT listener (SCRAM-SHA-512 users, ACLs enforced)."""
+    if not infra.kafka_sasl_bootstrap:
+        _security_missing(infra, "Kafka SASL listener with SCRAM users and ACLs")
+    return infra.kafka_sasl_bootstrap
+
+
+@pytest.fixture(scope="session")
+def service_database_urls(infra: Infra) -> dict[str, str]:
+    """Each service's own database, reached with its own least-privileged role."""
+    if not infra.service_database_urls:
+        _security_missing(infra, "per-service PostgreSQL roles and databases")
+    return dict(infra.service_database_urls)
 
 
 def unique(prefix: str = "t") -> str:
@@ -50,14 +80,27 @@ async def database_url(infra: Infra) -> AsyncIterator[str]:
 
 
 @pytest.fixture
-async def topic_prefix(infra: Infra) -> str:
-    """A topic namespace of this test's own, with every contract topic created in it."""
+async def topic_prefix(infra: Infra) -> AsyncIterator[str]:
+    """A topic namespace of this test's own, with every contract topic created in it, and
+    deleted afterwards: a long-lived local broker would otherwise collect tens of thousands
+    of partitions over a day of test runs (each holds open files and memory maps)."""
+    from aiokafka.admin import AIOKafkaAdminClient
+
     from rangkui_eventkit.kafka import ensure_topics
 
     prefix = f"{unique('t')}."
     # Two partitions: enough to exercise keying and rebalancing, light on a shared broker.
-    await ensure_topics(infra.kafka_bootstrap, prefix, partitions=2)
-    return prefix
+    created = await ensure_topics(infra.kafka_bootstrap, prefix, partitions=2)
+    yield prefix
+    admin = AIOKafkaAdminClient(bootstrap_servers=infra.kafka_bootstrap)
+    try:
+        await admin.start()
+        names = [t for t in await admin.list_topics() if t.startswith(prefix)]
+        await admin.delete_topics(sorted({*created, *names}), timeout_ms=10_000)
+    except Exception as exc:  # best effort: a leftover topic harms no other test
+        print(f"[topic_prefix] could not delete the topics of {prefix}: {exc!r}")
+    finally:
+        await admin.close()
 
 
 async def eventually(check: Any, *, timeout: float = 15.0, interval: float = 0.05) -> Any:
@@ -80,14 +123,21 @@ async def eventually(check: Any, *, timeout: float = 15.0, interval: float = 0.0
 
 
 @contextlib.asynccontextmanager
-async def serve_in_process(app: Any) -> AsyncIterator[Any]:
-    """Run a service app's lifespan (pool, relay, consumers) and give an HTTP client to it."""
+async def serve_in_process(app: Any, *, token: str | None = "") -> AsyncIterator[Any]:
+    """Run a service app's lifespan (pool, relay, consumers) and give an HTTP client to it.
+
+    The client sends a development token with every role unless given another `token`
+    (`None`: no token at all); the app's settings must be in development mode to trust it.
+    """
     import httpx
 
+    from rangkui_eventkit.testing.auth import bearer
+
+    headers = {} if token is None else bearer(token or None)
     async with (
         app.router.lifespan_context(app),
         httpx.AsyncClient(
-            transport=httpx.ASGITransport(app=app), base_url="http://service"
+            transport=httpx.ASGITransport(app=app), base_url="http://service", headers=headers
         ) as client,
     ):
         yield client

@@ -109,6 +109,8 @@ class System:
                     f"{prefix}_HTTP_PORT": str(port),
                     f"{prefix}_HTTP_HOST": "127.0.0.1",
                     f"{prefix}_LOG_LEVEL": "INFO",
+                    # Trust the development issuer: tests call with `testing.auth` tokens.
+                    f"{prefix}_DEVELOPMENT_MODE": "true",
                 }
                 self.services[name] = ServiceProcess(name, env, port, self.log_dir / f"{name}.log")
         finally:

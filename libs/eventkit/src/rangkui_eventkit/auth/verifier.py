@@ -1,0 +1,209 @@
+"""Bearer-token verification: signature against the issuer's published keys (JWKS),
+issuer, audience, expiry; then the claims become a `Principal`.
+
+Keys are fetched once and cached; a token signed with a key id the cache does not know
+makes the verifier fetch the key set again (the identity provider rotated its keys), at
+most once per `refetch_interval_s`, so a flood of forged key ids cannot turn into a flood
+of requests to the identity provider.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import jwt
+
+from rangkui_eventkit.auth.dev import DEV_AUDIENCE, DEV_ISSUER, dev_jwks
+from rangkui_eventkit.auth.principal import Principal, Role
+from rangkui_eventkit.errors import Unauthenticated
+from rangkui_eventkit.logging import get_logger
+
+log = get_logger(__name__)
+ALGORITHMS = ("RS256", "RS384", "RS512", "ES256", "ES384", "PS256")
+JwksFetcher = Callable[[], Awaitable[dict[str, Any]]]
+
+
+class KeySet:
+    """The signing keys of one issuer, cached, refreshed on an unknown key id or when old."""
+
+    def __init__(
+        self, fetch: JwksFetcher, *, max_age_s: float = 3600, refetch_interval_s: float = 30
+    ) -> None:
+        self._fetch = fetch
+        self._keys: dict[str, jwt.PyJWK] = {}
+        self._fetched_at = float("-inf")
+        self._max_age_s = max_age_s
+        self._refetch_interval_s = refetch_interval_s
+        self._lock = asyncio.Lock()
+
+    async def key(self, kid: str | None) -> jwt.PyJWK:
+        now = time.monotonic()
+        if now - self._fetched_at > self._max_age_s or (
+            kid not in self._keys and now - self._fetched_at > self._refetch_interval_s
+        ):
+            await self._refresh()
+        if kid is None and len(self._keys) == 1:
+            return next(iter(self._keys.values()))
+        if kid is None or kid not in self._keys:
+            raise Unauthenticated("the token is signed with a key the issuer does not publish")
+        return self._keys[kid]
+
+    async def _refresh(self) -> None:
+        async with self._lock:
+            if time.monotonic() - self._fetched_at <= self._refetch_interval_s:
+                return  # another request refreshed while this one waited
+            try:
+                document = await self._fetch()
+            except Exception as exc:
+                log.error("auth.jwks_unavailable", error=repr(exc))
+                if not self._keys:
+                    raise Unauthenticated(
+                        "the identity provider's keys cannot be fetched; try again later"
+                    ) from exc
+                return  # keep serving with the keys we have
+            keys: dict[str, jwt.PyJWK] = {}
+            for raw in document.get("keys", []):
+                if raw.get("use", "sig") != "sig":
+                    continue
+                try:
+                    keys[raw.get("kid", "")] = jwt.PyJWK(raw)
+                except jwt.PyJWTError as exc:
+                    log.warning("auth.jwks_key_skipped", kid=raw.get("kid"), error=str(exc))
+            self._keys = keys
+            self._fetched_at = time.monotonic()
+            log.info("auth.jwks_loaded", keys=sorted(keys))
+
+
+def http_jwks(jwks_url: str | None, issuer: str, *, timeout_s: float = 5.0) -> JwksFetcher:
+    """Fetch a key set from `jwks_url`, or find it by OIDC discovery on the issuer."""
+
+    async def fetch() -> dict[str, Any]:
+        async with httpx.AsyncClient(timeout=timeout_s) as client:
+            url = jwks_url
+            if not url:
+                discovery = f"{issuer.rstrip('/')}/.well-known/openid-configuration"
+                response = await client.get(discovery)
+                response.raise_for_status()
+                url = response.json()["jwks_uri"]
+            response = await client.get(url)
+            response.raise_for_status()
+            document: dict[str, Any] = response.json()
+            return document
+
+    return fetch
+
+
+def static_jwks(document: dict[str, Any]) -> JwksFetcher:
+    async def fetch() -> dict[str, Any]:
+        return document
+
+    return fetch
+
+
+@dataclass(frozen=True)
+class TrustedIssuer:
+    """An issuer whose tokens a service accepts, for one audience."""
+
+    issuer: str
+    audience: str
+    keys: KeySet
+
+
+class TokenVerifier:
+    """Turns `Authorization: Bearer <jwt>` into a `Principal`, or raises `Unauthenticated`."""
+
+    def __init__(
+        self,
+        issuers: Sequence[TrustedIssuer],
+        *,
+        roles_claim: str = "roles",
+        leeway_s: float = 30,
+        algorithms: Sequence[str] = ALGORITHMS,
+    ) -> None:
+        self._issuers = {i.issuer: i for i in issuers}
+        self._roles_path = roles_claim.split(".")
+        self._leeway_s = leeway_s
+        self._algorithms = list(algorithms)
+
+    @property
+    def issuers(self) -> list[str]:
+        return sorted(self._issuers)
+
+    async def verify(self, token: str) -> Principal:
+        try:
+            header = jwt.get_unverified_header(token)
+            unverified = jwt.decode(token, options={"verify_signature": False})
+        except jwt.PyJWTError:
+            raise Unauthenticated("the bearer token is not a well-formed JWT") from None
+        trusted = self._issuers.get(str(unverified.get("iss", "")))
+        if trusted is None:
+            raise Unauthenticated("the token's issuer is not trusted by this service")
+        if header.get("alg") not in self._algorithms:
+            raise Unauthenticated(f"the token's algorithm {header.get('alg')!r} is not accepted")
+        key = await trusted.keys.key(header.get("kid"))
+        try:
+            claims = jwt.decode(
+                token,
+                key=key,
+                algorithms=self._algorithms,
+                audience=trusted.audience,
+                issuer=trusted.issuer,
+                leeway=self._leeway_s,
+                options={"require": ["exp", "iss", "sub", "aud"]},
+            )
+        except jwt.ExpiredSignatureError:
+            raise Unauthenticated("the token has expired") from None
+        except jwt.InvalidAudienceError:
+            raise Unauthenticated("the token is meant for another audience") from None
+        except jwt.ImmatureSignatureError:
+            raise Unauthenticated("the token is not valid yet") from None
+        except jwt.InvalidSignatureError:
+            raise Unauthenticated("the token's signature does not verify") from None
+        except jwt.PyJWTError as exc:
+            raise Unauthenticated(f"the token is not valid: {exc}") from None
+        return self._principal(claims)
+
+    def _principal(self, claims: dict[str, Any]) -> Principal:
+        raw: Any = claims
+        for part in self._roles_path:
+            raw = raw.get(part) if isinstance(raw, dict) else None
+        names = raw if isinstance(raw, list) else []
+        known = {r.value for r in Role}
+        roles = frozenset(Role(n) for n in names if isinstance(n, str) and n in known)
+        units = claims.get("units") or []
+        nip = claims.get("nip")
+        return Principal(
+            subject=str(claims["sub"]),
+            issuer=str(claims["iss"]),
+            roles=roles,
+            nip=str(nip) if nip else None,
+            units=frozenset(str(u) for u in units if isinstance(u, str)),
+            username=claims.get("preferred_username"),
+            client_id=claims.get("azp") or claims.get("client_id"),
+        )
+
+
+def verifier_from_settings(settings: Any) -> TokenVerifier:
+    """The verifier a service's settings describe: the province's issuer (if configured) and,
+    in development mode only, the development issuer."""
+    issuers: list[TrustedIssuer] = []
+    if settings.auth_issuer:
+        fetch = http_jwks(settings.auth_jwks_url, settings.auth_issuer)
+        issuers.append(
+            TrustedIssuer(
+                settings.auth_issuer,
+                settings.auth_audience,
+                KeySet(fetch, max_age_s=settings.auth_jwks_max_age_s),
+            )
+        )
+    if settings.development_mode:
+        log.warning("auth.development_issuer_trusted", issuer=DEV_ISSUER)
+        issuers.append(TrustedIssuer(DEV_ISSUER, DEV_AUDIENCE, KeySet(static_jwks(dev_jwks()))))
+    return TokenVerifier(
+        issuers, roles_claim=settings.auth_roles_claim, leeway_s=settings.auth_leeway_s
+    )

@@ -1,0 +1,104 @@
+"""The key ring: how a service other than personnel gets employees' data keys, and opens
+sealed personal data with them.
+
+`KeyRing` is a projection of the internal topic `rangkui.personnel.keys` into the service's
+table `personal_data_keyring` (kit migration 0003), keys kept wrapped with the transport key
+and unwrapped only in memory, per call. A service opts in by listing a `KeyRing` among its
+handlers. Guarantee: once `PersonalDataKeyErased` for a NIP is consumed, `open_for` returns
+None for it, now and after any rebuild (the compacted topic then holds only the erasure).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from rangkui_contracts.events.common import Sealed
+from rangkui_contracts.events.keys import PersonalDataKeyErased, PersonalDataKeyIssued
+from rangkui_contracts.topics import PERSONNEL_KEYS
+from rangkui_eventkit.handlers import BatchContext, Projection, Received, handles
+from rangkui_eventkit.logging import get_logger
+from rangkui_eventkit.personal_data.crypto import CannotOpen, b64u_decode, open_sealed, unwrap_key
+
+log = get_logger(__name__)
+
+
+class _Fetches(Protocol):
+    """A connection, a pool or a `BatchContext`: anything with `fetchrow`."""
+
+    async def fetchrow(self, query: str, *args: Any) -> Any: ...
+
+
+class KeyRing(Projection):
+    """Data keys from `rangkui.personnel.keys` -> `personal_data_keyring`."""
+
+    name = "personal_data_keys"
+    topics = (PERSONNEL_KEYS,)
+    tables = ("personal_data_keyring",)
+
+    def __init__(self, transport_key: bytes) -> None:
+        self._transport_key = transport_key
+
+    @handles(PersonalDataKeyIssued)
+    async def on_issued(
+        self, ctx: BatchContext, event: PersonalDataKeyIssued, received: Received
+    ) -> None:
+        # An erased key never comes back, whatever order a replay delivers.
+        ctx.sql.add(
+            """INSERT INTO personal_data_keyring (nip, key_id, wrapped_key, issued_at)
+               VALUES ($1, $2, $3, $4)
+               ON CONFLICT (nip) DO UPDATE
+               SET key_id = EXCLUDED.key_id, wrapped_key = EXCLUDED.wrapped_key,
+                   issued_at = EXCLUDED.issued_at
+               WHERE personal_data_keyring.erased_at IS NULL""",
+            event.nip,
+            event.key_id,
+            b64u_decode(event.wrapped_key),
+            received.envelope.time,
+        )
+
+    @handles(PersonalDataKeyErased)
+    async def on_erased(
+        self, ctx: BatchContext, event: PersonalDataKeyErased, received: Received
+    ) -> None:
+        ctx.sql.add(
+            """INSERT INTO personal_data_keyring (nip, key_id, wrapped_key, erased_at)
+               VALUES ($1, $2, NULL, $3)
+               ON CONFLICT (nip) DO UPDATE
+               SET key_id = EXCLUDED.key_id, wrapped_key = NULL,
+                   erased_at = EXCLUDED.erased_at""",
+            event.nip,
+            event.key_id,
+            received.envelope.time,
+        )
+
+    async def key_for(self, db: _Fetches, nip: str, key_id: str) -> bytes | None:
+        """The data key `key_id` of `nip`, unwrapped; None if unknown (yet) or erased."""
+        row = await db.fetchrow(
+            "SELECT key_id, wrapped_key FROM personal_data_keyring WHERE nip = $1", nip
+        )
+        if row is None or row["wrapped_key"] is None or row["key_id"] != key_id:
+            return None
+        return unwrap_key(self._transport_key, bytes(row["wrapped_key"]), nip=nip, key_id=key_id)
+
+    async def open_for(
+        self, db: _Fetches, sealed: Sealed | None, nip: str
+    ) -> dict[str, Any] | None:
+        """The personal fields in `sealed`, or None when there is nothing to open, the key is
+        not known (yet) or was erased. A blob that does not open with the right key is an
+        error (`CannotOpen`): it was altered or moved to another NIP."""
+        if sealed is None:
+            return None
+        key = await self.key_for(db, nip, sealed.key_id)
+        if key is None:
+            return None
+        return open_sealed(key, sealed, nip)
+
+
+async def open_for(
+    db: _Fetches, sealed: Sealed | None, nip: str, *, transport_key: bytes
+) -> dict[str, Any] | None:
+    """`KeyRing.open_for` without a KeyRing instance at hand (e.g. in a delivery worker)."""
+    return await KeyRing(transport_key).open_for(db, sealed, nip)
+
+
+__all__ = ["CannotOpen", "KeyRing", "open_for"]
