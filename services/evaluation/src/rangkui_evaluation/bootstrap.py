@@ -8,6 +8,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from rangkui_evaluation.adapters.clock import Clock, SystemClock
+from rangkui_evaluation.entrypoints.access import ACCESS
 from rangkui_evaluation.entrypoints.http import evaluations_router, monitoring_router
 from rangkui_evaluation.entrypoints.reports_http import reports_router
 from rangkui_evaluation.service_layer.evaluation_history import EvaluationHistory
@@ -67,6 +68,8 @@ def create_app(
     app = service.create_app(
         [monitoring_router(), evaluations_router(), reports_router()],
         title="Rangkui Mutasi: evaluation",
+        access=ACCESS,
+        upload_paths=("/evaluations/annual/import",),
         description="Monitoring and evaluation after a transfer: checkpoints, SKP appraisals, "
         "adaptation, and whether each transfer reached its goal.",
     )

@@ -15,6 +15,7 @@ from rangkui_contracts.events.mutation import MutationEffective
 from rangkui_contracts.events.personnel import (
     EmployeeReassigned,
     EmployeeRegistered,
+    EmployeeRegisteredV2,
     PositionEstablished,
     UnitRegistered,
 )
@@ -63,6 +64,7 @@ def publisher(infra: Infra, topic_prefix: str) -> Publisher:
 def settings(infra: Infra, database_url: str, topic_prefix: str) -> EvaluationSettings:
     return EvaluationSettings(
         database_url=database_url,
+        development_mode=True,
         kafka_bootstrap_servers=infra.kafka_bootstrap,
         topic_prefix=topic_prefix,
         scheduler_interval_s=0.2,
@@ -108,19 +110,25 @@ class Factory:
         )
 
     @staticmethod
-    def employee(nip_: str, unit_id: str, position_id: str) -> tuple[str, DomainEvent]:
+    def employee(
+        nip_: str, unit_id: str, position_id: str, *, legacy: bool = False
+    ) -> tuple[str, DomainEvent]:
+        """As personnel registers now (v2, personal data sealed: here absent), or as it
+        did before (`legacy`: v1 with birth date and gender in plaintext)."""
+        public: dict[str, Any] = {
+            "nip": nip_,
+            "name": f"Pegawai {nip_[-3:]}",
+            "grade": "III/a",
+            "unit_id": unit_id,
+            "position_id": position_id,
+            "tmt_position": date(2020, 1, 1),
+        }
+        if not legacy:
+            return f"employee-{nip_}", EmployeeRegisteredV2(**public)
+        birth = date(int(nip_[:4]), int(nip_[4:6]), int(nip_[6:8]))
         return (
             f"employee-{nip_}",
-            EmployeeRegistered(
-                nip=nip_,
-                name=f"Pegawai {nip_[-3:]}",
-                gender="M",
-                birth_date=date(int(nip_[:4]), int(nip_[4:6]), int(nip_[6:8])),
-                grade="III/a",
-                unit_id=unit_id,
-                position_id=position_id,
-                tmt_position=date(2020, 1, 1),
-            ),
+            EmployeeRegistered(**public, gender="M", birth_date=birth),
         )
 
     @staticmethod

@@ -7,6 +7,7 @@ import pytest
 
 from rangkui_evaluation.bootstrap import create_app
 from rangkui_evaluation.settings import EvaluationSettings
+from rangkui_eventkit.testing.auth import acting
 from rangkui_eventkit.testing.plugin import eventually, serve_in_process
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
@@ -23,7 +24,7 @@ async def test_an_export_is_imported_once_and_its_bad_rows_are_reported(
         f"{b};2024;Di Bawah Ekspektasi;Sesuai Ekspektasi;{b}\n"
         f"{b};2024;SANGAT;Sesuai Ekspektasi;\n"
     )
-    headers = {"Content-Type": "text/csv", "X-Actor": "bkd-operator"}
+    headers = {"Content-Type": "text/csv", **acting("bkd-operator", "bkd_operator")}
     async with serve_in_process(create_app(settings)) as client:
         first = await client.post("/evaluations/annual/import", content=export, headers=headers)
         assert first.status_code == 200, first.text

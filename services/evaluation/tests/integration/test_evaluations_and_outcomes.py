@@ -9,6 +9,7 @@ import pytest
 from rangkui_evaluation.adapters.clock import SettableClock
 from rangkui_evaluation.bootstrap import create_app
 from rangkui_evaluation.settings import EvaluationSettings
+from rangkui_eventkit.testing.auth import acting
 from rangkui_eventkit.testing.plugin import eventually, serve_in_process, unique
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
@@ -59,7 +60,7 @@ async def test_three_transfers_reach_achieved_partly_and_not_achieved_explained_
     mutations = {case: unique(f"m-{case}-") for case in movers}
     clock = SettableClock(date(2026, 2, 2))
     app = create_app(settings, clock=clock)
-    headers = {"X-Actor": head}
+    headers = acting(head, "evaluator", units=[school])
 
     async with serve_in_process(app) as client:
         # Baselines before the transfer: BAIK, SANGAT_BAIK, BAIK.

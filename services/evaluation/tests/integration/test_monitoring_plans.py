@@ -10,6 +10,7 @@ from rangkui_contracts.events.mutation import MutationEffective, MutationPropose
 from rangkui_contracts.topics import EVALUATION
 from rangkui_evaluation.bootstrap import create_app
 from rangkui_evaluation.settings import EvaluationSettings
+from rangkui_eventkit.testing.auth import acting
 from rangkui_eventkit.testing.infra import Infra
 from rangkui_eventkit.testing.kafka_tools import header, read_topic
 from rangkui_eventkit.testing.plugin import eventually, serve_in_process, unique
@@ -93,6 +94,17 @@ async def test_a_transfer_that_takes_effect_gets_exactly_one_plan_evaluated_by_t
         detail = await client.get(f"/monitoring/plans/{plan['plan_id']}")
         assert detail.status_code == 200
         assert detail.json() == plan
+
+        # An evaluator reaches the plans of their own units only (issue 9).
+        own_head = acting("196501011990031001", "evaluator", units=[school])
+        elsewhere = acting("196501011990031002", "evaluator", units=["another-unit"])
+        url = f"/monitoring/plans/{plan['plan_id']}"
+        assert (await client.get(url, headers=own_head)).status_code == 200
+        assert (await client.get(url, headers=elsewhere)).status_code == 403
+        listed = await client.get("/monitoring/plans", params={"nip": mover}, headers=elsewhere)
+        assert listed.json() == []
+        listed = await client.get("/monitoring/plans", params={"nip": mover}, headers=own_head)
+        assert [p["plan_id"] for p in listed.json()] == [plan["plan_id"]]
 
     records = await read_topic(
         infra.kafka_bootstrap, EVALUATION.qualified(topic_prefix), expect=2, timeout=3

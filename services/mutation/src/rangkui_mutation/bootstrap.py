@@ -12,8 +12,10 @@ from zoneinfo import ZoneInfo
 
 from fastapi import FastAPI
 
+from rangkui_eventkit.personal_data import KeyRing
 from rangkui_eventkit.runtime import Service
 from rangkui_mutation.entrypoints import http, needs_http
+from rangkui_mutation.entrypoints.access import ACCESS
 from rangkui_mutation.service_layer.commands import Clock, Deps
 from rangkui_mutation.service_layer.projections import (
     MutationBoard,
@@ -41,10 +43,14 @@ class MutationService(Service):
     settings: MutationSettings
 
     def __init__(self, settings: MutationSettings, clock: Clock) -> None:
+        # The employees' data keys (objection reasons are sealed with them); refuses to start
+        # without the transport key outside development mode.
+        self.keyring = KeyRing(settings.transport_key())
         super().__init__(
             settings,
             migrations=MIGRATIONS,
             handlers=lambda _: [
+                self.keyring,
                 PersonnelView(),
                 PerformanceView(),
                 MutationBoard(),
@@ -63,7 +69,7 @@ class MutationService(Service):
     def deps(self) -> Deps:
         if self.pool is None or self.store is None:
             raise RuntimeError("the mutation service is not started")
-        return Deps(self.pool, self.store, self.settings, self.clock)
+        return Deps(self.pool, self.store, self.settings, self.clock, self.keyring)
 
 
 def build_service(
@@ -78,6 +84,7 @@ def create_app(settings: MutationSettings | None = None, *, clock: Clock | None 
     return service.create_app(
         [http.router, needs_http.router],
         title="Rangkui Mutasi: transfers",
+        access=ACCESS,
         description="Staffing needs, candidate matching and the transfer decision lifecycle.",
     )
 

@@ -7,6 +7,7 @@ from datetime import date
 from pydantic import BaseModel, Field
 from pydantic_settings import SettingsConfigDict
 
+from rangkui_eventkit.personal_data import PersonalDataTransportSettings
 from rangkui_eventkit.settings import ServiceSettings
 
 
@@ -19,7 +20,10 @@ class BlackoutWindow(BaseModel):
     reason: str
 
 
-class MutationSettings(ServiceSettings):
+class MutationSettings(ServiceSettings, PersonalDataTransportSettings):
+    """`RANGKUI_PERSONAL_DATA_TRANSPORT_KEY` (shared with personnel) unwraps the employees'
+    data keys, with which an objection's reason is sealed; required unless in development."""
+
     model_config = SettingsConfigDict(env_prefix="MUTATION_", extra="ignore")
 
     service_name: str = "mutation"

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -14,6 +15,7 @@ from rangkui_contracts import DomainEvent, Envelope
 from rangkui_contracts.events.common import Education
 from rangkui_contracts.events.personnel import (
     EmployeeRegistered,
+    EmployeeRegisteredV2,
     PositionEstablished,
     UnitRegistered,
 )
@@ -44,6 +46,7 @@ def clock() -> Clock:
 def settings(database_url: str, infra: Infra, topic_prefix: str) -> MutationSettings:
     return MutationSettings(
         database_url=database_url,
+        development_mode=True,
         kafka_bootstrap_servers=infra.kafka_bootstrap,
         topic_prefix=topic_prefix,
         relay_poll_interval_s=0.1,
@@ -106,19 +109,31 @@ def post(position_id: str, unit_id: str, formasi: int) -> tuple[str, DomainEvent
 
 
 def employee(
-    nip: str, unit_id: str, position_id: str, tmt_position: date = date(2019, 1, 2)
+    nip: str,
+    unit_id: str,
+    position_id: str,
+    tmt_position: date = date(2019, 1, 2),
+    *,
+    legacy: bool = False,
 ) -> tuple[str, DomainEvent]:
+    """A registration as personnel publishes it now (v2: personal data sealed, here absent),
+    or as it did before (`legacy`: v1 with birth date and gender in plaintext)."""
+    public: dict[str, Any] = {
+        "nip": nip,
+        "name": f"Guru {nip[-3:]}",
+        "grade": "III/b",
+        "unit_id": unit_id,
+        "position_id": position_id,
+        "tmt_position": tmt_position,
+        "education": [Education(level="S1", field="Pendidikan Matematika")],
+    }
+    if not legacy:
+        return f"employee-{nip}", EmployeeRegisteredV2(**public)
     return (
         f"employee-{nip}",
         EmployeeRegistered(
-            nip=nip,
-            name=f"Guru {nip[-3:]}",
+            **public,
             gender="F" if nip[14] == "2" else "M",
             birth_date=date(int(nip[:4]), int(nip[4:6]), int(nip[6:8])),
-            grade="III/b",
-            unit_id=unit_id,
-            position_id=position_id,
-            tmt_position=tmt_position,
-            education=[Education(level="S1", field="Pendidikan Matematika")],
         ),
     )

@@ -14,6 +14,7 @@ from rangkui_contracts.events.common import Education
 from rangkui_contracts.events.evaluation import EvaluationRecorded
 from rangkui_contracts.events.personnel import EmployeeStatusChanged, FormationChanged, UnitClosed
 from rangkui_contracts.topics import EVALUATION
+from rangkui_eventkit.testing.auth import acting
 from rangkui_eventkit.testing.plugin import eventually, serve_in_process
 from rangkui_mutation.bootstrap import create_app
 from rangkui_mutation.domain.mutation import REQUIRED_DOCUMENTS
@@ -23,8 +24,8 @@ from .conftest import TODAY, Clock, Publish, employee, post, unit
 
 pytestmark = pytest.mark.integration
 
-OPERATOR = {"X-Actor": "operator.bkd"}
-PPK = {"X-Actor": "ppk.gubernur"}
+OPERATOR = acting("operator.bkd", "bkd_operator")
+PPK = acting("ppk.gubernur", "ppk")
 MATH_SURPLUS = "198501012010012001"  # S1 Pendidikan Matematika, school with a surplus
 MATH_BALANCED = "198601012010011002"  # same degree, school exactly at formasi
 PHYSICS = "198701012010011003"  # S1 Pendidikan Fisika
@@ -149,13 +150,18 @@ async def test_a_need_ranks_surplus_math_teachers_first_and_is_fulfilled_by_the_
         )
         path = f"/mutations/{m['mutation_id']}"
         items = [{"code": c, "present": True, "reference": f"B-{c}"} for c in REQUIRED_DOCUMENTS]
-        await ok(client, f"{path}/documents", {"items": items}, {"X-Actor": "verifikator"})
         await ok(
-            client, f"{path}/review", {"recommended": True, "notes": "sesuai"}, {"X-Actor": "tpk"}
+            client, f"{path}/documents", {"items": items}, acting("verifikator", "bkd_operator")
+        )
+        await ok(
+            client,
+            f"{path}/review",
+            {"recommended": True, "notes": "sesuai"},
+            acting("tpk", "tpk_member"),
         )
         await ok(client, f"{path}/approve", {"reasons": "rekomendasi TPK"}, PPK)
         await ok(client, f"{path}/socialize", {"message": "Anda dibutuhkan di SMA 2"}, OPERATOR)
-        await ok(client, f"{path}/acknowledge", None, {"X-Actor": MATH_SURPLUS})
+        await ok(client, f"{path}/acknowledge", None, acting(MATH_SURPLUS, "employee"))
         await ok(
             client,
             f"{path}/decree",
@@ -217,7 +223,9 @@ async def test_each_rule_violated_on_purpose_names_itself_and_changes_nothing(
 
         async def refused(method: str, path: str, body: Any, actor: str) -> dict[str, Any]:
             before = await event_count(settings)
-            r = await client.request(method, path, json=body, headers={"X-Actor": actor})
+            r = await client.request(
+                method, path, json=body, headers=acting(actor, "bkd_operator", "ppk")
+            )
             assert r.status_code in (403, 409, 422), r.text
             assert await event_count(settings) == before
             return r.json()

@@ -12,7 +12,16 @@ import asyncpg
 import httpx
 import pytest
 
-from rangkui_contracts.topics import MUTATION
+from rangkui_contracts.events.keys import PersonalDataKeyIssued
+from rangkui_contracts.topics import MUTATION, PERSONNEL_KEYS
+from rangkui_eventkit.personal_data import (
+    DEVELOPMENT_TRANSPORT_KEY,
+    b64u_encode,
+    new_data_key,
+    new_key_id,
+    wrap_key,
+)
+from rangkui_eventkit.testing.auth import acting
 from rangkui_eventkit.testing.kafka_tools import header, read_topic
 from rangkui_eventkit.testing.plugin import eventually, serve_in_process
 from rangkui_mutation.bootstrap import build_service, create_app
@@ -25,8 +34,8 @@ pytestmark = pytest.mark.integration
 
 NIP = "199003152015032001"
 OTHER_NIP = "198807122012031003"
-OPERATOR = {"X-Actor": "operator.bkd"}
-PPK = {"X-Actor": "ppk.gubernur"}
+OPERATOR = acting("operator.bkd", "bkd_operator")
+PPK = acting("ppk.gubernur", "ppk")
 EFFECTIVE = "rangkui.mutation.MutationEffective.v1"
 
 
@@ -244,10 +253,25 @@ async def test_an_upheld_objection_cancels_the_transfer_and_the_employee_may_be_
             f"{path}/socialize", json={"message": "kebutuhan SMA 2"}, headers=OPERATOR
         )
         assert r.is_success, r.text
-        r = await client.post(
-            f"{path}/object", json={"reason": "merawat orang tua"}, headers={"X-Actor": NIP}
-        )
+        objection = {"reason": "merawat orang tua"}
+        as_employee = acting(NIP, "employee")
+        # Without the employee's data key the reason could only be stored in plaintext.
+        r = await client.post(f"{path}/object", json=objection, headers=as_employee)
+        assert r.status_code == 409, r.text
+        assert r.json()["rule"] == "personal_data_key_unavailable"
+        await publish_personnel([issued_key(NIP)], PERSONNEL_KEYS)
+
+        async def objected() -> httpx.Response | None:
+            r = await client.post(f"{path}/object", json=objection, headers=as_employee)
+            return r if r.status_code == 200 else None
+
+        r = await eventually(objected)
         assert r.json()["status"] == "OBJECTED"
+        db = await asyncpg.connect(settings.database_url)
+        try:  # sealed wherever the service keeps it: events, outbox, read models
+            assert await _rows_holding(db, "merawat orang tua") == 0
+        finally:
+            await db.close()
         r = await client.post(
             f"{path}/objection/resolve",
             json={"upheld": True, "reasons": "alasan keluarga diterima"},
@@ -270,3 +294,27 @@ async def test_an_upheld_objection_cancels_the_transfer_and_the_employee_may_be_
         "CANCELLED",
     ]
     assert view["timeline"][-3]["actor"] == NIP
+    assert view["timeline"][-3]["reason"] == "merawat orang tua"  # opened for the reader
+
+
+def issued_key(nip: str) -> tuple[str, PersonalDataKeyIssued]:
+    """The employee's data key as personnel hands it out (wrapped with the development
+    transport key, which the service uses in development mode)."""
+    key_id = new_key_id()
+    wrapped = wrap_key(DEVELOPMENT_TRANSPORT_KEY, new_data_key(), nip=nip, key_id=key_id)
+    return nip, PersonalDataKeyIssued(nip=nip, key_id=key_id, wrapped_key=b64u_encode(wrapped))
+
+
+async def _rows_holding(db: asyncpg.Connection, text: str) -> int:
+    """How many rows of any table (event store included) contain `text`, read as text."""
+    tables = await db.fetch(
+        "SELECT table_name FROM information_schema.tables "
+        "WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"
+    )
+    found = 0
+    for t in tables:
+        name = t["table_name"]
+        found += await db.fetchval(
+            f'SELECT count(*) FROM "{name}" r WHERE r::text LIKE $1', f"%{text}%"
+        )
+    return found

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from rangkui_contracts import DomainEvent
+from rangkui_contracts.events.common import Sealed
 from rangkui_contracts.events.mutation import (
     DocumentItem,
     MutationAcknowledged,
@@ -17,6 +18,7 @@ from rangkui_contracts.events.mutation import (
     MutationDocumentsChecked,
     MutationEffective,
     MutationObjected,
+    MutationObjectedV2,
     MutationObjectionResolved,
     MutationProposed,
     MutationRejected,
@@ -244,13 +246,14 @@ def test_only_the_employee_acknowledges_the_socialised_transfer() -> None:
     ]
 
 
-def test_an_upheld_objection_cancels_the_transfer() -> None:
-    objected = MutationObjected(
-        mutation_id="m1", nip=NIP, reason="merawat orang tua", objected_by=NIP
-    )
-    assert when(
-        given(PROPOSED, APPROVED, SOCIALIZED), ObjectToMutation(NIP, "merawat orang tua")
-    ) == [objected]
+SEALED_REASON = Sealed(key_id="dk-1", alg="A256GCM", nonce="bm9uY2U", ciphertext="c2VhbGVk")
+
+
+def test_an_objection_records_the_reason_only_sealed_and_an_upheld_one_cancels() -> None:
+    objected = MutationObjectedV2(mutation_id="m1", nip=NIP, reason=SEALED_REASON, objected_by=NIP)
+    assert when(given(PROPOSED, APPROVED, SOCIALIZED), ObjectToMutation(NIP, SEALED_REASON)) == [
+        objected
+    ]
     events = when(
         given(PROPOSED, APPROVED, SOCIALIZED, objected),
         ResolveObjection(actor="ppk", upheld=True, reasons="alasan keluarga diterima"),
@@ -259,6 +262,7 @@ def test_an_upheld_objection_cancels_the_transfer() -> None:
 
 
 def test_a_dismissed_objection_lets_the_decree_follow_but_an_open_one_does_not() -> None:
+    # An objection recorded before reasons were sealed (version 1) still counts.
     objected = MutationObjected(mutation_id="m1", nip=NIP, reason="jauh", objected_by=NIP)
     history = given(PROPOSED, APPROVED, SOCIALIZED, objected)
     decree = DecreeMutation(actor="ppk", sk_number="800/1", sk_date=TODAY, tmt=TODAY)

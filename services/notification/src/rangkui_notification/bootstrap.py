@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from fastapi import FastAPI
 
 from rangkui_eventkit.handlers import Handler
+from rangkui_eventkit.personal_data import KeyRing
 from rangkui_eventkit.runtime import Service, Worker
 from rangkui_notification.adapters.delivery import Sender
 from rangkui_notification.adapters.email import SmtpSender
@@ -18,6 +19,7 @@ from rangkui_notification.adapters.webhook import WebhookSender
 from rangkui_notification.domain.channels import ChannelPolicy
 from rangkui_notification.domain.delivery import RetryPolicy, delivery_decider
 from rangkui_notification.domain.recipients import Mailboxes
+from rangkui_notification.entrypoints.access import ACCESS
 from rangkui_notification.entrypoints.http import (
     deliveries_router,
     inbox_router,
@@ -45,6 +47,7 @@ def build_tools(settings: NotificationSettings) -> Tools:
         renderer=TemplateRenderer(objection_days=s.objection_days),
         mailboxes=Mailboxes(bkd=s.bkd_mailbox, ppk=s.ppk_mailbox),
         webhook_signing_key=s.webhook_signing_key,
+        keyring=KeyRing(s.transport_key()),
         deciders={
             "EMAIL": delivery_decider(
                 RetryPolicy(s.email_max_attempts, s.email_backoff_base_s, s.email_backoff_max_s)
@@ -70,9 +73,12 @@ def build_channels(settings: NotificationSettings) -> Channels:
 
 
 def build_handlers(settings: NotificationSettings, tools: Tools | None = None) -> list[Handler]:
-    """Every consumer of the service: directory, notices and webhook reactions, inbox, log."""
+    """Every consumer of the service: the key ring (employees' data keys), directory, notices
+    and webhook reactions, inbox, log."""
     tools = tools or build_tools(settings)
+    keyring = [tools.keyring] if tools.keyring is not None else []
     return [
+        *keyring,
         PersonnelDirectory(),
         NoticeReaction(tools.renderer, tools.mailboxes, build_channels(settings)),
         WebhookFanout(),
@@ -114,6 +120,7 @@ def build_workers(
             store=service.store,
             senders=senders,
             deciders=tools.deciders,
+            keyring=tools.keyring,
             poll_interval_s=settings.delivery_poll_interval_s,
             batch_size=settings.delivery_batch_size,
             fault_hook=fault_hook,
@@ -158,6 +165,7 @@ def create_app(
     app = service.create_app(
         [inbox_router, deliveries_router, webhooks_router, templates_router],
         title="Rangkui notification service",
+        access=ACCESS,
         description="Notices in Bahasa Indonesia about transfers and monitoring: inbox, "
         "e-mail and webhooks, exactly once per source event, recipient and channel.",
     )

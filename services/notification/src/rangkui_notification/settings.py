@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from pydantic_settings import SettingsConfigDict
 
+from rangkui_eventkit.personal_data import PersonalDataTransportSettings
 from rangkui_eventkit.settings import ServiceSettings
 
 
-class NotificationSettings(ServiceSettings):
+class NotificationSettings(ServiceSettings, PersonalDataTransportSettings):
+    """`RANGKUI_PERSONAL_DATA_TRANSPORT_KEY` (shared with personnel) unwraps the employees'
+    data keys, which open their sealed e-mail addresses; required unless in development."""
+
     model_config = SettingsConfigDict(env_prefix="NOTIFICATION_", extra="ignore")
 
     service_name: str = "notification"

@@ -26,14 +26,24 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from rangkui_contracts import DomainEvent, Envelope, topic_for
+from rangkui_contracts import DomainEvent, Envelope, topic_of
+from rangkui_contracts.events.keys import PersonalDataKeyIssued
 from rangkui_contracts.events.personnel import (
     Contact,
     EmployeeRegistered,
+    EmployeeRegisteredV2,
     PositionEstablished,
     UnitRegistered,
 )
 from rangkui_eventkit.kafka import make_producer
+from rangkui_eventkit.personal_data import (
+    DEVELOPMENT_TRANSPORT_KEY,
+    b64u_encode,
+    new_data_key,
+    new_key_id,
+    seal,
+    wrap_key,
+)
 from rangkui_eventkit.testing.infra import Infra
 from rangkui_eventkit.testing.plugin import eventually
 from rangkui_notification.settings import NotificationSettings
@@ -49,6 +59,7 @@ Publish = Callable[..., Awaitable[Envelope]]
 def settings(database_url: str, infra: Infra, topic_prefix: str) -> NotificationSettings:
     return NotificationSettings(
         database_url=database_url,
+        development_mode=True,
         kafka_bootstrap_servers=infra.kafka_bootstrap,
         topic_prefix=topic_prefix,
         relay_poll_interval_s=0.1,
@@ -90,7 +101,7 @@ async def publish(infra: Infra, topic_prefix: str) -> AsyncIterator[Publish]:
                 actor="tester",
                 streamversion=streamversion,
             )
-        topic = topic_for(event.context).qualified(topic_prefix)
+        topic = topic_of(type(event)).qualified(topic_prefix)
         await producer.send_and_wait(
             topic,
             key=envelope.kafka_key(),
@@ -103,13 +114,51 @@ async def publish(infra: Infra, topic_prefix: str) -> AsyncIterator[Publish]:
     await producer.stop()
 
 
+async def register(
+    publish: Publish,
+    nip: str,
+    name: str,
+    unit_id: str,
+    position_id: str,
+    email: str | None,
+    *,
+    legacy: bool = False,
+) -> None:
+    """Register an employee as personnel does now: their data key on the keys topic (wrapped
+    with the development transport key) and their personal data sealed with it in an
+    `EmployeeRegistered` v2; or, `legacy`, as it did before sealing (v1, plaintext)."""
+    public = {
+        "nip": nip,
+        "name": name,
+        "grade": "III/c",
+        "unit_id": unit_id,
+        "position_id": position_id,
+        "tmt_position": date(2020, 1, 1),
+    }
+    personal = {"birth_date": date(1980, 1, 1), "gender": "F", "contact": Contact(email=email)}
+    if legacy:
+        await publish(EmployeeRegistered(**public, **personal), nip)
+        return
+    key, key_id = new_data_key(), new_key_id()
+    wrapped = wrap_key(DEVELOPMENT_TRANSPORT_KEY, key, nip=nip, key_id=key_id)
+    await publish(
+        PersonalDataKeyIssued(nip=nip, key_id=key_id, wrapped_key=b64u_encode(wrapped)),
+        nip,
+        streamversion=None,
+    )
+    sealed = seal(key, key_id, nip, {**personal, "contact": personal["contact"].model_dump()})
+    await publish(EmployeeRegisteredV2(**public, personal=sealed), nip)
+
+
 async def seed_province(
     publish: Publish,
     *,
     teacher_email: str | None = "siti@example.id",
     head_origin_email: str | None = "budi@example.id",
+    legacy: bool = False,
 ) -> None:
-    """Two schools with their heads and a mathematics teacher at the first one."""
+    """Two schools with their heads and a mathematics teacher at the first one; the people
+    registered with sealed personal data (or, `legacy`, in plaintext as before sealing)."""
     for unit_id, name in (
         ("SMA1", "SMA Negeri 1 Kota Rangkui"),
         ("SMA2", "SMA Negeri 2 Tanjung Batu"),
@@ -139,20 +188,7 @@ async def seed_province(
         (HEAD_TARGET, "Dewi Lestari", "SMA2", "KEPSEK-2", "dewi@example.id"),
         (EMPLOYEE, "Siti Rahma", "SMA1", "GURU-1", teacher_email),
     ):
-        await publish(
-            EmployeeRegistered(
-                nip=nip,
-                name=name,
-                gender="F",
-                birth_date=date(1980, 1, 1),
-                grade="III/c",
-                unit_id=unit,
-                position_id=pid,
-                tmt_position=date(2020, 1, 1),
-                contact=Contact(email=email),
-            ),
-            nip,
-        )
+        await register(publish, nip, name, unit, pid, email, legacy=legacy)
 
 
 async def directory_ready(db: asyncpg.Connection) -> bool:

@@ -10,6 +10,7 @@ import pytest
 
 from rangkui_contracts.events.mutation import MutationEffective
 from rangkui_contracts.topics import MUTATION, NOTIFICATION
+from rangkui_eventkit.testing.auth import acting
 from rangkui_eventkit.testing.infra import Infra
 from rangkui_eventkit.testing.kafka_tools import header, read_topic
 from rangkui_eventkit.testing.plugin import eventually, serve_in_process
@@ -120,11 +121,11 @@ async def test_marking_a_notice_read_updates_the_unread_count_once(
         notice = (await client.get(f"/inbox/{EMPLOYEE}")).json()[0]
         path = f"/inbox/{EMPLOYEE}/{notice['notification_id']}/read"
 
-        r = await client.post(path, headers={"X-Actor": EMPLOYEE})
+        r = await client.post(path, headers=acting(EMPLOYEE, "employee"))
         assert r.status_code == 200, r.text
         assert r.json()["changed"] is True
         await eventually(lambda: _equals(unread(), 1))
-        again = await client.post(path, headers={"X-Actor": EMPLOYEE})
+        again = await client.post(path, headers=acting(EMPLOYEE, "employee"))
         assert again.json()["changed"] is False
 
         listed = (await client.get(f"/inbox/{EMPLOYEE}")).json()

@@ -16,6 +16,7 @@ from rangkui_contracts.events.mutation import (
     MutationProposed,
     MutationRejected,
 )
+from rangkui_eventkit.testing.auth import acting
 from rangkui_eventkit.testing.plugin import eventually, serve_in_process
 from rangkui_notification.bootstrap import create_app
 from rangkui_notification.settings import NotificationSettings
@@ -59,7 +60,7 @@ async def test_a_receiver_down_then_up_gets_every_event_once_in_order_per_transf
         r = await client.post(
             "/webhooks/subscriptions",
             json={"url": receiver.url, "event_types": ["rangkui.mutation.Mutation*"]},
-            headers={"X-Actor": "admin.bkd"},
+            headers=acting("admin.bkd", "bkd_operator"),
         )
         assert r.status_code == 201, r.text
         sub = r.json()

@@ -16,7 +16,9 @@ HEAD_TARGET = "197802022003122003"
 def directory() -> Directory:
     return Directory(
         people={
-            EMPLOYEE: Person(EMPLOYEE, "Siti Rahma", "SMA1", "GURU-MTK-1", "siti@example.id"),
+            # a sealed contact (the address is opened only when sending), ...
+            EMPLOYEE: Person(EMPLOYEE, "Siti Rahma", "SMA1", "GURU-MTK-1", sealed_contact=True),
+            # ... no contact, and an address from an event published before sealing
             HEAD_ORIGIN: Person(HEAD_ORIGIN, "Budi Santoso", "SMA1", "KEPSEK-1", None),
             HEAD_TARGET: Person(HEAD_TARGET, "Dewi Lestari", "SMA2", "KEPSEK-2", "dewi@x.id"),
         },

@@ -13,6 +13,8 @@ from rangkui_contracts.events.notification import (
     NotificationDispatched,
     NotificationFailed,
     NotificationQueued,
+    NotificationQueuedV2,
+    NotificationSkipped,
 )
 from rangkui_eventkit.errors import RuleViolated
 from rangkui_notification.domain.delivery import (
@@ -21,6 +23,7 @@ from rangkui_notification.domain.delivery import (
     RecordSuccess,
     RequestRetry,
     RetryPolicy,
+    SkipDelivery,
     StartAttempt,
     delivery_decider,
 )
@@ -29,18 +32,20 @@ pytestmark = pytest.mark.unit
 
 NOW = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
 POLICY = RetryPolicy(max_attempts=3, base_delay_s=2.0, max_delay_s=5.0)
-QUEUED = NotificationQueued(
+QUEUED = NotificationQueuedV2(
     notification_id="n-1",
     source_event_id="e-1",
     source_event_type="rangkui.mutation.MutationEffective.v1",
     recipient="198609262015051001",
     channel="EMAIL",
     template="mutation_effective",
-    address="siti@example.id",
     subject="Mutasi Anda berlaku mulai 1 Desember 2026",
     body="Yth. Siti",
     message_id="<n-1@rangkui>",
 )
+QUEUED_V1 = NotificationQueued(
+    **QUEUED.model_dump(exclude={"address"}), address="siti@example.id"
+)  # queued before addresses were left out of notices
 
 
 def started(n: int) -> DeliveryAttemptStarted:
@@ -60,6 +65,28 @@ def when(given: list[DomainEvent], command: Command) -> list[DomainEvent]:
 
 def test_a_queued_delivery_starts_its_first_attempt() -> None:
     assert when([QUEUED], StartAttempt(NOW)) == [started(1)]
+
+
+def test_a_delivery_queued_before_addresses_were_left_out_is_still_delivered() -> None:
+    assert when([QUEUED_V1], StartAttempt(NOW)) == [started(1)]
+    [event] = when([QUEUED_V1, started(1)], RecordSuccess(1))
+    assert isinstance(event, NotificationDispatched)
+
+
+def test_an_email_whose_address_cannot_be_opened_is_skipped_with_the_reason() -> None:
+    [event] = when([QUEUED], SkipDelivery("PERSONAL_DATA_ERASED"))
+    assert isinstance(event, NotificationSkipped)
+    assert (event.notification_id, event.recipient, event.channel, event.reason) == (
+        "n-1",
+        QUEUED.recipient,
+        "EMAIL",
+        "PERSONAL_DATA_ERASED",
+    )
+    assert when([QUEUED, event], StartAttempt(NOW)) == []  # finished: no attempt follows
+
+
+def test_an_attempt_in_flight_is_not_skipped() -> None:
+    assert when([QUEUED, started(1)], SkipDelivery("PERSONAL_DATA_ERASED")) == []
 
 
 def test_a_successful_attempt_dispatches_the_notice_with_its_attempt_count() -> None:

@@ -2,15 +2,37 @@
 
 from __future__ import annotations
 
+import hashlib
+
+from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
+from rangkui_eventkit.personal_data import PersonalDataTransportSettings, resolve_key
 from rangkui_eventkit.settings import ServiceSettings
 
+DEVELOPMENT_KEY_ENCRYPTION_KEY = hashlib.sha256(b"rangkui development personnel kek").digest()
+"""Public, for `development_mode` only: never protects real data."""
 
-class PersonnelSettings(ServiceSettings):
+
+class PersonnelSettings(ServiceSettings, PersonalDataTransportSettings):
     model_config = SettingsConfigDict(env_prefix="PERSONNEL_", extra="ignore")
 
     service_name: str = "personnel"
     http_port: int = 8101
     import_chunk_size: int = 500
     """Rows per batched append during a bulk import (one event-store call per chunk)."""
+    key_encryption_key: str | None = Field(
+        default=None,
+        repr=False,
+        description="PERSONNEL_KEY_ENCRYPTION_KEY: base64 of 32 bytes; wraps the employees' "
+        "data keys at rest (required unless development_mode)",
+    )
+
+    def kek(self) -> bytes:
+        """The key-encryption key; `MissingKey` outside development mode when it is not set."""
+        return resolve_key(
+            self.key_encryption_key,
+            setting="PERSONNEL_KEY_ENCRYPTION_KEY",
+            development_mode=self.development_mode,
+            development_default=DEVELOPMENT_KEY_ENCRYPTION_KEY,
+        )

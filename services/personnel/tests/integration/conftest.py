@@ -21,6 +21,7 @@ from rangkui_personnel.settings import PersonnelSettings
 def settings(database_url: str, infra: Infra, topic_prefix: str) -> PersonnelSettings:
     return PersonnelSettings(
         database_url=database_url,
+        development_mode=True,
         kafka_bootstrap_servers=infra.kafka_bootstrap,
         topic_prefix=topic_prefix,
         relay_poll_interval_s=0.05,

@@ -16,7 +16,11 @@ pytestmark = pytest.mark.integration
 
 
 async def run_cli(database_url: str, *args: str) -> tuple[int, str, str]:
-    env = os.environ | {"PERSONNEL_DATABASE_URL": database_url, "PERSONNEL_LOG_LEVEL": "WARNING"}
+    env = os.environ | {
+        "PERSONNEL_DATABASE_URL": database_url,
+        "PERSONNEL_LOG_LEVEL": "WARNING",
+        "PERSONNEL_DEVELOPMENT_MODE": "true",  # the development keys of personal data
+    }
     proc = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",

@@ -17,10 +17,12 @@ from rangkui_eventkit.migrations import migrate
 from rangkui_eventkit.store import PostgresEventStore
 from rangkui_eventkit.testing.plugin import eventually, serve_in_process
 from rangkui_personnel.adapters.import_files import read_export, to_csv
+from rangkui_personnel.adapters.personal_data import PersonalDataVault
 from rangkui_personnel.bootstrap import MIGRATIONS, create_app
 from rangkui_personnel.service_layer.imports import ImportRunner, create_import
 
 pytestmark = pytest.mark.integration
+VAULT = PersonalDataVault(b"k" * 32, b"t" * 32)
 
 
 def person(n: int, unit: str = "sma-1", **overrides: Any) -> dict[str, Any]:
@@ -179,7 +181,9 @@ async def test_an_interrupted_import_resumes_without_losing_or_doubling_a_row(
             raise Crash()
 
     with pytest.raises(Crash):
-        await ImportRunner(pool, store, chunk_size=10, fault=crash_after_second_chunk).run(job_id)
+        await ImportRunner(pool, store, VAULT, chunk_size=10, fault=crash_after_second_chunk).run(
+            job_id
+        )
     halfway = await pool.fetchrow("SELECT * FROM import_jobs WHERE job_id = $1", job_id)
     assert (halfway["status"], halfway["processed_rows"]) == ("RUNNING", 20)
     assert await pool.fetchval("SELECT count(*) FROM events") == halfway["events_written"]
@@ -192,7 +196,7 @@ async def test_an_interrupted_import_resumes_without_losing_or_doubling_a_row(
         return await original(writes, cause, conn=conn)
 
     store.append = counting_append  # type: ignore[method-assign]
-    done = await ImportRunner(pool, store, chunk_size=10).run(job_id)
+    done = await ImportRunner(pool, store, VAULT, chunk_size=10).run(job_id)
     assert (done["status"], done["processed_rows"], done["applied_rows"]) == ("DONE", 43, 43)
     assert appends == [10, 10, 3]  # one append per chunk of rows, not one per row
     assert await pool.fetchval("SELECT count(*) FROM events") == 43

@@ -13,6 +13,7 @@ import pytest
 from rangkui_contracts import Envelope
 from rangkui_contracts.events.mutation import MutationEffective
 from rangkui_contracts.topics import DEAD_LETTER, MUTATION
+from rangkui_eventkit.testing.auth import acting
 from rangkui_eventkit.testing.kafka_tools import header, read_topic
 
 pytestmark = pytest.mark.integration
@@ -38,7 +39,7 @@ async def seed(client: httpx.AsyncClient) -> None:
             "parent_unit_id": "dinkes",
         },
     ):
-        r = await client.post("/units", json=body, headers={"X-Actor": "bkd-admin"})
+        r = await client.post("/units", json=body, headers=acting("bkd-admin", "bkd_operator"))
         assert r.status_code == 201, r.text
     for unit in ("rsud-a", "rsud-b"):
         r = await client.post(

@@ -56,6 +56,15 @@ def _rating(text: str) -> Rating | None:
 
 
 def read_annual_appraisals(text: str) -> tuple[list[AnnualRow], list[RowError]]:
+    """The rows of the export and the problems of the rows that cannot be read;
+    `UnreadableExport` if the file as a whole is not such an export (or not CSV at all)."""
+    try:
+        return _read(text)
+    except csv.Error as exc:  # a stray carriage return or NUL, a field over the size limit
+        raise UnreadableExport(f"not a readable CSV file: {exc}") from exc
+
+
+def _read(text: str) -> tuple[list[AnnualRow], list[RowError]]:
     lines = text.lstrip("\ufeff")
     first = lines.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","

@@ -1,4 +1,4 @@
-"""`rangkui-evaluation serve | migrate | rebuild <projection>`."""
+"""`rangkui-evaluation serve | migrate | rebuild <projection> | audit-verify`."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from rangkui_evaluation.bootstrap import MIGRATIONS, build_handlers, create_app
 from rangkui_evaluation.settings import EvaluationSettings
+from rangkui_eventkit.audit.cli import add_verify_arguments, run_verify
 from rangkui_eventkit.consumer import reset_consumer
 from rangkui_eventkit.db import create_pool
 from rangkui_eventkit.logging import configure_logging
@@ -22,8 +23,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands.add_parser("migrate", help="apply the database migrations and exit")
     rebuild = commands.add_parser("rebuild", help="empty a projection; it replays on next start")
     rebuild.add_argument("projection")
+    add_verify_arguments(commands.add_parser("audit-verify", help="verify the events' hash chain"))
     args = parser.parse_args(argv)
     settings = EvaluationSettings()
+    if args.command == "audit-verify":
+        return run_verify(settings.database_url, args)
     if args.command == "serve":
         serve(create_app(settings), settings)
         return 0

@@ -22,6 +22,7 @@ from rangkui_evaluation.adapters.appraisal_csv import UnreadableExport, read_ann
 from rangkui_evaluation.adapters.clock import Clock
 from rangkui_evaluation.adapters.evaluation_queries import get_evaluation, history_of
 from rangkui_evaluation.adapters.monitoring_queries import find_plans, get_plan
+from rangkui_evaluation.entrypoints.scope import in_reach, require_reach
 from rangkui_evaluation.service_layer.commands import (
     RecordEvaluation,
     assess_on_demand,
@@ -29,9 +30,11 @@ from rangkui_evaluation.service_layer.commands import (
     import_annual_appraisals,
     record_evaluation,
 )
+from rangkui_eventkit.auth import Access, authorize
 from rangkui_eventkit.context import Cause
-from rangkui_eventkit.errors import NotFound, RuleViolated
+from rangkui_eventkit.errors import Forbidden, NotFound, RuleViolated
 from rangkui_eventkit.http import request_cause
+from rangkui_eventkit.limits import StrictBody
 from rangkui_eventkit.runtime import Service
 from rangkui_eventkit.store import EventStore
 
@@ -75,7 +78,7 @@ class PlanView(BaseModel):
     checkpoints: list[CheckpointView]
 
 
-class EvaluationIn(BaseModel):
+class EvaluationIn(StrictBody):
     """An evaluation as the evaluator submits it. There is no predikat: it is computed."""
 
     model_config = ConfigDict(extra="forbid")
@@ -130,7 +133,7 @@ class ImportReport(BaseModel):
     errors: list[RowProblem]
 
 
-class CancelIn(BaseModel):
+class CancelIn(StrictBody):
     reason: str = Field(min_length=1)
 
 
@@ -163,24 +166,36 @@ def monitoring_router() -> APIRouter:
         nip: str | None = Query(default=None, description="the transferred employee"),
         evaluator_nip: str | None = Query(default=None),
         unit_id: str | None = Query(default=None, description="the new unit"),
+        access: Access = Depends(authorize),
     ) -> list[PlanView]:
         pool = _service(request).pool
         plans = await find_plans(pool, nip=nip, evaluator_nip=evaluator_nip, unit_id=unit_id)
-        return [_plan_view(p) for p in plans]
+        return [_plan_view(p) for p in plans if in_reach(access, p)]
 
     @router.get("/plans/{plan_id}", response_model=PlanView)
-    async def show_plan(request: Request, plan_id: str) -> PlanView:
+    async def show_plan(
+        request: Request, plan_id: str, access: Access = Depends(authorize)
+    ) -> PlanView:
         plan = await get_plan(_service(request).pool, plan_id)
         if plan is None:
             raise NotFound(f"no monitoring plan {plan_id!r}")
+        require_reach(access, plan)
         return _plan_view(plan)
 
     @router.post("/plans/{plan_id}/assess", status_code=201, response_model=MutationOutcomeAssessed)
     async def assess(
-        request: Request, plan_id: str, cause: Cause = Depends(request_cause)
+        request: Request,
+        plan_id: str,
+        cause: Cause = Depends(request_cause),
+        access: Access = Depends(authorize),
     ) -> MutationOutcomeAssessed:
         """Judge the transfer now, criterion by criterion (also done at the last checkpoint)."""
         pool, store = _wired(request)
+        if access.units is not None:
+            plan = await get_plan(pool, plan_id)
+            if plan is None:
+                raise NotFound(f"no monitoring plan {plan_id!r}")
+            require_reach(access, plan)
         today = _clock(request).today()
         return await assess_on_demand(pool, store, plan_id, today=today, cause=cause)
 
@@ -201,11 +216,16 @@ def evaluations_router() -> APIRouter:
 
     @router.post("/evaluations", status_code=201, response_model=EvaluationRecorded)
     async def record(
-        request: Request, body: EvaluationIn, cause: Cause = Depends(request_cause)
+        request: Request,
+        body: EvaluationIn,
+        cause: Cause = Depends(request_cause),
+        access: Access = Depends(authorize),
     ) -> EvaluationRecorded:
         """Record a checkpoint, periodic or annual evaluation; the predikat is computed from
         the two ratings. A second evaluation of the same checkpoint or period must name the
         one it corrects in `supersedes_evaluation_id` (409 otherwise)."""
+        if access.units is not None and body.evaluator_nip != access.principal.nip:
+            raise Forbidden("an evaluator records evaluations in their own name (evaluator_nip)")
         pool, store = _wired(request)
         command = RecordEvaluation(
             evaluation_id=body.evaluation_id or str(uuid.uuid4()),
@@ -253,17 +273,26 @@ def evaluations_router() -> APIRouter:
         )
 
     @router.get("/evaluations/{evaluation_id}", response_model=EvaluationView)
-    async def show(request: Request, evaluation_id: str) -> EvaluationView:
+    async def show(
+        request: Request, evaluation_id: str, access: Access = Depends(authorize)
+    ) -> EvaluationView:
         found = await get_evaluation(_service(request).pool, evaluation_id)
         if found is None:
             raise NotFound(f"no evaluation {evaluation_id!r}")
+        access.require_person(found["nip"])
+        if access.units is not None and found.get("evaluator_nip") != access.principal.nip:
+            raise Forbidden("an evaluator sees the evaluations they made")
         return EvaluationView.model_validate(found)
 
     @router.get("/employees/{nip}/evaluations", response_model=list[EvaluationView])
-    async def history(request: Request, nip: str) -> list[EvaluationView]:
+    async def history(
+        request: Request, nip: str, access: Access = Depends(authorize)
+    ) -> list[EvaluationView]:
         """Every evaluation of the employee, oldest first; corrected ones are kept and show
-        `superseded_by`."""
+        `superseded_by`. An evaluator sees the ones they made."""
         rows = await history_of(_service(request).pool, nip)
+        if access.units is not None:
+            rows = [r for r in rows if r.get("evaluator_nip") == access.principal.nip]
         return [EvaluationView.model_validate(r) for r in rows]
 
     return router

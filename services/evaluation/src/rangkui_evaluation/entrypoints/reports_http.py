@@ -8,11 +8,13 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
 
 from rangkui_evaluation.adapters.report_queries import early_warnings, effectiveness, worklist
+from rangkui_evaluation.entrypoints.scope import in_reach
+from rangkui_eventkit.auth import Access, authorize
 from rangkui_eventkit.runtime import Service
 
 Format = Literal["json", "csv"]
@@ -94,12 +96,14 @@ def reports_router() -> APIRouter:
         evaluator_nip: str | None = None,
         unit_id: str | None = None,
         status: Literal["DUE", "OVERDUE", "DONE"] | None = None,
+        access: Access = Depends(authorize),
     ) -> Worklist:
         """Checkpoints to evaluate per evaluator and/or unit: overdue first, then due, then
-        done, with counts of each."""
+        done, with counts of each. An evaluator sees those of their units."""
         rows = await worklist(
             _pool(request), evaluator_nip=evaluator_nip, unit_id=unit_id, status=status
         )
+        rows = [r for r in rows if in_reach(access, r)]
         counts = {"DUE": 0, "OVERDUE": 0, "DONE": 0}
         for r in rows:
             counts[r["status"]] = counts.get(r["status"], 0) + 1

@@ -13,6 +13,7 @@ from __future__ import annotations
 from rangkui_contracts.events.personnel import (
     EmployeeReassigned,
     EmployeeRegistered,
+    EmployeeRegisteredV2,
     PositionEstablished,
 )
 from rangkui_contracts.topics import PERSONNEL
@@ -42,8 +43,10 @@ class EvaluatorFollower(Reaction):
         for holder in holders:
             await self._assign(ctx, e.unit_id, holder["nip"], r)
 
-    @handles(EmployeeRegistered)
-    async def on_registered(self, ctx: BatchContext, e: EmployeeRegistered, r: Received) -> None:
+    @handles(EmployeeRegistered, EmployeeRegisteredV2)
+    async def on_registered(
+        self, ctx: BatchContext, e: EmployeeRegistered | EmployeeRegisteredV2, r: Received
+    ) -> None:
         await self._took_post(ctx, e.nip, e.position_id, r)
 
     @handles(EmployeeReassigned)

@@ -15,6 +15,7 @@ from datetime import date
 from enum import StrEnum
 
 from rangkui_contracts import DomainEvent
+from rangkui_contracts.events.common import Sealed
 from rangkui_contracts.events.mutation import (
     DocumentItem,
     MutationAcknowledged,
@@ -25,6 +26,7 @@ from rangkui_contracts.events.mutation import (
     MutationEffective,
     MutationKind,
     MutationObjected,
+    MutationObjectedV2,
     MutationObjectionResolved,
     MutationProposed,
     MutationRejected,
@@ -184,8 +186,10 @@ class AcknowledgeMutation:
 
 @dataclass(frozen=True)
 class ObjectToMutation:
+    """`reason` arrives sealed with the employee's data key: sensitive, never in plaintext."""
+
     actor: str
-    reason: str
+    reason: Sealed
 
 
 @dataclass(frozen=True)
@@ -265,7 +269,7 @@ def evolve(state: MutationState, event: DomainEvent) -> MutationState:
             return replace(state, status=Status.SOCIALIZED)
         case MutationAcknowledged():
             return replace(state, status=Status.ACKNOWLEDGED)
-        case MutationObjected():
+        case MutationObjected() | MutationObjectedV2():
             return replace(state, status=Status.OBJECTED)
         case MutationObjectionResolved():
             return replace(state, status=Status.OBJECTION_DISMISSED)  # upheld: cancel follows
@@ -364,7 +368,7 @@ def decide(command: Command, state: MutationState) -> Sequence[DomainEvent]:
             _require(s, "object to", {Status.SOCIALIZED})
             _only_the_employee(s, command.actor, "object to")
             return [
-                MutationObjected(
+                MutationObjectedV2(
                     mutation_id=s.mutation_id, nip=s.nip, reason=command.reason, objected_by=s.nip
                 )
             ]
@@ -540,6 +544,7 @@ STATUS_AFTER: dict[type[DomainEvent], Status] = {
     MutationSocialized: Status.SOCIALIZED,
     MutationAcknowledged: Status.ACKNOWLEDGED,
     MutationObjected: Status.OBJECTED,
+    MutationObjectedV2: Status.OBJECTED,
     MutationObjectionResolved: Status.OBJECTION_DISMISSED,
     MutationDecreed: Status.DECREED,
     MutationEffective: Status.EFFECTIVE,

@@ -1,4 +1,4 @@
-"""`rangkui-mutation serve | migrate | rebuild <projection>`."""
+"""`rangkui-mutation serve | migrate | rebuild <projection> | audit-verify`."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import asyncio
 import sys
 from collections.abc import Sequence
 
+from rangkui_eventkit.audit.cli import add_verify_arguments, run_verify
 from rangkui_eventkit.db import connect
 from rangkui_eventkit.migrations import migrate
 from rangkui_eventkit.runtime import serve
@@ -19,12 +20,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands.add_parser("migrate", help="apply the database migrations and exit")
     rebuild = commands.add_parser("rebuild", help="empty a projection and replay its topics")
     rebuild.add_argument("projection")
+    add_verify_arguments(commands.add_parser("audit-verify", help="verify the events' hash chain"))
     args = parser.parse_args(argv)
 
     from rangkui_mutation.bootstrap import MIGRATIONS, build_service, create_app
     from rangkui_mutation.settings import MutationSettings
 
     settings = MutationSettings()
+    if args.command == "audit-verify":
+        return run_verify(settings.database_url, args)
     if args.command == "serve":
         serve(create_app(settings), settings)
         return 0

@@ -1,5 +1,5 @@
-"""HTTP API of the mutation service: one command per lifecycle step (the acting user comes
-from the `X-Actor` header), and queries on the read models."""
+"""HTTP API of the mutation service: one command per lifecycle step (the acting user is the
+caller of the verified bearer token), and queries on the read models."""
 
 from __future__ import annotations
 
@@ -7,13 +7,15 @@ from datetime import date, datetime
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from rangkui_contracts.events.common import Nip
 from rangkui_contracts.events.mutation import DocumentItem, MutationKind
+from rangkui_eventkit.auth import Access, authorize
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.errors import NotFound
 from rangkui_eventkit.http import request_cause
+from rangkui_eventkit.limits import StrictBody
 from rangkui_eventkit.store import Recorded
 from rangkui_mutation.adapters import read_models
 from rangkui_mutation.domain.mutation import (
@@ -22,13 +24,12 @@ from rangkui_mutation.domain.mutation import (
     CancelMutation,
     CheckDocuments,
     DecreeMutation,
-    ObjectToMutation,
     RejectMutation,
     ResolveObjection,
     ReviewMutation,
     SocializeMutation,
 )
-from rangkui_mutation.service_layer import commands
+from rangkui_mutation.service_layer import commands, objections
 from rangkui_mutation.service_layer.commands import Deps
 
 router = APIRouter(tags=["transfers"])
@@ -38,8 +39,8 @@ def deps(request: Request) -> Deps:
     return request.app.state.service.deps
 
 
-class Body(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Body(StrictBody):
+    """Unknown fields, endless text and lists, implausible dates: 422 (see StrictBody)."""
 
 
 class ProposeBody(Body):
@@ -146,9 +147,14 @@ def _result(mutation_id: str, recorded: list[Recorded]) -> CommandResult:
 
 @router.post("/mutations", status_code=201, response_model=CommandResult)
 async def propose(
-    body: ProposeBody, d: Deps = Depends(deps), cause: Cause = Depends(request_cause)
+    body: ProposeBody,
+    d: Deps = Depends(deps),
+    cause: Cause = Depends(request_cause),
+    access: Access = Depends(authorize),
 ) -> CommandResult:
-    """Propose a transfer (MutationProposed); the origin post is the employee's current one."""
+    """Propose a transfer (MutationProposed); the origin post is the employee's current one.
+    An employee may propose only their own (as an OWN_REQUEST; the domain checks the kind)."""
+    access.require_person(body.nip)
     mutation_id = await commands.propose_mutation(
         d,
         nip=body.nip,
@@ -243,7 +249,7 @@ async def socialize(
 async def acknowledge(
     mutation_id: str, d: Deps = Depends(deps), cause: Cause = Depends(request_cause)
 ) -> CommandResult:
-    """The employee (X-Actor = their NIP) acknowledges (MutationAcknowledged)."""
+    """The employee (the caller's NIP) acknowledges (MutationAcknowledged)."""
     command = AcknowledgeMutation(actor=cause.actor)
     return _result(mutation_id, await commands.run_command(d, mutation_id, command, cause))
 
@@ -255,9 +261,12 @@ async def object_to(
     d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
 ) -> CommandResult:
-    """The employee (X-Actor = their NIP) objects, with a reason (MutationObjected)."""
-    command = ObjectToMutation(actor=cause.actor, reason=body.reason)
-    return _result(mutation_id, await commands.run_command(d, mutation_id, command, cause))
+    """The employee (the caller's NIP) objects, with a reason (MutationObjected), which is
+    recorded sealed with their data key (409 while this service does not hold it)."""
+    recorded = await objections.object_to_mutation(
+        d, mutation_id, actor=cause.actor, reason=body.reason, cause=cause
+    )
+    return _result(mutation_id, recorded)
 
 
 @router.post("/mutations/{mutation_id}/objection/resolve", response_model=CommandResult)
@@ -304,12 +313,15 @@ async def cancel(
 
 
 @router.get("/mutations/{mutation_id}", response_model=MutationView)
-async def get_mutation(mutation_id: str, d: Deps = Depends(deps)) -> dict[str, Any]:
+async def get_mutation(
+    mutation_id: str, d: Deps = Depends(deps), access: Access = Depends(authorize)
+) -> dict[str, Any]:
     """One transfer with its step and full timeline (who, when, why)."""
     found = await read_models.mutation(d.pool, mutation_id)
     if found is None:
         raise NotFound(f"unknown transfer {mutation_id} (or not yet in the read model)")
-    return found
+    access.require_person(found.get("nip"))
+    return await objections.open_reasons(d, found)
 
 
 class EmployeeView(BaseModel):

@@ -8,12 +8,13 @@ from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from rangkui_contracts.events.mutation import NeedPriority
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.errors import NotFound
 from rangkui_eventkit.http import request_cause
+from rangkui_eventkit.limits import StrictBody
 from rangkui_mutation.adapters import candidates as candidate_queries
 from rangkui_mutation.entrypoints.http import deps
 from rangkui_mutation.service_layer import needs
@@ -22,9 +23,7 @@ from rangkui_mutation.service_layer.commands import Deps
 router = APIRouter(prefix="/needs", tags=["staffing needs"])
 
 
-class IdentifyBody(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class IdentifyBody(StrictBody):
     unit_id: str = Field(min_length=1)
     position_id: str = Field(min_length=1)
     count: int = Field(ge=1)
@@ -33,9 +32,7 @@ class IdentifyBody(BaseModel):
     required_competencies: list[str] = Field(default_factory=list)
 
 
-class CloseBody(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class CloseBody(StrictBody):
     reason: str = Field(min_length=1)
 
 

@@ -15,6 +15,7 @@ import asyncpg
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.decider import execute, load_state
 from rangkui_eventkit.errors import NotFound
+from rangkui_eventkit.personal_data import KeyRing
 from rangkui_eventkit.store import EventStore, Recorded, StreamWrite
 from rangkui_mutation.adapters import read_models, write_facts
 from rangkui_mutation.domain.mutation import (
@@ -40,6 +41,7 @@ class Deps:
     store: EventStore
     settings: MutationSettings
     today: Clock
+    keyring: KeyRing | None = None  # employees' data keys: objection reasons are sealed
 
     @property
     def blackouts(self) -> list[Blackout]:
@@ -134,7 +136,7 @@ async def approve_mutation(
     decided one after the other and exactly one wins."""
     sid = stream_id(mutation_id)
     async with deps.pool.acquire() as conn, conn.transaction():
-        state = await _existing(deps, sid, conn)
+        state = await existing(deps, sid, conn)
         await write_facts.lock(conn, f"mutation.position:{state.to_position_id}")
         state, version = await load_state(deps.store, sid, mutation_decider, conn=conn)
         target = await read_models.position(conn, state.to_position_id)
@@ -172,11 +174,11 @@ async def run_command(
 ) -> list[Recorded]:
     """Any lifecycle step that needs no outside facts: load, decide, append."""
     sid = stream_id(mutation_id)
-    await _existing(deps, sid)
+    await existing(deps, sid)
     return await execute(deps.store, sid, mutation_decider, command, cause)
 
 
-async def _existing(deps: Deps, sid: str, conn: asyncpg.Connection | None = None) -> MutationState:
+async def existing(deps: Deps, sid: str, conn: asyncpg.Connection | None = None) -> MutationState:
     state, _ = await load_state(deps.store, sid, mutation_decider, conn=conn)
     if state.status is None:
         raise NotFound(f"unknown transfer {sid.removeprefix('mutation-')}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rangkui_contracts.events.common import Sealed
 from rangkui_contracts.events.evaluation import EvaluationRecorded
 from rangkui_contracts.events.mutation import (
     MutationAcknowledged,
@@ -18,6 +19,7 @@ from rangkui_contracts.events.mutation import (
     MutationDocumentsChecked,
     MutationEffective,
     MutationObjected,
+    MutationObjectedV2,
     MutationObjectionResolved,
     MutationProposed,
     MutationRejected,
@@ -34,6 +36,7 @@ from rangkui_contracts.events.personnel import (
     EmployeeGradeChanged,
     EmployeeReassigned,
     EmployeeRegistered,
+    EmployeeRegisteredV2,
     EmployeeStatusChanged,
     FormationChanged,
     PositionEstablished,
@@ -94,8 +97,11 @@ class PersonnelView(Projection):
             e.is_head_of_unit,
         )
 
-    @handles(EmployeeRegistered)
-    async def on_employee(self, ctx: BatchContext, e: EmployeeRegistered, r: Received) -> None:
+    @handles(EmployeeRegistered, EmployeeRegisteredV2)
+    async def on_employee(
+        self, ctx: BatchContext, e: EmployeeRegistered | EmployeeRegisteredV2, r: Received
+    ) -> None:
+        """Only public fields: v1's plaintext personal data is not kept (nothing here needs it)."""
         ctx.sql.add(
             """INSERT INTO employees (nip, name, status, grade, unit_id, position_id,
                    tmt_position, education, competencies)
@@ -225,8 +231,12 @@ _ID_FIELDS = {"mutation_id", "nip"}
 
 
 def _reason(event: Any) -> str | None:
+    """The reason shown in the timeline; a sealed one (an objection) stays in `details`,
+    sealed, and is opened only when the transfer is read (while the key exists)."""
     for attr in ("reason", "reasons", "notes", "message"):
         value = getattr(event, attr, None)
+        if isinstance(value, Sealed):
+            return None
         if value:
             return str(value)
     return None
@@ -270,6 +280,7 @@ class MutationBoard(Projection):
         MutationSocialized,
         MutationAcknowledged,
         MutationObjected,
+        MutationObjectedV2,
         MutationObjectionResolved,
         MutationEffective,
         MutationCancelled,

@@ -12,7 +12,7 @@ from email.utils import formatdate
 
 import aiosmtplib
 
-from rangkui_contracts.events.notification import NotificationQueued
+from rangkui_contracts.events.notification import NotificationQueued, NotificationQueuedV2
 from rangkui_notification.adapters.delivery import DeliveryError
 
 
@@ -25,7 +25,7 @@ class SmtpSender:
         self.sender = sender
         self.timeout_s = timeout_s
 
-    def message(self, q: NotificationQueued) -> EmailMessage:
+    def message(self, q: NotificationQueued | NotificationQueuedV2) -> EmailMessage:
         msg = EmailMessage()
         msg["From"] = self.sender
         msg["To"] = q.address
@@ -38,7 +38,7 @@ class SmtpSender:
         msg.set_content(q.body, charset="utf-8")
         return msg
 
-    async def send(self, q: NotificationQueued) -> None:
+    async def send(self, q: NotificationQueued | NotificationQueuedV2) -> None:
         try:
             await aiosmtplib.send(
                 self.message(q),

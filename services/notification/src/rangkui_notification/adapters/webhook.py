@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import httpx
 
-from rangkui_contracts.events.notification import NotificationQueued
+from rangkui_contracts.events.notification import NotificationQueued, NotificationQueuedV2
 from rangkui_notification.adapters.delivery import DeliveryError
 from rangkui_notification.domain.webhooks import (
     DELIVERY_HEADER,
@@ -38,7 +38,7 @@ class WebhookSender:
         self.clock = clock
         self.transport = transport
 
-    def headers(self, q: NotificationQueued, body: bytes) -> dict[str, str]:
+    def headers(self, q: NotificationQueued | NotificationQueuedV2, body: bytes) -> dict[str, str]:
         secret = subscription_secret(self.signing_key, q.recipient)
         timestamp = int(self.clock())
         return {
@@ -48,7 +48,7 @@ class WebhookSender:
             DELIVERY_HEADER: q.notification_id,
         }
 
-    async def send(self, q: NotificationQueued) -> None:
+    async def send(self, q: NotificationQueued | NotificationQueuedV2) -> None:
         body = q.body.encode()
         try:
             async with httpx.AsyncClient(timeout=self.timeout_s, transport=self.transport) as c:

@@ -43,6 +43,8 @@ CATALOGUE: dict[type[DomainEvent], NoticeRule] = {
     mutation.MutationRejected: NoticeRule("mutation_rejected", employee_and_heads),
     mutation.MutationSocialized: NoticeRule("mutation_socialized", employee_only),
     mutation.MutationObjected: NoticeRule("mutation_objected", ppk_and_employee),
+    # Version 2 seals the reason; the notice never quoted it in either version.
+    mutation.MutationObjectedV2: NoticeRule("mutation_objected", ppk_and_employee),
     mutation.MutationObjectionResolved: NoticeRule("mutation_objection_resolved", ppk_and_employee),
     mutation.MutationDecreed: NoticeRule("mutation_decreed", employee_and_heads),
     mutation.MutationEffective: NoticeRule("mutation_effective", employee_and_heads),

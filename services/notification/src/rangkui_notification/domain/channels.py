@@ -20,9 +20,13 @@ class ChannelPolicy:
 
 @dataclass(frozen=True)
 class EmailPlan:
-    """Send to `address`, or record why not (never an error: the inbox copy stands)."""
+    """Send, or record why not (never an error: the inbox copy stands).
 
-    outcome: Literal["SEND", "NO_EMAIL_ADDRESS", "OPTED_OUT"]
+    `address` is set only for a role mailbox: a person's address never travels in an event;
+    the delivery worker opens it from their sealed contact when it sends.
+    """
+
+    outcome: Literal["SEND", "NO_EMAIL_ADDRESS", "OPTED_OUT", "PERSONAL_DATA_ERASED"]
     address: str | None = None
 
 
@@ -34,5 +38,11 @@ def plan_email(
         return None
     if not wants_email:
         return EmailPlan("OPTED_OUT")
-    address = directory.email_of(recipient.id) or policy.mailbox_addresses.get(recipient.id)
-    return EmailPlan("SEND", address) if address else EmailPlan("NO_EMAIL_ADDRESS")
+    person = directory.person(recipient.id)
+    if person is not None:
+        if person.erased:
+            return EmailPlan("PERSONAL_DATA_ERASED")
+        if person.email or person.sealed_contact:
+            return EmailPlan("SEND")
+    mailbox = policy.mailbox_addresses.get(recipient.id)
+    return EmailPlan("SEND", mailbox) if mailbox else EmailPlan("NO_EMAIL_ADDRESS")

@@ -5,6 +5,8 @@
                               -> attempt failed (budget spent) + NotificationFailed
            -> (process died mid-attempt) -> in doubt
     failed | in doubt -> retry requested (operator; a new budget) -> attempt started -> ...
+    queued | retry wait -> skipped (the e-mail address cannot be opened: no address in the
+                          person's contact, or their personal data was erased)
 
 An attempt is recorded as started *before* anything is sent. A worker that finds an attempt
 started but not finished, while holding the delivery's lock, knows the process that started
@@ -28,12 +30,19 @@ from rangkui_contracts.events.notification import (
     NotificationDispatched,
     NotificationFailed,
     NotificationQueued,
+    NotificationQueuedV2,
+    NotificationSkipped,
+    SkipReason,
 )
 from rangkui_eventkit.decider import Decider
 from rangkui_eventkit.errors import NotFound, RuleViolated
 
-Status = Literal["NEW", "PENDING", "IN_FLIGHT", "RETRY_WAIT", "DISPATCHED", "FAILED", "IN_DOUBT"]
-FINISHED: frozenset[str] = frozenset({"DISPATCHED", "FAILED"})
+Status = Literal[
+    "NEW", "PENDING", "IN_FLIGHT", "RETRY_WAIT", "DISPATCHED", "FAILED", "IN_DOUBT", "SKIPPED"
+]
+FINISHED: frozenset[str] = frozenset({"DISPATCHED", "FAILED", "SKIPPED"})
+Queued = NotificationQueued | NotificationQueuedV2
+"""Version 1 carried every address; version 2 none of a person's (opened when sending)."""
 
 
 @dataclass(frozen=True)
@@ -50,7 +59,7 @@ class RetryPolicy:
 
 @dataclass(frozen=True)
 class DeliveryState:
-    queued: NotificationQueued | None = None
+    queued: Queued | None = None
     status: Status = "NEW"
     attempts: int = 0  # all attempts ever made (numbers attempts)
     attempts_in_budget: int = 0  # attempts since queued or since the last operator retry
@@ -81,13 +90,22 @@ class RequestRetry:
     requested_by: str
 
 
-Command = StartAttempt | RecordSuccess | RecordFailure | RequestRetry
+@dataclass(frozen=True)
+class SkipDelivery:
+    """Nothing to send to: decided before an attempt starts (the inbox copy stands)."""
+
+    reason: SkipReason
+
+
+Command = StartAttempt | RecordSuccess | RecordFailure | RequestRetry | SkipDelivery
 
 
 def evolve(state: DeliveryState, event: DomainEvent) -> DeliveryState:
     match event:
-        case NotificationQueued():
+        case NotificationQueued() | NotificationQueuedV2():
             return replace(state, queued=event, status="PENDING")
+        case NotificationSkipped():
+            return replace(state, status="SKIPPED", next_attempt_at=None, last_error=event.reason)
         case DeliveryAttemptStarted():
             return replace(
                 state,
@@ -185,6 +203,20 @@ def make_decide(policy: RetryPolicy) -> Callable[[Command, DeliveryState], list[
                         attempts=attempt,
                         last_error=error,
                     ),
+                ]
+            case SkipDelivery(reason=reason):
+                if state.status not in ("PENDING", "RETRY_WAIT"):
+                    return []
+                return [
+                    NotificationSkipped(
+                        notification_id=q.notification_id,
+                        source_event_id=q.source_event_id,
+                        source_event_type=q.source_event_type,
+                        recipient=q.recipient,
+                        channel=q.channel,
+                        template=q.template,
+                        reason=reason,
+                    )
                 ]
             case RequestRetry(requested_by=who):
                 if state.status not in ("FAILED", "IN_DOUBT"):

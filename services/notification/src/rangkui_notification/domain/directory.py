@@ -18,13 +18,21 @@ from rangkui_contracts import DomainEvent
 
 @dataclass(frozen=True)
 class Person:
-    """An employee as the notices need them: name, where they work, how to reach them."""
+    """An employee as the notices need them: name, where they work, how to reach them.
+
+    `email` is plaintext in memory only (opened from the sealed contact, or from an event
+    published before sealing); `sealed_contact` says a sealed contact exists that could not
+    be opened just now (its key has not arrived yet); `erased` that their personal data was
+    erased: nobody can reach them by e-mail any more.
+    """
 
     nip: str
     name: str
     unit_id: str | None = None
     position_id: str | None = None
     email: str | None = None
+    sealed_contact: bool = False
+    erased: bool = False
 
 
 @dataclass(frozen=True)
@@ -115,7 +123,3 @@ class Directory:
 
     def transfer(self, mutation_id: str | None) -> Transfer | None:
         return self.transfers.get(mutation_id) if mutation_id else None
-
-    def email_of(self, nip: str) -> str | None:
-        person = self.person(nip)
-        return person.email if person else None

@@ -1,4 +1,4 @@
-"""`rangkui-notification serve | migrate | rebuild <projection>`."""
+"""`rangkui-notification serve | migrate | rebuild <projection> | audit-verify`."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import asyncio
 from collections.abc import Sequence
 
+from rangkui_eventkit.audit.cli import add_verify_arguments, run_verify
 from rangkui_eventkit.db import create_pool
 from rangkui_eventkit.migrations import migrate
 from rangkui_eventkit.runtime import serve
@@ -18,9 +19,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands.add_parser("serve", help="run the HTTP API, the consumers and the relay")
     commands.add_parser("migrate", help="apply the database migrations and exit")
     rebuild = commands.add_parser("rebuild", help="replay one projection from the beginning")
-    rebuild.add_argument("projection", help="directory | inbox | delivery_log")
+    rebuild.add_argument("projection", help="personal_data_keys | directory | inbox | delivery_log")
+    add_verify_arguments(commands.add_parser("audit-verify", help="verify the events' hash chain"))
     args = parser.parse_args(argv)
     settings = NotificationSettings()
+    if args.command == "audit-verify":
+        return run_verify(settings.database_url, args)
     if args.command == "serve":
         from rangkui_notification.bootstrap import create_app
 

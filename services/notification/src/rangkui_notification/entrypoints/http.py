@@ -12,6 +12,7 @@ from pydantic import AnyHttpUrl, BaseModel, Field
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.errors import NotFound, RuleViolated
 from rangkui_eventkit.http import request_cause
+from rangkui_eventkit.limits import INT_MAX, StrictBody
 from rangkui_eventkit.runtime import Service
 from rangkui_notification.adapters import deliveries as delivery_queries
 from rangkui_notification.adapters import inbox as inbox_queries
@@ -70,7 +71,7 @@ async def list_inbox(
     request: Request,
     unread_only: bool = False,
     limit: int = Query(50, ge=1, le=500),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=INT_MAX),
 ) -> list[dict[str, object]]:
     """The recipient's notices, newest first (a NIP, or a role mailbox such as BKD)."""
     return await inbox_queries.list_notices(
@@ -105,7 +106,7 @@ class TemplateInfo(BaseModel):
     event_type: str
 
 
-class PreviewRequest(BaseModel):
+class PreviewRequest(StrictBody):
     """Leave `data` out to use the built-in sample event; `role` picks one recipient role."""
 
     data: dict[str, Any] | None = None
@@ -181,7 +182,7 @@ class RetryAccepted(BaseModel):
     status: str = "PENDING"
 
 
-class Preferences(BaseModel):
+class Preferences(StrictBody):
     """Channels besides the inbox, which always gets a copy."""
 
     email: bool = True
@@ -196,7 +197,7 @@ async def delivery_log(
     source_event_id: str | None = None,
     subscription_id: str | None = None,
     limit: int = Query(100, ge=1, le=1000),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=INT_MAX),
 ) -> list[dict[str, Any]]:
     """Every delivery (inbox, e-mail, webhook) with its status; filters combine."""
     return await delivery_queries.search(
@@ -254,7 +255,7 @@ async def put_preferences(
 webhooks_router = APIRouter(prefix="/webhooks", tags=["webhooks"])
 
 
-class SubscribeRequest(BaseModel):
+class SubscribeRequest(StrictBody):
     url: AnyHttpUrl
     event_types: list[str] = Field(
         min_length=1,

@@ -10,7 +10,7 @@ from typing import Any
 from rangkui_contracts import DomainEvent, Envelope
 from rangkui_contracts.events.notification import (
     NotificationDispatched,
-    NotificationQueued,
+    NotificationQueuedV2,
     NotificationSkipped,
     SkipReason,
 )
@@ -89,8 +89,10 @@ def compose(
         email_stream = notice_stream_id(source.id, recipient.id, "EMAIL", source.variant)
         notification_id = notification_id_for(email_stream)
         first: DomainEvent
-        if email.outcome == "SEND" and email.address:
-            first = NotificationQueued(
+        if email.outcome == "SEND":
+            # A person's address is not carried (the worker opens it when it sends); a role
+            # mailbox's is.
+            first = NotificationQueuedV2(
                 notification_id=notification_id,
                 channel="EMAIL",
                 address=email.address,
@@ -100,7 +102,7 @@ def compose(
                 **common,
             )
         else:
-            reason: SkipReason = "OPTED_OUT" if email.outcome == "OPTED_OUT" else "NO_EMAIL_ADDRESS"
+            reason: SkipReason = email.outcome
             first = NotificationSkipped(
                 notification_id=notification_id, channel="EMAIL", reason=reason, **common
             )

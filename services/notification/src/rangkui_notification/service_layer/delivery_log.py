@@ -3,9 +3,15 @@
 The log answers operators (what was sent to whom, what failed and why) and hints the delivery
 worker at what is due; the worker itself decides on the notice's event stream, never on
 this possibly lagging table.
+
+The log holds no personal address: a person's e-mail address is not in the events since
+version 2 of `NotificationQueued`, and of version 1 events (which carried it) only the
+addresses of role mailboxes and webhooks are kept.
 """
 
 from __future__ import annotations
+
+import re
 
 from rangkui_contracts.events.notification import (
     ChannelPreferencesSet,
@@ -16,6 +22,7 @@ from rangkui_contracts.events.notification import (
     NotificationDispatched,
     NotificationFailed,
     NotificationQueued,
+    NotificationQueuedV2,
     NotificationSkipped,
     WebhookSubscribed,
     WebhookUnsubscribed,
@@ -46,6 +53,9 @@ ON CONFLICT (notification_id, attempt) DO UPDATE SET finished_at = EXCLUDED.fini
 """
 
 
+_NIP = re.compile(r"^\d{18}$")  # a person, as opposed to a role mailbox or a subscription
+
+
 class DeliveryLog(Projection):
     """Deliveries with their status and attempts, channel preferences, and webhook
     subscriptions with their health (last success, failures in a row)."""
@@ -54,11 +64,14 @@ class DeliveryLog(Projection):
     topics = (NOTIFICATION,)
     tables = ("deliveries", "delivery_attempts", "preferences", "webhook_subscriptions")
 
-    @handles(NotificationQueued)
-    async def on_queued(self, ctx: BatchContext, e: NotificationQueued, r: Received) -> None:
+    @handles(NotificationQueued, NotificationQueuedV2)
+    async def on_queued(
+        self, ctx: BatchContext, e: NotificationQueued | NotificationQueuedV2, r: Received
+    ) -> None:
+        address = None if _NIP.match(e.recipient) else e.address
         ctx.sql.add(
             _UPSERT, e.notification_id, r.envelope.subject, e.source_event_id,
-            e.source_event_type, e.recipient, e.channel, e.template, e.address,
+            e.source_event_type, e.recipient, e.channel, e.template, address,
             e.subscription_id, "PENDING", 0, None, r.envelope.time,
         )  # fmt: skip
 

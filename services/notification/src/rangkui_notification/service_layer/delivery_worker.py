@@ -9,6 +9,12 @@ finished knows that its process died between sending and recording: it records
 `DeliveryInDoubt` and does not send again (at most once for that attempt); an operator may
 retry it.
 
+A person's e-mail address travels in no event: the worker opens it from their sealed contact
+in the directory (with the key ring) just before it sends, and keeps it in memory only. An
+address that cannot be opened skips the e-mail with the reason (`PERSONAL_DATA_ERASED`:
+their key was erased; `NO_EMAIL_ADDRESS`), or, while their key has not arrived yet, fails
+the attempt so that it is tried again. Error texts are recorded without the address.
+
 Webhook deliveries of one subscription and one source stream (one transfer) are chained by
 `previous_stream_id`: a delivery waits until its predecessor is dispatched, failed or in
 doubt, so a receiver that is down gets the backlog in order once it is up again.
@@ -18,7 +24,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import asyncpg
@@ -27,17 +35,23 @@ from rangkui_contracts.events.notification import (
     DeliveryAttemptStarted,
     DeliveryInDoubt,
     NotificationQueued,
+    NotificationQueuedV2,
+    SkipReason,
 )
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.decider import Decider
 from rangkui_eventkit.logging import get_logger
+from rangkui_eventkit.personal_data import KeyRing
 from rangkui_eventkit.store import EventStore, StreamWrite
 from rangkui_notification.adapters.delivery import DeliveryError, Sender
+from rangkui_notification.adapters.directory import open_email
 from rangkui_notification.domain.delivery import (
     Command,
     DeliveryState,
+    Queued,
     RecordFailure,
     RecordSuccess,
+    SkipDelivery,
     StartAttempt,
 )
 
@@ -66,6 +80,7 @@ class DeliveryWorker:
         store: EventStore,
         senders: Mapping[str, Sender],
         deciders: Mapping[str, Decider[Command, DeliveryState]],
+        keyring: KeyRing | None = None,
         poll_interval_s: float = 0.5,
         batch_size: int = 50,
         clock: Callable[[], datetime] = _utcnow,
@@ -75,6 +90,7 @@ class DeliveryWorker:
         self.store = store
         self.senders = senders
         self.deciders = deciders
+        self.keyring = keyring
         self.poll_interval_s = poll_interval_s
         self.batch_size = batch_size
         self.clock = clock
@@ -128,7 +144,7 @@ class DeliveryWorker:
         if not history:
             return False
         first = history[0].event
-        if not isinstance(first, NotificationQueued):
+        if not isinstance(first, NotificationQueued | NotificationQueuedV2):
             return False
         channel = first.channel
         decider = self.deciders[channel]
@@ -138,6 +154,17 @@ class DeliveryWorker:
         if state.status != "IN_FLIGHT" and not await self._predecessor_done(state, decider):
             return False
         cause = Cause.following(history[-1].envelope, actor="notification-delivery")
+        queued: Queued = state.queued
+        address: str | None = None
+        if state.status != "IN_FLIGHT" and channel == "EMAIL":
+            opened = await self._open_address(queued)
+            skip = _skip_reason(queued, opened.state, opened.address)
+            if skip is not None:
+                skipped = decider.decide(SkipDelivery(skip), state)
+                await self.store.append([StreamWrite(stream_id, len(history), skipped)], cause)
+                log.info("delivery.skipped", stream_id=stream_id, reason=skip)
+                return True
+            address = opened.address
         started = decider.decide(StartAttempt(self.clock()), state)
         if not started:
             return False
@@ -148,13 +175,21 @@ class DeliveryWorker:
         assert isinstance(started[0], DeliveryAttemptStarted)
         attempt = started[0].attempt
         self._fault("before_send")
+        # The opened address lives in this copy only: it is never recorded in an event.
+        message = queued if address is None else queued.model_copy(update={"address": address})
         command: Command
         try:
-            await self.senders[channel].send(state.queued)
+            if message.address is None:
+                raise DeliveryError(
+                    "the recipient's address cannot be opened yet (their contact or data key "
+                    "has not arrived): tried again"
+                )
+            await self.senders[channel].send(message)
         except DeliveryError as exc:
-            command = RecordFailure(attempt, str(exc), self.clock())
+            command = RecordFailure(attempt, _redact(str(exc), message.address), self.clock())
         except Exception as exc:  # a bug in a sender is recorded as a failed attempt too
-            command = RecordFailure(attempt, f"{type(exc).__name__}: {exc}", self.clock())
+            error = _redact(f"{type(exc).__name__}: {exc}", message.address)
+            command = RecordFailure(attempt, error, self.clock())
         else:
             command = RecordSuccess(attempt)
         self._fault("after_send")
@@ -170,6 +205,18 @@ class DeliveryWorker:
         )
         return True
 
+    async def _open_address(self, queued: Queued) -> _Opened:
+        """The address to send to: a role mailbox's from the event, a person's opened now."""
+        if queued.address is not None and not _is_nip(queued.recipient):
+            return _Opened(queued.address, "OPEN")
+        if self.keyring is None:
+            return _Opened(queued.address, "OPEN")
+        opened = await open_email(self.pool, self.keyring, queued.recipient)
+        if opened.state == "OPEN" and queued.address is not None:
+            # A notice queued before sealing (version 1) carries the address it was meant for.
+            return _Opened(queued.address, "OPEN")
+        return _Opened(opened.address, opened.state)
+
     async def _predecessor_done(
         self, state: DeliveryState, decider: Decider[Command, DeliveryState]
     ) -> bool:
@@ -182,3 +229,33 @@ class DeliveryWorker:
     def _fault(self, point: str) -> None:
         if self.fault_hook is not None:
             self.fault_hook(point)
+
+
+@dataclass(frozen=True)
+class _Opened:
+    address: str | None
+    state: str
+
+
+_NIP = re.compile(r"^\d{18}$")
+
+
+def _is_nip(recipient: str) -> bool:
+    """A person (by NIP), as opposed to a role mailbox or a webhook subscription."""
+    return bool(_NIP.match(recipient))
+
+
+def _skip_reason(queued: Queued, state: str, address: str | None) -> SkipReason | None:
+    """Why no e-mail can be sent at all, or None (send, or try again later)."""
+    if state == "ERASED":
+        return "PERSONAL_DATA_ERASED"
+    if state == "OPEN" and not address and not queued.address:
+        return "NO_EMAIL_ADDRESS"
+    return None
+
+
+def _redact(error: str, address: str | None) -> str:
+    """An SMTP error may quote the recipient: the delivery log must not."""
+    if not address:
+        return error
+    return re.sub(re.escape(address), "<recipient>", error, flags=re.IGNORECASE)

@@ -1,11 +1,24 @@
-"""Projection of the personnel topic into the directory the notices are addressed from."""
+"""Projection of the personnel topic into the directory the notices are addressed from.
+
+Personal data stays sealed here: of a registration or contact change (version 2) the
+directory keeps the `Sealed` value as it came, opened only in memory by the delivery worker
+when it sends (with the key ring). Version 1 events, published before sealing, carry the
+address in plaintext; it is kept until the person's data is erased, and never again after
+(`directory_erased`), whatever order a replay delivers.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
+from rangkui_contracts.events.common import Sealed
 from rangkui_contracts.events.personnel import (
     EmployeeContactChanged,
+    EmployeeContactChangedV2,
+    EmployeePersonalDataErased,
     EmployeeReassigned,
     EmployeeRegistered,
+    EmployeeRegisteredV2,
     PositionEstablished,
     UnitRegistered,
     UnitRenamed,
@@ -15,11 +28,11 @@ from rangkui_eventkit.handlers import BatchContext, Projection, Received, handle
 
 
 class PersonnelDirectory(Projection):
-    """Units, posts (with the head-of-unit flag) and employees with their e-mail."""
+    """Units, posts (with the head-of-unit flag) and employees with their sealed contact."""
 
     name = "directory"
     topics = (PERSONNEL,)
-    tables = ("directory_units", "directory_positions", "directory_employees")
+    tables = ("directory_units", "directory_positions", "directory_employees", "directory_erased")
 
     @handles(UnitRegistered)
     async def on_unit(self, ctx: BatchContext, e: UnitRegistered, _: Received) -> None:
@@ -45,16 +58,38 @@ class PersonnelDirectory(Projection):
 
     @handles(EmployeeRegistered)
     async def on_employee(self, ctx: BatchContext, e: EmployeeRegistered, _: Received) -> None:
+        """Version 1: the plaintext address, unless the person's data was erased."""
         ctx.sql.add(
-            """INSERT INTO directory_employees (nip, name, unit_id, position_id, email)
-               VALUES ($1, $2, $3, $4, $5)
+            """INSERT INTO directory_employees (nip, name, unit_id, position_id, email, personal)
+               VALUES ($1, $2, $3, $4, CASE WHEN EXISTS (SELECT 1 FROM directory_erased
+                                                         WHERE nip = $1) THEN NULL ELSE $5 END,
+                       NULL)
                ON CONFLICT (nip) DO UPDATE SET name = EXCLUDED.name, unit_id = EXCLUDED.unit_id,
-                   position_id = EXCLUDED.position_id, email = EXCLUDED.email""",
+                   position_id = EXCLUDED.position_id, email = EXCLUDED.email,
+                   personal = NULL""",
             e.nip,
             e.name,
             e.unit_id,
             e.position_id,
             str(e.contact.email) if e.contact.email else None,
+        )
+
+    @handles(EmployeeRegisteredV2)
+    async def on_employee_v2(self, ctx: BatchContext, e: EmployeeRegisteredV2, _: Received) -> None:
+        """Version 2: the sealed personal data as it came (only its contact is ever read)."""
+        ctx.sql.add(
+            """INSERT INTO directory_employees (nip, name, unit_id, position_id, email, personal)
+               VALUES ($1, $2, $3, $4, NULL, CASE WHEN EXISTS (SELECT 1 FROM directory_erased
+                                                               WHERE nip = $1) THEN NULL
+                                                  ELSE $5::jsonb END)
+               ON CONFLICT (nip) DO UPDATE SET name = EXCLUDED.name, unit_id = EXCLUDED.unit_id,
+                   position_id = EXCLUDED.position_id, email = NULL,
+                   personal = EXCLUDED.personal""",
+            e.nip,
+            e.name,
+            e.unit_id,
+            e.position_id,
+            _sealed_json(e.personal),
         )
 
     @handles(EmployeeReassigned)
@@ -78,7 +113,49 @@ class PersonnelDirectory(Projection):
     @handles(EmployeeContactChanged)
     async def on_contact(self, ctx: BatchContext, e: EmployeeContactChanged, _: Received) -> None:
         ctx.sql.add(
-            "UPDATE directory_employees SET email = $2 WHERE nip = $1",
+            """UPDATE directory_employees SET email = $2, personal = NULL
+               WHERE nip = $1 AND NOT EXISTS (SELECT 1 FROM directory_erased WHERE nip = $1)""",
             e.nip,
             str(e.contact.email) if e.contact.email else None,
         )
+
+    @handles(EmployeeContactChangedV2)
+    async def on_contact_v2(
+        self, ctx: BatchContext, e: EmployeeContactChangedV2, _: Received
+    ) -> None:
+        ctx.sql.add(
+            """UPDATE directory_employees SET email = NULL, personal = $2::jsonb
+               WHERE nip = $1 AND NOT EXISTS (SELECT 1 FROM directory_erased WHERE nip = $1)""",
+            e.nip,
+            _sealed_json(e.personal),
+        )
+
+    @handles(EmployeePersonalDataErased)
+    async def on_erased(
+        self, ctx: BatchContext, e: EmployeePersonalDataErased, _: Received
+    ) -> None:
+        """Forget the person's contact (sealed or not) and, should the key ring not have
+        heard of the erasure yet, their key too: it never opens anything here again."""
+        ctx.sql.add(
+            """INSERT INTO directory_erased (nip, erased_at) VALUES ($1, $2)
+               ON CONFLICT (nip) DO NOTHING""",
+            e.nip,
+            e.erased_at,
+        )
+        ctx.sql.add(
+            "UPDATE directory_employees SET email = NULL, personal = NULL WHERE nip = $1", e.nip
+        )
+        ctx.sql.add(
+            """INSERT INTO personal_data_keyring (nip, key_id, wrapped_key, erased_at)
+               VALUES ($1, $2, NULL, $3)
+               ON CONFLICT (nip) DO UPDATE SET wrapped_key = NULL,
+                   erased_at = coalesce(personal_data_keyring.erased_at, EXCLUDED.erased_at)""",
+            e.nip,
+            e.key_id,
+            e.erased_at,
+        )
+
+
+def _sealed_json(sealed: Sealed | None) -> dict[str, Any] | None:
+    """The sealed value as the JSON the column holds (the pool's jsonb codec encodes it)."""
+    return sealed.model_dump(mode="json") if sealed is not None else None

@@ -10,6 +10,7 @@ from datetime import date
 from rangkui_contracts import DomainEvent
 from rangkui_contracts.events import evaluation as ev
 from rangkui_contracts.events import mutation as mu
+from rangkui_contracts.events.common import Sealed
 from rangkui_notification.domain.directory import Directory, Person, Transfer
 from rangkui_notification.domain.reminders import CheckpointReminder
 
@@ -86,6 +87,12 @@ SAMPLES: dict[type[DomainEvent], DomainEvent] = {
         ),
         mu.MutationObjected(
             mutation_id=M, nip=EMPLOYEE, reason="Alasan keluarga", objected_by=EMPLOYEE
+        ),
+        mu.MutationObjectedV2(
+            mutation_id=M,
+            nip=EMPLOYEE,
+            reason=Sealed(key_id="dk-contoh", alg="A256GCM", nonce="AAAA", ciphertext="AAAA"),
+            objected_by=EMPLOYEE,
         ),
         mu.MutationObjectionResolved(
             mutation_id=M,

@@ -14,7 +14,7 @@ import json
 
 from rangkui_contracts import DomainEvent
 from rangkui_contracts.events import evaluation, mutation
-from rangkui_contracts.events.notification import NotificationQueued
+from rangkui_contracts.events.notification import NotificationQueuedV2
 from rangkui_contracts.topics import EVALUATION, MUTATION
 from rangkui_eventkit.handlers import BatchContext, Reaction, Received, handles
 from rangkui_notification.domain.notice import notice_stream_id, notification_id_for
@@ -47,7 +47,7 @@ class WebhookFanout(Reaction):
                 order_key,
             )
             stream_id = notice_stream_id(source.id, sub_id, "WEBHOOK")
-            queued = NotificationQueued(
+            queued = NotificationQueuedV2(
                 notification_id=notification_id_for(stream_id),
                 source_event_id=source.id,
                 source_event_type=source.type,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 from typing import Any, Literal
 
 from rangkui_eventkit.errors import RuleViolated
@@ -26,16 +27,31 @@ def read_export(content: bytes, fmt: FileFormat, section: Section = "employees")
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise RuleViolated("readable_file", f"the file is not UTF-8 text: {exc}") from None
+    if "\x00" in text or (fmt == "json" and "\\u0000" in text):  # PostgreSQL stores no NUL
+        raise RuleViolated("readable_file", "the file contains NUL characters")
     if fmt == "json":
         return _read_json(text)
-    return {section: _read_csv(text, section)}
+    try:
+        return {section: _read_csv(text, section)}
+    except csv.Error as exc:  # a stray carriage return or NUL, a field over the size limit
+        raise RuleViolated("readable_file", f"the file is not readable CSV: {exc}") from None
+
+
+def _finite(text: str) -> float:
+    """A JSON number as a float; no infinity or NaN, which no JSON column can store."""
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text} is not a finite number")
+    return value
 
 
 def _read_json(text: str) -> Rows:
     try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
+        doc = json.loads(text, parse_float=_finite, parse_constant=_finite)
+    except ValueError as exc:  # not JSON; NaN, 1e999; an integer of 5000 digits
         raise RuleViolated("readable_file", f"the file is not valid JSON: {exc}") from None
+    except RecursionError:  # "[[[[..." a hundred thousand deep
+        raise RuleViolated("readable_file", "the JSON file is nested too deeply") from None
     if isinstance(doc, list):
         doc = {"employees": doc}
     if not isinstance(doc, dict):

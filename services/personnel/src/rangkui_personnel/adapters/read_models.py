@@ -8,6 +8,9 @@ from typing import Any
 
 import asyncpg
 
+from rangkui_contracts.events.common import Sealed
+from rangkui_personnel.adapters.personal_data import PersonalDataVault
+
 # Every unit with the agency (the top-most OPD above it, or itself) it rolls up to.
 _AGENCY_OF = """
 WITH RECURSIVE chain AS (
@@ -28,14 +31,19 @@ _BEZETTING = """bez AS (
 )"""
 
 
-async def employee(pool: asyncpg.Pool, nip: str) -> dict[str, Any] | None:
-    """One employee as they are now, with their contact details and history."""
+async def employee(pool: asyncpg.Pool, nip: str, vault: PersonalDataVault) -> dict[str, Any] | None:
+    """One employee as they are now, with their contact details and history. Sealed personal
+    data is opened here, on read, while the employee's key exists; after an erasure birth
+    date, gender and contact are null and `personal_data_erased_at` says since when."""
     row = await pool.fetchrow(
-        """SELECT e.*, u.name AS unit_name, p.title AS position_title, c.email, c.phone
+        """SELECT e.*, u.name AS unit_name, p.title AS position_title, c.email, c.phone,
+                  pd.registration AS sealed_registration, pd.contact AS sealed_contact,
+                  pd.erased_at AS personal_data_erased_at
            FROM employees e
            LEFT JOIN units u ON u.unit_id = e.unit_id
            LEFT JOIN positions p ON p.position_id = e.position_id
            LEFT JOIN employee_contacts c ON c.nip = e.nip
+           LEFT JOIN employee_personal_data pd ON pd.nip = e.nip
            WHERE e.nip = $1""",
         nip,
     )
@@ -53,8 +61,21 @@ async def employee(pool: asyncpg.Pool, nip: str) -> dict[str, Any] | None:
     )
     out = dict(row)
     out["contact"] = {"email": out.pop("email"), "phone": out.pop("phone")}
+    blobs = [_sealed(out.pop("sealed_registration")), _sealed(out.pop("sealed_contact"))]
+    personal = (await vault.reveal(pool, {nip: blobs})).get(nip)
+    if personal is not None:
+        out["gender"] = personal.gender or out["gender"]
+        out["birth_date"] = personal.birth_date or out["birth_date"]
+        if personal.contact is not None:
+            out["contact"] = personal.contact.model_dump()
     out["history"] = [dict(h) for h in history]
     return out
+
+
+def _sealed(value: Any) -> Sealed | None:
+    if value is None:
+        return None
+    return Sealed.model_validate_json(value) if isinstance(value, str) else Sealed(**value)
 
 
 @dataclass(frozen=True)
@@ -91,14 +112,21 @@ _SEARCH_FROM = f"""{_AGENCY_OF}
       AND ($6::text IS NULL OR e.status = $6)
       AND ($7::float IS NULL OR ($9::date - e.tmt_position) / 365.25 >= $7)
       AND ($8::float IS NULL OR ($9::date - e.tmt_position) / 365.25 < $8)"""
-_SEARCH_COLUMNS = """e.nip, e.name, e.gender, e.status, e.grade, e.rank_name, e.unit_id,
+_SEARCH_COLUMNS = """e.nip, e.name, e.gender,
+    (SELECT pd.registration FROM employee_personal_data pd WHERE pd.nip = e.nip)
+        AS sealed_registration,
+    e.status, e.grade, e.rank_name, e.unit_id,
     u.name AS unit_name, a.agency_id, e.position_id, p.title AS position_title,
     e.tmt_position, e.education,
     round((($9::date - e.tmt_position) / 365.25)::numeric, 1)::float AS years_in_post"""
 
 
-async def search_employees(pool: asyncpg.Pool, q: EmployeeSearch) -> dict[str, Any]:
-    """A page of employees matching every filter given, ordered by NIP, with the total."""
+async def search_employees(
+    pool: asyncpg.Pool, q: EmployeeSearch, vault: PersonalDataVault
+) -> dict[str, Any]:
+    """A page of employees matching every filter given, ordered by NIP, with the total.
+    `gender` is opened from the sealed registration while the key exists (null after an
+    erasure)."""
     args = (
         q.unit_id,
         q.agency_id,
@@ -117,11 +145,18 @@ async def search_employees(pool: asyncpg.Pool, q: EmployeeSearch) -> dict[str, A
         q.page_size,
         (q.page - 1) * q.page_size,
     )
+    items = [dict(r) for r in rows]
+    sealed = {i["nip"]: [_sealed(i.pop("sealed_registration"))] for i in items}
+    opened = await vault.reveal(pool, {n: b for n, b in sealed.items() if b[0] is not None})
+    for item in items:
+        personal = opened.get(item["nip"])
+        if personal is not None and personal.gender:
+            item["gender"] = personal.gender
     return {
         "page": q.page,
         "page_size": q.page_size,
         "total": total,
-        "items": [dict(r) for r in rows],
+        "items": items,
     }
 
 

@@ -4,13 +4,20 @@ Registration checks the NIP and that the gender and birth date given agree with 
 the unit and post exist is checked by the service layer (it needs their streams). Every
 change command that would change nothing decides nothing: reassignment is idempotent per
 transfer, and re-importing the same record writes no events.
+
+Personal data: the decider decides in plaintext (`EmployeeRegistered`,
+`EmployeeContactChanged`, the version-1 shapes), and the service layer seals those into
+their version-2 events before they are stored (`service_layer.personal_data`): a decider
+has no keys. On the way back the service layer opens the sealed values it can and hands
+them to `evolve` as `PersonalDataOpened`; after `EmployeePersonalDataErased` nothing opens,
+the personal fields of the state stay unknown, and a new contact is refused.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 
 from rangkui_contracts import DomainEvent
 from rangkui_contracts.events.common import Education
@@ -18,13 +25,17 @@ from rangkui_contracts.events.personnel import (
     Contact,
     EmployeeCompetenciesUpdated,
     EmployeeContactChanged,
+    EmployeeContactChangedV2,
     EmployeeEducationUpdated,
     EmployeeGradeChanged,
+    EmployeePersonalDataErased,
     EmployeeReassigned,
     EmployeeRegistered,
+    EmployeeRegisteredV2,
     EmployeeStatus,
     EmployeeStatusChanged,
     Gender,
+    PersonalData,
 )
 from rangkui_eventkit.decider import Decider
 from rangkui_eventkit.errors import AlreadyExists, NotFound, RuleViolated
@@ -48,6 +59,17 @@ class EmployeeState:
     competencies: tuple[str, ...] = ()
     contact: Contact = field(default_factory=Contact)
     applied_mutations: frozenset[str] = frozenset()
+    key_id: str | None = None  # the data key that sealed the personal data, if any
+    personal_erased: bool = False
+
+
+@dataclass(frozen=True)
+class PersonalDataOpened:
+    """Not a stored event: the content of a sealed value of the stream, opened by the service
+    layer with the employee's key and given to `evolve` right after the event carrying it."""
+
+    nip: str
+    data: PersonalData
 
 
 @dataclass(frozen=True)
@@ -112,6 +134,18 @@ class ChangeContact:
 
 
 @dataclass(frozen=True)
+class EraseEmployeePersonalData:
+    """Crypto-shred the employee's personal data (UU 27/2022). `key_id` names the key when
+    the stream has none yet (an employee registered before sealing): the service layer
+    supplies it, so that the erasure also blocks any future key for the NIP."""
+
+    nip: str
+    reason: str
+    erased_at: datetime
+    key_id: str
+
+
+@dataclass(frozen=True)
 class SyncEmployee:
     """Make the record what an import row says: register the employee, or decide only the
     changes (status, grade, post, education, competencies, contact) as of `as_of`."""
@@ -128,12 +162,48 @@ EmployeeCommand = (
     | UpdateEducation
     | UpdateCompetencies
     | ChangeContact
+    | EraseEmployeePersonalData
     | SyncEmployee
 )
 
 
-def evolve(state: EmployeeState, event: DomainEvent) -> EmployeeState:
+def evolve(state: EmployeeState, event: DomainEvent | PersonalDataOpened) -> EmployeeState:
     match event:
+        case EmployeeRegisteredV2():
+            return EmployeeState(
+                registered=True,
+                nip=event.nip,
+                name=event.name,
+                status=event.status,
+                grade=event.grade,
+                unit_id=event.unit_id,
+                position_id=event.position_id,
+                tmt_position=event.tmt_position,
+                education=tuple(event.education),
+                competencies=tuple(event.competencies),
+                key_id=event.personal.key_id if event.personal else None,
+            )
+        case PersonalDataOpened():
+            if state.personal_erased:
+                return state
+            data = event.data
+            return replace(
+                state,
+                gender=data.gender or state.gender,
+                birth_date=data.birth_date or state.birth_date,
+                contact=data.contact if data.contact is not None else state.contact,
+            )
+        case EmployeeContactChangedV2():
+            return replace(state, key_id=event.personal.key_id)
+        case EmployeePersonalDataErased():
+            return replace(
+                state,
+                gender="",
+                birth_date=None,
+                contact=Contact(),
+                key_id=event.key_id,
+                personal_erased=True,
+            )
         case EmployeeRegistered():
             return EmployeeState(
                 registered=True,
@@ -281,20 +351,48 @@ def _update_competencies(c: UpdateCompetencies, state: EmployeeState) -> list[Do
 def _change_contact(c: ChangeContact, state: EmployeeState) -> list[DomainEvent]:
     if c.contact == state.contact:
         return []
+    if state.personal_erased:
+        raise _erased(c.nip, "new contact details cannot be stored")
     return [EmployeeContactChanged(nip=c.nip, contact=c.contact)]
+
+
+def _erased(nip: str, consequence: str) -> RuleViolated:
+    return RuleViolated(
+        "personal_data_erased",
+        f"the personal data of employee {nip} was erased; {consequence}",
+        status_code=409,
+        details={"nip": nip},
+    )
+
+
+def _erase(c: EraseEmployeePersonalData, state: EmployeeState) -> list[DomainEvent]:
+    if state.personal_erased:
+        raise _erased(c.nip, "it cannot be erased twice")
+    if not c.reason.strip():
+        raise RuleViolated("erasure_reason", "an erasure needs a reason (its legal basis)")
+    return [
+        EmployeePersonalDataErased(
+            nip=c.nip,
+            key_id=state.key_id or c.key_id,
+            erased_at=c.erased_at,
+            reason=c.reason.strip(),
+        )
+    ]
 
 
 def _sync(c: SyncEmployee, state: EmployeeState) -> list[DomainEvent]:
     r = c.record
     if not state.registered:
         return _register(r)
-    problems = [
-        f"{name} {given} differs from the registered {known}; identity corrections are not imported"
-        for name, given, known in (
-            ("name", r.name.strip(), state.name),
+    identity: list[tuple[str, object, object]] = [("name", r.name.strip(), state.name)]
+    if not state.personal_erased:  # erased: unknown, and the NIP itself was checked
+        identity += [
             ("gender", r.gender, state.gender),
             ("birth date", r.birth_date, state.birth_date),
-        )
+        ]
+    problems = [
+        f"{name} {given} differs from the registered {known}; identity corrections are not imported"
+        for name, given, known in identity
         if given != known
     ]
     if problems:
@@ -332,6 +430,8 @@ def decide(command: EmployeeCommand, state: EmployeeState) -> Sequence[DomainEve
             return _update_competencies(command, _existing(command.nip, state))
         case ChangeContact():
             return _change_contact(command, _existing(command.nip, state))
+        case EraseEmployeePersonalData():
+            return _erase(command, _existing(command.nip, state))
     raise TypeError(f"not an employee command: {command!r}")
 
 

@@ -3,6 +3,7 @@
 rangkui-personnel serve                 run HTTP + consumers (port from PERSONNEL_HTTP_PORT)
 rangkui-personnel migrate               apply the database migrations and exit
 rangkui-personnel rebuild <projection>  empty a projection; the running service replays it
+rangkui-personnel audit-verify          check the hash chain of the event store
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from rangkui_eventkit.audit.cli import add_verify_arguments, run_verify
 from rangkui_eventkit.consumer import reset_consumer
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.db import create_pool
@@ -21,7 +23,13 @@ from rangkui_eventkit.migrations import migrate
 from rangkui_eventkit.store import PostgresEventStore
 from rangkui_personnel.adapters import import_jobs
 from rangkui_personnel.adapters.import_files import read_export
-from rangkui_personnel.bootstrap import MIGRATIONS, build_service, create_app, handlers
+from rangkui_personnel.bootstrap import (
+    MIGRATIONS,
+    build_service,
+    build_vault,
+    create_app,
+    handlers,
+)
 from rangkui_personnel.service_layer.imports import ImportRunner, create_import
 from rangkui_personnel.settings import PersonnelSettings
 
@@ -42,6 +50,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.command == "rebuild":
         return asyncio.run(_rebuild(settings, args.projection))
+    if args.command == "audit-verify":
+        return run_verify(settings.database_url, args)
     if args.command == "import":
         if bool(args.file) == bool(args.resume):
             print("rangkui-personnel import: give a FILE or --resume JOB", file=sys.stderr)
@@ -57,6 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("migrate", help="apply the database migrations")
     rebuild = sub.add_parser("rebuild", help="replay a projection from the beginning")
     rebuild.add_argument("projection", help="organisation, employees or staffing")
+    add_verify_arguments(sub.add_parser("audit-verify", help="verify the events' hash chain"))
     imp = sub.add_parser("import", help="import a SIMPEG-shaped export (JSON or CSV)")
     imp.add_argument("file", nargs="?", help="the export file")
     imp.add_argument("--format", choices=("json", "csv"), help="default: from the extension")
@@ -91,6 +102,7 @@ def _demo(employees: int, seed: int, out: str) -> int:
 
 
 async def _import(settings: PersonnelSettings, args: argparse.Namespace) -> int:
+    vault = build_vault(settings)  # refuse before touching anything without the keys
     pool = await create_pool(settings.database_url, max_size=2)
     try:
         async with pool.acquire() as conn:
@@ -114,7 +126,11 @@ async def _import(settings: PersonnelSettings, args: argparse.Namespace) -> int:
             job_id = await create_import(pool, rows, source_name=args.file, fmt=fmt, cause=cause)
         print(f"import job {job_id}", file=sys.stderr)
         runner = ImportRunner(
-            pool, store, chunk_size=settings.import_chunk_size, on_progress=_show_progress
+            pool,
+            store,
+            vault,
+            chunk_size=settings.import_chunk_size,
+            on_progress=_show_progress,
         )
         job = await runner.run(job_id)
         problems = await import_jobs.problems(pool, job_id, limit=10_000)

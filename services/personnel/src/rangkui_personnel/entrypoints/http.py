@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 import asyncpg
 from fastapi import APIRouter, Depends, Query, Request
-from pydantic import BaseModel, ConfigDict, EmailStr, Field
+from pydantic import BaseModel, EmailStr, Field
 
 from rangkui_contracts.events.common import Education, EducationLevel
 from rangkui_contracts.events.personnel import (
@@ -21,12 +21,15 @@ from rangkui_contracts.events.personnel import (
     JabatanType,
     UnitKind,
 )
+from rangkui_eventkit.auth import Access, authorize
 from rangkui_eventkit.context import Cause
-from rangkui_eventkit.errors import NotFound
+from rangkui_eventkit.errors import Forbidden, NotFound
 from rangkui_eventkit.http import request_cause
+from rangkui_eventkit.limits import INT_MAX, StrictBody
 from rangkui_eventkit.runtime import Service
 from rangkui_eventkit.store import EventStore, Recorded
 from rangkui_personnel.adapters import read_models
+from rangkui_personnel.adapters.personal_data import PersonalDataVault
 from rangkui_personnel.domain.employee import (
     ChangeContact,
     ChangeGrade,
@@ -53,14 +56,18 @@ def store(request: Request) -> EventStore:
     return s
 
 
+def personal_data_vault(request: Request) -> PersonalDataVault:
+    return request.app.state.vault  # type: ignore[no-any-return]
+
+
 def pool(request: Request) -> asyncpg.Pool:
     p = _service(request).pool
     assert p is not None, "the service has not started"
     return p
 
 
-class Body(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Body(StrictBody):
+    """Unknown fields, endless text and lists, implausible dates: 422 (see StrictBody)."""
 
 
 class RegisterUnitBody(Body):
@@ -244,6 +251,7 @@ async def list_positions(
 async def register_employee(
     body: RegisterEmployeeBody,
     store: EventStore = Depends(store),
+    vault: PersonalDataVault = Depends(personal_data_vault),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
     command = RegisterEmployee(
@@ -260,7 +268,7 @@ async def register_employee(
         competencies=tuple(body.competencies),
         contact=body.contact.to_contact() if body.contact else Contact(),
     )
-    recorded = await commands.register_employee(store, command, cause)
+    recorded = await commands.register_employee(store, vault, command, cause)
     return _written(recorded, nip=body.nip)
 
 
@@ -269,11 +277,12 @@ async def change_status(
     nip: str,
     body: ChangeStatusBody,
     store: EventStore = Depends(store),
+    vault: PersonalDataVault = Depends(personal_data_vault),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
     command = ChangeStatus(nip, body.status, body.since, body.reason)
     return _written(
-        await commands.change_employee(store, command, cause), employee_stream(nip), nip=nip
+        await commands.change_employee(store, vault, command, cause), employee_stream(nip), nip=nip
     )
 
 
@@ -282,11 +291,12 @@ async def change_grade(
     nip: str,
     body: ChangeGradeBody,
     store: EventStore = Depends(store),
+    vault: PersonalDataVault = Depends(personal_data_vault),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
     command = ChangeGrade(nip, body.grade, body.tmt, body.sk_number)
     return _written(
-        await commands.change_employee(store, command, cause), employee_stream(nip), nip=nip
+        await commands.change_employee(store, vault, command, cause), employee_stream(nip), nip=nip
     )
 
 
@@ -295,11 +305,12 @@ async def update_education(
     nip: str,
     body: list[Education],
     store: EventStore = Depends(store),
+    vault: PersonalDataVault = Depends(personal_data_vault),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
     command = UpdateEducation(nip, tuple(body))
     return _written(
-        await commands.change_employee(store, command, cause), employee_stream(nip), nip=nip
+        await commands.change_employee(store, vault, command, cause), employee_stream(nip), nip=nip
     )
 
 
@@ -308,11 +319,12 @@ async def update_competencies(
     nip: str,
     body: list[str],
     store: EventStore = Depends(store),
+    vault: PersonalDataVault = Depends(personal_data_vault),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
     command = UpdateCompetencies(nip, tuple(body))
     return _written(
-        await commands.change_employee(store, command, cause), employee_stream(nip), nip=nip
+        await commands.change_employee(store, vault, command, cause), employee_stream(nip), nip=nip
     )
 
 
@@ -321,11 +333,47 @@ async def change_contact(
     nip: str,
     body: ContactBody,
     store: EventStore = Depends(store),
+    vault: PersonalDataVault = Depends(personal_data_vault),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
     command = ChangeContact(nip, body.to_contact())
     return _written(
-        await commands.change_employee(store, command, cause), employee_stream(nip), nip=nip
+        await commands.change_employee(store, vault, command, cause), employee_stream(nip), nip=nip
+    )
+
+
+class ErasureBody(Body):
+    reason: str = Field(
+        min_length=1,
+        max_length=500,
+        description="why, e.g. the legal basis of the request (UU 27/2022)",
+        examples=["permintaan penghapusan oleh pegawai (UU 27/2022 Pasal 8)"],
+    )
+
+
+@router.post(
+    "/employees/{nip}/personal-data/erasure",
+    summary="Erase an employee's personal data (crypto-shredding)",
+    description="Deletes the employee's data key: their birth date, gender and contact "
+    "details become unreadable in every event, topic and replay, here and in every other "
+    "service; the decisions about them stay on record. Cannot be undone; later contact "
+    "changes are refused (409).",
+)
+async def erase_personal_data(
+    nip: str,
+    body: ErasureBody,
+    store: EventStore = Depends(store),
+    vault: PersonalDataVault = Depends(personal_data_vault),
+    cause: Cause = Depends(request_cause),
+) -> dict[str, Any]:
+    recorded = await commands.erase_personal_data(store, vault, nip, body.reason, cause)
+    erased = recorded[-1].event
+    return _written(
+        recorded,
+        employee_stream(nip),
+        nip=nip,
+        key_id=getattr(erased, "key_id", None),
+        erased_at=getattr(erased, "erased_at", None),
     )
 
 
@@ -340,10 +388,19 @@ async def search_employees(
     min_years_in_post: float | None = Query(None, ge=0),
     max_years_in_post: float | None = Query(None, ge=0),
     as_of: date | None = Query(None, description="date years in post are counted to (today)"),
-    page: int = Query(1, ge=1),
+    page: int = Query(1, ge=1, le=INT_MAX),
     page_size: int = Query(50, ge=1, le=500),
     pool: asyncpg.Pool = Depends(pool),
+    vault: PersonalDataVault = Depends(personal_data_vault),
+    access: Access = Depends(authorize),
 ) -> dict[str, Any]:
+    if access.units is not None:  # an evaluator searches the people of their units only
+        if unit_id is not None and unit_id not in access.units:
+            raise Forbidden("this unit is not one you are responsible for")
+        if unit_id is None:
+            if len(access.units) != 1:
+                raise Forbidden("name one of your units (unit_id) to search its employees")
+            unit_id = next(iter(access.units))
     query = read_models.EmployeeSearch(
         unit_id=unit_id,
         agency_id=agency_id,
@@ -357,14 +414,20 @@ async def search_employees(
         page=page,
         page_size=page_size,
     )
-    return await read_models.search_employees(pool, query)
+    return await read_models.search_employees(pool, query, vault)
 
 
 @router.get("/employees/{nip}", summary="One employee with the history of posts and units")
-async def get_employee(nip: str, pool: asyncpg.Pool = Depends(pool)) -> dict[str, Any]:
-    found = await read_models.employee(pool, nip)
+async def get_employee(
+    nip: str,
+    pool: asyncpg.Pool = Depends(pool),
+    vault: PersonalDataVault = Depends(personal_data_vault),
+    access: Access = Depends(authorize),
+) -> dict[str, Any]:
+    found = await read_models.employee(pool, nip, vault)
     if found is None:
         raise NotFound(f"no employee with NIP {nip} (or not projected yet)")
+    access.require_unit([found.get("unit_id")])
     return found
 
 

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.errors import NotFound, RuleViolated
 from rangkui_eventkit.http import request_cause
+from rangkui_eventkit.limits import INT_MAX
 from rangkui_personnel.adapters import import_jobs
 from rangkui_personnel.adapters.import_files import read_export
 from rangkui_personnel.domain.simpeg import Section
@@ -68,7 +69,7 @@ async def list_imports(pool: asyncpg.Pool = Depends(pool)) -> list[dict[str, Any
 async def get_import(
     job_id: str,
     limit: int = Query(1000, ge=0, le=10000, description="report entries to return"),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=INT_MAX),
     pool: asyncpg.Pool = Depends(pool),
 ) -> dict[str, Any]:
     return await _report(pool, job_id, limit, offset)

@@ -3,19 +3,25 @@
 References to other aggregates (the parent unit, the unit and post of an employee) are
 checked by loading their streams, not the read models, so a command never succeeds on the
 strength of a projection that has not caught up (or fails because of one).
+
+Employee commands run through the personal-data vault, in one transaction: load, open what
+is sealed, fold, decide, seal (creating the employee's data key if needed), append.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable
+from datetime import UTC, datetime
 
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.decider import execute
 from rangkui_eventkit.errors import AlreadyExists, ConcurrencyConflict, RuleViolated
 from rangkui_eventkit.logging import get_logger
-from rangkui_eventkit.store import EventStore, Recorded
+from rangkui_eventkit.store import EventStore, PostgresEventStore, Recorded, StreamWrite
+from rangkui_personnel.adapters.personal_data import PersonalDataVault
 from rangkui_personnel.domain.employee import (
     EmployeeCommand,
+    EraseEmployeePersonalData,
     ReassignEmployee,
     RegisterEmployee,
     employee_decider,
@@ -124,26 +130,63 @@ async def change_formation(
 
 
 async def register_employee(
-    store: EventStore, command: RegisterEmployee, cause: Cause
+    store: EventStore, vault: PersonalDataVault, command: RegisterEmployee, cause: Cause
 ) -> list[Recorded]:
     # Identity first: a bad NIP is the caller's first problem, whatever the unit says.
     employee_decider.decide(command, employee_decider.initial_state)
     await check_placement(store, command.unit_id, command.position_id)
     return await _once(
-        execute(store, employee_stream(command.nip), employee_decider, command, cause),
+        execute_sealed(store, vault, command, cause),
         f"an employee with NIP {command.nip} is already registered",
     )
 
 
 async def change_employee(
-    store: EventStore, command: EmployeeCommand, cause: Cause
+    store: EventStore, vault: PersonalDataVault, command: EmployeeCommand, cause: Cause
 ) -> list[Recorded]:
     """Any change to a registered employee (a reassignment's target is checked first)."""
     if isinstance(command, ReassignEmployee):
         await check_placement(store, command.to_unit_id, command.to_position_id)
-    return _logged(
-        await execute(store, employee_stream(command.nip), employee_decider, command, cause)
+    return _logged(await execute_sealed(store, vault, command, cause))
+
+
+async def erase_personal_data(
+    store: EventStore, vault: PersonalDataVault, nip: str, reason: str, cause: Cause
+) -> list[Recorded]:
+    """Crypto-shred an employee's personal data: the key goes, the decisions stay."""
+    command = EraseEmployeePersonalData(
+        nip=nip,
+        reason=reason,
+        erased_at=datetime.now(UTC),
+        key_id=await vault.key_id_for_erasure(_postgres(store).pool, nip),
     )
+    recorded = _logged(await execute_sealed(store, vault, command, cause))
+    log.info("personnel.personal_data_erased", nip=nip, key_id=command.key_id)
+    return recorded
+
+
+async def execute_sealed(
+    store: EventStore, vault: PersonalDataVault, command: EmployeeCommand, cause: Cause
+) -> list[Recorded]:
+    """`execute` for the employee decider, with personal data opened for the fold and sealed
+    before the append, key changes included, in one transaction."""
+    stream = employee_stream(command.nip)
+    async with _postgres(store).pool.acquire() as conn, conn.transaction():
+        history = await store.load(stream, conn=conn)
+        opened = await vault.open_history(conn, {stream: history})
+        state = employee_decider.fold(opened[stream])
+        events = employee_decider.decide(command, state)
+        writes = await vault.seal_writes(conn, [StreamWrite(stream, len(history), events)])
+        recorded = await store.append(writes, cause, conn=conn)
+    vault.notify()
+    return recorded
+
+
+def _postgres(store: EventStore) -> PostgresEventStore:
+    """Sealing creates keys in the append's transaction: it needs the PostgreSQL store."""
+    if not isinstance(store, PostgresEventStore):
+        raise TypeError("employee commands need the PostgreSQL event store (keys share its tx)")
+    return store
 
 
 async def _once(append: Awaitable[list[Recorded]], message: str) -> list[Recorded]:

@@ -31,6 +31,7 @@ from rangkui_eventkit.logging import get_logger
 from rangkui_eventkit.store import EventStore, StreamWrite
 from rangkui_personnel.adapters import import_jobs
 from rangkui_personnel.adapters.import_files import Rows
+from rangkui_personnel.adapters.personal_data import PersonalDataVault
 from rangkui_personnel.domain.employee import (
     RegisterEmployee,
     SyncEmployee,
@@ -162,6 +163,7 @@ class ImportRunner:
         self,
         pool: asyncpg.Pool,
         store: EventStore,
+        vault: PersonalDataVault,
         *,
         chunk_size: int = 500,
         today: Callable[[], date] = date.today,
@@ -170,6 +172,7 @@ class ImportRunner:
     ) -> None:
         self.pool = pool
         self.store = store
+        self.vault = vault
         self.chunk_size = chunk_size
         self.today = today
         self.on_progress = on_progress
@@ -213,7 +216,7 @@ class ImportRunner:
                 async with self.pool.acquire() as conn, conn.transaction():
                     if await import_jobs.lock_progress(conn, job_id) != start:
                         raise Interrupted(f"import {job_id} is being applied by another runner")
-                    writes = chunk.writes()
+                    writes = await self.vault.seal_writes(conn, chunk.writes())
                     await self.store.append(writes, cause, conn=conn)
                     await import_jobs.record_chunk(
                         conn,
@@ -222,6 +225,7 @@ class ImportRunner:
                         rows[-1].seq + 1,
                         sum(len(w.events) for w in writes),
                     )
+                self.vault.notify()
                 return
             except ConcurrencyConflict:
                 if attempt == _CHUNK_ATTEMPTS:
@@ -235,13 +239,12 @@ class ImportRunner:
             s for _, p in parsed if p and p.command for _, s in p.refs
         }
         loaded = await self.store.load_many(sorted(wanted))
+        opened = await self.vault.open_history(self.pool, loaded)
         streams: dict[str, _Stream] = {}
         for sid in wanted:
             kind = sid.split("-", 1)[0]
             history = loaded.get(sid, [])
-            streams[sid] = _Stream(
-                kind, DECIDERS[kind].fold(r.event for r in history), len(history)
-            )
+            streams[sid] = _Stream(kind, DECIDERS[kind].fold(opened.get(sid, [])), len(history))
         chunk = _Chunk(streams)
         for stored, row in parsed:
             if row is None:
@@ -338,8 +341,10 @@ class ImportWorker:
     """Runs import jobs in the background of the service process, one task per job, and on
     start resumes the jobs an earlier process left unfinished."""
 
-    def __init__(self, pool: asyncpg.Pool, store: EventStore, *, chunk_size: int) -> None:
-        self.runner = ImportRunner(pool, store, chunk_size=chunk_size)
+    def __init__(
+        self, pool: asyncpg.Pool, store: EventStore, vault: PersonalDataVault, *, chunk_size: int
+    ) -> None:
+        self.runner = ImportRunner(pool, store, vault, chunk_size=chunk_size)
         self.pool = pool
         self._tasks: dict[str, asyncio.Task[Any]] = {}
 

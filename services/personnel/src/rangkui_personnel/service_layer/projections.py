@@ -2,6 +2,10 @@
 
 Each is deterministic (a rebuild gives the same tables) and keyed so that events of
 different streams may arrive in any order: only the events of one stream are ordered.
+
+Personal data: version-2 events keep it sealed at rest (`employee_personal_data`, opened on
+read); what version-1 events carried in plaintext is emptied by `EmployeePersonalDataErased`,
+which follows them in the same stream, so a rebuild after an erasure ends with none of it.
 """
 
 from __future__ import annotations
@@ -11,10 +15,13 @@ from datetime import date
 from rangkui_contracts.events.personnel import (
     EmployeeCompetenciesUpdated,
     EmployeeContactChanged,
+    EmployeeContactChangedV2,
     EmployeeEducationUpdated,
     EmployeeGradeChanged,
+    EmployeePersonalDataErased,
     EmployeeReassigned,
     EmployeeRegistered,
+    EmployeeRegisteredV2,
     EmployeeStatusChanged,
     FormationChanged,
     PositionEstablished,
@@ -111,7 +118,7 @@ class EmployeesProjection(Projection):
 
     name = "employees"
     topics = (PERSONNEL,)
-    tables = ("employees", "employee_contacts", "employee_history")
+    tables = ("employees", "employee_contacts", "employee_history", "employee_personal_data")
 
     _REGISTER = """
         WITH e AS (
@@ -126,6 +133,32 @@ class EmployeesProjection(Projection):
         INSERT INTO employee_history (nip, seq, kind, unit_id, position_id, grade, valid_from)
         VALUES ($1, $13, 'POSITION', $8, $9, NULL, $10), ($1, $13, 'GRADE', NULL, NULL, $6, $10)
         ON CONFLICT (nip, seq, kind) DO NOTHING"""
+
+    _REGISTER_SEALED = """
+        WITH e AS (
+            INSERT INTO employees (nip, name, gender, birth_date, status, grade, rank_name,
+                unit_id, position_id, tmt_position, education, competencies, version)
+            VALUES ($1, $2, NULL, NULL, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+            ON CONFLICT (nip) DO NOTHING
+        ), pd AS (
+            INSERT INTO employee_personal_data (nip, registration) VALUES ($1, $12::jsonb)
+            ON CONFLICT (nip) DO UPDATE SET registration = EXCLUDED.registration
+            WHERE employee_personal_data.erased_at IS NULL
+        )
+        INSERT INTO employee_history (nip, seq, kind, unit_id, position_id, grade, valid_from)
+        VALUES ($1, $11, 'POSITION', $6, $7, NULL, $8), ($1, $11, 'GRADE', NULL, NULL, $4, $8)
+        ON CONFLICT (nip, seq, kind) DO NOTHING"""
+
+    _ERASED = """
+        WITH e AS (
+            UPDATE employees SET gender = NULL, birth_date = NULL WHERE nip = $1
+        ), c AS (
+            DELETE FROM employee_contacts WHERE nip = $1
+        )
+        INSERT INTO employee_personal_data (nip, registration, contact, erased_at)
+        VALUES ($1, NULL, NULL, $2)
+        ON CONFLICT (nip) DO UPDATE
+        SET registration = NULL, contact = NULL, erased_at = EXCLUDED.erased_at"""
 
     # Close the open entry of a kind and open the next one (one snapshot: the UPDATE does
     # not see the row the INSERT adds).
@@ -172,6 +205,46 @@ class EmployeesProjection(Projection):
             e.contact.email,
             e.contact.phone,
         )
+
+    @handles(EmployeeRegisteredV2)
+    async def on_registered_sealed(
+        self, ctx: BatchContext, e: EmployeeRegisteredV2, r: Received
+    ) -> None:
+        ctx.sql.add(
+            self._REGISTER_SEALED,
+            e.nip,
+            e.name,
+            e.status,
+            e.grade,
+            RANK_NAMES.get(e.grade, ""),
+            e.unit_id,
+            e.position_id,
+            e.tmt_position,
+            [ed.model_dump(mode="json") for ed in e.education],
+            list(e.competencies),
+            _version(r),
+            e.personal.model_dump_json() if e.personal else None,
+        )
+
+    @handles(EmployeeContactChangedV2)
+    async def on_contact_sealed(
+        self, ctx: BatchContext, e: EmployeeContactChangedV2, _: Received
+    ) -> None:
+        # The sealed contact supersedes a plaintext one from a version-1 event.
+        ctx.sql.add("DELETE FROM employee_contacts WHERE nip = $1", e.nip)
+        ctx.sql.add(
+            """INSERT INTO employee_personal_data (nip, contact) VALUES ($1, $2::jsonb)
+               ON CONFLICT (nip) DO UPDATE SET contact = EXCLUDED.contact
+               WHERE employee_personal_data.erased_at IS NULL""",
+            e.nip,
+            e.personal.model_dump_json(),
+        )
+
+    @handles(EmployeePersonalDataErased)
+    async def on_personal_data_erased(
+        self, ctx: BatchContext, e: EmployeePersonalDataErased, _: Received
+    ) -> None:
+        ctx.sql.add(self._ERASED, e.nip, e.erased_at)
 
     @handles(EmployeeReassigned)
     async def on_reassigned(self, ctx: BatchContext, e: EmployeeReassigned, r: Received) -> None:
@@ -294,8 +367,10 @@ class StaffingProjection(Projection):
     ) -> None:
         ctx.sql.add(self._FORMASI, e.position_id, e.unit_id, e.formasi)
 
-    @handles(EmployeeRegistered)
-    async def on_registered(self, ctx: BatchContext, e: EmployeeRegistered, _: Received) -> None:
+    @handles(EmployeeRegistered, EmployeeRegisteredV2)
+    async def on_registered(
+        self, ctx: BatchContext, e: EmployeeRegistered | EmployeeRegisteredV2, _: Received
+    ) -> None:
         ctx.sql.add(
             """INSERT INTO staffing_holders (nip, position_id, unit_id, counted)
                VALUES ($1, $2, $3, $4) ON CONFLICT (nip) DO NOTHING""",

@@ -1,0 +1,88 @@
+"""Objections: the one place where the mutation service handles sensitive personal data.
+
+The reason an employee gives for objecting is free text about themselves (UU 27/2022:
+sensitive). It is sealed with the employee's data key (from the key ring) before the decider
+sees it, so the event store, the topic and the read models hold it only sealed; it is opened
+only in memory, when the transfer is read, and by nobody once the key is erased.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rangkui_contracts.events.common import Sealed
+from rangkui_eventkit.context import Cause
+from rangkui_eventkit.decider import execute
+from rangkui_eventkit.errors import RuleViolated
+from rangkui_eventkit.personal_data import CannotOpen, seal
+from rangkui_eventkit.store import Recorded
+from rangkui_mutation.domain.mutation import ObjectToMutation, mutation_decider, stream_id
+from rangkui_mutation.service_layer.commands import Deps, existing
+
+
+async def object_to_mutation(
+    deps: Deps, mutation_id: str, *, actor: str, reason: str, cause: Cause
+) -> list[Recorded]:
+    """The employee objects. Their reason is free text about themselves (sensitive personal
+    data): it is sealed with their data key before it reaches the decider, so it is recorded
+    and published only sealed, and disappears with the key. Without the key (not issued or
+    not arrived yet, or erased) the objection is refused rather than recorded in plaintext."""
+    sid = stream_id(mutation_id)
+    state = await existing(deps, sid)
+    assert state.nip is not None
+    # The rules first (who may object, and when), so that a caller who may not object is
+    # told so, whatever the keys: the decider is pure, a dry run with a placeholder is free.
+    mutation_decider.decide(ObjectToMutation(actor=actor, reason=_PLACEHOLDER), state)
+    key = await _data_key(deps, state.nip)
+    if key is None:
+        raise RuleViolated(
+            "personal_data_key_unavailable",
+            f"the reason of an objection is sensitive personal data and is stored only sealed "
+            f"with the employee's data key, which this service does not hold for {state.nip} "
+            "(not issued yet, or their personal data was erased): the objection is not recorded",
+            status_code=409,
+        )
+    key_id, data_key = key
+    sealed = seal(data_key, key_id, state.nip, {"reason": reason})
+    command = ObjectToMutation(actor=actor, reason=sealed)
+    return await execute(deps.store, sid, mutation_decider, command, cause)
+
+
+_PLACEHOLDER = Sealed(key_id="dry-run", alg="A256GCM", nonce="AA", ciphertext="AA")
+
+
+async def _data_key(deps: Deps, nip: str) -> tuple[str, bytes] | None:
+    if deps.keyring is None:
+        return None
+    key_id = await deps.pool.fetchval(
+        "SELECT key_id FROM personal_data_keyring WHERE nip = $1 AND wrapped_key IS NOT NULL",
+        nip,
+    )
+    if key_id is None:
+        return None
+    key = await deps.keyring.key_for(deps.pool, nip, key_id)
+    return (key_id, key) if key is not None else None
+
+
+async def open_reasons(deps: Deps, transfer: dict[str, Any]) -> dict[str, Any]:
+    """The transfer as read, with the sealed reasons of its timeline opened (None once the
+    employee's key is erased, or while this service does not hold it)."""
+    nip = transfer.get("nip")
+    for step in transfer.get("timeline", []):
+        details = step.get("details") or {}
+        if not (nip and isinstance(details.get("reason"), dict)):
+            continue
+        opened = await _open(deps, details["reason"], nip)
+        step["reason"] = opened
+        step["details"] = {**details, "reason": opened}
+    return transfer
+
+
+async def _open(deps: Deps, sealed: dict[str, Any], nip: str) -> str | None:
+    if deps.keyring is None:
+        return None
+    try:
+        opened = await deps.keyring.open_for(deps.pool, Sealed.model_validate(sealed), nip)
+    except (CannotOpen, ValueError):
+        return None
+    return str(opened["reason"]) if opened and opened.get("reason") else None
