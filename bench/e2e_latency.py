@@ -50,6 +50,7 @@ from bench.common import (
     quiet_logs,
 )
 from bench.system_tools import (
+    EVERY_ROLE,
     MIB,
     OPERATOR,
     PPK,
@@ -417,7 +418,9 @@ async def run(args: Any, report: Report) -> None:
         running_system(env, keep_logs=args.keep_logs) as system,
         service_pools(system) as pools,
         httpx.AsyncClient(
-            timeout=30, limits=httpx.Limits(max_connections=args.connections)
+            timeout=30,
+            limits=httpx.Limits(max_connections=args.connections),
+            headers=EVERY_ROLE,
         ) as client,
     ):
         bootstrap = env.infra.kafka_bootstrap

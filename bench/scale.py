@@ -31,6 +31,7 @@ import httpx
 
 from bench.common import Report, bench_env, machine_info, maybe_profile, parser, quiet_logs
 from bench.system_tools import (
+    EVERY_ROLE,
     MIB,
     RssSampler,
     at_most,
@@ -183,7 +184,7 @@ async def run(args: Any, report: Report) -> None:
         bench_env() as env,
         running_system(env, keep_logs=args.keep_logs) as system,
         service_pools(system) as pools,
-        httpx.AsyncClient(timeout=60) as client,
+        httpx.AsyncClient(timeout=60, headers=EVERY_ROLE) as client,
     ):
         with RssSampler(system) as rss:
             with rss.phase("idle"):

@@ -35,11 +35,14 @@ import psutil
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from bench.common import BenchEnv, Report
+from rangkui_eventkit.testing.auth import acting, bearer
 from rangkui_eventkit.testing.system import SERVICES, System
 
 MIB = 1024 * 1024
-OPERATOR = {"X-Actor": "operator.bkd"}
-PPK = {"X-Actor": "ppk.gubernur"}
+OPERATOR = acting("operator.bkd", "bkd_operator")
+PPK = acting("ppk.gubernur", "ppk")
+# Reads and operations (rebuilds, consumer positions) in benchmarks: every role.
+EVERY_ROLE = bearer(sub="bench")
 
 
 # ------------------------------------------------------------------------ the system

@@ -20,12 +20,16 @@ from typing import Any
 
 import httpx
 
+from rangkui_eventkit.testing.auth import acting
+
 PERSONNEL = os.environ.get("RANGKUI_PERSONNEL_URL", "http://127.0.0.1:8101")
 MUTATION = os.environ.get("RANGKUI_MUTATION_URL", "http://127.0.0.1:8102")
 EVALUATION = os.environ.get("RANGKUI_EVALUATION_URL", "http://127.0.0.1:8103")
 NOTIFICATION = os.environ.get("RANGKUI_NOTIFICATION_URL", "http://127.0.0.1:8104")
-OPERATOR = {"X-Actor": "operator.bkd"}
-PPK = {"X-Actor": "ppk.gubernur"}
+# Development tokens: the services `scripts/up.sh` starts trust them (development mode).
+OPERATOR = acting("operator.bkd", "bkd_operator")
+PPK = acting("ppk.gubernur", "ppk")
+READER = acting("demo.reader", "bkd_operator", "auditor")
 
 
 def random_nip(gender: str) -> str:
@@ -78,7 +82,7 @@ def register(client: httpx.Client, name: str, gender: str, unit: str, position: 
 
 def main() -> None:
     run = uuid.uuid4().hex[:6]
-    with httpx.Client(timeout=10) as client:
+    with httpx.Client(timeout=10, headers=READER) as client:
         schools = {"from": f"sma-demo-a-{run}", "to": f"sma-demo-b-{run}"}
         post(
             client,

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import httpx
 
+from rangkui_eventkit.auth.dev import mint_token
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -48,7 +50,11 @@ def main() -> int:
             "/imports",
             content=demo_file.read_bytes(),
             params={"name": demo_file.name},
-            headers={"Content-Type": "application/json", "X-Actor": "demo.loader"},
+            headers={
+                "Content-Type": "application/json",
+                "Authorization": "Bearer "
+                + mint_token(roles=["bkd_operator"], username="demo.loader"),
+            },
         )
         response.raise_for_status()
         job = response.json()

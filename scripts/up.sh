@@ -21,7 +21,8 @@ for svc in personnel mutation evaluation notification; do
     continue
   fi
   upper=${svc^^}
-  env "${upper}_HTTP_PORT=${ports[$svc]}" "${upper}_LOG_JSON=true" \
+  # Development mode: the services trust tokens minted by `rangkui-token` (local use only).
+  env "${upper}_HTTP_PORT=${ports[$svc]}" "${upper}_LOG_JSON=true" "${upper}_DEVELOPMENT_MODE=true" \
     setsid nohup ".venv/bin/rangkui-${svc}" serve \
     >"$run_dir/$svc.log" 2>&1 </dev/null &
   echo $! >"$pidfile"

@@ -12,12 +12,14 @@ from typing import Any
 import httpx
 import pytest
 
+from rangkui_eventkit.testing.auth import acting, bearer
 from rangkui_eventkit.testing.infra import Infra
 from rangkui_eventkit.testing.plugin import eventually
 from rangkui_eventkit.testing.system import System
 
-OPERATOR = {"X-Actor": "operator.bkd"}
-PPK = {"X-Actor": "ppk.gubernur"}
+OPERATOR = acting("operator.bkd", "bkd_operator")
+PPK = acting("ppk.gubernur", "ppk")
+READER = bearer(roles=["bkd_operator", "auditor"], sub="e2e.reader")
 
 
 @pytest.fixture
@@ -153,7 +155,7 @@ class Province:
 
 @pytest.fixture
 async def province(system: System) -> AsyncIterator[Province]:
-    async with httpx.AsyncClient(timeout=10) as client:
+    async with httpx.AsyncClient(timeout=10, headers=READER) as client:
         p = Province(system, client)
         await p.seed()
         yield p

@@ -15,13 +15,15 @@ from typing import Any
 import httpx
 import pytest
 
+from rangkui_eventkit.testing.auth import acting, bearer
 from rangkui_eventkit.testing.plugin import eventually
 from rangkui_eventkit.testing.system import System
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
-OPERATOR = {"X-Actor": "operator.bkd"}
-PPK = {"X-Actor": "ppk.gubernur"}
+OPERATOR = acting("operator.bkd", "bkd_operator")
+PPK = acting("ppk.gubernur", "ppk")
+READER = bearer(roles=["bkd_operator", "tpk_member", "auditor"], sub="e2e.reader")
 EMPLOYEES = 3000
 
 
@@ -69,7 +71,7 @@ async def test_a_need_for_mathematics_teachers_is_found_matched_and_fulfilled(
     system: System, demo_file: bytes
 ) -> None:
     personnel, mutation = system.url("personnel"), system.url("mutation")
-    async with httpx.AsyncClient(timeout=30) as client:
+    async with httpx.AsyncClient(timeout=30, headers=READER) as client:
         events = await import_demo_province(client, personnel, demo_file)
 
         async def mutation_caught_up() -> bool:
