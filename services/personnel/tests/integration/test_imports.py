@@ -119,7 +119,10 @@ async def test_imports_good_rows_and_reports_each_bad_one(
 
     shown = await poll(f"/employees/{good}")
     assert (shown["unit_id"], shown["contact"]["email"]) == ("sma-1", "p1@example.org")
-    rows = await poll("/staffing", lambda rows: rows and rows[0]["bezetting"] == 6)
+    # Staffing and the organisation tree are separate consumers: wait for both.
+    rows = await poll(
+        "/staffing", lambda rows: rows and rows[0]["bezetting"] == 6 and rows[0]["agency_id"]
+    )
     assert (rows[0]["formasi"], rows[0]["gap"], rows[0]["agency_id"]) == (4, -2, "disdik")
 
     before = await count_events(client)
