@@ -131,6 +131,13 @@ def test_refuses_to_establish_a_post_twice() -> None:
         given_when(position_decider, given, establish())
 
 
+def test_refuses_an_implausible_formasi() -> None:
+    """A typo such as 99999999999 in an export would otherwise break the read models."""
+    with pytest.raises(RuleViolated, match="more than 10000 for one post") as refused:
+        given_when(position_decider, [], establish(formasi=99_999_999_999))
+    assert refused.value.rule == "formasi_plausible"
+
+
 def test_refuses_an_inverted_grade_range() -> None:
     with pytest.raises(RuleViolated, match="grade_min IV/a is above grade_max III/d"):
         given_when(position_decider, [], establish(grade_min="IV/a"))

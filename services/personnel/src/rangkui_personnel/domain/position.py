@@ -92,9 +92,22 @@ def _check_grade_range(grade_min: str | None, grade_max: str | None) -> None:
         raise RuleViolated("grade_range", f"grade_min {grade_min} is above grade_max {grade_max}")
 
 
-def _establish(c: EstablishPosition) -> list[DomainEvent]:
-    if c.formasi < 0:
+MAX_FORMASI = 10_000
+"""No post of one unit is planned for more people than this; a larger number is a typo in a
+form or an export, and the read models store formasi as a 32-bit integer."""
+
+
+def _check_formasi(formasi: int) -> None:
+    if formasi < 0:
         raise RuleViolated("formasi_not_negative", "formasi cannot be negative")
+    if formasi > MAX_FORMASI:
+        raise RuleViolated(
+            "formasi_plausible", f"formasi {formasi} is more than {MAX_FORMASI} for one post"
+        )
+
+
+def _establish(c: EstablishPosition) -> list[DomainEvent]:
+    _check_formasi(c.formasi)
     _check_grade_range(c.grade_min, c.grade_max)
     return [
         PositionEstablished(
@@ -115,8 +128,7 @@ def _establish(c: EstablishPosition) -> list[DomainEvent]:
 def _change_formation(c: ChangeFormation, state: PositionState) -> list[DomainEvent]:
     if not state.established:
         raise NotFound(f"post {c.position_id} is not established")
-    if c.formasi < 0:
-        raise RuleViolated("formasi_not_negative", "formasi cannot be negative")
+    _check_formasi(c.formasi)
     if not c.reason.strip():
         raise RuleViolated(
             "reason_required", "a change of formasi needs a reason (e.g. the ABK it follows)"
