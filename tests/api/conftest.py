@@ -124,7 +124,10 @@ async def _seed_notification(url: str, headers: dict[str, str]) -> dict[str, str
     async with httpx.AsyncClient(base_url=url, headers=headers) as client:
         r = await client.post(
             "/webhooks/subscriptions",
-            json={"url": "http://127.0.0.1:9/hook", "event_types": ["rangkui.mutation.*"]},
+            json={
+                "url": "https://hooks.example.org/rangkui",
+                "event_types": ["rangkui.mutation.*"],
+            },
         )
         assert r.status_code == 201, f"seeding a subscription: {r.status_code} {r.text}"
         subscription_id = r.json()["subscription_id"]

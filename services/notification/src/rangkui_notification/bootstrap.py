@@ -43,6 +43,7 @@ FaultHook = Callable[[str], None]
 
 def build_tools(settings: NotificationSettings) -> Tools:
     s = settings
+    s.require_production_secrets()
     return Tools(
         renderer=TemplateRenderer(objection_days=s.objection_days),
         mailboxes=Mailboxes(bkd=s.bkd_mailbox, ppk=s.ppk_mailbox),

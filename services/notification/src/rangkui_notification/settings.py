@@ -7,6 +7,8 @@ from pydantic_settings import SettingsConfigDict
 from rangkui_eventkit.personal_data import PersonalDataTransportSettings
 from rangkui_eventkit.settings import ServiceSettings
 
+DEVELOPMENT_SIGNING_KEY = "change-me-in-production"
+
 
 class NotificationSettings(ServiceSettings, PersonalDataTransportSettings):
     """`RANGKUI_PERSONAL_DATA_TRANSPORT_KEY` (shared with personnel) unwraps the employees'
@@ -34,7 +36,8 @@ class NotificationSettings(ServiceSettings, PersonalDataTransportSettings):
     email_backoff_max_s: float = 600.0
 
     # webhooks
-    webhook_signing_key: str = "change-me-in-production"
+    webhook_signing_key: str = DEVELOPMENT_SIGNING_KEY
+    webhook_allow_private_targets: bool = False  # loopback/private addresses (tests, labs)
     webhook_timeout_s: float = 5.0
     webhook_max_attempts: int = 8
     webhook_backoff_base_s: float = 2.0
@@ -50,3 +53,12 @@ class NotificationSettings(ServiceSettings, PersonalDataTransportSettings):
     run_delivery_worker: bool = True
     delivery_poll_interval_s: float = 0.5
     delivery_batch_size: int = 50
+
+    def require_production_secrets(self) -> None:
+        """Refuse to run outside development with the public default signing key: anyone
+        could then sign webhook calls that subscribers trust."""
+        if not self.development_mode and self.webhook_signing_key == DEVELOPMENT_SIGNING_KEY:
+            raise ValueError(
+                "NOTIFICATION_WEBHOOK_SIGNING_KEY is not set (the default is public); set it "
+                "from a Secret, or NOTIFICATION_DEVELOPMENT_MODE=true for local use"
+            )

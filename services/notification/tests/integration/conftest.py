@@ -60,6 +60,7 @@ def settings(database_url: str, infra: Infra, topic_prefix: str) -> Notification
     return NotificationSettings(
         database_url=database_url,
         development_mode=True,
+        webhook_allow_private_targets=True,  # the test receivers listen on loopback
         kafka_bootstrap_servers=infra.kafka_bootstrap,
         topic_prefix=topic_prefix,
         relay_poll_interval_s=0.1,

@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
 from collections.abc import Iterable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from rangkui_contracts import DomainEvent
 from rangkui_contracts.events.notification import WebhookSubscribed, WebhookUnsubscribed
+from rangkui_eventkit.errors import RuleViolated
 
 SIGNATURE_HEADER = "X-Rangkui-Signature"
 TIMESTAMP_HEADER = "X-Rangkui-Timestamp"
@@ -72,3 +75,23 @@ def verify(
     if abs(now - timestamp) > tolerance:
         return False
     return hmac.compare_digest(signature(secret, timestamp, body), header)
+
+
+def refuse_private_target(url: str) -> None:
+    """A subscription may not point inside the platform's network (loopback, private,
+    link-local or reserved addresses, `localhost`): otherwise whoever may subscribe could make
+    the service call internal endpoints (server-side request forgery). Host names are
+    resolved by the receiver's DNS at delivery time, which this check cannot see; the
+    production NetworkPolicy limits egress as the second line."""
+    host = (urlsplit(url).hostname or "").strip("[]").lower()
+    if host == "localhost" or host.endswith(".localhost") or host.endswith(".local"):
+        raise RuleViolated("public_webhook_target", f"{host} is not a public address")
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return  # a host name
+    if not address.is_global:
+        raise RuleViolated(
+            "public_webhook_target",
+            f"{host} is a loopback, private or reserved address; webhooks go to public ones",
+        )

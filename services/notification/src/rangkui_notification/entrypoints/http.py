@@ -21,6 +21,7 @@ from rangkui_notification.domain.recipients import Role
 from rangkui_notification.domain.webhooks import (
     SIGNATURE_HEADER,
     TIMESTAMP_HEADER,
+    refuse_private_target,
     subscription_secret,
 )
 from rangkui_notification.service_layer.inbox import mark_read
@@ -32,6 +33,7 @@ from rangkui_notification.service_layer.operations import (
 )
 from rangkui_notification.service_layer.preview import preview, templates
 from rangkui_notification.service_layer.webhooks import WEBHOOK_EVENTS
+from rangkui_notification.settings import NotificationSettings
 from rangkui_notification.tools import Tools
 
 inbox_router = APIRouter(prefix="/inbox", tags=["inbox"])
@@ -299,6 +301,9 @@ async def subscribe(
                 f"{pattern!r} is not an event type offered to webhooks "
                 "(mutation and evaluation events; a prefix may end in '*')",
             )
+    settings: NotificationSettings = _service(request).settings  # type: ignore[assignment]
+    if not settings.webhook_allow_private_targets:
+        refuse_private_target(str(body.url))
     service = _service(request)
     assert service.store is not None
     subscription_id = await subscribe_webhook(
