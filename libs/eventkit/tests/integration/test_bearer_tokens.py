@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -208,3 +209,18 @@ async def test_development_tokens_are_trusted_only_in_development_mode(
         r = await client.post("/decide", headers=_auth(token))
     assert r.status_code == 200
     assert r.json() == {"actor": "ppk.dev"}
+
+
+async def test_a_token_verified_once_is_refused_once_it_expires(idp: IdentityProvider) -> None:
+    """Verified tokens are remembered (one signature check per token), but not past `exp`."""
+    idp.new_key("k1")
+    idp.published = ["k1"]
+    token = _rs256(idp, "k1", exp=int(time.time()) - 20)  # expired, but within the leeway
+    async with _client(idp) as client:
+        first = await client.post("/decide", headers=_auth(token))
+        verifier = client._transport.app.state.token_verifier  # type: ignore[attr-defined]
+        verifier._leeway_s = 0  # the leeway runs out while the token sits in the cache
+        second = await client.post("/decide", headers=_auth(token))
+    assert first.status_code == 200, first.text
+    assert second.status_code == 401
+    assert "expired" in second.json()["message"]
