@@ -13,7 +13,16 @@
 #   deploy/local/infra.sh consume TOPIC   Kafka's console consumer with keys and headers
 #
 # Settings (environment): RANGKUI_STATE_DIR, RANGKUI_KAFKA_PORT (19092),
-# RANGKUI_KAFKA_CONTROLLER_PORT (19093), RANGKUI_PG_PORT (15432).
+# RANGKUI_KAFKA_SASL_PORT (19094), RANGKUI_KAFKA_CONTROLLER_PORT (19093), RANGKUI_PG_PORT
+# (15432), RANGKUI_KAFKA_<USER>_PASSWORD (SCRAM passwords of admin and the services, default
+# <user>-local; read when the storage is formatted).
+#
+# Kafka listens twice on loopback: PLAINTEXT on RANGKUI_KAFKA_PORT, whose principal
+# (User:ANONYMOUS) is a super user - a local-development concession for the test suite and
+# the dev tools, which production (Strimzi, deploy/kubernetes) does not make - and
+# SASL_PLAINTEXT with SCRAM-SHA-512 on RANGKUI_KAFKA_SASL_PORT, where each service's user
+# has exactly the ACLs of kafka/acls.txt (generated from deploy/rangkui_deploy/acls.py) and
+# `admin` is a super user. The SCRAM users are created when the storage is formatted.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -24,9 +33,12 @@ repo_hash=$(printf '%s' "$repo" | sha1sum | cut -c1-8)
 state=${RANGKUI_STATE_DIR:-/var/tmp/rangkui-$repo_hash}
 kafka_port=${RANGKUI_KAFKA_PORT:-19092}
 controller_port=${RANGKUI_KAFKA_CONTROLLER_PORT:-19093}
+sasl_port=${RANGKUI_KAFKA_SASL_PORT:-19094}
 pg_port=${RANGKUI_PG_PORT:-15432}
 pg_superpass=rangkui-local
 services=(personnel mutation evaluation notification)
+kafka_users=(admin "${services[@]}")
+scram_mechanism=SCRAM-SHA-512
 
 log() { printf '[infra] %s\n' "$*" >&2; }
 die() { printf '[infra] error: %s\n' "$*" >&2; exit 1; }
@@ -103,14 +115,27 @@ EOF
       || { tail -n 30 "$state/pg/server.log" >&2; die "PostgreSQL did not start"; }
     log "PostgreSQL running on 127.0.0.1:$pg_port"
   fi
-  # One database and one role per service (idempotent).
+  # One database and one least-privileged role per service (idempotent, so an older state
+  # directory is brought up to date): the role owns its database and nothing else, may not
+  # create roles or databases, and may not connect to another service's database. Test
+  # sessions run `start` concurrently: an advisory lock serialises them (PostgreSQL refuses
+  # concurrent updates of one catalog row), and nothing is written when all is in place.
   local s
   for s in "${services[@]}"; do
     pg_psql -v ON_ERROR_STOP=1 -q <<EOF
+SELECT pg_advisory_lock(7262) AS locked \gset
 SELECT 'CREATE ROLE $s LOGIN PASSWORD ''$s'''
 WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$s')\gexec
+SELECT 'ALTER ROLE $s NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS'
+FROM pg_roles WHERE rolname = '$s'
+AND (rolsuper OR rolcreatedb OR rolcreaterole OR rolreplication OR rolbypassrls)\gexec
 SELECT 'CREATE DATABASE $s OWNER $s'
 WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$s')\gexec
+SELECT unnest(ARRAY['ALTER DATABASE $s OWNER TO $s', 'REVOKE ALL ON DATABASE $s FROM PUBLIC',
+                    'GRANT CONNECT, TEMPORARY ON DATABASE $s TO $s'])
+FROM pg_database WHERE datname = '$s'
+AND (pg_get_userbyid(datdba) <> '$s' OR datacl IS NULL
+     OR has_database_privilege('public', datname, 'CONNECT'))\gexec
 EOF
   done
 }
@@ -141,6 +166,27 @@ ensure_kafka_jars() {
   touch "$lib/.stamp-$stamp"
 }
 
+# The SCRAM password of a Kafka user: RANGKUI_KAFKA_<USER>_PASSWORD, default <user>-local.
+kafka_password() {
+  local var pw
+  var="RANGKUI_KAFKA_${1^^}_PASSWORD"
+  pw=${!var:-$1-local}
+  [[ $pw =~ ^[A-Za-z0-9._~-]+$ ]] || die "$var: use letters, digits and . _ ~ - only"
+  printf '%s' "$pw"
+}
+
+# Written when the storage is formatted with SCRAM users: a state directory formatted by an
+# older infra.sh has none, and its SASL listener would reject every client.
+scram_marker() { echo "$state/kafka/scram-users"; }
+scram_ready() { [ -f "$(scram_marker)" ] && [ "$(cat "$(scram_marker)")" = "${kafka_users[*]}" ]; }
+scram_warning() {
+  log "WARNING: the Kafka storage in $state/kafka/data was formatted without the SCRAM users"
+  log "  (${kafka_users[*]}), or by an infra.sh without a SASL listener: no client can use"
+  log "  127.0.0.1:$sasl_port, and the ACL tests fail. PLAINTEXT on 127.0.0.1:$kafka_port works"
+  log "  as before. To fix it,"
+  log "  delete the local data and start again: $0 reset && $0 start"
+}
+
 kafka_java() { java -Xms256m -Xmx768m -Dlog4j2.configurationFile="$state/kafka/log4j2.properties" -cp "$state/kafka/lib/*" "$@"; }
 
 write_kafka_config() {
@@ -149,11 +195,17 @@ write_kafka_config() {
 process.roles=broker,controller
 node.id=1
 controller.quorum.bootstrap.servers=127.0.0.1:$controller_port
-listeners=PLAINTEXT://127.0.0.1:$kafka_port,CONTROLLER://127.0.0.1:$controller_port
-advertised.listeners=PLAINTEXT://127.0.0.1:$kafka_port
+listeners=PLAINTEXT://127.0.0.1:$kafka_port,SASL_PLAINTEXT://127.0.0.1:$sasl_port,CONTROLLER://127.0.0.1:$controller_port
+advertised.listeners=PLAINTEXT://127.0.0.1:$kafka_port,SASL_PLAINTEXT://127.0.0.1:$sasl_port
 controller.listener.names=CONTROLLER
 inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT
+sasl.enabled.mechanisms=$scram_mechanism
+listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+# ANONYMOUS is whoever connects to PLAINTEXT (and the controller): local development only.
+super.users=User:admin;User:ANONYMOUS
+allow.everyone.if.no.acl.found=false
 log.dirs=$state/kafka/data
 num.partitions=1
 auto.create.topics.enable=false
@@ -187,18 +239,26 @@ start_kafka() {
   ensure_kafka_jars
   if kafka_pid >/dev/null; then
     log "Kafka already running on 127.0.0.1:$kafka_port"
+    if scram_ready; then sync_kafka_acls; else scram_warning; fi
     return
   fi
   port_open "$kafka_port" && die "port $kafka_port is taken by another process"
+  port_open "$sasl_port" && die "port $sasl_port is taken by another process"
   write_kafka_config
   if [ ! -f "$state/kafka/data/meta.properties" ]; then
-    local cluster_id
+    local cluster_id user scram=()
     cluster_id=$(kafka_java kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1)
-    log "formatting KRaft storage (cluster $cluster_id)"
+    for user in "${kafka_users[@]}"; do
+      scram+=(--add-scram "$scram_mechanism=[name=$user,password=$(kafka_password "$user")]")
+    done
+    log "formatting KRaft storage (cluster $cluster_id, SCRAM users: ${kafka_users[*]})"
     kafka_java kafka.tools.StorageTool format --standalone -t "$cluster_id" \
-      -c "$state/kafka/server.properties" >"$state/kafka/format.log" 2>&1 \
+      -c "$state/kafka/server.properties" "${scram[@]}" >"$state/kafka/format.log" 2>&1 \
       || { cat "$state/kafka/format.log" >&2; die "Kafka storage format failed"; }
+    printf '%s' "${kafka_users[*]}" >"$(scram_marker)"
+    rm -f "$state/kafka/acls.applied"  # a new cluster has no ACLs yet
   fi
+  scram_ready || scram_warning
   setsid nohup java -Xms256m -Xmx768m -XX:+UseG1GC \
     -Dlog4j2.configurationFile="$state/kafka/log4j2.properties" \
     -cp "$state/kafka/lib/*" kafka.Kafka "$state/kafka/server.properties" \
@@ -208,7 +268,24 @@ start_kafka() {
     tail -n 40 "$state/kafka/stdout.log" "$state/kafka/broker.log" >&2 || true
     die "Kafka did not open port $kafka_port"
   fi
-  log "Kafka running on 127.0.0.1:$kafka_port (pid $(cat "$state/kafka/pid"))"
+  log "Kafka running on 127.0.0.1:$kafka_port, SASL on 127.0.0.1:$sasl_port (pid $(cat "$state/kafka/pid"))"
+  sync_kafka_acls
+}
+
+# Grant the service users exactly the ACLs of kafka/acls.txt (and revoke any others they
+# have): once per start, and again whenever the file changes under a running broker.
+sync_kafka_acls() {
+  local stamp
+  scram_ready || return 0
+  stamp=$(sha1sum "$here/kafka/acls.txt" "$here/kafka/LocalAcls.java" | sha1sum | cut -c1-12)
+  [ "$(cat "$state/kafka/acls.applied" 2>/dev/null)" = "$stamp" ] && return
+  exec 9>"$state/kafka/acls.lock"  # concurrent starts: one grants, the others wait and see
+  flock 9
+  [ "$(cat "$state/kafka/acls.applied" 2>/dev/null)" = "$stamp" ] && return
+  kafka_java "$here/kafka/LocalAcls.java" "127.0.0.1:$kafka_port" "$here/kafka/acls.txt" \
+    >"$state/kafka/acls.log" 2>&1 || { cat "$state/kafka/acls.log" >&2; die "could not set the ACLs"; }
+  echo "$stamp" >"$state/kafka/acls.applied"
+  log "Kafka ACLs: $(tail -n 1 "$state/kafka/acls.log")"
 }
 
 stop_kafka() {
@@ -224,6 +301,8 @@ stop_kafka() {
 print_env() {
   cat <<EOF
 export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$kafka_port
+$(scram_ready && echo "export KAFKA_SASL_BOOTSTRAP_SERVERS=127.0.0.1:$sasl_port")
+$(for u in "${kafka_users[@]}"; do echo "export RANGKUI_KAFKA_${u^^}_PASSWORD=$(kafka_password "$u")"; done)
 export RANGKUI_PG_ADMIN_URL=postgresql://postgres:$pg_superpass@127.0.0.1:$pg_port/postgres
 export PERSONNEL_DATABASE_URL=postgresql://personnel:personnel@127.0.0.1:$pg_port/personnel
 export MUTATION_DATABASE_URL=postgresql://mutation:mutation@127.0.0.1:$pg_port/mutation
@@ -246,12 +325,15 @@ case ${1:-} in
   reset)
     stop_kafka
     stop_pg
-    rm -rf "$state/pg" "$state/kafka/data" "$state/kafka/server.properties"
+    rm -rf "$state/pg" "$state/kafka/data" "$state/kafka/server.properties" \
+      "$(scram_marker)" "$state/kafka/acls.applied"
     log "data deleted"
     ;;
   status)
     echo "state directory: $state"
     if kafka_pid >/dev/null; then echo "kafka: running on 127.0.0.1:$kafka_port"; else echo "kafka: stopped"; fi
+    if scram_ready; then echo "kafka sasl: 127.0.0.1:$sasl_port, SCRAM users ${kafka_users[*]}"
+    else echo "kafka sasl: no SCRAM users in this storage (run: $0 reset && $0 start)"; fi
     if port_open "$pg_port"; then echo "postgresql: running on 127.0.0.1:$pg_port"; else echo "postgresql: stopped"; fi
     ;;
   env) print_env ;;

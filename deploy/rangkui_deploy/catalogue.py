@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rangkui_contracts.topics import DEAD_LETTER, TOPICS, TopicSpec, topic_for
+from rangkui_contracts.topics import DEAD_LETTER, PERSONNEL_KEYS, TOPICS, TopicSpec, topic_for
 
 PART_OF = "rangkui-mutasi"
 KAFKA_CLUSTER = "rangkui"
@@ -19,14 +19,30 @@ CONTAINER_PORT = 8080
 IMAGE_REPOSITORY = "ghcr.io/rangkui/{service}"
 IMAGE_TAG = "0.1.0"
 
-# Kafka client settings the kit does not read yet (see docs/operations.md, "Kafka
-# credentials"): the manifests already pass them, with SCRAM credentials from the KafkaUser's
-# Secret, so that the listener can require authentication and the ACLs apply.
+# How every Kafka client of a service authenticates (docs/operations.md, "Kafka
+# credentials"): SCRAM, with the credentials from the KafkaUser's Secret, so that the
+# listener can require authentication and the ACLs apply.
 KAFKA_CLIENT_SECURITY = {
     "KAFKA_SECURITY_PROTOCOL": "SASL_PLAINTEXT",
     "KAFKA_SASL_MECHANISM": "SCRAM-SHA-512",
 }
 KAFKA_CREDENTIAL_VARIABLES = ("KAFKA_SASL_USERNAME", "KAFKA_SASL_PASSWORD")
+
+AUTH_CONFIGMAP = "rangkui-auth"
+ISSUER_PLACEHOLDER = "https://sso.rangkui.go.id/realms/asn"
+"""Not the province's issuer: the production overlay patches the real one in (a service
+trusting an issuer nobody runs refuses every request, so a forgotten patch fails closed)."""
+AUTH_ENVIRONMENT = {
+    "RANGKUI_AUTH_ISSUER": ISSUER_PLACEHOLDER,
+    "RANGKUI_AUTH_AUDIENCE": "rangkui",
+    "RANGKUI_AUTH_JWKS_URL": "",  # empty: found by OIDC discovery on the issuer
+    "RANGKUI_AUTH_ROLES_CLAIM": "realm_access.roles",  # Keycloak's realm roles
+}
+"""The identity provider every service trusts (shared, no service prefix): docs/security.md."""
+
+TRANSPORT_KEY_VARIABLE = "RANGKUI_PERSONAL_DATA_TRANSPORT_KEY"
+TRANSPORT_KEY_SECRET = ("rangkui-personal-data", "transport-key")
+"""Secret (name, key) of the transport key shared by personnel and the KeyRing holders."""
 
 
 @dataclass(frozen=True)
@@ -39,6 +55,11 @@ class ServiceSpec:
     settings: tuple[tuple[str, str], ...] = ()
     # Secret settings: (setting, secret name, key); the Secret is created by the operator.
     secrets: tuple[tuple[str, str, str], ...] = ()
+    # Topics of its own besides its events (personnel's internal key topic).
+    also_produces: tuple[TopicSpec, ...] = ()
+    # Wraps or unwraps employees' data keys with the shared transport key (personnel, and
+    # the services whose KeyRing reads `rangkui.personnel.keys`).
+    holds_transport_key: bool = False
 
     @property
     def prefix(self) -> str:
@@ -49,9 +70,14 @@ class ServiceSpec:
         return topic_for(self.name)
 
     @property
+    def owns(self) -> tuple[TopicSpec, ...]:
+        """The topics only this service writes: its events and any internal topic of its own."""
+        return (self.produces, *self.also_produces)
+
+    @property
     def writes(self) -> tuple[TopicSpec, ...]:
-        """Every topic it writes to: its own events and the dead letters."""
-        return (self.produces, DEAD_LETTER)
+        """Every topic it writes to: the ones it owns and the dead letters."""
+        return (*self.owns, DEAD_LETTER)
 
     @property
     def consumer_group_prefix(self) -> str:
@@ -77,6 +103,13 @@ class ServiceSpec:
     def image(self) -> str:
         return IMAGE_REPOSITORY.format(service=self.name)
 
+    def secret_environment(self) -> tuple[tuple[str, str, str], ...]:
+        """(variable, Secret name, key) of every secret setting the container reads."""
+        own = tuple((f"{self.prefix}{s.upper()}", name, key) for s, name, key in self.secrets)
+        if self.holds_transport_key:
+            own += ((TRANSPORT_KEY_VARIABLE, *TRANSPORT_KEY_SECRET),)
+        return own
+
     def environment(self) -> dict[str, str]:
         """The non-secret environment of the container: the service's ConfigMap."""
         p = self.prefix
@@ -88,6 +121,9 @@ class ServiceSpec:
             f"{p}DATABASE_POOL_MAX": "10",
             # Strimzi owns the topics (KafkaTopic); the KafkaUsers have no Create right.
             f"{p}CREATE_TOPICS": "false",
+            # Said explicitly: only the province's issuer is trusted and the personal-data
+            # keys are required (no development defaults). Compose and overlays/dev turn it on.
+            f"{p}DEVELOPMENT_MODE": "false",
         }
         env.update({f"{p}{key.upper()}": value for key, value in self.settings})
         return env
@@ -98,11 +134,20 @@ _PERSONNEL, _MUTATION, _EVALUATION, _NOTIFICATION = (
 )
 
 SERVICES: tuple[ServiceSpec, ...] = (
-    ServiceSpec("personnel", consumes=(_PERSONNEL, _MUTATION)),
+    ServiceSpec(
+        "personnel",
+        consumes=(_PERSONNEL, _MUTATION),
+        also_produces=(PERSONNEL_KEYS,),
+        # Wraps the employees' data keys at rest; only personnel may read this Secret.
+        secrets=(("key_encryption_key", "personnel-secrets", "key-encryption-key"),),
+        holds_transport_key=True,
+    ),
     ServiceSpec(
         "mutation",
-        consumes=(_PERSONNEL, _MUTATION, _EVALUATION),
+        # The key topic: its KeyRing opens the sealed objection texts.
+        consumes=(_PERSONNEL, _MUTATION, _EVALUATION, PERSONNEL_KEYS),
         settings=(("timezone", "Asia/Jakarta"),),
+        holds_transport_key=True,
     ),
     ServiceSpec(
         "evaluation",
@@ -111,9 +156,11 @@ SERVICES: tuple[ServiceSpec, ...] = (
     ),
     ServiceSpec(
         "notification",
-        consumes=(_PERSONNEL, _MUTATION, _EVALUATION, _NOTIFICATION),
+        # The key topic: its KeyRing opens the sealed contact details it sends to.
+        consumes=(_PERSONNEL, _MUTATION, _EVALUATION, _NOTIFICATION, PERSONNEL_KEYS),
         settings=(("email_enabled", "false"),),
         secrets=(("webhook_signing_key", "notification-secrets", "webhook-signing-key"),),
+        holds_transport_key=True,
     ),
 )
 

@@ -6,7 +6,9 @@
 Generated: deploy/kubernetes/base/kafka/topics.yaml (a KafkaTopic per contract topic),
 deploy/kubernetes/base/kafka/users.yaml (a KafkaUser per service, least-privilege ACLs),
 deploy/kubernetes/base/services/<service>.yaml (ConfigMap, ServiceAccount, Service,
-Deployment), and deploy/compose/docker-compose.yml. Hand-written: the Kafka cluster, the
+Deployment), deploy/kubernetes/base/services/{kafka-client,auth}.yaml (the shared
+ConfigMaps), deploy/compose/docker-compose.yml and deploy/local/kafka/acls.txt (the local
+broker's ACLs, rangkui_deploy.acls). Hand-written: the Kafka cluster, the
 PostgreSQL clusters, the kustomizations and the overlays.
 """
 
@@ -21,7 +23,10 @@ import yaml
 
 from rangkui_contracts.topics import DEAD_LETTER
 from rangkui_deploy import catalogue
+from rangkui_deploy.acls import local_acls_file, service_acls
 from rangkui_deploy.catalogue import (
+    AUTH_CONFIGMAP,
+    AUTH_ENVIRONMENT,
     CONTAINER_PORT,
     KAFKA_CLIENT_SECURITY,
     KAFKA_CLUSTER,
@@ -105,17 +110,10 @@ def kafka_users() -> list[dict[str, Any]]:
     topics are Strimzi's to create, with the contracts' partitions and replication."""
     users = []
     for svc in SERVICES:
-        operations: dict[str, set[str]] = {}
-        for topic in svc.writes:
-            operations.setdefault(topic.name, set()).update({"Describe", "Write"})
-        for topic in svc.consumes:
-            operations.setdefault(topic.name, set()).update({"Describe", "Read"})
         acls = [
-            _acl("topic", spec.name, sorted(operations[spec.name]))
-            for spec in catalogue.topics()
-            if spec.name in operations
+            _acl(acl.resource_type, acl.name, list(acl.operations), acl.pattern)
+            for acl in service_acls(svc)
         ]
-        acls.append(_acl("group", svc.consumer_group_prefix, ["Describe", "Read"], "prefix"))
         users.append(
             {
                 "apiVersion": "kafka.strimzi.io/v1",
@@ -195,11 +193,8 @@ def _env(svc: ServiceSpec) -> list[dict[str, Any]]:
         },
     ]
     env += [
-        {
-            "name": f"{svc.prefix}{setting.upper()}",
-            "valueFrom": {"secretKeyRef": {"name": secret, "key": key}},
-        }
-        for setting, secret, key in svc.secrets
+        {"name": variable, "valueFrom": {"secretKeyRef": {"name": secret, "key": key}}}
+        for variable, secret, key in svc.secret_environment()
     ]
     return env
 
@@ -207,6 +202,7 @@ def _env(svc: ServiceSpec) -> list[dict[str, Any]]:
 def _env_from(svc: ServiceSpec) -> list[dict[str, Any]]:
     return [
         {"configMapRef": {"name": KAFKA_CONFIGMAP}},
+        {"configMapRef": {"name": AUTH_CONFIGMAP}},
         {"configMapRef": {"name": f"{svc.name}-config"}},
     ]
 
@@ -327,10 +323,25 @@ def kafka_client_config() -> dict[str, Any]:
     }
 
 
+def auth_config() -> dict[str, Any]:
+    """The identity provider every service trusts. The issuer is a placeholder that the
+    production overlay replaces (docs/operations.md, "Identity provider")."""
+    return {
+        "apiVersion": "v1",
+        "kind": "ConfigMap",
+        "metadata": {"name": AUTH_CONFIGMAP, "labels": _labels("auth", "config")},
+        "data": dict(AUTH_ENVIRONMENT),
+    }
+
+
 # -------------------------------------------------------------------------- production
 INGRESS_NAMESPACES = ("ingress-nginx", "monitoring")
 """Namespaces whose pods may call the services' HTTP port: the ingress controller (users'
 requests) and Prometheus (scraping). Adjust in the overlay to match the cluster."""
+IDENTITY_PROVIDER_PEERS: tuple[dict[str, Any], ...] = ({"ipBlock": {"cidr": "0.0.0.0/0"}},)
+"""Where the identity provider's keys (OIDC discovery, JWKS) are fetched from, over HTTPS.
+Anywhere by default, because it usually lives outside the cluster; narrow it to the
+provider's address (an ipBlock, or its namespace if it runs in the cluster)."""
 
 
 def _dns_egress() -> dict[str, Any]:
@@ -345,7 +356,8 @@ def _dns_egress() -> dict[str, Any]:
 def production_manifests(svc: ServiceSpec) -> list[dict[str, Any]]:
     """What production adds per service: a PodDisruptionBudget, a HorizontalPodAutoscaler
     (no more replicas than the partitions of the topics it consumes: more would idle), and
-    NetworkPolicies that let the service reach only DNS, Kafka and its own database, and let
+    NetworkPolicies that let the service reach only DNS, Kafka, its own database and the
+    identity provider (HTTPS), and let
     only its callers and its own service reach that database."""
     selector = {"app.kubernetes.io/name": svc.name, "app.kubernetes.io/part-of": PART_OF}
     labels = _labels(svc.name, "service")
@@ -395,6 +407,8 @@ def production_manifests(svc: ServiceSpec) -> list[dict[str, Any]]:
             "to": [{"podSelector": {"matchLabels": {"cnpg.io/cluster": svc.database_cluster}}}],
             "ports": [{"protocol": "TCP", "port": 5432}],
         },
+        # the identity provider's discovery document and signing keys (JWKS)
+        {"to": list(IDENTITY_PROVIDER_PEERS), "ports": [{"protocol": "TCP", "port": 443}]},
     ]
     if svc.name == "notification":
         # e-mail (SMTP submission) and webhooks leave the cluster.
@@ -476,7 +490,10 @@ def production_manifests(svc: ServiceSpec) -> list[dict[str, Any]]:
 # ----------------------------------------------------------------------------- compose
 def compose() -> dict[str, Any]:
     """Kafka (official apache/kafka image, KRaft, one node), PostgreSQL with a database and
-    role per service, and the four services with the settings the manifests give them."""
+    role per service, and the four services with the settings the manifests give them, but
+    in development mode: there is no identity provider on one machine, so the services trust
+    tokens of the development issuer (`rangkui-token`). The personal-data keys are real ones
+    all the same, from `.env`, as every other secret; an issuer may be added there too."""
     databases = " ".join(s.name for s in SERVICES)
     services: dict[str, Any] = {
         "kafka": {
@@ -528,15 +545,19 @@ def compose() -> dict[str, Any]:
         environment = {
             **SHARED_ENVIRONMENT,
             "KAFKA_BOOTSTRAP_SERVERS": "kafka:9092",
+            # the development issuer's tokens carry their roles in `roles`
+            "RANGKUI_AUTH_ISSUER": "${RANGKUI_AUTH_ISSUER:-}",
+            "RANGKUI_AUTH_AUDIENCE": AUTH_ENVIRONMENT["RANGKUI_AUTH_AUDIENCE"],
+            "RANGKUI_AUTH_JWKS_URL": "${RANGKUI_AUTH_JWKS_URL:-}",
+            "RANGKUI_AUTH_ROLES_CLAIM": "${RANGKUI_AUTH_ROLES_CLAIM:-roles}",
             **svc.environment(),
+            f"{svc.prefix}DEVELOPMENT_MODE": "true",
             f"{svc.prefix}DATABASE_URL": (
                 f"postgresql://{svc.name}:{svc.name}@postgres:5432/{svc.name}"
             ),
         }
-        for setting, _, _ in svc.secrets:
-            environment[f"{svc.prefix}{setting.upper()}"] = (
-                f"${{{svc.prefix}{setting.upper()}:?set it in .env}}"
-            )
+        for variable, _, _ in svc.secret_environment():
+            environment[variable] = f"${{{variable}:?set it in .env}}"
         common = {
             "image": f"{svc.image}:{catalogue.IMAGE_TAG}",
             "build": {"context": "../..", "dockerfile": f"services/{svc.name}/Dockerfile"},
@@ -575,7 +596,9 @@ def outputs() -> dict[Path, str]:
         BASE / "kafka" / "topics.yaml": _dump(kafka_topics()),
         BASE / "kafka" / "users.yaml": _dump(kafka_users()),
         BASE / "services" / "kafka-client.yaml": _dump([kafka_client_config()]),
+        BASE / "services" / "auth.yaml": _dump([auth_config()]),
         DEPLOY / "compose" / "docker-compose.yml": _dump([compose()]),
+        DEPLOY / "local" / "kafka" / "acls.txt": local_acls_file(),
     }
     for svc in SERVICES:
         files[BASE / "services" / f"{svc.name}.yaml"] = _dump(service_manifests(svc))

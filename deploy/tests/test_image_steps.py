@@ -1,7 +1,9 @@
 """What each service image does, done without Docker: the Dockerfile's install step
 (deploy/docker/service.sh install) in a clean virtual environment from a copy of the build
 context as .dockerignore selects it, then its start step (service.sh start) against the real
-Kafka and a fresh PostgreSQL database, until /readyz answers 200.
+Kafka and a fresh PostgreSQL database, until /readyz answers 200. The service gets what the
+production manifests give it: development mode off, an identity provider's issuer, and the
+Secrets (personal-data keys, freshly generated) of rangkui_deploy.catalogue.
 
 pip's cache is reused, so after the first run each service installs in well under a minute.
 """
@@ -9,6 +11,7 @@ pip's cache is reused, so after the first run each service installs in well unde
 from __future__ import annotations
 
 import asyncio
+import base64
 import os
 import shutil
 import signal
@@ -19,7 +22,9 @@ from pathlib import Path
 import asyncpg
 import httpx
 import pytest
+from rangkui_deploy import catalogue
 
+from rangkui_eventkit.testing.auth import dev_token
 from rangkui_eventkit.testing.infra import Infra
 
 REPO = Path(__file__).resolve().parents[2]
@@ -46,6 +51,14 @@ def build_context(target: Path) -> Path:
             else:
                 shutil.copy2(source, destination)
     return target
+
+
+def production_secrets(service: str) -> dict[str, str]:
+    """The service's Secrets as an operator creates them (`openssl rand -base64 32`)."""
+    return {
+        variable: base64.b64encode(os.urandom(32)).decode()
+        for variable, _, _ in catalogue.service(service).secret_environment()
+    }
 
 
 def free_port() -> int:
@@ -97,6 +110,12 @@ async def test_the_image_steps_install_a_service_that_starts_and_is_ready(
         f"{prefix}DATABASE_URL": database_url,
         "KAFKA_BOOTSTRAP_SERVERS": infra.kafka_bootstrap,
         "RANGKUI_TOPIC_PREFIX": topic_prefix,
+        # The manifests' identity provider, at an address where nobody answers: the service
+        # must start without reaching it (keys are fetched on the first token).
+        **catalogue.AUTH_ENVIRONMENT,
+        "RANGKUI_AUTH_ISSUER": f"http://127.0.0.1:{free_port()}/realms/asn",
+        f"{prefix}DEVELOPMENT_MODE": "false",
+        **production_secrets(service),
     }
     # The Kubernetes init container, then the container.
     await run("sh", SCRIPT, "start", service, "migrate", env=env, cwd=app, timeout=120)
@@ -121,7 +140,13 @@ async def test_the_image_steps_install_a_service_that_starts_and_is_ready(
                 if status != 200:
                     await asyncio.sleep(0.25)
             metrics = (await http.get("/metrics")).text
+            # Production-like: no token, or one of the development issuer, is refused.
+            anonymous = await http.get("/admin/consumers")
+            development = await http.get(
+                "/admin/consumers", headers={"Authorization": f"Bearer {dev_token()}"}
+            )
         assert f'rangkui_outbox_backlog{{service="{service}"}}' in metrics
+        assert (anonymous.status_code, development.status_code) == (401, 401)
         await run("sh", SCRIPT, "health", service, env=env, cwd=app, timeout=30)
 
         # The migrations travelled with the image: the kit's and the service's own.

@@ -10,6 +10,7 @@ runs seconds.
 
 from __future__ import annotations
 
+import base64
 import importlib
 import inspect
 import os
@@ -27,14 +28,20 @@ import yaml
 from rangkui_deploy import catalogue, generate, toolchain
 from rangkui_deploy.catalogue import SERVICES, ServiceSpec
 
-from rangkui_contracts.topics import DEAD_LETTER, TOPICS, topic_for
+from rangkui_contracts.topics import DEAD_LETTER, PERSONNEL_KEYS, TOPICS, topic_for
+from rangkui_eventkit.auth.verifier import verifier_from_settings
+from rangkui_eventkit.personal_data import PersonalDataTransportSettings
 
 REPO = Path(__file__).resolve().parents[2]
 OVERLAYS = ("dev", "production")
 BROKERS = {"dev": 1, "production": 3}
-SHARED_VARIABLES = {"KAFKA_BOOTSTRAP_SERVERS", "RANGKUI_TOPIC_PREFIX"}
-# Passed by the manifests, not read by rangkui_eventkit yet: see
-# test_the_kit_reads_the_kafka_credentials_the_manifests_pass.
+SHARED_VARIABLES = {
+    "KAFKA_BOOTSTRAP_SERVERS",
+    "RANGKUI_TOPIC_PREFIX",
+    *catalogue.AUTH_ENVIRONMENT,
+    catalogue.TRANSPORT_KEY_VARIABLE,
+}
+# Passed by the manifests: see test_the_kit_reads_the_kafka_credentials_the_manifests_pass.
 KAFKA_SECURITY_VARIABLES = {*catalogue.KAFKA_CLIENT_SECURITY, *catalogue.KAFKA_CREDENTIAL_VARIABLES}
 
 
@@ -83,7 +90,8 @@ def environment_names(service: str) -> set[str]:
 
 
 def consumed_topics(service: str) -> set[str]:
-    """The topics the service's handlers subscribe to, read from its code."""
+    """The topics the service's handlers subscribe to, read from its code: its own handler
+    classes and the kit's that it imports (the KeyRing of rangkui_eventkit.personal_data)."""
     from rangkui_eventkit.handlers import Handler
 
     package = importlib.import_module(f"rangkui_{service}")
@@ -91,7 +99,9 @@ def consumed_topics(service: str) -> set[str]:
     for info in pkgutil.walk_packages(package.__path__, f"{package.__name__}."):
         module = importlib.import_module(info.name)
         for _, cls in inspect.getmembers(module, inspect.isclass):
-            if issubclass(cls, Handler) and cls.__module__ == module.__name__:
+            ours = cls.__module__ == module.__name__
+            kits = cls.__module__.startswith("rangkui_eventkit.") and hasattr(cls, "topics")
+            if issubclass(cls, Handler) and (ours or kits):
                 topics.update(t.name for t in cls.topics)
     return topics
 
@@ -200,7 +210,8 @@ def test_each_kafka_user_may_read_exactly_what_its_handlers_consume(svc: Service
 def test_each_kafka_user_may_write_only_its_own_events_and_dead_letters(svc: ServiceSpec) -> None:
     acls = _acls("production", svc.name)
     writable = {name for (kind, name, _), ops in acls.items() if kind == "topic" and "Write" in ops}
-    assert writable == {topic_for(svc.name).name, DEAD_LETTER.name}
+    internal = {PERSONNEL_KEYS.name} if svc.name == "personnel" else set()
+    assert writable == {topic_for(svc.name).name, DEAD_LETTER.name} | internal
     assert acls[("group", f"{svc.name}.", "prefix")] == {"Read", "Describe"}
     allowed = {"Read", "Write", "Describe"}
     for (kind, _, pattern), ops in acls.items():
@@ -230,8 +241,15 @@ def test_the_settings_in_the_manifests_are_valid_and_wire_the_service(
     for name in list(os.environ):
         if name.startswith(svc.prefix) or name in SHARED_VARIABLES:
             monkeypatch.delenv(name)
+    keys = {variable for variable, _, _ in svc.secret_environment()} - {
+        f"{svc.prefix}WEBHOOK_SIGNING_KEY"
+    }
     for name, value in env.items():  # Secrets are references here: any well-formed value
-        monkeypatch.setenv(name, value if isinstance(value, str) else "postgresql://u:p@h/db")
+        if isinstance(value, str):
+            monkeypatch.setenv(name, value)
+        else:
+            key = base64.b64encode(os.urandom(32)).decode()
+            monkeypatch.setenv(name, key if name in keys else "postgresql://u:p@h/db")
     settings = settings_class(svc.name)()
     deployment = named("production", "Deployment", svc.name)
     container = deployment["spec"]["template"]["spec"]["containers"][0]
@@ -247,6 +265,68 @@ def test_the_settings_in_the_manifests_are_valid_and_wire_the_service(
     assert database == {"name": f"pg-{svc.name}-app", "key": "uri"}
     cluster = named("production", "Cluster", f"pg-{svc.name}")["spec"]["bootstrap"]["initdb"]
     assert cluster == {"database": svc.name, "owner": svc.name}
+    # Production trusts the province's issuer only, and has every key it needs.
+    assert settings.development_mode is False
+    issuer = named("production", "ConfigMap", catalogue.AUTH_CONFIGMAP)["data"]
+    assert verifier_from_settings(settings).issuers == [issuer["RANGKUI_AUTH_ISSUER"]]
+    assert settings.auth_roles_claim == "realm_access.roles"
+    for resolve in ("kek", "transport_key"):
+        if hasattr(settings, resolve):
+            assert len(getattr(settings, resolve)()) == 32
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("svc", SERVICES, ids=lambda s: s.name)
+def test_the_personal_data_keys_come_from_secrets_to_the_services_that_read_them(
+    svc: ServiceSpec,
+) -> None:
+    cls = settings_class(svc.name)
+    assert svc.holds_transport_key == issubclass(cls, PersonalDataTransportSettings)
+    for overlay in OVERLAYS:
+        env = container_environment(overlay, svc)
+        expected = {}
+        if svc.holds_transport_key:
+            name, key = catalogue.TRANSPORT_KEY_SECRET
+            expected[catalogue.TRANSPORT_KEY_VARIABLE] = {
+                "secretKeyRef": {"name": name, "key": key}
+            }
+        if "key_encryption_key" in cls.model_fields:
+            expected[f"{svc.prefix}KEY_ENCRYPTION_KEY"] = {
+                "secretKeyRef": {"name": f"{svc.name}-secrets", "key": "key-encryption-key"}
+            }
+        keys = {n: v for n, v in env.items() if n.endswith(("_TRANSPORT_KEY", "_ENCRYPTION_KEY"))}
+        assert keys == expected
+        # Migrating needs no key: the init container gets the database and its ConfigMap only.
+        assert not set(expected) & set(container_environment(overlay, svc, init=True))
+
+
+@pytest.mark.slow
+def test_production_never_runs_in_development_mode_and_trusts_a_real_issuer() -> None:
+    for config in objects("production", "ConfigMap"):
+        for name, value in config.get("data", {}).items():
+            if name.endswith("_DEVELOPMENT_MODE"):
+                assert value == "false", f"{config['metadata']['name']}: {name}={value}"
+    for svc in SERVICES:
+        env = container_environment("production", svc)
+        assert env[f"{svc.prefix}DEVELOPMENT_MODE"] == "false"
+        assert {k: env[k] for k in catalogue.AUTH_ENVIRONMENT} == named(
+            "production", "ConfigMap", catalogue.AUTH_CONFIGMAP
+        )["data"]
+    auth = named("production", "ConfigMap", catalogue.AUTH_CONFIGMAP)["data"]
+    assert auth["RANGKUI_AUTH_ISSUER"].startswith("https://")
+    assert auth["RANGKUI_AUTH_AUDIENCE"] == "rangkui"
+    # The overlay is where the operator sets the issuer, marked as such.
+    overlay = (REPO / "deploy/kubernetes/overlays/production/kustomization.yaml").read_text()
+    assert "CHANGE BEFORE APPLYING" in overlay
+    assert "path: /data/RANGKUI_AUTH_ISSUER" in overlay
+
+
+@pytest.mark.slow
+def test_dev_runs_in_development_mode_with_the_development_issuers_roles_claim() -> None:
+    for svc in SERVICES:
+        env = container_environment("dev", svc)
+        assert env[f"{svc.prefix}DEVELOPMENT_MODE"] == "true"
+        assert env["RANGKUI_AUTH_ROLES_CLAIM"] == "roles"
 
 
 def test_the_kit_reads_the_kafka_credentials_the_manifests_pass() -> None:
@@ -314,6 +394,8 @@ def test_production_keeps_each_service_available_and_isolated(svc: ServiceSpec) 
     assert hpa["maxReplicas"] <= min(t.partitions for t in svc.consumes)
     policy = named("production", "NetworkPolicy", svc.name)["spec"]
     assert set(policy["policyTypes"]) == {"Ingress", "Egress"}
+    https = [r for r in policy["egress"] if {"protocol": "TCP", "port": 443} in r["ports"]]
+    assert https, "the identity provider's keys are fetched over HTTPS"
     peers = [peer for rule in policy["egress"] for peer in rule["to"]]
     databases = [p["podSelector"]["matchLabels"] for p in peers if "podSelector" in p]
     assert {"cnpg.io/cluster": f"pg-{svc.name}"} in databases
@@ -361,7 +443,12 @@ def test_compose_runs_kraft_kafka_postgres_and_the_services_with_the_same_settin
     assert initdb.exists()
     for svc in SERVICES:
         env = services[svc.name]["environment"]
-        assert {k: env[k] for k in svc.environment()} == svc.environment()
+        # The manifests' settings, but development mode: no identity provider on one machine.
+        expected = {**svc.environment(), f"{svc.prefix}DEVELOPMENT_MODE": "true"}
+        assert {k: env[k] for k in svc.environment()} == expected
+        for variable, _, _ in svc.secret_environment():  # real keys, from .env
+            assert env[variable] == f"${{{variable}:?set it in .env}}"
+        assert env["RANGKUI_AUTH_ROLES_CLAIM"].endswith(":-roles}")
         assert env["KAFKA_BOOTSTRAP_SERVERS"] == "kafka:9092"
         assert env[f"{svc.prefix}DATABASE_URL"].endswith(f"@postgres:5432/{svc.name}")
         assert (REPO / services[svc.name]["build"]["dockerfile"]).exists()

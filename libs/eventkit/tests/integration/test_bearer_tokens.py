@@ -93,7 +93,9 @@ def idp() -> Iterator[IdentityProvider]:
         server.server_close()
 
 
-def _client(idp: IdentityProvider, *, development_mode: bool = False) -> httpx.AsyncClient:
+def _client(
+    idp: IdentityProvider, *, development_mode: bool = False, roles_claim: str = "roles"
+) -> httpx.AsyncClient:
     """An app with one PPK-only route; no lifespan is needed to check tokens."""
     router = APIRouter()
 
@@ -102,7 +104,10 @@ def _client(idp: IdentityProvider, *, development_mode: bool = False) -> httpx.A
         return {"actor": cause.actor}
 
     settings = ServiceSettings(
-        service_name="auth-test", auth_issuer=idp.issuer, development_mode=development_mode
+        service_name="auth-test",
+        auth_issuer=idp.issuer,
+        development_mode=development_mode,
+        auth_roles_claim=roles_claim,
     )
     app = Service(settings, migrations=None).create_app(
         [router], title="auth", access=AccessTable({"POST /decide": rule(Role.PPK)})
@@ -224,3 +229,20 @@ async def test_a_token_verified_once_is_refused_once_it_expires(idp: IdentityPro
     assert first.status_code == 200, first.text
     assert second.status_code == 401
     assert "expired" in second.json()["message"]
+
+
+async def test_the_roles_claim_path_applies_to_the_provinces_issuer_not_to_development_tokens(
+    idp: IdentityProvider,
+) -> None:
+    """Keycloak keeps realm roles under `realm_access.roles`; development tokens in `roles`."""
+    idp.new_key("k1")
+    idp.published = ["k1"]
+    keycloak = _rs256(idp, "k1", roles=[], realm_access={"roles": ["ppk", "offline_access"]})
+    flat = _rs256(idp, "k1", roles=["ppk"])
+    async with _client(idp, development_mode=True, roles_claim="realm_access.roles") as client:
+        from_keycloak = await client.post("/decide", headers=_auth(keycloak))
+        flat_from_keycloak = await client.post("/decide", headers=_auth(flat))
+        development = await client.post("/decide", headers=_auth(mint_token(roles=["ppk"])))
+    assert from_keycloak.status_code == 200, from_keycloak.text
+    assert flat_from_keycloak.status_code == 403
+    assert development.status_code == 200, development.text

@@ -113,6 +113,7 @@ class TrustedIssuer:
     issuer: str
     audience: str
     keys: KeySet
+    roles_claim: str = "roles"  # dotted path, e.g. realm_access.roles for Keycloak
 
 
 class TokenVerifier:
@@ -122,7 +123,6 @@ class TokenVerifier:
         self,
         issuers: Sequence[TrustedIssuer],
         *,
-        roles_claim: str = "roles",
         leeway_s: float = 30,
         algorithms: Sequence[str] = ALGORITHMS,
         cache_size: int = 10_000,
@@ -132,7 +132,6 @@ class TokenVerifier:
         # signature once is enough (an ES256 verification costs ~0.1-0.4 ms of CPU).
         self._verified: OrderedDict[str, tuple[float, Principal]] = OrderedDict()
         self._cache_size = cache_size
-        self._roles_path = roles_claim.split(".")
         self._leeway_s = leeway_s
         self._algorithms = list(algorithms)
 
@@ -187,11 +186,12 @@ class TokenVerifier:
             raise Unauthenticated("the token's signature does not verify") from None
         except jwt.PyJWTError as exc:
             raise Unauthenticated(f"the token is not valid: {exc}") from None
-        return self._principal(claims), float(claims["exp"])
+        return self._principal(claims, trusted.roles_claim), float(claims["exp"])
 
-    def _principal(self, claims: dict[str, Any]) -> Principal:
+    @staticmethod
+    def _principal(claims: dict[str, Any], roles_claim: str) -> Principal:
         raw: Any = claims
-        for part in self._roles_path:
+        for part in roles_claim.split("."):
             raw = raw.get(part) if isinstance(raw, dict) else None
         names = raw if isinstance(raw, list) else []
         known = {r.value for r in Role}
@@ -220,11 +220,11 @@ def verifier_from_settings(settings: Any) -> TokenVerifier:
                 settings.auth_issuer,
                 settings.auth_audience,
                 KeySet(fetch, max_age_s=settings.auth_jwks_max_age_s),
+                roles_claim=settings.auth_roles_claim,
             )
         )
     if settings.development_mode:
         log.warning("auth.development_issuer_trusted", issuer=DEV_ISSUER)
+        # Development tokens carry their roles in `roles`, whatever the province's IdP uses.
         issuers.append(TrustedIssuer(DEV_ISSUER, DEV_AUDIENCE, KeySet(static_jwks(dev_jwks()))))
-    return TokenVerifier(
-        issuers, roles_claim=settings.auth_roles_claim, leeway_s=settings.auth_leeway_s
-    )
+    return TokenVerifier(issuers, leeway_s=settings.auth_leeway_s)
