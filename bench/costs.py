@@ -21,8 +21,11 @@ from bench.rebuild import EmployeeDirectory, _fast_parse_event
 from rangkui_contracts import Envelope, parse_event
 from rangkui_contracts.events.personnel import EmployeeRegistered
 from rangkui_contracts.registry import event_class
+from rangkui_eventkit.auth.dev import DEV_AUDIENCE, DEV_ISSUER, dev_jwks, mint_token
+from rangkui_eventkit.auth.verifier import KeySet, TokenVerifier, TrustedIssuer, static_jwks
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.handlers import BatchContext, Received
+from rangkui_eventkit.personal_data import new_data_key, new_key_id, open_sealed, seal
 from rangkui_eventkit.store import StreamWrite, _envelopes, _metadata_json, envelope_from_row
 
 
@@ -175,18 +178,51 @@ def main(argv: list[str] | None = None) -> int:
         "us/event",
     )
     report.ratio("relay.via_envelope_vs_row_direct", via_envelope_us, row_direct_us)
+    security_costs(report, n)
     report.write_json(args.json, machine_info())
     return 0
 
 
-def _drive(awaitable: Awaitable[None]) -> None:
-    """Run a coroutine that never suspends (the handlers only queue SQL) to completion."""
-    coro = cast(Coroutine[Any, Any, None], awaitable)
+def security_costs(report: Report, n: int) -> None:
+    """Per request and per employee costs that issue 9 added: checking a bearer token (its
+    first sight, and again from the verifier's memory), sealing and opening personal data."""
+    verifier = TokenVerifier(
+        [TrustedIssuer(DEV_ISSUER, DEV_AUDIENCE, KeySet(static_jwks(dev_jwks())))]
+    )
+    count = max(50, n // 20)
+    tokens = iter([mint_token(roles=["ppk"], subject=f"u{i}") for i in range(count * 4 + 400)])
+    seen = mint_token(roles=["ppk"])
+    _drive(verifier.verify(seen))
+    report.figure(
+        "auth.verify_first_sight_us",
+        cpu_us(lambda: _drive(verifier.verify(next(tokens))), count),
+        "us/request",
+    )
+    report.figure(
+        "auth.verify_remembered_us",
+        cpu_us(lambda: _drive(verifier.verify(seen)), n),
+        "us/request",
+    )
+    key, key_id, nip = new_data_key(), new_key_id(), "198503152010011001"
+    fields = {"birth_date": "1985-03-15", "gender": "M", "contact": {"email": "a@b.go.id"}}
+    sealed = seal(key, key_id, nip, fields)
+    report.figure(
+        "personal_data.seal_us", cpu_us(lambda: seal(key, key_id, nip, fields), n), "us/employee"
+    )
+    report.figure(
+        "personal_data.open_us", cpu_us(lambda: open_sealed(key, sealed, nip), n), "us/employee"
+    )
+
+
+def _drive(awaitable: Awaitable[Any]) -> Any:
+    """Run a coroutine that never waits on I/O (handlers only queue SQL; the verifier's key
+    set is already loaded) to completion, and return its value."""
+    coro = cast(Coroutine[Any, Any, Any], awaitable)
     try:
         coro.send(None)
-    except StopIteration:
-        return
-    raise RuntimeError("the handler awaited I/O; this cost benchmark expects none")
+    except StopIteration as done:
+        return done.value
+    raise RuntimeError("the coroutine awaited I/O; this cost benchmark expects none")
 
 
 if __name__ == "__main__":

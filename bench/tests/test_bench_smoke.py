@@ -54,6 +54,10 @@ EXPECTED: dict[str, list[str]] = {
         "consume.parse_event_us",
         "consume.parse_event_proposed_us",
         "consume.handler_handle_us",
+        "auth.verify_first_sight_us",
+        "auth.verify_remembered_us",
+        "personal_data.seal_us",
+        "personal_data.open_us",
     ],
 }
 
