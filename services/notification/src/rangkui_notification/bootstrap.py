@@ -19,7 +19,7 @@ from rangkui_notification.adapters.webhook import WebhookSender
 from rangkui_notification.domain.channels import ChannelPolicy
 from rangkui_notification.domain.delivery import RetryPolicy, delivery_decider
 from rangkui_notification.domain.recipients import Mailboxes
-from rangkui_notification.entrypoints.access import ACCESS
+from rangkui_notification.entrypoints.access import access_for
 from rangkui_notification.entrypoints.http import (
     deliveries_router,
     inbox_router,
@@ -166,7 +166,7 @@ def create_app(
     app = service.create_app(
         [inbox_router, deliveries_router, webhooks_router, templates_router],
         title="Rangkui notification service",
-        access=ACCESS,
+        access=access_for(settings),
         description="Notices in Bahasa Indonesia about transfers and monitoring: inbox, "
         "e-mail and webhooks, exactly once per source event, recipient and channel.",
     )

@@ -44,23 +44,27 @@ def in_units(role: Role) -> Grant:
 
 @dataclass(frozen=True)
 class Rule:
-    """The grants of one endpoint; `person` names the path parameter holding a NIP."""
+    """The grants of one endpoint; `person` names the path parameter holding a NIP, and
+    `mailboxes` the shared recipient a role reaches besides its own NIP (e.g. the PPK's)."""
 
     grants: Mapping[Role, Scope]
     person: str | None = None
+    mailboxes: Mapping[Role, str] = field(default_factory=dict)
 
     def scope_for(self, roles: Iterable[Role]) -> Scope | None:
         scopes = [self.grants[r] for r in roles if r in self.grants]
         return max(scopes) if scopes else None
 
 
-def rule(*grants: Role | Grant, person: str | None = None) -> Rule:
+def rule(
+    *grants: Role | Grant, person: str | None = None, mailboxes: Mapping[Role, str] | None = None
+) -> Rule:
     """`rule(Role.PPK, own(Role.EMPLOYEE), person="nip")`: PPK everything, employees theirs."""
     table: dict[Role, Scope] = {}
     for g in grants:
         grant = g if isinstance(g, Grant) else Grant(g)
         table[grant.role] = max(table.get(grant.role, grant.scope), grant.scope)
-    return Rule(table, person)
+    return Rule(table, person, dict(mailboxes or {}))
 
 
 @dataclass(frozen=True)
@@ -129,6 +133,8 @@ class AccessTable(Mapping[str, Rule]):
             raise Forbidden(f"this needs one of the roles: {needed} (you have: {held})")
         if scope == Scope.OWN and declared.person:
             wider = [r for r in principal.roles if declared.grants.get(r, 0) > Scope.OWN]
-            if not wider and path_params.get(declared.person) != principal.nip:
+            target = path_params.get(declared.person)
+            shared = {declared.mailboxes.get(r) for r in principal.roles} - {None}
+            if not wider and target != principal.nip and target not in shared:
                 raise Forbidden("you may only see or act on your own records")
         return Access(principal, scope, frozenset(principal.roles & set(declared.grants)))

@@ -2,27 +2,42 @@
 table).
 
 An inbox and its preferences belong to their recipient: an employee reaches their own
-(recipient = their NIP); the role mailboxes (BKD, PPK) are read by BKD operators, who also
-run deliveries, templates and webhook subscriptions with the provincial systems.
+(recipient = their NIP), the PPK their own and the PPK mailbox; BKD operators reach every
+inbox (the BKD mailbox among them) and run deliveries, templates and webhook subscriptions
+with the provincial systems.
 """
 
-from rangkui_eventkit.auth import AccessTable, Role, own, rule
+from rangkui_eventkit.auth import AccessTable, Role, Rule, own, rule
+from rangkui_notification.settings import NotificationSettings
 
-BKD, EMPLOYEE, AUDITOR, INTEGRATION = (
+BKD, PPK, EMPLOYEE, AUDITOR, INTEGRATION = (
     Role.BKD_OPERATOR,
+    Role.PPK,
     Role.EMPLOYEE,
     Role.AUDITOR,
     Role.INTEGRATION,
 )
-OWN_INBOX = rule(BKD, own(EMPLOYEE), person="recipient")
 
-ACCESS = AccessTable(
-    {
-        "GET /inbox/{recipient}": OWN_INBOX,
-        "GET /inbox/{recipient}/unread-count": OWN_INBOX,
-        "POST /inbox/{recipient}/{notification_id}/read": OWN_INBOX,
-        "GET /preferences/{recipient}": OWN_INBOX,
-        "PUT /preferences/{recipient}": OWN_INBOX,
+
+def access_for(settings: NotificationSettings) -> AccessTable:
+    """The table, with the PPK mailbox's name as the service is configured."""
+    own_inbox = rule(
+        BKD,
+        own(EMPLOYEE),
+        own(PPK),
+        person="recipient",
+        mailboxes={PPK: settings.ppk_mailbox},
+    )
+    return AccessTable(_table(own_inbox))
+
+
+def _table(own_inbox: Rule) -> dict[str, Rule]:
+    return {
+        "GET /inbox/{recipient}": own_inbox,
+        "GET /inbox/{recipient}/unread-count": own_inbox,
+        "POST /inbox/{recipient}/{notification_id}/read": own_inbox,
+        "GET /preferences/{recipient}": own_inbox,
+        "PUT /preferences/{recipient}": own_inbox,
         "GET /deliveries": rule(BKD, AUDITOR),
         "GET /deliveries/{notification_id}": rule(BKD, AUDITOR),
         "POST /deliveries/{notification_id}/retry": rule(BKD),
@@ -33,4 +48,7 @@ ACCESS = AccessTable(
         "GET /templates": rule(BKD),
         "POST /templates/{template}/preview": rule(BKD),
     }
-)
+
+
+ACCESS = access_for(NotificationSettings.model_construct())
+"""With the default mailbox names: what docs/access-matrix.md shows."""
