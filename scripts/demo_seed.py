@@ -44,17 +44,17 @@ def main() -> int:
             ],
             check=True,
         )
-    with httpx.Client(base_url=personnel, timeout=120) as client:
+    # A development token: the services scripts/up.sh starts are in development mode.
+    token = mint_token(roles=["bkd_operator"], username="demo.loader")
+    with httpx.Client(
+        base_url=personnel, timeout=120, headers={"Authorization": f"Bearer {token}"}
+    ) as client:
         started = time.monotonic()
         response = client.post(
             "/imports",
             content=demo_file.read_bytes(),
             params={"name": demo_file.name},
-            headers={
-                "Content-Type": "application/json",
-                "Authorization": "Bearer "
-                + mint_token(roles=["bkd_operator"], username="demo.loader"),
-            },
+            headers={"Content-Type": "application/json"},
         )
         response.raise_for_status()
         job = response.json()
