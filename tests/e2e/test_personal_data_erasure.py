@@ -33,6 +33,7 @@ from rangkui_eventkit.testing.auth import acting, bearer
 from rangkui_eventkit.testing.infra import Infra
 from rangkui_eventkit.testing.kafka_tools import read_topic
 from rangkui_eventkit.testing.plugin import eventually
+from rangkui_eventkit.testing.scan import tables_holding
 from rangkui_eventkit.testing.system import SERVICES, System
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
@@ -150,8 +151,8 @@ async def test_erasing_a_key_leaves_no_personal_field_in_any_table_or_topic_and_
     # not looking at empty tables.
     for name in SERVICES:
         async with _connect(system, name) as db:
-            assert await _tables_holding(db, personal) == {}, name
-            read_models = set(await _tables_holding(db, (NIP,))) - {"events", "outbox"}
+            assert await tables_holding(db, personal) == {}, name
+            read_models = set(await tables_holding(db, NIP)) - {"events", "outbox"}
             assert read_models, f"no read model of {name} holds the employee"
 
     # Nor any topic, the internal key topic included.
@@ -361,27 +362,6 @@ async def _read_all(bootstrap: str, topic: str) -> list[Any]:
     records = await read_topic(bootstrap, topic, expect=total, timeout=30) if total else []
     assert len(records) >= total, f"{topic}: read {len(records)} of {total} records"
     return records
-
-
-async def _tables_holding(db: asyncpg.Connection, needles: tuple[str, ...]) -> dict[str, list]:
-    """{table: [needles found]} over every table of the database, rows compared as text."""
-    tables = await db.fetch(
-        "SELECT table_name FROM information_schema.tables "
-        "WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name"
-    )
-    found: dict[str, list] = {}
-    for t in tables:
-        name = t["table_name"]
-        hits = [
-            n
-            for n in needles
-            if await db.fetchval(
-                f'SELECT count(*) FROM "{name}" r WHERE r::text ILIKE $1', f"%{n}%"
-            )
-        ]
-        if hits:
-            found[name] = hits
-    return found
 
 
 async def _audited(client: httpx.AsyncClient, url: str) -> set[str]:

@@ -10,6 +10,7 @@ import pytest
 from rangkui_evaluation.bootstrap import create_app
 from rangkui_evaluation.settings import EvaluationSettings
 from rangkui_eventkit.testing.plugin import eventually, serve_in_process, unique
+from rangkui_eventkit.testing.scan import tables_holding
 
 pytestmark = pytest.mark.integration
 
@@ -37,15 +38,4 @@ async def test_employees_registered_before_and_after_sealing_are_known_without_p
             return rows if len(rows) == 2 else []
 
         await eventually(both, timeout=30)
-        tables = await pool.fetch(
-            "SELECT table_name FROM information_schema.tables "
-            "WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"
-        )
-        holding = [
-            t["table_name"]
-            for t in tables
-            if await pool.fetchval(
-                f'SELECT count(*) FROM "{t["table_name"]}" r WHERE r::text LIKE $1', "%1977-08-17%"
-            )
-        ]
-        assert holding == []
+        assert await tables_holding(pool, "1977-08-17") == {}

@@ -7,6 +7,7 @@ import pytest
 
 from rangkui_eventkit.testing.auth import acting
 from rangkui_eventkit.testing.plugin import eventually, serve_in_process
+from rangkui_eventkit.testing.scan import tables_holding
 from rangkui_mutation.bootstrap import create_app
 from rangkui_mutation.settings import MutationSettings
 
@@ -42,17 +43,7 @@ async def test_employees_registered_before_and_after_sealing_are_known_without_p
 
     db = await asyncpg.connect(settings.database_url)
     try:
-        tables = await db.fetch(
-            "SELECT table_name FROM information_schema.tables "
-            "WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"
-        )
-        holding = [
-            t["table_name"]
-            for t in tables
-            if await db.fetchval(
-                f'SELECT count(*) FROM "{t["table_name"]}" r WHERE r::text LIKE $1', "%1977-08-17%"
-            )
-        ]
+        holding = await tables_holding(db, "1977-08-17")
     finally:
         await db.close()
-    assert holding == []
+    assert holding == {}

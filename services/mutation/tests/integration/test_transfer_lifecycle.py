@@ -24,6 +24,7 @@ from rangkui_eventkit.personal_data import (
 from rangkui_eventkit.testing.auth import acting
 from rangkui_eventkit.testing.kafka_tools import header, read_topic
 from rangkui_eventkit.testing.plugin import eventually, serve_in_process
+from rangkui_eventkit.testing.scan import tables_holding
 from rangkui_mutation.bootstrap import build_service, create_app
 from rangkui_mutation.service_layer.scheduler import make_due_transfers_effective
 from rangkui_mutation.settings import MutationSettings
@@ -269,7 +270,7 @@ async def test_an_upheld_objection_cancels_the_transfer_and_the_employee_may_be_
         assert r.json()["status"] == "OBJECTED"
         db = await asyncpg.connect(settings.database_url)
         try:  # sealed wherever the service keeps it: events, outbox, read models
-            assert await _rows_holding(db, "merawat orang tua") == 0
+            assert await tables_holding(db, "merawat orang tua") == {}
         finally:
             await db.close()
         r = await client.post(
@@ -303,18 +304,3 @@ def issued_key(nip: str) -> tuple[str, PersonalDataKeyIssued]:
     key_id = new_key_id()
     wrapped = wrap_key(DEVELOPMENT_TRANSPORT_KEY, new_data_key(), nip=nip, key_id=key_id)
     return nip, PersonalDataKeyIssued(nip=nip, key_id=key_id, wrapped_key=b64u_encode(wrapped))
-
-
-async def _rows_holding(db: asyncpg.Connection, text: str) -> int:
-    """How many rows of any table (event store included) contain `text`, read as text."""
-    tables = await db.fetch(
-        "SELECT table_name FROM information_schema.tables "
-        "WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"
-    )
-    found = 0
-    for t in tables:
-        name = t["table_name"]
-        found += await db.fetchval(
-            f'SELECT count(*) FROM "{name}" r WHERE r::text LIKE $1', f"%{text}%"
-        )
-    return found
