@@ -105,6 +105,10 @@ async def test_a_transfer_that_takes_effect_gets_exactly_one_plan_evaluated_by_t
         assert listed.json() == []
         listed = await client.get("/monitoring/plans", params={"nip": mover}, headers=own_head)
         assert [p["plan_id"] for p in listed.json()] == [plan["plan_id"]]
+        mine = await client.get("/monitoring/worklist", headers=own_head)
+        theirs = await client.get("/monitoring/worklist", headers=elsewhere)
+        assert {i["plan_id"] for i in mine.json()["items"]} == {plan["plan_id"]}
+        assert theirs.json()["items"] == []
 
     records = await read_topic(
         infra.kafka_bootstrap, EVALUATION.qualified(topic_prefix), expect=2, timeout=3

@@ -6,6 +6,9 @@ from typing import Any
 
 from rangkui_evaluation.adapters.personnel_queries import Queryable
 
+Reach = tuple[list[str], str | None]
+"""An evaluator's reach: the plans of these units, and the plans assigned to this NIP."""
+
 _PLAN_COLUMNS = """p.plan_id, p.mutation_id, p.nip, p.unit_id, p.position_id, p.evaluator_nip,
     p.tmt, p.kind, p.need_id, p.from_unit_id, p.from_position_id, p.agency_unit_id, p.region,
     p.status, p.scheduled_at, p.cancelled_reason, p.verdict, p.criteria, p.baseline_predikat,
@@ -18,19 +21,25 @@ async def find_plans(
     nip: str | None = None,
     evaluator_nip: str | None = None,
     unit_id: str | None = None,
+    reach: Reach | None = None,
     limit: int = 200,
 ) -> list[dict[str, Any]]:
-    """Plans matching every filter given, newest TMT first, each with its checkpoints."""
+    """Plans matching every filter given (and within `reach`, an evaluator's), newest TMT
+    first, each with its checkpoints."""
+    units, assigned_to = reach if reach is not None else (None, None)
     rows = await db.fetch(
         f"""SELECT {_PLAN_COLUMNS} FROM monitoring_plans p
             WHERE ($1::text IS NULL OR p.nip = $1)
               AND ($2::text IS NULL OR p.evaluator_nip = $2)
               AND ($3::text IS NULL OR p.unit_id = $3)
+              AND ($5::text[] IS NULL OR p.unit_id = ANY($5) OR p.evaluator_nip = $6)
             ORDER BY p.tmt DESC, p.plan_id LIMIT $4""",
         nip,
         evaluator_nip,
         unit_id,
         limit,
+        units,
+        assigned_to,
     )
     return await _with_checkpoints(db, [dict(r) for r in rows])
 

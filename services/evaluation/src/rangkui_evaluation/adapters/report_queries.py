@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from rangkui_evaluation.adapters.monitoring_queries import Reach
 from rangkui_evaluation.adapters.personnel_queries import Queryable
 
 # The predikat as a score, worst 1 to best 5, for averages and before/after comparisons
@@ -19,9 +20,12 @@ async def worklist(
     evaluator_nip: str | None = None,
     unit_id: str | None = None,
     status: str | None = None,
+    reach: Reach | None = None,
 ) -> list[dict[str, Any]]:
-    """Checkpoints of plans that are not cancelled, for one evaluator and/or unit, most
-    urgent first: overdue, then due by date, then done."""
+    """Checkpoints of plans that are not cancelled, for one evaluator and/or unit (and
+    within `reach`, an evaluator's), most urgent first: overdue, then due by date, then
+    done."""
+    units, assigned_to = reach if reach is not None else (None, None)
     rows = await db.fetch(
         """SELECT c.checkpoint_id, c.plan_id, p.mutation_id, p.nip, p.unit_id, p.evaluator_nip,
                   c.months_after, c.due_date, c.status, c.overdue_since, c.evaluation_id,
@@ -31,11 +35,14 @@ async def worklist(
              AND ($1::text IS NULL OR p.evaluator_nip = $1)
              AND ($2::text IS NULL OR p.unit_id = $2)
              AND ($3::text IS NULL OR c.status = $3)
+             AND ($4::text[] IS NULL OR p.unit_id = ANY($4) OR p.evaluator_nip = $5)
            ORDER BY CASE c.status WHEN 'OVERDUE' THEN 0 WHEN 'DUE' THEN 1 ELSE 2 END,
                     c.due_date, c.checkpoint_id""",
         evaluator_nip,
         unit_id,
         status,
+        units,
+        assigned_to,
     )
     return [dict(r) for r in rows]
 

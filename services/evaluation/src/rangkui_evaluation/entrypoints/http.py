@@ -22,7 +22,7 @@ from rangkui_evaluation.adapters.appraisal_csv import UnreadableExport, read_ann
 from rangkui_evaluation.adapters.clock import Clock
 from rangkui_evaluation.adapters.evaluation_queries import get_evaluation, history_of
 from rangkui_evaluation.adapters.monitoring_queries import find_plans, get_plan
-from rangkui_evaluation.entrypoints.scope import in_reach, require_reach
+from rangkui_evaluation.entrypoints.scope import reach_of, require_reach
 from rangkui_evaluation.service_layer.commands import (
     RecordEvaluation,
     assess_on_demand,
@@ -169,8 +169,10 @@ def monitoring_router() -> APIRouter:
         access: Access = Depends(authorize),
     ) -> list[PlanView]:
         pool = _service(request).pool
-        plans = await find_plans(pool, nip=nip, evaluator_nip=evaluator_nip, unit_id=unit_id)
-        return [_plan_view(p) for p in plans if in_reach(access, p)]
+        plans = await find_plans(
+            pool, nip=nip, evaluator_nip=evaluator_nip, unit_id=unit_id, reach=reach_of(access)
+        )
+        return [_plan_view(p) for p in plans]
 
     @router.get("/plans/{plan_id}", response_model=PlanView)
     async def show_plan(

@@ -13,7 +13,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel
 
 from rangkui_evaluation.adapters.report_queries import early_warnings, effectiveness, worklist
-from rangkui_evaluation.entrypoints.scope import in_reach
+from rangkui_evaluation.entrypoints.scope import reach_of
 from rangkui_eventkit.auth import Access, authorize
 from rangkui_eventkit.runtime import Service
 
@@ -101,9 +101,12 @@ def reports_router() -> APIRouter:
         """Checkpoints to evaluate per evaluator and/or unit: overdue first, then due, then
         done, with counts of each. An evaluator sees those of their units."""
         rows = await worklist(
-            _pool(request), evaluator_nip=evaluator_nip, unit_id=unit_id, status=status
+            _pool(request),
+            evaluator_nip=evaluator_nip,
+            unit_id=unit_id,
+            status=status,
+            reach=reach_of(access),
         )
-        rows = [r for r in rows if in_reach(access, r)]
         counts = {"DUE": 0, "OVERDUE": 0, "DONE": 0}
         for r in rows:
             counts[r["status"]] = counts.get(r["status"], 0) + 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rangkui_evaluation.adapters.monitoring_queries import Reach
 from rangkui_eventkit.auth import Access
 from rangkui_eventkit.errors import Forbidden
 
@@ -17,6 +18,13 @@ def in_reach(access: Access, plan: dict[str, Any]) -> bool:
     return plan.get("unit_id") in access.units or (
         plan.get("evaluator_nip") is not None and plan.get("evaluator_nip") == access.principal.nip
     )
+
+
+def reach_of(access: Access) -> Reach | None:
+    """The same rule for the list queries, which apply it in SQL (before their limit)."""
+    if access.units is None:
+        return None
+    return sorted(access.units), access.principal.nip
 
 
 def require_reach(access: Access, plan: dict[str, Any]) -> None:
