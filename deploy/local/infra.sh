@@ -15,14 +15,15 @@
 # Settings (environment): RANGKUI_STATE_DIR, RANGKUI_KAFKA_PORT (19092),
 # RANGKUI_KAFKA_SASL_PORT (19094), RANGKUI_KAFKA_CONTROLLER_PORT (19093), RANGKUI_PG_PORT
 # (15432), RANGKUI_KAFKA_<USER>_PASSWORD (SCRAM passwords of admin and the services, default
-# <user>-local; read when the storage is formatted).
+# <user>-local; read when the SCRAM users are created).
 #
 # Kafka listens twice on loopback: PLAINTEXT on RANGKUI_KAFKA_PORT, whose principal
 # (User:ANONYMOUS) is a super user - a local-development concession for the test suite and
 # the dev tools, which production (Strimzi, deploy/kubernetes) does not make - and
 # SASL_PLAINTEXT with SCRAM-SHA-512 on RANGKUI_KAFKA_SASL_PORT, where each service's user
 # has exactly the ACLs of kafka/acls.txt (generated from deploy/rangkui_deploy/acls.py) and
-# `admin` is a super user. The SCRAM users are created when the storage is formatted.
+# `admin` is a super user. The SCRAM users are created when the storage is formatted, or at
+# the next start if an older infra.sh formatted it without them.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -179,12 +180,22 @@ kafka_password() {
 # older infra.sh has none, and its SASL listener would reject every client.
 scram_marker() { echo "$state/kafka/scram-users"; }
 scram_ready() { [ -f "$(scram_marker)" ] && [ "$(cat "$(scram_marker)")" = "${kafka_users[*]}" ]; }
-scram_warning() {
-  log "WARNING: the Kafka storage in $state/kafka/data was formatted without the SCRAM users"
-  log "  (${kafka_users[*]}), or by an infra.sh without a SASL listener: no client can use"
-  log "  127.0.0.1:$sasl_port, and the ACL tests fail. PLAINTEXT on 127.0.0.1:$kafka_port works"
-  log "  as before. To fix it,"
-  log "  delete the local data and start again: $0 reset && $0 start"
+
+# A storage formatted by an older infra.sh has no SCRAM users (and a broker it started has no
+# SASL listener): rather than ask for a reset that deletes the data, give the running broker
+# its users through the Admin API. Idempotent; runs only while the marker is missing.
+ensure_scram_users() {
+  scram_ready && return 0
+  local user lines=""
+  for user in "${kafka_users[@]}"; do lines+="$user $(kafka_password "$user")"$'\n'; done
+  log "the Kafka storage has no SCRAM users (formatted by an older infra.sh): adding ${kafka_users[*]}"
+  printf '%s' "$lines" | kafka_java "$here/kafka/LocalScramUsers.java" "127.0.0.1:$kafka_port" \
+    >"$state/kafka/scram.log" 2>&1 || {
+    cat "$state/kafka/scram.log" >&2
+    die "could not add the SCRAM users; a new storage has them: $0 reset && $0 start"
+  }
+  printf '%s' "${kafka_users[*]}" >"$(scram_marker)"
+  rm -f "$state/kafka/acls.applied"  # the users are new to this cluster: grant their ACLs
 }
 
 kafka_java() { java -Xms256m -Xmx768m -Dlog4j2.configurationFile="$state/kafka/log4j2.properties" -cp "$state/kafka/lib/*" "$@"; }
@@ -237,10 +248,18 @@ kafka_pid() { [ -f "$state/kafka/pid" ] && kill -0 "$(cat "$state/kafka/pid")" 2
 
 start_kafka() {
   ensure_kafka_jars
+  mkdir -p "$state/kafka"
+  exec 8>"$state/kafka/start.lock"  # concurrent starts: one starts or upgrades, the others wait
+  flock 8
   if kafka_pid >/dev/null; then
-    log "Kafka already running on 127.0.0.1:$kafka_port"
-    if scram_ready; then sync_kafka_acls; else scram_warning; fi
-    return
+    if port_open "$sasl_port"; then
+      log "Kafka already running on 127.0.0.1:$kafka_port"
+      ensure_scram_users
+      sync_kafka_acls
+      return
+    fi
+    log "the running broker has no SASL listener on $sasl_port (an older infra.sh started it): restarting it"
+    stop_kafka
   fi
   port_open "$kafka_port" && die "port $kafka_port is taken by another process"
   port_open "$sasl_port" && die "port $sasl_port is taken by another process"
@@ -258,17 +277,18 @@ start_kafka() {
     printf '%s' "${kafka_users[*]}" >"$(scram_marker)"
     rm -f "$state/kafka/acls.applied"  # a new cluster has no ACLs yet
   fi
-  scram_ready || scram_warning
+  # The broker must not inherit the lock descriptors, or it would hold them for its lifetime.
   setsid nohup java -Xms256m -Xmx768m -XX:+UseG1GC \
     -Dlog4j2.configurationFile="$state/kafka/log4j2.properties" \
     -cp "$state/kafka/lib/*" kafka.Kafka "$state/kafka/server.properties" \
-    >"$state/kafka/stdout.log" 2>&1 </dev/null &
+    >"$state/kafka/stdout.log" 2>&1 </dev/null 8>&- 9>&- &
   echo $! >"$state/kafka/pid"
-  if ! wait_port "$kafka_port" 90; then
+  if ! wait_port "$kafka_port" 90 || ! wait_port "$sasl_port" 30; then
     tail -n 40 "$state/kafka/stdout.log" "$state/kafka/broker.log" >&2 || true
-    die "Kafka did not open port $kafka_port"
+    die "Kafka did not open ports $kafka_port and $sasl_port"
   fi
   log "Kafka running on 127.0.0.1:$kafka_port, SASL on 127.0.0.1:$sasl_port (pid $(cat "$state/kafka/pid"))"
+  ensure_scram_users
   sync_kafka_acls
 }
 
@@ -333,7 +353,7 @@ case ${1:-} in
     echo "state directory: $state"
     if kafka_pid >/dev/null; then echo "kafka: running on 127.0.0.1:$kafka_port"; else echo "kafka: stopped"; fi
     if scram_ready; then echo "kafka sasl: 127.0.0.1:$sasl_port, SCRAM users ${kafka_users[*]}"
-    else echo "kafka sasl: no SCRAM users in this storage (run: $0 reset && $0 start)"; fi
+    else echo "kafka sasl: no SCRAM users in this storage yet (the next start adds them)"; fi
     if port_open "$pg_port"; then echo "postgresql: running on 127.0.0.1:$pg_port"; else echo "postgresql: stopped"; fi
     ;;
   env) print_env ;;

@@ -35,9 +35,8 @@ def _security_missing(infra: Infra, what: str) -> NoReturn:
         pytest.skip(f"testcontainers provides no {what}; deploy/local/infra.sh's does")
     pytest.fail(
         f"the infrastructure ({infra.origin}) has no {what}. Locally: "
-        "`deploy/local/infra.sh reset && deploy/local/infra.sh start` (a state directory "
-        "formatted before the SCRAM users has none); from the environment: export what "
-        "`deploy/local/infra.sh env` prints.",
+        "`deploy/local/infra.sh start` (it adds the SCRAM users to a storage formatted "
+        "without them); from the environment: export what `deploy/local/infra.sh env` prints.",
         pytrace=False,
     )
 
