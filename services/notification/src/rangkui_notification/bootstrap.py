@@ -91,7 +91,9 @@ def build_handlers(settings: NotificationSettings, tools: Tools | None = None) -
 def build_senders(settings: NotificationSettings) -> dict[str, Sender]:
     senders: dict[str, Sender] = {
         "WEBHOOK": WebhookSender(
-            signing_key=settings.webhook_signing_key, timeout_s=settings.webhook_timeout_s
+            signing_key=settings.webhook_signing_key,
+            timeout_s=settings.webhook_timeout_s,
+            public_only=not settings.webhook_allow_private_targets,
         )
     }
     if settings.email_enabled:

@@ -15,6 +15,7 @@ import httpx
 
 from rangkui_contracts.events.notification import NotificationQueued, NotificationQueuedV2
 from rangkui_notification.adapters.delivery import DeliveryError
+from rangkui_notification.adapters.egress import PublicOnlyTransport
 from rangkui_notification.domain.webhooks import (
     DELIVERY_HEADER,
     SIGNATURE_HEADER,
@@ -31,11 +32,13 @@ class WebhookSender:
         signing_key: str,
         timeout_s: float,
         clock: Callable[[], float] = time.time,
+        public_only: bool = True,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self.signing_key = signing_key
         self.timeout_s = timeout_s
         self.clock = clock
+        self.public_only = public_only  # off only where private targets are allowed (labs)
         self.transport = transport
 
     def headers(self, q: NotificationQueued | NotificationQueuedV2, body: bytes) -> dict[str, str]:
@@ -51,7 +54,8 @@ class WebhookSender:
     async def send(self, q: NotificationQueued | NotificationQueuedV2) -> None:
         body = q.body.encode()
         try:
-            async with httpx.AsyncClient(timeout=self.timeout_s, transport=self.transport) as c:
+            transport = self.transport or (PublicOnlyTransport() if self.public_only else None)
+            async with httpx.AsyncClient(timeout=self.timeout_s, transport=transport) as c:
                 response = await c.post(q.address, content=body, headers=self.headers(q, body))
         except httpx.HTTPError as exc:
             raise DeliveryError(f"POST {q.address}: {type(exc).__name__}: {exc}") from exc

@@ -80,9 +80,9 @@ def verify(
 def refuse_private_target(url: str) -> None:
     """A subscription may not point inside the platform's network (loopback, private,
     link-local or reserved addresses, `localhost`): otherwise whoever may subscribe could make
-    the service call internal endpoints (server-side request forgery). Host names are
-    resolved by the receiver's DNS at delivery time, which this check cannot see; the
-    production NetworkPolicy limits egress as the second line."""
+    the service call internal endpoints (server-side request forgery). A host name's
+    addresses are checked at delivery time, by the connection itself (adapters/egress.py);
+    the production NetworkPolicy limits egress as a further line."""
     host = (urlsplit(url).hostname or "").strip("[]").lower()
     if host == "localhost" or host.endswith(".localhost") or host.endswith(".local"):
         raise RuleViolated("public_webhook_target", f"{host} is not a public address")
