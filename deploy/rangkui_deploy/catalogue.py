@@ -43,6 +43,9 @@ AUTH_ENVIRONMENT = {
 TRANSPORT_KEY_VARIABLE = "RANGKUI_PERSONAL_DATA_TRANSPORT_KEY"
 TRANSPORT_KEY_SECRET = ("rangkui-personal-data", "transport-key")
 """Secret (name, key) of the transport key shared by personnel and the KeyRing holders."""
+PREVIOUS_TRANSPORT_KEYS_VARIABLE = "RANGKUI_PERSONAL_DATA_PREVIOUS_TRANSPORT_KEYS"
+PREVIOUS_TRANSPORT_KEYS_SECRET = ("rangkui-personal-data", "previous-transport-keys")
+"""Secret (name, key) of the transport keys a rotation retires (docs/operations.md)."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,9 @@ class ServiceSpec:
     settings: tuple[tuple[str, str], ...] = ()
     # Secret settings: (setting, secret name, key); the Secret is created by the operator.
     secrets: tuple[tuple[str, str, str], ...] = ()
+    # Secret settings read only while a key rotation is under way: (setting, secret, key),
+    # referenced as optional, so the Secret needs the key only during the rotation.
+    rotation_secrets: tuple[tuple[str, str, str], ...] = ()
     # Topics of its own besides its events (personnel's internal key topic).
     also_produces: tuple[TopicSpec, ...] = ()
     # Wraps or unwraps employees' data keys with the shared transport key (personnel, and
@@ -110,6 +116,15 @@ class ServiceSpec:
             own += ((TRANSPORT_KEY_VARIABLE, *TRANSPORT_KEY_SECRET),)
         return own
 
+    def rotation_environment(self) -> tuple[tuple[str, str, str], ...]:
+        """(variable, Secret name, key) of the keys a rotation retires: optional references."""
+        own = tuple(
+            (f"{self.prefix}{s.upper()}", name, key) for s, name, key in self.rotation_secrets
+        )
+        if self.holds_transport_key:
+            own += ((PREVIOUS_TRANSPORT_KEYS_VARIABLE, *PREVIOUS_TRANSPORT_KEYS_SECRET),)
+        return own
+
     def environment(self) -> dict[str, str]:
         """The non-secret environment of the container: the service's ConfigMap."""
         p = self.prefix
@@ -140,6 +155,9 @@ SERVICES: tuple[ServiceSpec, ...] = (
         also_produces=(PERSONNEL_KEYS,),
         # Wraps the employees' data keys at rest; only personnel may read this Secret.
         secrets=(("key_encryption_key", "personnel-secrets", "key-encryption-key"),),
+        rotation_secrets=(
+            ("previous_key_encryption_keys", "personnel-secrets", "previous-key-encryption-keys"),
+        ),
         holds_transport_key=True,
     ),
     ServiceSpec(

@@ -196,6 +196,13 @@ def _env(svc: ServiceSpec) -> list[dict[str, Any]]:
         {"name": variable, "valueFrom": {"secretKeyRef": {"name": secret, "key": key}}}
         for variable, secret, key in svc.secret_environment()
     ]
+    env += [
+        {
+            "name": variable,
+            "valueFrom": {"secretKeyRef": {"name": secret, "key": key, "optional": True}},
+        }
+        for variable, secret, key in svc.rotation_environment()
+    ]
     return env
 
 
@@ -558,6 +565,8 @@ def compose() -> dict[str, Any]:
         }
         for variable, _, _ in svc.secret_environment():
             environment[variable] = f"${{{variable}:?set it in .env}}"
+        for variable, _, _ in svc.rotation_environment():  # only during a key rotation
+            environment[variable] = f"${{{variable}:-}}"
         common = {
             "image": f"{svc.image}:{catalogue.IMAGE_TAG}",
             "build": {"context": "../..", "dockerfile": f"services/{svc.name}/Dockerfile"},

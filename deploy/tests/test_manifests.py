@@ -241,9 +241,9 @@ def test_the_settings_in_the_manifests_are_valid_and_wire_the_service(
     for name in list(os.environ):
         if name.startswith(svc.prefix) or name in SHARED_VARIABLES:
             monkeypatch.delenv(name)
-    keys = {variable for variable, _, _ in svc.secret_environment()} - {
-        f"{svc.prefix}WEBHOOK_SIGNING_KEY"
-    }
+    keys = {
+        variable for variable, _, _ in (*svc.secret_environment(), *svc.rotation_environment())
+    } - {f"{svc.prefix}WEBHOOK_SIGNING_KEY"}
     for name, value in env.items():  # Secrets are references here: any well-formed value
         if isinstance(value, str):
             monkeypatch.setenv(name, value)
@@ -270,9 +270,9 @@ def test_the_settings_in_the_manifests_are_valid_and_wire_the_service(
     issuer = named("production", "ConfigMap", catalogue.AUTH_CONFIGMAP)["data"]
     assert verifier_from_settings(settings).issuers == [issuer["RANGKUI_AUTH_ISSUER"]]
     assert settings.auth_roles_claim == "realm_access.roles"
-    for resolve in ("kek", "transport_key"):
-        if hasattr(settings, resolve):
-            assert len(getattr(settings, resolve)()) == 32
+    for resolve in ("key_encryption_keys", "transport_keys"):
+        if hasattr(settings, resolve):  # a current key, and one a rotation retires
+            assert len(getattr(settings, resolve)().previous) == 1
 
 
 @pytest.mark.slow
@@ -294,7 +294,22 @@ def test_the_personal_data_keys_come_from_secrets_to_the_services_that_read_them
             expected[f"{svc.prefix}KEY_ENCRYPTION_KEY"] = {
                 "secretKeyRef": {"name": f"{svc.name}-secrets", "key": "key-encryption-key"}
             }
-        keys = {n: v for n, v in env.items() if n.endswith(("_TRANSPORT_KEY", "_ENCRYPTION_KEY"))}
+        # During a rotation only: optional references, so the Secrets need no such keys.
+        if svc.holds_transport_key:
+            name, key = catalogue.PREVIOUS_TRANSPORT_KEYS_SECRET
+            expected[catalogue.PREVIOUS_TRANSPORT_KEYS_VARIABLE] = {
+                "secretKeyRef": {"name": name, "key": key, "optional": True}
+            }
+        if "previous_key_encryption_keys" in cls.model_fields:
+            expected[f"{svc.prefix}PREVIOUS_KEY_ENCRYPTION_KEYS"] = {
+                "secretKeyRef": {
+                    "name": f"{svc.name}-secrets",
+                    "key": "previous-key-encryption-keys",
+                    "optional": True,
+                }
+            }
+        suffixes = ("_TRANSPORT_KEY", "_ENCRYPTION_KEY", "_TRANSPORT_KEYS", "_ENCRYPTION_KEYS")
+        keys = {n: v for n, v in env.items() if n.endswith(suffixes)}
         assert keys == expected
         # Migrating needs no key: the init container gets the database and its ConfigMap only.
         assert not set(expected) & set(container_environment(overlay, svc, init=True))

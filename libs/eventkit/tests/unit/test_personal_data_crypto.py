@@ -12,6 +12,7 @@ from rangkui_eventkit.personal_data import (
     CannotOpen,
     MissingKey,
     PersonalDataTransportSettings,
+    WrappingKeys,
     b64u_encode,
     decode_key,
     new_data_key,
@@ -140,3 +141,60 @@ def test_the_transport_key_setting_comes_from_the_shared_variable(
     monkeypatch.setenv("RANGKUI_PERSONAL_DATA_TRANSPORT_KEY", b64u_encode(b"t" * 32))
     assert Settings().transport_key() == b"t" * 32
     assert "t" * 8 not in repr(Settings())
+
+
+def test_during_a_rotation_keys_wrapped_under_the_old_key_still_unwrap() -> None:
+    old, new, data_key = b"o" * 32, b"n" * 32, new_data_key()
+    under_old = wrap_key(old, data_key, nip=NIP, key_id="dk-1")
+    rotating = WrappingKeys(new, (old,))
+
+    assert rotating.unwrap(under_old, nip=NIP, key_id="dk-1") == data_key
+    rewrapped = rotating.rewrapped(under_old, nip=NIP, key_id="dk-1")
+    assert rewrapped is not None
+    assert unwrap_key(new, rewrapped, nip=NIP, key_id="dk-1") == data_key
+    assert rotating.rewrapped(rewrapped, nip=NIP, key_id="dk-1") is None  # already current
+    assert unwrap_key(new, rotating.wrap(data_key, nip=NIP, key_id="dk-1"), nip=NIP,
+                      key_id="dk-1") == data_key  # fmt: skip
+    with pytest.raises(CannotOpen):
+        WrappingKeys(new).unwrap(under_old, nip=NIP, key_id="dk-1")  # the old key retired
+    with pytest.raises(CannotOpen):
+        rotating.unwrap(under_old, nip=OTHER_NIP, key_id="dk-1")  # the binding still holds
+    with pytest.raises(ValueError, match="32 bytes"):
+        WrappingKeys(new, (b"short",))
+
+
+def test_previous_transport_keys_come_from_a_comma_separated_variable(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    class Settings(PersonalDataTransportSettings):
+        development_mode: bool = False
+
+    monkeypatch.setenv("RANGKUI_PERSONAL_DATA_TRANSPORT_KEY", b64u_encode(b"t" * 32))
+    monkeypatch.delenv("RANGKUI_PERSONAL_DATA_PREVIOUS_TRANSPORT_KEYS", raising=False)
+    assert Settings().transport_keys() == WrappingKeys(b"t" * 32)
+    monkeypatch.setenv(
+        "RANGKUI_PERSONAL_DATA_PREVIOUS_TRANSPORT_KEYS",
+        f"{b64u_encode(b'a' * 32)}, {b64u_encode(b'b' * 32)}",
+    )
+    assert Settings().transport_keys() == WrappingKeys(b"t" * 32, (b"a" * 32, b"b" * 32))
+    monkeypatch.setenv("RANGKUI_PERSONAL_DATA_PREVIOUS_TRANSPORT_KEYS", "not-a-key")
+    with pytest.raises(MissingKey, match="RANGKUI_PERSONAL_DATA_PREVIOUS_TRANSPORT_KEYS"):
+        Settings().transport_keys()
+
+
+async def test_a_key_ring_opens_copies_under_the_current_or_a_previous_transport_key() -> None:
+    from rangkui_eventkit.personal_data import KeyRing
+
+    old, new, data_key = b"o" * 32, b"n" * 32, new_data_key()
+    sealed = seal(data_key, "dk-1", NIP, FIELDS)
+    copy = wrap_key(old, data_key, nip=NIP, key_id="dk-1")
+
+    class Row:  # what the keyring table holds: a copy received before the rotation
+        async def fetchrow(self, query: str, *args: object) -> dict[str, object]:
+            return {"key_id": "dk-1", "wrapped_key": copy}
+
+    assert await KeyRing(WrappingKeys(new, (old,))).open_for(Row(), sealed, NIP) == (
+        open_sealed(data_key, sealed, NIP)
+    )
+    with pytest.raises(CannotOpen):
+        await KeyRing(new).open_for(Row(), sealed, NIP)

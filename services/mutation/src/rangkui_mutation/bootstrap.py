@@ -45,7 +45,7 @@ class MutationService(Service):
     def __init__(self, settings: MutationSettings, clock: Clock) -> None:
         # The employees' data keys (objection reasons are sealed with them); refuses to start
         # without the transport key outside development mode.
-        self.keyring = KeyRing(settings.transport_key())
+        self.keyring = KeyRing(settings.transport_keys())
         super().__init__(
             settings,
             migrations=MIGRATIONS,

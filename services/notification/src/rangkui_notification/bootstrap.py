@@ -48,7 +48,7 @@ def build_tools(settings: NotificationSettings) -> Tools:
         renderer=TemplateRenderer(objection_days=s.objection_days),
         mailboxes=Mailboxes(bkd=s.bkd_mailbox, ppk=s.ppk_mailbox),
         webhook_signing_key=s.webhook_signing_key,
-        keyring=KeyRing(s.transport_key()),
+        keyring=KeyRing(s.transport_keys()),
         deciders={
             "EMAIL": delivery_decider(
                 RetryPolicy(s.email_max_attempts, s.email_backoff_base_s, s.email_backoff_max_s)

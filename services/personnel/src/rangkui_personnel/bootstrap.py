@@ -38,7 +38,7 @@ def handlers(_: Service) -> list[Handler]:
 
 def build_vault(settings: PersonnelSettings) -> PersonalDataVault:
     """The personal-data vault; refuses (`MissingKey`) without its keys outside development."""
-    return PersonalDataVault(settings.kek(), settings.transport_key())
+    return PersonalDataVault(settings.key_encryption_keys(), settings.transport_keys())
 
 
 def build_service(settings: PersonnelSettings, vault: PersonalDataVault | None = None) -> Service:

@@ -7,7 +7,12 @@ import hashlib
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
-from rangkui_eventkit.personal_data import PersonalDataTransportSettings, resolve_key
+from rangkui_eventkit.personal_data import (
+    PersonalDataTransportSettings,
+    WrappingKeys,
+    decode_keys,
+    resolve_key,
+)
 from rangkui_eventkit.settings import ServiceSettings
 
 DEVELOPMENT_KEY_ENCRYPTION_KEY = hashlib.sha256(b"rangkui development personnel kek").digest()
@@ -27,6 +32,12 @@ class PersonnelSettings(ServiceSettings, PersonalDataTransportSettings):
         description="PERSONNEL_KEY_ENCRYPTION_KEY: base64 of 32 bytes; wraps the employees' "
         "data keys at rest (required unless development_mode)",
     )
+    previous_key_encryption_keys: str | None = Field(
+        default=None,
+        repr=False,
+        description="PERSONNEL_PREVIOUS_KEY_ENCRYPTION_KEYS: comma-separated base64 keys that "
+        "the key-encryption key replaced; they still unwrap until `rotate-keys` re-wrapped all",
+    )
 
     def kek(self) -> bytes:
         """The key-encryption key; `MissingKey` outside development mode when it is not set."""
@@ -35,4 +46,13 @@ class PersonnelSettings(ServiceSettings, PersonalDataTransportSettings):
             setting="PERSONNEL_KEY_ENCRYPTION_KEY",
             development_mode=self.development_mode,
             development_default=DEVELOPMENT_KEY_ENCRYPTION_KEY,
+        )
+
+    def key_encryption_keys(self) -> WrappingKeys:
+        """The key-encryption key with the keys it replaced (a rotation in progress)."""
+        return WrappingKeys(
+            self.kek(),
+            decode_keys(
+                self.previous_key_encryption_keys, "PERSONNEL_PREVIOUS_KEY_ENCRYPTION_KEYS"
+            ),
         )

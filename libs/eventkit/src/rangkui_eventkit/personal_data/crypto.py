@@ -13,6 +13,7 @@ import json
 import os
 import secrets
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
@@ -108,3 +109,44 @@ def unwrap_key(wrapping_key: bytes, wrapped: bytes, *, nip: str, key_id: str) ->
         )
     except (InvalidTag, ValueError) as exc:
         raise CannotOpen(f"wrapped key {key_id} does not open with this wrapping key") from exc
+
+
+@dataclass(frozen=True)
+class WrappingKeys:
+    """A wrapping key (key-encryption or transport key) and the keys it replaced.
+
+    Rotation without downtime: new wraps use `current`, and a key wrapped under a previous
+    one still unwraps until the rotation has re-wrapped it; then the previous key retires.
+    Trying each key is safe because AES-GCM refuses a wrong one (its tag does not verify)."""
+
+    current: bytes
+    previous: tuple[bytes, ...] = ()
+
+    def __post_init__(self) -> None:
+        for key in (self.current, *self.previous):
+            _check_key(key)
+
+    @classmethod
+    def of(cls, keys: WrappingKeys | bytes) -> WrappingKeys:
+        """Accept a single key where no rotation is under way."""
+        return keys if isinstance(keys, WrappingKeys) else cls(keys)
+
+    def wrap(self, data_key: bytes, *, nip: str, key_id: str) -> bytes:
+        return wrap_key(self.current, data_key, nip=nip, key_id=key_id)
+
+    def unwrap(self, wrapped: bytes, *, nip: str, key_id: str) -> bytes:
+        """The data key, under whichever of the keys wrapped it; `CannotOpen` if none did."""
+        for key in (self.current, *self.previous):
+            try:
+                return unwrap_key(key, wrapped, nip=nip, key_id=key_id)
+            except CannotOpen:
+                continue
+        raise CannotOpen(f"wrapped key {key_id} opens with none of the configured keys")
+
+    def rewrapped(self, wrapped: bytes, *, nip: str, key_id: str) -> bytes | None:
+        """`wrapped` under the current key, or None when it already is (nothing to do)."""
+        try:
+            unwrap_key(self.current, wrapped, nip=nip, key_id=key_id)
+            return None
+        except CannotOpen:
+            return self.wrap(self.unwrap(wrapped, nip=nip, key_id=key_id), nip=nip, key_id=key_id)

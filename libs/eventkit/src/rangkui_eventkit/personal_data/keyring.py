@@ -3,9 +3,10 @@ sealed personal data with them.
 
 `KeyRing` is a projection of the internal topic `rangkui.personnel.keys` into the service's
 table `personal_data_keyring` (kit migration 0003), keys kept wrapped with the transport key
-and unwrapped only in memory, per call. A service opts in by listing a `KeyRing` among its
-handlers. Guarantee: once `PersonalDataKeyErased` for a NIP is consumed, `open_for` returns
-None for it, now and after any rebuild (the compacted topic then holds only the erasure).
+and unwrapped only in memory, per call (by the current transport key or one it replaced). A
+service opts in by listing a `KeyRing` among its handlers. Guarantee: once
+`PersonalDataKeyErased` for a NIP is consumed, `open_for` returns None for it, now and after
+any rebuild (the compacted topic then holds only the erasure).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from rangkui_contracts.events.keys import PersonalDataKeyErased, PersonalDataKey
 from rangkui_contracts.topics import PERSONNEL_KEYS
 from rangkui_eventkit.handlers import BatchContext, Projection, Received, handles
 from rangkui_eventkit.logging import get_logger
-from rangkui_eventkit.personal_data.crypto import CannotOpen, b64u_decode, open_sealed, unwrap_key
+from rangkui_eventkit.personal_data.crypto import CannotOpen, WrappingKeys, b64u_decode, open_sealed
 
 log = get_logger(__name__)
 
@@ -35,8 +36,8 @@ class KeyRing(Projection):
     topics = (PERSONNEL_KEYS,)
     tables = ("personal_data_keyring",)
 
-    def __init__(self, transport_key: bytes) -> None:
-        self._transport_key = transport_key
+    def __init__(self, transport_keys: WrappingKeys | bytes) -> None:
+        self._transport_keys = WrappingKeys.of(transport_keys)
 
     @handles(PersonalDataKeyIssued)
     async def on_issued(
@@ -78,7 +79,7 @@ class KeyRing(Projection):
         )
         if row is None or row["wrapped_key"] is None or row["key_id"] != key_id:
             return None
-        return unwrap_key(self._transport_key, bytes(row["wrapped_key"]), nip=nip, key_id=key_id)
+        return self._transport_keys.unwrap(bytes(row["wrapped_key"]), nip=nip, key_id=key_id)
 
     async def open_for(
         self, db: _Fetches, sealed: Sealed | None, nip: str
@@ -95,7 +96,7 @@ class KeyRing(Projection):
 
 
 async def open_for(
-    db: _Fetches, sealed: Sealed | None, nip: str, *, transport_key: bytes
+    db: _Fetches, sealed: Sealed | None, nip: str, *, transport_key: WrappingKeys | bytes
 ) -> dict[str, Any] | None:
     """`KeyRing.open_for` without a KeyRing instance at hand (e.g. in a delivery worker)."""
     return await KeyRing(transport_key).open_for(db, sealed, nip)

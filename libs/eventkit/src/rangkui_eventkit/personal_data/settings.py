@@ -13,9 +13,10 @@ import hashlib
 from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings
 
-from rangkui_eventkit.personal_data.crypto import KEY_BYTES
+from rangkui_eventkit.personal_data.crypto import KEY_BYTES, WrappingKeys
 
 TRANSPORT_KEY_VARIABLE = "RANGKUI_PERSONAL_DATA_TRANSPORT_KEY"
+PREVIOUS_TRANSPORT_KEYS_VARIABLE = "RANGKUI_PERSONAL_DATA_PREVIOUS_TRANSPORT_KEYS"
 DEVELOPMENT_TRANSPORT_KEY = hashlib.sha256(b"rangkui development transport key").digest()
 """Public, for `development_mode` only: never protects real data."""
 
@@ -51,6 +52,11 @@ def resolve_key(
     )
 
 
+def decode_keys(text: str | None, setting: str) -> tuple[bytes, ...]:
+    """Comma-separated keys (base64 of 32 bytes each): the keys a rotation retires."""
+    return tuple(decode_key(part, setting) for part in (text or "").split(",") if part.strip())
+
+
 class PersonalDataTransportSettings(BaseSettings):
     """Mix into a service's settings class (beside `ServiceSettings`) to read the transport
     key shared by personnel and the services that hold employees' data keys."""
@@ -61,6 +67,15 @@ class PersonalDataTransportSettings(BaseSettings):
         description="base64 of 32 bytes; wraps data keys on rangkui.personnel.keys",
         repr=False,
     )
+    personal_data_previous_transport_keys: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices(
+            PREVIOUS_TRANSPORT_KEYS_VARIABLE, "personal_data_previous_transport_keys"
+        ),
+        description="comma-separated base64 keys that the transport key replaced: still "
+        "unwrap until every holder has the keys re-published under the current one",
+        repr=False,
+    )
 
     def transport_key(self) -> bytes:
         """The transport key; `MissingKey` outside development mode when it is not set."""
@@ -69,4 +84,13 @@ class PersonalDataTransportSettings(BaseSettings):
             setting=TRANSPORT_KEY_VARIABLE,
             development_mode=bool(getattr(self, "development_mode", False)),
             development_default=DEVELOPMENT_TRANSPORT_KEY,
+        )
+
+    def transport_keys(self) -> WrappingKeys:
+        """The transport key with the keys it replaced (a rotation in progress)."""
+        return WrappingKeys(
+            self.transport_key(),
+            decode_keys(
+                self.personal_data_previous_transport_keys, PREVIOUS_TRANSPORT_KEYS_VARIABLE
+            ),
         )

@@ -31,12 +31,11 @@ from rangkui_contracts.events.personnel import (
 )
 from rangkui_eventkit.errors import RuleViolated
 from rangkui_eventkit.personal_data import (
+    WrappingKeys,
     new_data_key,
     new_key_id,
     open_sealed,
     seal,
-    unwrap_key,
-    wrap_key,
 )
 from rangkui_eventkit.store import Recorded, StreamWrite
 from rangkui_personnel.domain.employee import PersonalDataOpened
@@ -48,9 +47,11 @@ IMPORT_PERSONAL_COLUMNS = ("jenis_kelamin", "tanggal_lahir", "email", "no_hp")
 class PersonalDataVault:
     """Holds the key-encryption key; every method takes the connection to work in."""
 
-    def __init__(self, key_encryption_key: bytes, transport_key: bytes) -> None:
-        self._kek = key_encryption_key
-        self._transport_key = transport_key
+    def __init__(
+        self, key_encryption_keys: WrappingKeys | bytes, transport_keys: WrappingKeys | bytes
+    ) -> None:
+        self._kek = WrappingKeys.of(key_encryption_keys)
+        self._transport = WrappingKeys.of(transport_keys)
         self._listeners: list[Any] = []
 
     # ------------------------------------------------------------------------ keys
@@ -65,12 +66,14 @@ class PersonalDataVault:
                 r["key_id"],
                 None
                 if r["wrapped_key"] is None
-                else unwrap_key(
-                    self._kek, bytes(r["wrapped_key"]), nip=r["nip"], key_id=r["key_id"]
-                ),
+                else self._kek.unwrap(bytes(r["wrapped_key"]), nip=r["nip"], key_id=r["key_id"]),
             )
             for r in rows
         }
+
+    @property
+    def key_encryption_keys(self) -> WrappingKeys:
+        return self._kek
 
     async def key_id_for_erasure(self, db: Any, nip: str) -> str:
         """The key id an erasure names: the employee's, or a new one if they never had one."""
@@ -79,8 +82,8 @@ class PersonalDataVault:
 
     def wrap_for_transport(self, nip: str, key_id: str, wrapped_at_rest: bytes) -> bytes:
         """A stored key re-wrapped with the transport key (for rangkui.personnel.keys)."""
-        key = unwrap_key(self._kek, wrapped_at_rest, nip=nip, key_id=key_id)
-        return wrap_key(self._transport_key, key, nip=nip, key_id=key_id)
+        key = self._kek.unwrap(wrapped_at_rest, nip=nip, key_id=key_id)
+        return self._transport.wrap(key, nip=nip, key_id=key_id)
 
     def on_key_change(self, listener: Any) -> None:
         """Call `listener()` after a key was created or erased (wakes the key publisher)."""
@@ -172,7 +175,7 @@ class PersonalDataVault:
                SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[])""",
             nips,
             [fresh[n][0] for n in nips],
-            [wrap_key(self._kek, fresh[n][1], nip=n, key_id=fresh[n][0]) for n in nips],
+            [self._kek.wrap(fresh[n][1], nip=n, key_id=fresh[n][0]) for n in nips],
         )
         await conn.execute(
             """INSERT INTO personal_data_key_outbox (nip, kind)

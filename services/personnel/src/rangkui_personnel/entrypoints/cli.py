@@ -4,6 +4,8 @@ rangkui-personnel serve                 run HTTP + consumers (port from PERSONNE
 rangkui-personnel migrate               apply the database migrations and exit
 rangkui-personnel rebuild <projection>  empty a projection; the running service replays it
 rangkui-personnel audit-verify          check the hash chain of the event store
+rangkui-personnel rotate-keys           re-wrap the data keys under the current key-encryption
+                                        key and re-publish them under the current transport key
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from rangkui_personnel.bootstrap import (
     handlers,
 )
 from rangkui_personnel.service_layer.imports import ImportRunner, create_import
+from rangkui_personnel.service_layer.key_rotation import republish_keys, rewrap_at_rest
 from rangkui_personnel.settings import PersonnelSettings
 
 
@@ -52,6 +55,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return asyncio.run(_rebuild(settings, args.projection))
     if args.command == "audit-verify":
         return run_verify(settings.database_url, args)
+    if args.command == "rotate-keys":
+        return asyncio.run(_rotate_keys(settings, args))
     if args.command == "import":
         if bool(args.file) == bool(args.resume):
             print("rangkui-personnel import: give a FILE or --resume JOB", file=sys.stderr)
@@ -68,6 +73,16 @@ def _parser() -> argparse.ArgumentParser:
     rebuild = sub.add_parser("rebuild", help="replay a projection from the beginning")
     rebuild.add_argument("projection", help="organisation, employees or staffing")
     add_verify_arguments(sub.add_parser("audit-verify", help="verify the events' hash chain"))
+    rotate = sub.add_parser(
+        "rotate-keys",
+        help="re-wrap the data keys under the current key-encryption key, and re-publish "
+        "them under the current transport key (docs/operations.md, Rotating the keys)",
+    )
+    rotate.add_argument("--dry-run", action="store_true", help="count, change nothing")
+    rotate.add_argument("--batch-size", type=int, default=1000, help="keys per transaction")
+    rotate.add_argument(
+        "--no-republish", action="store_true", help="only the key-encryption key rotates"
+    )
     imp = sub.add_parser("import", help="import a SIMPEG-shaped export (JSON or CSV)")
     imp.add_argument("file", nargs="?", help="the export file")
     imp.add_argument("--format", choices=("json", "csv"), help="default: from the extension")
@@ -159,6 +174,34 @@ async def _migrate(settings: PersonnelSettings) -> list[str]:
             return await migrate(conn, MIGRATIONS)
     finally:
         await pool.close()
+
+
+async def _rotate_keys(settings: PersonnelSettings, args: argparse.Namespace) -> int:
+    pool = await create_pool(settings.database_url, max_size=2)
+    try:
+        report = await rewrap_at_rest(
+            pool,
+            settings.key_encryption_keys(),
+            batch_size=args.batch_size,
+            dry_run=args.dry_run,
+        )
+        queued = None if args.no_republish else await republish_keys(pool, dry_run=args.dry_run)
+    finally:
+        await pool.close()
+    prefix = "dry run, nothing changed: " if args.dry_run else ""
+    for line in report.lines():
+        print(prefix + line)
+    if queued is not None:
+        print(f"{prefix}data keys queued to be published under the current transport key: {queued}")
+    if report.unreadable:
+        print(
+            "rangkui-personnel rotate-keys: some data keys open with no configured "
+            "key-encryption key; is a previous key missing from "
+            "PERSONNEL_PREVIOUS_KEY_ENCRYPTION_KEYS?",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
 
 
 async def _rebuild(settings: PersonnelSettings, name: str) -> int:
