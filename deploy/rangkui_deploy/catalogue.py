@@ -169,8 +169,10 @@ SERVICES: tuple[ServiceSpec, ...] = (
     ),
     ServiceSpec(
         "evaluation",
-        consumes=(_PERSONNEL, _MUTATION, _EVALUATION),
+        # The key topic: its KeyRing seals and opens the evaluators' adaptation notes.
+        consumes=(_PERSONNEL, _MUTATION, _EVALUATION, PERSONNEL_KEYS),
         settings=(("timezone", "Asia/Jakarta"),),
+        holds_transport_key=True,
     ),
     ServiceSpec(
         "notification",

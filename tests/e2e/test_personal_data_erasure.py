@@ -3,11 +3,12 @@ separate processes on the real Kafka broker and PostgreSQL:
 
 An employee registered with a distinctive e-mail address, phone number and birth date is
 transferred through to effective, objecting on the way with a reason about herself (their
-notices e-mailed to the address that notification opened from the sealed contact); then
-their data key is erased through personnel's API, and every read model of every service is
-rebuilt from the topics. Afterwards no table of any service (the event stores included) and
-no Kafka topic holds the address, the phone number, the birth date or the objection's reason
-in plaintext, while the audit API still lists every decision about them.
+notices e-mailed to the address that notification opened from the sealed contact), and
+evaluated at her first checkpoint with adaptation notes about her; then her data key is
+erased through personnel's API, and every read model of every service is rebuilt from the
+topics. Afterwards no table of any service (the event stores included) and no Kafka topic
+holds the address, the phone number, the birth date, the objection's reason or the
+adaptation notes in plaintext, while the audit API still lists every decision about her.
 """
 
 from __future__ import annotations
@@ -38,11 +39,12 @@ from rangkui_eventkit.testing.system import SERVICES, System
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
-HEAD_NIP = "197501012000031002"
+HEAD_NIP = "197501012000031002"  # head of SMA Negeri 2: evaluates the transferred teacher
 NIP = "199107292015032001"  # born 29 July 1991 (the NIP says so), female
 BIRTH_DATE = "1991-07-29"
 PHONE = "+62 812-7319-4466"
 OBJECTION = "Saya merawat ibu saya yang sakit di Kota Rangkui"  # sensitive: about herself
+NOTES = "Masih beradaptasi; dua kali izin untuk kontrol kehamilan"  # personal: about her
 OPERATOR = acting("operator.bkd", "bkd_operator")
 PPK = acting("ppk.gubernur", "ppk")
 EMPLOYEE = acting(NIP, "employee")
@@ -104,7 +106,7 @@ async def test_erasing_a_key_leaves_no_personal_field_in_any_table_or_topic_and_
 ) -> None:
     p = province
     email = f"ratna.h3b.{p.suffix}@surel.rangkuiprov.go.id"
-    personal = (email, PHONE, BIRTH_DATE, OBJECTION)
+    personal = (email, PHONE, BIRTH_DATE, OBJECTION, NOTES)
     await p.register(HEAD_NIP, "Drs. Bambang Sutrisno", "sma-2", "kepsek-2")
     await register(p, NIP, "Ratna Dewi Anggraini, S.Pd.", email)
 
@@ -112,7 +114,10 @@ async def test_erasing_a_key_leaves_no_personal_field_in_any_table_or_topic_and_
     mutation_id = await transfer_with_objection(p)
     assert await _objection_reason(p, mutation_id) == OBJECTION  # opened for the reader
     await eventually(lambda: _moved(p), timeout=30)
-    await eventually(lambda: p.plans(NIP), timeout=30)
+    [plan] = await eventually(lambda: p.plans(NIP), timeout=30)
+    evaluation_id = await eventually(lambda: _evaluated_with_notes(p, plan), timeout=30)
+    evaluation = await eventually(lambda: _evaluation(p, evaluation_id), timeout=30)
+    assert evaluation["adaptation"]["notes"] == NOTES  # opened for the reader
     await eventually(lambda: p.inbox(NIP), timeout=30)
     # Notification opened the sealed contact with the key personnel issued, to send this.
     sent = await eventually(lambda: mailbox.to(email), timeout=30)
@@ -135,6 +140,7 @@ async def test_erasing_a_key_leaves_no_personal_field_in_any_table_or_topic_and_
     assert not any((employee["contact"] or {}).values())
     await eventually(lambda: _erasure_reached_notification(system), timeout=30)
     await eventually(lambda: _objection_sealed_for_good(p, mutation_id), timeout=30)
+    await eventually(lambda: _notes_sealed_for_good(p, evaluation_id), timeout=30)
 
     # Rebuild every read model of every service, and wait until each consumer caught up.
     rebuilt: dict[str, list[str]] = {}
@@ -184,6 +190,8 @@ async def test_erasing_a_key_leaves_no_personal_field_in_any_table_or_topic_and_
         "MutationEffective.v1",
     ):
         assert f"rangkui.mutation.{step}" in mutation_types, mutation_types
+    evaluation_types = await _audited(p.client, system.url("evaluation"))
+    assert "rangkui.evaluation.EvaluationRecorded.v2" in evaluation_types, evaluation_types
     personnel_types = await _audited(p.client, system.url("personnel"))
     assert "rangkui.personnel.EmployeeReassigned.v1" in personnel_types
     assert "rangkui.personnel.EmployeePersonalDataErased.v1" in personnel_types
@@ -253,6 +261,45 @@ async def _objection_reason(p: Any, mutation_id: str) -> str | None:
 async def _objection_sealed_for_good(p: Any, mutation_id: str) -> bool:
     """The mutation service heard of the erasure: the objection no longer opens."""
     return await _objection_reason(p, mutation_id) is None
+
+
+async def _evaluated_with_notes(p: Any, plan: dict[str, Any]) -> str | None:
+    """The head of the new school records the first checkpoint, with notes about her; 409
+    until evaluation holds her data key (the notes are stored only sealed)."""
+    r = await p.client.post(
+        f"{p.system.url('evaluation')}/evaluations",
+        json={
+            "nip": NIP,
+            "kind": "CHECKPOINT",
+            "checkpoint_id": plan["checkpoints"][0]["checkpoint_id"],
+            "hasil_kerja": "SESUAI",
+            "perilaku_kerja": "SESUAI",
+            "evaluator_nip": HEAD_NIP,
+            "adaptation": {
+                "understands_new_duties": True,
+                "works_with_team": True,
+                "needs_training": False,
+                "notes": NOTES,
+            },
+        },
+        headers=acting(HEAD_NIP, "evaluator", units=[p.id("sma-2")]),
+    )
+    if r.status_code == 409 and r.json().get("rule") == "personal_data_key_unavailable":
+        return None
+    assert r.status_code == 201, r.text
+    return str(r.json()["evaluation_id"])
+
+
+async def _evaluation(p: Any, evaluation_id: str) -> dict[str, Any] | None:
+    """The evaluation as read, once projected."""
+    r = await p.client.get(f"{p.system.url('evaluation')}/evaluations/{evaluation_id}")
+    return r.json() if r.status_code == 200 else None  # type: ignore[no-any-return]
+
+
+async def _notes_sealed_for_good(p: Any, evaluation_id: str) -> bool:
+    """The evaluation service heard of the erasure: the notes no longer open."""
+    evaluation = await _evaluation(p, evaluation_id)
+    return evaluation is not None and evaluation["adaptation"]["notes"] is None
 
 
 async def register(p: Any, nip: str, name: str, email: str) -> None:

@@ -121,6 +121,12 @@ CLASSIFICATION: dict[type[BaseModel], dict[str, Classification]] = {
         public="evaluation_id nip kind period_start period_end hasil_kerja perilaku_kerja "
         "predikat evaluator_nip plan_id checkpoint_id adaptation supersedes_evaluation_id"
     ),
+    ev.EvaluationRecordedV2: _fields(
+        public="evaluation_id nip kind period_start period_end hasil_kerja perilaku_kerja "
+        "predikat evaluator_nip plan_id checkpoint_id adaptation supersedes_evaluation_id",
+        personal="adaptation_notes",
+    ),
+    ev.AdaptationChecklist: _fields(public="understands_new_duties works_with_team needs_training"),
     ev.AdaptationAssessment: _fields(
         public="understands_new_duties works_with_team needs_training", personal="notes"
     ),
@@ -199,10 +205,10 @@ _BEFORE_REDACTION = (
     "before it did may hold one, and a relay could quote it in another spelling"
 )
 
-_NOT_SEALED_YET = (
-    "free text an evaluator writes about the employee's adaptation; evaluation does not hold "
-    "the employees' keys yet, so it is not sealed: evaluators are told to keep health and "
-    "family matters out of it (known gap, issue 9 closing note)"
+_V1_NOTES_REASON = (
+    "version 1, recorded before adaptation notes were sealed: those events stay in the store "
+    "and on the topic (a log cannot be rewritten) and are replayed; evaluation records only "
+    "version 2 now, which seals the notes with the employee's data key"
 )
 
 PLAINTEXT_EXCEPTIONS: dict[tuple[type[DomainEvent], str], str] = {
@@ -214,7 +220,7 @@ PLAINTEXT_EXCEPTIONS: dict[tuple[type[DomainEvent], str], str] = {
     (no.NotificationQueued, "address"): _V1_NOTICE_REASON,
     (no.NotificationFailed, "last_error"): _BEFORE_REDACTION,
     (no.DeliveryAttemptFailed, "error"): _BEFORE_REDACTION,
-    (ev.EvaluationRecorded, "adaptation.notes"): _NOT_SEALED_YET,
+    (ev.EvaluationRecorded, "adaptation.notes"): _V1_NOTES_REASON,
 }
 """(event class, dotted field path) -> why this personal field still travels in plaintext."""
 

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from rangkui_contracts.base import DomainEvent
-from rangkui_contracts.events.common import Nip, Predikat, Rating, Value
+from rangkui_contracts.events.common import Nip, Predikat, Rating, Sealed, Value
 
 
 class _Evaluation(DomainEvent):
@@ -45,12 +45,19 @@ class MonitoringScheduled(_Evaluation):
     region: str | None = Field(default=None, description="region of the new unit, when known")
 
 
-class AdaptationAssessment(Value):
-    """How the employee is settling into the new post, as the evaluator sees it."""
+class AdaptationChecklist(Value):
+    """How the employee is settling into the new post, as the evaluator sees it: the
+    checklist alone (version 2 of `EvaluationRecorded` carries the notes sealed beside it)."""
 
     understands_new_duties: bool
     works_with_team: bool
     needs_training: bool
+
+
+class AdaptationAssessment(AdaptationChecklist):
+    """How the employee is settling into the new post, as the evaluator sees it, with the
+    evaluator's notes in plaintext (version 1 of `EvaluationRecorded`)."""
+
     notes: str = ""
 
 
@@ -75,6 +82,44 @@ class EvaluationRecorded(_Evaluation):
     supersedes_evaluation_id: str | None = Field(
         default=None, description="the evaluation this one corrects, which no longer counts"
     )
+
+
+class EvaluationRecordedV2(_Evaluation):
+    """A performance appraisal (SKP) was recorded with its two ratings, results (hasil kerja)
+    and behaviour (perilaku kerja), and the predikat that follows from them. The evaluator's
+    notes on the employee's adaptation, free text about a person, are sealed with the
+    employee's data key (`{"notes": ...}` once opened): the services holding the key read
+    them, nobody once the key is erased."""
+
+    version = 2
+    wire_name = "EvaluationRecorded"
+
+    evaluation_id: str
+    nip: Nip
+    kind: Literal["ANNUAL", "CHECKPOINT", "PERIODIC"]
+    period_start: date
+    period_end: date
+    hasil_kerja: Rating = Field(description="results rating")
+    perilaku_kerja: Rating = Field(description="behaviour rating")
+    predikat: Predikat = Field(description="computed from the two ratings, never typed in")
+    evaluator_nip: Nip | None = None
+    plan_id: str | None = None
+    checkpoint_id: str | None = None
+    adaptation: AdaptationChecklist | None = Field(
+        default=None, description="adaptation checklist (checkpoint evaluations)"
+    )
+    adaptation_notes: Sealed | None = Field(
+        default=None,
+        description="the evaluator's notes on the adaptation, sealed with the employee's "
+        "data key; absent when there are none",
+    )
+    supersedes_evaluation_id: str | None = Field(
+        default=None, description="the evaluation this one corrects, which no longer counts"
+    )
+
+
+AnyEvaluationRecorded = EvaluationRecorded | EvaluationRecordedV2
+"""Either version, as consumers handle them (the checklist, ratings and ids are the same)."""
 
 
 class MonitoringOverdue(_Evaluation):
@@ -161,6 +206,7 @@ class MutationOutcomeAssessed(_Evaluation):
 EVENTS: tuple[type[DomainEvent], ...] = (
     MonitoringScheduled,
     EvaluationRecorded,
+    EvaluationRecordedV2,
     MonitoringOverdue,
     MonitoringCancelled,
     MutationOutcomeAssessed,

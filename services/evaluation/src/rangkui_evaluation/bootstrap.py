@@ -19,14 +19,22 @@ from rangkui_evaluation.service_layer.overdue import OverdueScheduler
 from rangkui_evaluation.service_layer.personnel_projection import PersonnelDirectory
 from rangkui_evaluation.settings import EvaluationSettings
 from rangkui_eventkit.handlers import Handler
+from rangkui_eventkit.personal_data import KeyRing
 from rangkui_eventkit.runtime import Service, Worker
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"  # shipped as package data
 
 
-def build_handlers(settings: EvaluationSettings) -> list[Handler]:
+def build_keyring(settings: EvaluationSettings) -> KeyRing:
+    """The employees' data keys (adaptation notes are sealed with them); refuses to start
+    without the transport key outside development mode."""
+    return KeyRing(settings.transport_keys())
+
+
+def build_handlers(settings: EvaluationSettings, keyring: KeyRing | None = None) -> list[Handler]:
     """Every consumer of the service: its projections and reactions."""
     return [
+        keyring or build_keyring(settings),
         PersonnelDirectory(),
         MonitoringPlanner(settings.checkpoint_months),
         MonitoringBoard(),
@@ -35,7 +43,11 @@ def build_handlers(settings: EvaluationSettings) -> list[Handler]:
     ]
 
 
-def build_service(settings: EvaluationSettings, clock: Clock) -> Service:
+def build_service(
+    settings: EvaluationSettings, clock: Clock, keyring: KeyRing | None = None
+) -> Service:
+    keyring = keyring or build_keyring(settings)
+
     def workers(service: Service) -> dict[str, Worker]:
         if not settings.run_scheduler:
             return {}
@@ -54,7 +66,7 @@ def build_service(settings: EvaluationSettings, clock: Clock) -> Service:
     return Service(
         settings,
         migrations=MIGRATIONS,
-        handlers=lambda _: build_handlers(settings),
+        handlers=lambda _: build_handlers(settings, keyring),
         workers=workers,
     )
 
@@ -64,7 +76,8 @@ def create_app(
 ) -> FastAPI:
     settings = settings or EvaluationSettings()
     clock = clock or SystemClock(settings.timezone)
-    service = build_service(settings, clock)
+    keyring = build_keyring(settings)
+    service = build_service(settings, clock, keyring)
     app = service.create_app(
         [monitoring_router(), evaluations_router(), reports_router()],
         title="Rangkui Mutasi: evaluation",
@@ -74,4 +87,5 @@ def create_app(
         "adaptation, and whether each transfer reached its goal.",
     )
     app.state.clock = clock
+    app.state.keyring = keyring
     return app

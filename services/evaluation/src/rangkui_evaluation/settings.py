@@ -5,11 +5,13 @@ from __future__ import annotations
 from pydantic import Field, field_validator
 from pydantic_settings import SettingsConfigDict
 
+from rangkui_eventkit.personal_data import PersonalDataTransportSettings
 from rangkui_eventkit.settings import ServiceSettings
 
 
-class EvaluationSettings(ServiceSettings):
-    """Service wiring plus the monitoring policy (configurable: the rules are checked ones)."""
+class EvaluationSettings(ServiceSettings, PersonalDataTransportSettings):
+    """Service wiring plus the monitoring policy (configurable: the rules are checked ones),
+    and the transport key of the employees' data keys (adaptation notes are sealed)."""
 
     model_config = SettingsConfigDict(env_prefix="EVALUATION_", extra="ignore")
 

@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 
 from rangkui_contracts import DomainEvent
-from rangkui_contracts.events.evaluation import EvaluationRecorded
+from rangkui_contracts.events.evaluation import EvaluationRecordedV2
 from rangkui_evaluation.domain.appraisal import Appraisal
 from rangkui_evaluation.domain.appraisal_record import RecordAppraisal
 from rangkui_evaluation.service_layer.deciders import APPRAISALS
@@ -34,7 +34,7 @@ def record(given: list[DomainEvent], **overrides: Any) -> list[DomainEvent]:
 def test_an_annual_appraisal_is_recorded_with_its_computed_predikat() -> None:
     [event] = record([])
 
-    assert isinstance(event, EvaluationRecorded)
+    assert isinstance(event, EvaluationRecordedV2)
     assert event.predikat == "KURANG"
 
 
@@ -48,7 +48,7 @@ def test_one_annual_appraisal_per_year_unless_it_corrects_the_current_one() -> N
     with pytest.raises(RuleViolated):
         record(given, supersedes_evaluation_id="someone-else")
     [correction] = record(given, supersedes_evaluation_id="a-0", hasil_kerja="DI_ATAS")
-    assert isinstance(correction, EvaluationRecorded)
+    assert isinstance(correction, EvaluationRecordedV2)
     assert correction.predikat == "KURANG"
     assert record(given, period_start=date(2024, 1, 1), period_end=date(2024, 12, 31))
 

@@ -6,9 +6,11 @@ from typing import Any
 import pytest
 
 from rangkui_contracts import DomainEvent
+from rangkui_contracts.events.common import Sealed
 from rangkui_contracts.events.evaluation import (
     AdaptationAssessment,
-    EvaluationRecorded,
+    AdaptationChecklist,
+    EvaluationRecordedV2,
     MonitoringCancelled,
     MonitoringEvaluatorAssigned,
     MonitoringOverdue,
@@ -77,11 +79,11 @@ def test_the_transferred_employee_is_never_their_own_evaluator() -> None:
     assert event.evaluator_nip is None
 
 
-ADAPTED = AdaptationAssessment(
+ADAPTED = AdaptationChecklist(
     understands_new_duties=True, works_with_team=True, needs_training=False
 )
-STRUGGLING = AdaptationAssessment(
-    understands_new_duties=False, works_with_team=True, needs_training=True, notes="baru"
+STRUGGLING = AdaptationChecklist(
+    understands_new_duties=False, works_with_team=True, needs_training=True
 )
 FACTS = OutcomeFacts(still_in_post=True, need_id=None, need_filled=False, baseline_predikat="BAIK")
 PLAN_ID = plan_id_for("m-1")
@@ -96,7 +98,7 @@ def evaluate(
     given: list[DomainEvent],
     *,
     ratings: tuple[str, str] = ("SESUAI", "SESUAI"),
-    adaptation: AdaptationAssessment = ADAPTED,
+    adaptation: AdaptationChecklist | AdaptationAssessment = ADAPTED,
     facts: OutcomeFacts = FACTS,
     **appraisal: Any,
 ) -> list[DomainEvent]:
@@ -127,9 +129,21 @@ def test_an_evaluation_of_a_checkpoint_computes_its_predikat() -> None:
 
     [event] = evaluate(3, given, ratings=("DI_ATAS", "DI_ATAS"))
 
-    assert isinstance(event, EvaluationRecorded)
+    assert isinstance(event, EvaluationRecordedV2)
     assert event.predikat == "SANGAT_BAIK"
     assert (event.plan_id, event.checkpoint_id) == (PLAN_ID, f"{PLAN_ID}-m3")
+
+
+def test_the_notes_reach_the_event_only_sealed() -> None:
+    notes = Sealed(key_id="dk-1", alg="A256GCM", nonce="bm9uY2U", ciphertext="c2VjcmV0")
+    submitted = AdaptationAssessment(**ADAPTED.model_dump(), notes="sering izin sakit")
+
+    [event] = evaluate(3, scheduled(), adaptation=submitted, adaptation_notes=notes)
+
+    assert isinstance(event, EvaluationRecordedV2)
+    assert event.adaptation == ADAPTED  # the checklist, without the plaintext notes
+    assert event.adaptation_notes == notes
+    assert "sering izin sakit" not in event.model_dump_json()
 
 
 def test_a_second_evaluation_of_a_checkpoint_must_name_the_one_it_corrects() -> None:
@@ -142,7 +156,7 @@ def test_a_second_evaluation_of_a_checkpoint_must_name_the_one_it_corrects() -> 
     assert refused.value.status_code == 409
 
     [correction] = evaluate(3, given, supersedes_evaluation_id="e-3-1")
-    assert isinstance(correction, EvaluationRecorded)
+    assert isinstance(correction, EvaluationRecordedV2)
     assert correction.supersedes_evaluation_id == "e-3-1"
 
 
@@ -176,7 +190,7 @@ def test_the_last_checkpoint_settles_the_outcome_criterion_by_criterion() -> Non
 
     evaluation, outcome = evaluate(12, given, ratings=("DI_ATAS", "SESUAI"))
 
-    assert isinstance(evaluation, EvaluationRecorded)
+    assert isinstance(evaluation, EvaluationRecordedV2)
     assert isinstance(outcome, MutationOutcomeAssessed)
     assert outcome.verdict == "ACHIEVED"
     assert outcome.trigger == "LAST_CHECKPOINT"

@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from rangkui_contracts.events.common import Education
-from rangkui_contracts.events.evaluation import EvaluationRecorded
+from rangkui_contracts.events.evaluation import EvaluationRecordedV2
 from rangkui_contracts.events.personnel import EmployeeStatusChanged, FormationChanged, UnitClosed
 from rangkui_contracts.topics import EVALUATION
 from rangkui_eventkit.testing.auth import acting
@@ -63,8 +63,9 @@ async def seed(publish: Publish, target_formasi: int = 2) -> None:
     )
 
 
-def rating(nip: str, year: int, predikat: str) -> EvaluationRecorded:
-    return EvaluationRecorded(
+def rating(nip: str, year: int, predikat: str) -> EvaluationRecordedV2:
+    """An annual appraisal as evaluation records it now (version 2)."""
+    return EvaluationRecordedV2(
         evaluation_id=f"ev-{nip}-{year}",
         nip=nip,
         kind="ANNUAL",

@@ -10,7 +10,11 @@ import asyncpg
 import httpx
 import pytest
 
-from rangkui_contracts.events.evaluation import Checkpoint, EvaluationRecorded, MonitoringScheduled
+from rangkui_contracts.events.evaluation import (
+    Checkpoint,
+    EvaluationRecordedV2,
+    MonitoringScheduled,
+)
 from rangkui_contracts.events.mutation import (
     MutationApproved,
     MutationDecreed,
@@ -107,7 +111,7 @@ async def test_one_transfer_from_proposal_to_effective_tells_each_party_exactly_
             "plan-P-1",
         )  # fmt: skip
         await publish(
-            EvaluationRecorded(
+            EvaluationRecordedV2(  # as evaluation records it now (notes, if any, sealed)
                 evaluation_id="E-1", nip=EMPLOYEE, kind="CHECKPOINT",
                 period_start=date(2026, 12, 1), period_end=date(2027, 3, 1),
                 hasil_kerja="SESUAI", perilaku_kerja="SESUAI", predikat="BAIK",

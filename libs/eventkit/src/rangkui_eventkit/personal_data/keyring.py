@@ -72,6 +72,19 @@ class KeyRing(Projection):
             received.envelope.time,
         )
 
+    async def current_key(self, db: _Fetches, nip: str) -> tuple[str, bytes] | None:
+        """(key id, data key) to seal new personal data of `nip` with; None if this service
+        does not hold a key for them (not issued or not arrived yet, or erased)."""
+        row = await db.fetchrow(
+            "SELECT key_id, wrapped_key FROM personal_data_keyring WHERE nip = $1", nip
+        )
+        if row is None or row["wrapped_key"] is None:
+            return None
+        key_id = row["key_id"]
+        return key_id, self._transport_keys.unwrap(
+            bytes(row["wrapped_key"]), nip=nip, key_id=key_id
+        )
+
     async def key_for(self, db: _Fetches, nip: str, key_id: str) -> bytes | None:
         """The data key `key_id` of `nip`, unwrapped; None if unknown (yet) or erased."""
         row = await db.fetchrow(

@@ -8,7 +8,7 @@ from rangkui_evaluation.adapters.personnel_queries import Queryable
 
 _COLUMNS = """evaluation_id, nip, kind, period_start, period_end, hasil_kerja, perilaku_kerja,
     predikat, evaluator_nip, plan_id, checkpoint_id, adaptation, supersedes_evaluation_id,
-    superseded_by, recorded_by, recorded_at"""
+    superseded_by, recorded_by, recorded_at, adaptation_notes"""
 
 
 async def get_evaluation(db: Queryable, evaluation_id: str) -> dict[str, Any] | None:

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from rangkui_contracts.events.common import Rating
-from rangkui_contracts.events.evaluation import AdaptationAssessment, EvaluationRecorded
+from rangkui_contracts.events.common import Rating, Sealed
+from rangkui_contracts.events.evaluation import AdaptationChecklist, EvaluationRecordedV2
 from rangkui_evaluation.domain.predikat import predikat_of
 from rangkui_eventkit.errors import RuleViolated
 
@@ -29,7 +29,8 @@ class Appraisal:
     hasil_kerja: Rating
     perilaku_kerja: Rating
     evaluator_nip: str | None = None
-    adaptation: AdaptationAssessment | None = None
+    adaptation: AdaptationChecklist | None = None
+    adaptation_notes: Sealed | None = None  # the evaluator's notes, sealed before they get here
     supersedes_evaluation_id: str | None = None
 
 
@@ -77,9 +78,9 @@ def check_supersession(
 
 def recorded(
     a: Appraisal, *, plan_id: str | None = None, checkpoint_id: str | None = None
-) -> EvaluationRecorded:
+) -> EvaluationRecordedV2:
     """The event of an appraisal, with the predikat that the matrix gives."""
-    return EvaluationRecorded(
+    return EvaluationRecordedV2(
         evaluation_id=a.evaluation_id,
         nip=a.nip,
         kind=a.kind,
@@ -91,6 +92,11 @@ def recorded(
         evaluator_nip=a.evaluator_nip,
         plan_id=plan_id,
         checkpoint_id=checkpoint_id,
-        adaptation=a.adaptation,
+        adaptation=(
+            None
+            if a.adaptation is None
+            else AdaptationChecklist.model_validate(a.adaptation.model_dump(exclude={"notes"}))
+        ),
+        adaptation_notes=a.adaptation_notes,
         supersedes_evaluation_id=a.supersedes_evaluation_id,
     )

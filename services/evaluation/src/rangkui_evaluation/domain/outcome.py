@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from rangkui_contracts.events.common import Predikat
 from rangkui_contracts.events.evaluation import (
-    AdaptationAssessment,
+    AdaptationChecklist,
     CriterionResult,
     OutcomeVerdict,
 )
@@ -26,7 +26,7 @@ from rangkui_evaluation.domain.predikat import rank_of
 _PREDIKAT_WITHOUT_BASELINE: Predikat = "BAIK"
 
 
-def adapted(adaptation: AdaptationAssessment | None) -> bool:
+def adapted(adaptation: AdaptationChecklist | None) -> bool:
     """No unresolved adaptation problem: duties understood and working with the team."""
     return (
         adaptation is not None
@@ -42,7 +42,7 @@ class CheckpointResult:
     months_after: int
     evaluation_id: str
     predikat: Predikat
-    adaptation: AdaptationAssessment | None
+    adaptation: AdaptationChecklist | None  # either version's (v1 notes are not used)
 
 
 @dataclass(frozen=True)

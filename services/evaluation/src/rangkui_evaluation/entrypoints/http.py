@@ -14,8 +14,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from rangkui_contracts.events.common import Nip, Predikat, Rating
 from rangkui_contracts.events.evaluation import (
     AdaptationAssessment,
+    AdaptationChecklist,
     CriterionResult,
-    EvaluationRecorded,
+    EvaluationRecordedV2,
     MutationOutcomeAssessed,
 )
 from rangkui_evaluation.adapters.appraisal_csv import UnreadableExport, read_annual_appraisals
@@ -23,6 +24,7 @@ from rangkui_evaluation.adapters.clock import Clock
 from rangkui_evaluation.adapters.evaluation_queries import get_evaluation, history_of
 from rangkui_evaluation.adapters.monitoring_queries import find_plans, get_plan
 from rangkui_evaluation.entrypoints.scope import reach_of, require_reach
+from rangkui_evaluation.service_layer.adaptation_notes import open_notes
 from rangkui_evaluation.service_layer.commands import (
     RecordEvaluation,
     assess_on_demand,
@@ -35,6 +37,7 @@ from rangkui_eventkit.context import Cause
 from rangkui_eventkit.errors import Forbidden, NotFound, RuleViolated
 from rangkui_eventkit.http import request_cause
 from rangkui_eventkit.limits import StrictBody
+from rangkui_eventkit.personal_data import KeyRing
 from rangkui_eventkit.runtime import Service
 from rangkui_eventkit.store import EventStore
 
@@ -102,6 +105,14 @@ class EvaluationIn(StrictBody):
     )
 
 
+class AdaptationView(AdaptationChecklist):
+    notes: str | None = Field(
+        default="",
+        description="the evaluator's notes (stored sealed with the employee's data key); null "
+        "when they can no longer be read: the employee's personal data was erased",
+    )
+
+
 class EvaluationView(BaseModel):
     evaluation_id: str
     nip: str
@@ -114,7 +125,7 @@ class EvaluationView(BaseModel):
     evaluator_nip: str | None
     plan_id: str | None
     checkpoint_id: str | None
-    adaptation: AdaptationAssessment | None
+    adaptation: AdaptationView | None
     supersedes_evaluation_id: str | None
     superseded_by: str | None = None
     recorded_by: str | None = None
@@ -151,6 +162,36 @@ def _wired(request: Request) -> tuple[asyncpg.Pool, EventStore]:
 
 def _clock(request: Request) -> Clock:
     return request.app.state.clock  # type: ignore[no-any-return]
+
+
+def _keyring(request: Request) -> KeyRing | None:
+    return getattr(request.app.state, "keyring", None)
+
+
+async def _evaluation_view(request: Request, row: dict[str, Any]) -> EvaluationView:
+    """A stored evaluation with its adaptation notes opened (version 1 kept them in clear)."""
+    adaptation = row.get("adaptation")
+    if adaptation is not None and row.get("adaptation_notes") is not None:
+        notes = await open_notes(
+            _service(request).pool, _keyring(request), row["nip"], row["adaptation_notes"]
+        )
+        adaptation = {**adaptation, "notes": notes}
+    return EvaluationView.model_validate({**row, "adaptation": adaptation})
+
+
+def _recorded_view(
+    event: EvaluationRecordedV2, submitted: AdaptationAssessment | None, actor: str
+) -> EvaluationView:
+    """What was just recorded, with the notes as the caller sent them (stored sealed)."""
+    fields = event.model_dump(exclude={"adaptation", "adaptation_notes"})
+    adaptation = (
+        None
+        if event.adaptation is None
+        else AdaptationView(
+            **event.adaptation.model_dump(), notes=submitted.notes if submitted else ""
+        )
+    )
+    return EvaluationView(**fields, adaptation=adaptation, recorded_by=actor)
 
 
 def _plan_view(plan: dict[str, Any]) -> PlanView:
@@ -216,16 +257,18 @@ def monitoring_router() -> APIRouter:
 def evaluations_router() -> APIRouter:
     router = APIRouter(tags=["evaluations"])
 
-    @router.post("/evaluations", status_code=201, response_model=EvaluationRecorded)
+    @router.post("/evaluations", status_code=201, response_model=EvaluationView)
     async def record(
         request: Request,
         body: EvaluationIn,
         cause: Cause = Depends(request_cause),
         access: Access = Depends(authorize),
-    ) -> EvaluationRecorded:
+    ) -> EvaluationView:
         """Record a checkpoint, periodic or annual evaluation; the predikat is computed from
         the two ratings. A second evaluation of the same checkpoint or period must name the
-        one it corrects in `supersedes_evaluation_id` (409 otherwise)."""
+        one it corrects in `supersedes_evaluation_id` (409 otherwise). Adaptation notes are
+        personal data, stored sealed with the employee's data key: 409 while the service
+        does not hold that key (record without notes, or later)."""
         if access.units is not None and body.evaluator_nip != access.principal.nip:
             raise Forbidden("an evaluator records evaluations in their own name (evaluator_nip)")
         pool, store = _wired(request)
@@ -243,7 +286,10 @@ def evaluations_router() -> APIRouter:
             supersedes_evaluation_id=body.supersedes_evaluation_id,
         )
         today = _clock(request).today()
-        return await record_evaluation(pool, store, command, today=today, cause=cause)
+        event = await record_evaluation(
+            pool, store, command, today=today, cause=cause, keyring=_keyring(request)
+        )
+        return _recorded_view(event, body.adaptation, cause.actor)
 
     @router.post(
         "/evaluations/annual/import",
@@ -284,7 +330,7 @@ def evaluations_router() -> APIRouter:
         access.require_person(found["nip"])
         if access.units is not None and found.get("evaluator_nip") != access.principal.nip:
             raise Forbidden("an evaluator sees the evaluations they made")
-        return EvaluationView.model_validate(found)
+        return await _evaluation_view(request, found)
 
     @router.get("/employees/{nip}/evaluations", response_model=list[EvaluationView])
     async def history(
@@ -295,6 +341,6 @@ def evaluations_router() -> APIRouter:
         rows = await history_of(_service(request).pool, nip)
         if access.units is not None:
             rows = [r for r in rows if r.get("evaluator_nip") == access.principal.nip]
-        return [EvaluationView.model_validate(r) for r in rows]
+        return [await _evaluation_view(request, r) for r in rows]
 
     return router

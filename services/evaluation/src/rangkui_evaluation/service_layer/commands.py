@@ -16,10 +16,11 @@ from typing import TypeVar
 import asyncpg
 
 from rangkui_contracts import DomainEvent
-from rangkui_contracts.events.common import Rating
+from rangkui_contracts.events.common import Rating, Sealed
 from rangkui_contracts.events.evaluation import (
     AdaptationAssessment,
-    EvaluationRecorded,
+    AdaptationChecklist,
+    EvaluationRecordedV2,
     MutationOutcomeAssessed,
 )
 from rangkui_evaluation.adapters.appraisal_csv import AnnualRow, RowError
@@ -33,11 +34,13 @@ from rangkui_evaluation.domain.plan import (
     RecordCheckpointEvaluation,
     plan_id_for,
 )
+from rangkui_evaluation.service_layer.adaptation_notes import seal_notes
 from rangkui_evaluation.service_layer.deciders import APPRAISALS, PLAN
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.decider import execute
 from rangkui_eventkit.errors import AlreadyExists, ConcurrencyConflict, NotFound, RuleViolated
 from rangkui_eventkit.logging import get_logger
+from rangkui_eventkit.personal_data import KeyRing
 from rangkui_eventkit.store import EventStore, Recorded, StreamWrite
 
 log = get_logger(__name__)
@@ -65,10 +68,13 @@ class RecordEvaluation:
     period_end: date | None = None
     evaluator_nip: str | None = None
     checkpoint_id: str | None = None
-    adaptation: AdaptationAssessment | None = None
+    adaptation: AdaptationAssessment | None = None  # its notes in plaintext, as submitted
     supersedes_evaluation_id: str | None = None
 
-    def appraisal(self, default_period: tuple[date, date] | None = None) -> Appraisal:
+    def appraisal(
+        self, default_period: tuple[date, date] | None = None, notes: Sealed | None = None
+    ) -> Appraisal:
+        """The appraisal to decide on: the checklist, and the notes only as `notes` sealed."""
         start, end = self.period_start, self.period_end
         if (start is None or end is None) and default_period is not None:
             start, end = start or default_period[0], end or default_period[1]
@@ -85,7 +91,14 @@ class RecordEvaluation:
             hasil_kerja=self.hasil_kerja,
             perilaku_kerja=self.perilaku_kerja,
             evaluator_nip=self.evaluator_nip,
-            adaptation=self.adaptation,
+            adaptation=(
+                None
+                if self.adaptation is None
+                else AdaptationChecklist.model_validate(
+                    self.adaptation.model_dump(exclude={"notes"})
+                )
+            ),
+            adaptation_notes=notes,
             supersedes_evaluation_id=self.supersedes_evaluation_id,
         )
 
@@ -105,18 +118,27 @@ async def _retrying_conflicts(attempt: Callable[[], Awaitable[T]]) -> T:
 
 
 async def record_evaluation(
-    pool: asyncpg.Pool, store: EventStore, command: RecordEvaluation, *, today: date, cause: Cause
-) -> EvaluationRecorded:
+    pool: asyncpg.Pool,
+    store: EventStore,
+    command: RecordEvaluation,
+    *,
+    today: date,
+    cause: Cause,
+    keyring: KeyRing | None = None,
+) -> EvaluationRecordedV2:
     """Record an evaluation: a checkpoint one in its plan (settling the outcome at the last
-    checkpoint), any other in the employee's appraisal record."""
+    checkpoint), any other in the employee's appraisal record. Adaptation notes are sealed
+    with the employee's data key first (`adaptation_notes`); none are recorded in clear."""
     # Ids are unique per stream by the deciders; across streams, by this look-up (a caller
     # choosing its own id could otherwise reuse one from another employee or plan).
     if await pool.fetchval(
         "SELECT 1 FROM evaluations WHERE evaluation_id = $1", command.evaluation_id
     ):
         raise AlreadyExists(f"evaluation {command.evaluation_id} is already recorded")
+    notes = command.adaptation.notes if command.adaptation else ""
+    sealed = await seal_notes(pool, keyring, command.nip, notes)
     event = await _retrying_conflicts(
-        lambda: _record_evaluation(pool, store, command, today=today, cause=cause)
+        lambda: _record_evaluation(pool, store, command, sealed, today=today, cause=cause)
     )
     log.info(
         "evaluation.recorded",
@@ -129,13 +151,19 @@ async def record_evaluation(
 
 
 async def _record_evaluation(
-    pool: asyncpg.Pool, store: EventStore, command: RecordEvaluation, *, today: date, cause: Cause
-) -> EvaluationRecorded:
+    pool: asyncpg.Pool,
+    store: EventStore,
+    command: RecordEvaluation,
+    notes: Sealed | None,
+    *,
+    today: date,
+    cause: Cause,
+) -> EvaluationRecordedV2:
     if command.kind != "CHECKPOINT":
         if command.checkpoint_id is not None:
             raise RuleViolated("checkpoint_kind", "only checkpoint evaluations name a checkpoint")
         stream = appraisals_stream(command.nip)
-        appraisal = RecordAppraisal(command.appraisal())
+        appraisal = RecordAppraisal(command.appraisal(notes=notes))
         return _evaluation_of(await execute(store, stream, APPRAISALS, appraisal, cause))
     if command.checkpoint_id is None:
         raise RuleViolated("checkpoint_required", "a checkpoint evaluation names its checkpoint")
@@ -145,7 +173,7 @@ async def _record_evaluation(
     state = PLAN.fold(r.event for r in history)
     if not state.scheduled:
         raise NotFound(f"no monitoring plan {plan_id!r}")
-    appraisal = command.appraisal(state.period_of(checkpoint_id))
+    appraisal = command.appraisal(state.period_of(checkpoint_id), notes)
     decision = RecordCheckpointEvaluation(
         appraisal=appraisal,
         checkpoint_id=checkpoint_id,
@@ -193,8 +221,8 @@ async def _append(
     return await store.append([StreamWrite(stream, version, events)], cause)
 
 
-def _evaluation_of(recorded: list[Recorded]) -> EvaluationRecorded:
-    return next(r.event for r in recorded if isinstance(r.event, EvaluationRecorded))
+def _evaluation_of(recorded: list[Recorded]) -> EvaluationRecordedV2:
+    return next(r.event for r in recorded if isinstance(r.event, EvaluationRecordedV2))
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,14 @@
 """Every evaluation recorded, per employee, with corrections linked both ways: the history
-of one employee's appraisals and the baseline for outcomes come from here."""
+of one employee's appraisals and the baseline for outcomes come from here. The adaptation
+notes of version-2 events are kept sealed (`adaptation_notes`), opened only on read."""
 
 from __future__ import annotations
 
-from rangkui_contracts.events.evaluation import EvaluationRecorded
+from rangkui_contracts.events.evaluation import (
+    AnyEvaluationRecorded,
+    EvaluationRecorded,
+    EvaluationRecordedV2,
+)
 from rangkui_contracts.topics import EVALUATION
 from rangkui_eventkit.handlers import BatchContext, Projection, Received, handles
 
@@ -13,13 +18,16 @@ class EvaluationHistory(Projection):
     topics = (EVALUATION,)
     tables = ("evaluations",)
 
-    @handles(EvaluationRecorded)
-    async def on_recorded(self, ctx: BatchContext, e: EvaluationRecorded, r: Received) -> None:
+    @handles(EvaluationRecorded, EvaluationRecordedV2)
+    async def on_recorded(self, ctx: BatchContext, e: AnyEvaluationRecorded, r: Received) -> None:
+        notes = getattr(e, "adaptation_notes", None)
         ctx.sql.add(
             """INSERT INTO evaluations (evaluation_id, nip, kind, period_start, period_end,
                    hasil_kerja, perilaku_kerja, predikat, evaluator_nip, plan_id, checkpoint_id,
-                   adaptation, supersedes_evaluation_id, recorded_by, recorded_at)
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13, $14, $15)
+                   adaptation, supersedes_evaluation_id, recorded_by, recorded_at,
+                   adaptation_notes)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13, $14, $15,
+                   $16::jsonb)
                ON CONFLICT (evaluation_id) DO NOTHING""",
             e.evaluation_id,
             e.nip,
@@ -36,6 +44,7 @@ class EvaluationHistory(Projection):
             e.supersedes_evaluation_id,
             r.envelope.actor,
             r.envelope.time,
+            notes.model_dump(mode="json") if notes is not None else None,
         )
         if e.supersedes_evaluation_id is not None:
             ctx.sql.add(

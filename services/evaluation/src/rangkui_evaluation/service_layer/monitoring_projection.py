@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from rangkui_contracts.events.evaluation import (
+    AnyEvaluationRecorded,
     EvaluationRecorded,
+    EvaluationRecordedV2,
     MonitoringCancelled,
     MonitoringEvaluatorAssigned,
     MonitoringOverdue,
@@ -53,8 +55,8 @@ class MonitoringBoard(Projection):
                 c.due_date,
             )
 
-    @handles(EvaluationRecorded)
-    async def on_evaluated(self, ctx: BatchContext, e: EvaluationRecorded, _: Received) -> None:
+    @handles(EvaluationRecorded, EvaluationRecordedV2)
+    async def on_evaluated(self, ctx: BatchContext, e: AnyEvaluationRecorded, _: Received) -> None:
         if e.checkpoint_id is None:
             return
         ctx.sql.add(

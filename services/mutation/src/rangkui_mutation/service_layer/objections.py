@@ -52,16 +52,7 @@ _PLACEHOLDER = Sealed(key_id="dry-run", alg="A256GCM", nonce="AA", ciphertext="A
 
 
 async def _data_key(deps: Deps, nip: str) -> tuple[str, bytes] | None:
-    if deps.keyring is None:
-        return None
-    key_id = await deps.pool.fetchval(
-        "SELECT key_id FROM personal_data_keyring WHERE nip = $1 AND wrapped_key IS NOT NULL",
-        nip,
-    )
-    if key_id is None:
-        return None
-    key = await deps.keyring.key_for(deps.pool, nip, key_id)
-    return (key_id, key) if key is not None else None
+    return None if deps.keyring is None else await deps.keyring.current_key(deps.pool, nip)
 
 
 async def open_reasons(deps: Deps, transfer: dict[str, Any]) -> dict[str, Any]:

@@ -10,7 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 from rangkui_contracts.events.common import Sealed
-from rangkui_contracts.events.evaluation import EvaluationRecorded
+from rangkui_contracts.events.evaluation import (
+    AnyEvaluationRecorded,
+    EvaluationRecorded,
+    EvaluationRecordedV2,
+)
 from rangkui_contracts.events.mutation import (
     MutationAcknowledged,
     MutationApproved,
@@ -201,8 +205,8 @@ class PerformanceView(Projection):
     topics = (EVALUATION,)
     tables = ("performance",)
 
-    @handles(EvaluationRecorded)
-    async def on_evaluation(self, ctx: BatchContext, e: EvaluationRecorded, r: Received) -> None:
+    @handles(EvaluationRecorded, EvaluationRecordedV2)
+    async def on_evaluation(self, ctx: BatchContext, e: AnyEvaluationRecorded, r: Received) -> None:
         ctx.sql.add(
             """INSERT INTO performance (evaluation_id, nip, kind, period_end, predikat)
                VALUES ($1, $2, $3, $4, $5)

@@ -56,6 +56,7 @@ CATALOGUE: dict[type[DomainEvent], NoticeRule] = {
         "monitoring_evaluator_assigned", evaluator_or_bkd
     ),
     evaluation.EvaluationRecorded: NoticeRule("evaluation_recorded", bkd_if_monitoring),
+    evaluation.EvaluationRecordedV2: NoticeRule("evaluation_recorded", bkd_if_monitoring),
     evaluation.MutationOutcomeAssessed: NoticeRule("mutation_outcome_assessed", bkd),
 }
 

@@ -149,7 +149,20 @@ SAMPLES: dict[type[DomainEvent], DomainEvent] = {
             evaluator_nip=HEAD_TARGET,
             detected_on=date(2027, 3, 15),
         ),
-        ev.EvaluationRecorded(
+        ev.EvaluationRecordedV2(
+            evaluation_id="E-1",
+            nip=EMPLOYEE,
+            kind="CHECKPOINT",
+            period_start=date(2026, 12, 1),
+            period_end=date(2027, 3, 1),
+            hasil_kerja="SESUAI",
+            perilaku_kerja="DI_ATAS",
+            predikat="BAIK",
+            evaluator_nip=HEAD_TARGET,
+            plan_id="P-1",
+            checkpoint_id="C3",
+        ),
+        ev.EvaluationRecorded(  # recorded before notes were sealed
             evaluation_id="E-1",
             nip=EMPLOYEE,
             kind="CHECKPOINT",

@@ -1,0 +1,47 @@
+"""The evaluator's adaptation notes: free text about a person, so personal data (UU 27/2022).
+
+They are sealed with the employee's data key (from the key ring) before the decider sees
+them, so the event store, the topic and the read model hold them only sealed; they are
+opened in memory when an evaluation is read, and by nobody once the key is erased. Without
+the key, an evaluation with notes is refused rather than recorded in plaintext; one without
+notes needs no key.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rangkui_contracts.events.common import Sealed
+from rangkui_eventkit.errors import RuleViolated
+from rangkui_eventkit.personal_data import CannotOpen, KeyRing, seal
+
+
+async def seal_notes(db: Any, keyring: KeyRing | None, nip: str, notes: str) -> Sealed | None:
+    """`notes` sealed for `nip`, or None when there are none."""
+    if not notes.strip():
+        return None
+    key = None if keyring is None else await keyring.current_key(db, nip)
+    if key is None:
+        raise RuleViolated(
+            "personal_data_key_unavailable",
+            "adaptation notes are personal data and are stored only sealed with the "
+            f"employee's data key, which this service does not hold for {nip} (not issued "
+            "yet, or their personal data was erased): record the evaluation without notes, "
+            "or try again later",
+            status_code=409,
+        )
+    key_id, data_key = key
+    return seal(data_key, key_id, nip, {"notes": notes})
+
+
+async def open_notes(
+    db: Any, keyring: KeyRing | None, nip: str, sealed: dict[str, Any] | None
+) -> str | None:
+    """The notes in `sealed`; None when they cannot be read (erased, or no key held)."""
+    if sealed is None or keyring is None:
+        return None
+    try:
+        opened = await keyring.open_for(db, Sealed.model_validate(sealed), nip)
+    except (CannotOpen, ValueError):
+        return None
+    return str(opened["notes"]) if opened and "notes" in opened else None
