@@ -11,6 +11,8 @@
 #   deploy/local/infra.sh env      print the environment variables that point at them
 #   deploy/local/infra.sh kafka-stop|kafka-start   only the broker (fault tests)
 #   deploy/local/infra.sh consume TOPIC   Kafka's console consumer with keys and headers
+#   deploy/local/infra.sh acls grant|revoke FILE   add or delete exactly the ACLs of FILE
+#                                  (acls.txt's format; the e2e tests' own topic namespaces)
 #
 # Settings (environment): RANGKUI_STATE_DIR, RANGKUI_KAFKA_PORT (19092),
 # RANGKUI_KAFKA_SASL_PORT (19094), RANGKUI_KAFKA_CONTROLLER_PORT (19093), RANGKUI_PG_PORT
@@ -369,13 +371,18 @@ case ${1:-} in
       --bootstrap-server "127.0.0.1:$kafka_port" --topic "$topic" --from-beginning \
       --property print.key=true --property print.headers=true "$@"
     ;;
+  acls) # grant or revoke exactly the ACLs of a file (a test's namespace), nothing else
+    [ $# -eq 3 ] && [[ $2 =~ ^(grant|revoke)$ ]] || die "usage: $0 acls grant|revoke FILE"
+    ensure_kafka_jars
+    kafka_java "$here/kafka/LocalAcls.java" "127.0.0.1:$kafka_port" "$3" "$2"
+    ;;
   kafka-class) # run a Kafka tool class with the broker's classpath, e.g. kafka-class org.apache.kafka.tools.consumer.ConsoleConsumer ...
     shift
     ensure_kafka_jars
     java -Xmx256m -cp "$state/kafka/lib/*" "$@"
     ;;
   *)
-    echo "usage: $0 start|stop|reset|status|env|kafka-stop|kafka-start|consume TOPIC|kafka-class CLASS ARGS" >&2
+    echo "usage: $0 start|stop|reset|status|env|kafka-stop|kafka-start|consume TOPIC|acls grant|revoke FILE|kafka-class CLASS ARGS" >&2
     exit 2
     ;;
 esac

@@ -63,3 +63,16 @@ def local_acls_file() -> str:
         for acl in service_acls(svc, create_own_topic=True)
     ]
     return LOCAL_ACLS_HEADER + "\n".join(lines) + "\n"
+
+
+def namespaced_acls_file(prefix: str) -> str:
+    """Production's ACLs (no Create) moved into a test's topic namespace: every topic and
+    consumer-group name gets `prefix`, as `RANGKUI_TOPIC_PREFIX` gives them to the services.
+    What the end-to-end tests grant to run the services over SASL with exactly these rights."""
+    lines = [
+        f"{svc.kafka_user} {acl.resource_type} {prefix}{acl.name} {acl.pattern} "
+        f"{','.join(acl.operations)}"
+        for svc in SERVICES
+        for acl in service_acls(svc)
+    ]
+    return "\n".join(lines) + "\n"

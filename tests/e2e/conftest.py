@@ -11,7 +11,9 @@ from typing import Any
 
 import httpx
 import pytest
+from rangkui_deploy.acls import namespaced_acls_file
 
+from rangkui_eventkit.kafka import ensure_topics
 from rangkui_eventkit.testing.auth import acting, bearer
 from rangkui_eventkit.testing.infra import Infra
 from rangkui_eventkit.testing.plugin import eventually
@@ -23,10 +25,18 @@ READER = bearer(roles=["bkd_operator", "auditor"], sub="e2e.reader")
 
 
 @pytest.fixture
-async def system(infra: Infra, topic_prefix: str, tmp_path: Path) -> AsyncIterator[System]:
-    """All four services as separate processes on this test's topics and databases."""
-    system = System(infra, topic_prefix, tmp_path)
+async def system(
+    request: pytest.FixtureRequest, infra: Infra, topic_prefix: str, tmp_path: Path
+) -> AsyncIterator[System]:
+    """All four services as separate processes on this test's topics and databases; with
+    the parameter "sasl" (indirect), each as its own SCRAM user with production's ACLs."""
+    sasl = getattr(request, "param", "plaintext") == "sasl"
+    system = System(infra, topic_prefix, tmp_path, sasl=sasl)
     try:
+        if sasl:
+            request.getfixturevalue("kafka_sasl_bootstrap")  # fails loudly where it is missing
+            await ensure_topics(infra.kafka_bootstrap, topic_prefix, partitions=1)
+            await system.grant_acls(namespaced_acls_file(topic_prefix))
         await system.start()
         yield system
     finally:

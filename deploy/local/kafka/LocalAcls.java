@@ -3,6 +3,9 @@
 // as `java -cp '<kafka lib>/*' LocalAcls.java BOOTSTRAP acls.txt` (a single-file program).
 // Idempotent: creating an ACL that exists is a no-op, and ACLs of the listed users that the
 // file no longer holds are deleted, so a subscription removed from the catalogue is revoked.
+// With a third argument, `grant` only adds the file's ACLs and `revoke` only deletes them:
+// the end-to-end tests grant the catalogue's ACLs on their own topic namespace and take them
+// back afterwards, without touching anyone else's.
 // It connects to the PLAINTEXT listener, whose principal (User:ANONYMOUS) is a super user.
 
 import java.nio.file.Files;
@@ -26,8 +29,9 @@ import org.apache.kafka.common.resource.ResourceType;
 
 public class LocalAcls {
   public static void main(String[] args) throws Exception {
-    if (args.length != 2) {
-      System.err.println("usage: LocalAcls BOOTSTRAP ACLS_FILE");
+    String mode = args.length == 3 ? args[2] : "sync";
+    if (args.length < 2 || args.length > 3 || !Set.of("sync", "grant", "revoke").contains(mode)) {
+      System.err.println("usage: LocalAcls BOOTSTRAP ACLS_FILE [sync|grant|revoke]");
       System.exit(2);
     }
     Set<AclBinding> wanted = new HashSet<>();
@@ -58,6 +62,18 @@ public class LocalAcls {
     props.put(AdminClientConfig.CLIENT_ID_CONFIG, "rangkui-local-acls");
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "60000");
     try (Admin admin = Admin.create(props)) {
+      if (mode.equals("revoke")) {
+        List<AclBindingFilter> listed = new ArrayList<>();
+        for (AclBinding binding : wanted) listed.add(binding.toFilter());
+        admin.deleteAcls(listed).all().get(60, TimeUnit.SECONDS);
+        System.out.printf("%d ACLs revoked%n", wanted.size());
+        return;
+      }
+      if (mode.equals("grant")) {
+        admin.createAcls(new ArrayList<>(wanted)).all().get(60, TimeUnit.SECONDS);
+        System.out.printf("%d ACLs granted%n", wanted.size());
+        return;
+      }
       List<AclBindingFilter> stale = new ArrayList<>();
       for (AclBinding existing :
           admin.describeAcls(AclBindingFilter.ANY).values().get(60, TimeUnit.SECONDS)) {

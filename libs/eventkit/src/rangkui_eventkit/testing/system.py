@@ -1,5 +1,10 @@
 """The four services as separate processes, as they run in production: each with its own
-database, all on one Kafka topic namespace, driven over HTTP."""
+database, all on one Kafka topic namespace, driven over HTTP.
+
+With `sasl=True` each service connects to the broker's SASL listener as its own SCRAM user,
+with production's ACLs moved into this test's topic namespace (granted by `deploy/local/
+infra.sh acls grant` and revoked on close), creating no topics: the flow then shows that the
+services need no right beyond the ones the deployment gives them."""
 
 from __future__ import annotations
 
@@ -16,7 +21,7 @@ from pathlib import Path
 import asyncpg
 import httpx
 
-from rangkui_eventkit.testing.infra import Infra
+from rangkui_eventkit.testing.infra import REPO_ROOT, Infra
 
 SERVICES = ("personnel", "mutation", "evaluation", "notification")
 
@@ -84,13 +89,40 @@ class ServiceProcess:
                 await asyncio.sleep(0.2)
 
 
+INFRA_SH = REPO_ROOT / "deploy" / "local" / "infra.sh"
+
+
 @dataclass
 class System:
     infra: Infra
     topic_prefix: str
     log_dir: Path
+    sasl: bool = False
     services: dict[str, ServiceProcess] = field(default_factory=dict)
     databases: list[str] = field(default_factory=list)
+    granted_acls: Path | None = None
+
+    def kafka_environment(self, name: str) -> dict[str, str]:
+        """How service `name` reaches Kafka: the PLAINTEXT listener, or SASL as itself."""
+        if not self.sasl:
+            return {"KAFKA_BOOTSTRAP_SERVERS": self.infra.kafka_bootstrap}
+        if not self.infra.kafka_sasl_bootstrap:
+            raise RuntimeError("the infrastructure has no SASL listener (deploy/local/infra.sh)")
+        return {
+            "KAFKA_BOOTSTRAP_SERVERS": self.infra.kafka_sasl_bootstrap,
+            "KAFKA_SECURITY_PROTOCOL": "SASL_PLAINTEXT",
+            "KAFKA_SASL_MECHANISM": "SCRAM-SHA-512",
+            "KAFKA_SASL_USERNAME": name,
+            "KAFKA_SASL_PASSWORD": self.infra.kafka_passwords[name],
+            f"{name.upper()}_CREATE_TOPICS": "false",  # as in production: topics exist
+        }
+
+    async def grant_acls(self, acls_file_text: str) -> None:
+        """Grant the ACLs of `acls_file_text` (acls.txt's format) until `close`."""
+        path = self.log_dir / "acls.txt"
+        path.write_text(acls_file_text)
+        await _infra_acls("grant", path, self.infra.kafka_bootstrap)
+        self.granted_acls = path
 
     async def start(self) -> None:
         admin = await asyncpg.connect(self.infra.pg_admin_url)
@@ -103,7 +135,7 @@ class System:
                 prefix = name.upper()
                 env = {
                     **os.environ,
-                    "KAFKA_BOOTSTRAP_SERVERS": self.infra.kafka_bootstrap,
+                    **self.kafka_environment(name),
                     "RANGKUI_TOPIC_PREFIX": self.topic_prefix,
                     f"{prefix}_DATABASE_URL": self.infra.database_url(db),
                     f"{prefix}_HTTP_PORT": str(port),
@@ -128,6 +160,8 @@ class System:
     async def close(self) -> None:
         for svc in self.services.values():
             svc.stop()
+        if self.granted_acls is not None:
+            await _infra_acls("revoke", self.granted_acls, self.infra.kafka_bootstrap)
         admin = await asyncpg.connect(self.infra.pg_admin_url)
         try:
             for db in self.databases:
@@ -137,3 +171,18 @@ class System:
 
     def url(self, name: str) -> str:
         return self.services[name].url
+
+
+async def _infra_acls(action: str, path: Path, bootstrap: str) -> None:
+    """Through the local broker's PLAINTEXT listener (`bootstrap`, a super user there)."""
+    host, _, port = bootstrap.rpartition(":")
+    if host != "127.0.0.1":
+        raise RuntimeError(f"ACLs are granted on the local broker only, not on {bootstrap}")
+    process = await asyncio.create_subprocess_exec(
+        str(INFRA_SH), "acls", action, str(path),
+        env={**os.environ, "RANGKUI_KAFKA_PORT": port},
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+    )  # fmt: skip
+    output, _ = await process.communicate()
+    if process.returncode != 0:
+        raise RuntimeError(f"infra.sh acls {action} failed:\n{output.decode()[-2000:]}")
