@@ -6,14 +6,17 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
+import asyncpg
 import httpx
 import pytest
 
 from rangkui_contracts import Envelope
+from rangkui_eventkit.db import create_pool
+from rangkui_eventkit.migrations import migrate
 from rangkui_eventkit.testing.infra import Infra
 from rangkui_eventkit.testing.kafka_tools import publish_envelopes
 from rangkui_eventkit.testing.plugin import eventually, serve_in_process
-from rangkui_personnel.bootstrap import create_app
+from rangkui_personnel.bootstrap import MIGRATIONS, create_app
 from rangkui_personnel.settings import PersonnelSettings
 
 
@@ -27,6 +30,16 @@ def settings(database_url: str, infra: Infra, topic_prefix: str) -> PersonnelSet
         relay_poll_interval_s=0.05,
         database_pool_max=5,
     )
+
+
+@pytest.fixture
+async def pool(database_url: str) -> AsyncIterator[asyncpg.Pool]:
+    """A migrated database without the service running (the vault's own tests)."""
+    pool = await create_pool(database_url, max_size=4)
+    async with pool.acquire() as conn:
+        await migrate(conn, MIGRATIONS)
+    yield pool
+    await pool.close()
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ no key; order per NIP is kept."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
 import asyncpg
@@ -14,29 +13,17 @@ from aiokafka.errors import KafkaConnectionError
 from rangkui_contracts import Envelope
 from rangkui_contracts.events.personnel import EmployeePersonalDataErased, EmployeeRegistered
 from rangkui_contracts.topics import PERSONNEL_KEYS
-from rangkui_eventkit.db import create_pool
 from rangkui_eventkit.kafka import make_producer
-from rangkui_eventkit.migrations import migrate
 from rangkui_eventkit.store import StreamWrite
 from rangkui_eventkit.testing.infra import Infra
 from rangkui_eventkit.testing.kafka_tools import read_topic
 from rangkui_personnel.adapters.personal_data import PersonalDataVault
-from rangkui_personnel.bootstrap import MIGRATIONS
 from rangkui_personnel.service_layer.key_publisher import KeyPublisher
 
 pytestmark = pytest.mark.integration
 
 VAULT = PersonalDataVault(b"k" * 32, b"t" * 32)
 KEPT, ERASED = "199103142016032002", "198609262015051001"
-
-
-@pytest.fixture
-async def pool(database_url: str) -> AsyncIterator[asyncpg.Pool]:
-    pool = await create_pool(database_url, max_size=4)
-    async with pool.acquire() as conn:
-        await migrate(conn, MIGRATIONS)
-    yield pool
-    await pool.close()
 
 
 def registration(nip: str, birth: str, gender: str) -> EmployeeRegistered:

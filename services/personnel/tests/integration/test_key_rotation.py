@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import base64
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -18,15 +17,12 @@ from rangkui_contracts import Envelope
 from rangkui_contracts.events.keys import PersonalDataKeyIssued
 from rangkui_contracts.events.personnel import EmployeePersonalDataErased, EmployeeRegistered
 from rangkui_contracts.topics import PERSONNEL_KEYS
-from rangkui_eventkit.db import create_pool
 from rangkui_eventkit.kafka import make_producer
-from rangkui_eventkit.migrations import migrate
 from rangkui_eventkit.personal_data import CannotOpen, WrappingKeys, b64u_decode
 from rangkui_eventkit.store import StreamWrite
 from rangkui_eventkit.testing.infra import Infra
 from rangkui_eventkit.testing.kafka_tools import read_topic
 from rangkui_personnel.adapters.personal_data import PersonalDataVault
-from rangkui_personnel.bootstrap import MIGRATIONS
 from rangkui_personnel.entrypoints.cli import main as cli
 from rangkui_personnel.service_layer.key_publisher import KeyPublisher
 from rangkui_personnel.service_layer.key_rotation import republish_keys, rewrap_at_rest
@@ -37,15 +33,6 @@ OLD_KEK, NEW_KEK = b"o" * 32, b"n" * 32
 OLD_TRANSPORT, NEW_TRANSPORT = b"p" * 32, b"q" * 32
 NIPS = ("199103142016032002", "198609262015051001", "197708172005012003")
 ERASED = NIPS[1]
-
-
-@pytest.fixture
-async def pool(database_url: str) -> AsyncIterator[asyncpg.Pool]:
-    pool = await create_pool(database_url, max_size=4)
-    async with pool.acquire() as conn:
-        await migrate(conn, MIGRATIONS)
-    yield pool
-    await pool.close()
 
 
 def registration(nip: str) -> EmployeeRegistered:

@@ -6,6 +6,7 @@ Previews render exactly the code path real notices take; only the facts are inve
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from rangkui_contracts import DomainEvent
 from rangkui_contracts.events import evaluation as ev
@@ -58,6 +59,20 @@ _CHECKPOINTS = [
     ev.Checkpoint(checkpoint_id="C6", months_after=6, due_date=date(2027, 6, 1)),
     ev.Checkpoint(checkpoint_id="C12", months_after=12, due_date=date(2027, 12, 1)),
 ]
+
+_CHECKPOINT_EVALUATION: dict[str, Any] = {
+    "evaluation_id": "E-1",
+    "nip": EMPLOYEE,
+    "kind": "CHECKPOINT",
+    "period_start": date(2026, 12, 1),
+    "period_end": date(2027, 3, 1),
+    "hasil_kerja": "SESUAI",
+    "perilaku_kerja": "DI_ATAS",
+    "predikat": "BAIK",
+    "evaluator_nip": HEAD_TARGET,
+    "plan_id": "P-1",
+    "checkpoint_id": "C3",
+}
 
 SAMPLES: dict[type[DomainEvent], DomainEvent] = {
     e.__class__: e
@@ -149,32 +164,8 @@ SAMPLES: dict[type[DomainEvent], DomainEvent] = {
             evaluator_nip=HEAD_TARGET,
             detected_on=date(2027, 3, 15),
         ),
-        ev.EvaluationRecordedV2(
-            evaluation_id="E-1",
-            nip=EMPLOYEE,
-            kind="CHECKPOINT",
-            period_start=date(2026, 12, 1),
-            period_end=date(2027, 3, 1),
-            hasil_kerja="SESUAI",
-            perilaku_kerja="DI_ATAS",
-            predikat="BAIK",
-            evaluator_nip=HEAD_TARGET,
-            plan_id="P-1",
-            checkpoint_id="C3",
-        ),
-        ev.EvaluationRecorded(  # recorded before notes were sealed
-            evaluation_id="E-1",
-            nip=EMPLOYEE,
-            kind="CHECKPOINT",
-            period_start=date(2026, 12, 1),
-            period_end=date(2027, 3, 1),
-            hasil_kerja="SESUAI",
-            perilaku_kerja="DI_ATAS",
-            predikat="BAIK",
-            evaluator_nip=HEAD_TARGET,
-            plan_id="P-1",
-            checkpoint_id="C3",
-        ),
+        ev.EvaluationRecordedV2(**_CHECKPOINT_EVALUATION),
+        ev.EvaluationRecorded(**_CHECKPOINT_EVALUATION),  # recorded before notes were sealed
         ev.MutationOutcomeAssessed(
             plan_id="P-1",
             mutation_id=M,
