@@ -259,3 +259,45 @@ async def test_the_stream_check_of_an_unknown_stream_is_not_found(
     response = await client.get("/audit/streams/nothing-here/verify")
     assert response.status_code == 404
     assert "nothing-here" in response.json()["message"]
+
+
+async def test_plaintext_personal_fields_of_older_events_are_masked_and_named(
+    pool: asyncpg.Pool, client: httpx.AsyncClient
+) -> None:
+    """A v1 objection holds its reason in clear (recorded before sealing): the API shows the
+    decision and who took it, not the reason; the stored event is untouched (its chain
+    verifies), and a v2 objection's sealed reason is shown as it is."""
+    from rangkui_contracts.events.common import Sealed
+    from rangkui_contracts.events.mutation import MutationObjected, MutationObjectedV2
+
+    m = f"m-{uuid.uuid4().hex[:6]}"
+    sealed = Sealed(key_id="dk-1", alg="A256GCM", nonce="bm9uY2U", ciphertext="c2VjcmV0")
+    store = PostgresEventStore(pool, "/rangkui/mutation")
+    await store.append(
+        [
+            StreamWrite(
+                f"mutation-{m}",
+                0,
+                [
+                    proposed(m, NIP_A),
+                    MutationObjected(
+                        mutation_id=m, nip=NIP_A, reason="anak saya sakit", objected_by=NIP_A
+                    ),
+                    MutationObjectedV2(mutation_id=m, nip=NIP_A, reason=sealed, objected_by=NIP_A),
+                ],
+            )
+        ],
+        Cause.new(NIP_A),
+    )
+
+    body = await get_events(client, mutation_id=m)
+
+    by_type = {e["type"].removeprefix("rangkui.mutation."): e for e in body["events"]}
+    v1, v2 = by_type["MutationObjected.v1"], by_type["MutationObjected.v2"]
+    assert (v1["data"]["reason"], v1["masked"]) == (None, ["reason"])
+    assert (v1["actor"], v1["data"]["objected_by"]) == (NIP_A, NIP_A)
+    assert "anak saya sakit" not in str(body)
+    assert (v2["data"]["reason"], v2["masked"]) == (sealed.model_dump(), [])
+    assert by_type["MutationProposed.v1"]["masked"] == []
+    check = await client.get(f"/audit/streams/mutation-{m}/verify")
+    assert check.json()["ok"] is True

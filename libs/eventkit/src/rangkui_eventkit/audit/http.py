@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import asyncpg
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from rangkui_eventkit.audit.chain import verify_stream
 from rangkui_eventkit.audit.query import MAX_LIMIT, AuditFilter, audit_events
@@ -37,6 +37,11 @@ class AuditEvent(BaseModel):
     correlation_id: str | None
     causation_id: str | None
     data: dict[str, Any]
+    masked: list[str] = Field(
+        default_factory=list,
+        description="dotted paths of personal fields this (older) event holds in plaintext, "
+        "shown as null: an audit follows decisions, not personal data",
+    )
     hash: str
     prev_hash: str | None
 

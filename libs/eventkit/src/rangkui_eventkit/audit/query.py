@@ -16,6 +16,8 @@ from typing import Any
 
 import asyncpg
 
+from rangkui_eventkit.audit.masking import mask_personal
+
 MAX_LIMIT = 1000
 
 
@@ -105,6 +107,7 @@ def _event(r: Any) -> dict[str, Any]:
     data = r["data"]
     if isinstance(data, str):
         data = json.loads(data)
+    data, masked = mask_personal(r["event_type"], data)
     return {
         "position": r["global_position"],
         "stream_id": r["stream_id"],
@@ -117,6 +120,7 @@ def _event(r: Any) -> dict[str, Any]:
         "correlation_id": meta.get("correlationid"),
         "causation_id": meta.get("causationid"),
         "data": data,
+        "masked": masked,
         "hash": r["hash"].hex(),
         "prev_hash": r["prev_hash"].hex() if r["prev_hash"] is not None else None,
     }
