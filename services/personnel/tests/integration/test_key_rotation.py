@@ -17,15 +17,20 @@ from rangkui_contracts import Envelope
 from rangkui_contracts.events.keys import PersonalDataKeyIssued
 from rangkui_contracts.events.personnel import EmployeePersonalDataErased, EmployeeRegistered
 from rangkui_contracts.topics import PERSONNEL_KEYS
+from rangkui_eventkit.context import Cause
 from rangkui_eventkit.kafka import make_producer
 from rangkui_eventkit.personal_data import CannotOpen, WrappingKeys, b64u_decode
-from rangkui_eventkit.store import StreamWrite
+from rangkui_eventkit.store import PostgresEventStore, StreamWrite
 from rangkui_eventkit.testing.infra import Infra
 from rangkui_eventkit.testing.kafka_tools import read_topic
 from rangkui_personnel.adapters.personal_data import PersonalDataVault
 from rangkui_personnel.entrypoints.cli import main as cli
 from rangkui_personnel.service_layer.key_publisher import KeyPublisher
-from rangkui_personnel.service_layer.key_rotation import republish_keys, rewrap_at_rest
+from rangkui_personnel.service_layer.key_rotation import (
+    issue_missing_keys,
+    republish_keys,
+    rewrap_at_rest,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -186,3 +191,28 @@ async def test_republished_keys_reach_the_holders_under_the_new_transport_key(
         )
         with pytest.raises(CannotOpen):
             WrappingKeys(OLD_TRANSPORT).unwrap(blob, nip=event.nip, key_id=event.key_id)
+
+
+async def test_employees_registered_before_sealing_are_given_a_key_once(
+    pool: asyncpg.Pool,
+) -> None:
+    vault = PersonalDataVault(OLD_KEK, OLD_TRANSPORT)
+    key_ids = await register_all(pool, vault)  # sealed registrations: two keys, one erased
+    legacy = ("198001012005011001", "198502022010012002")
+    store = PostgresEventStore(pool, "/rangkui/personnel")
+    # Streams as personnel recorded them before sealing (version 1, no key), and streams of
+    # an employee who has a key and of one whose data was erased: those two get none.
+    await store.append(
+        [StreamWrite(f"employee-{n}", 0, [registration(n)]) for n in (*legacy, NIPS[0], ERASED)],
+        Cause.new("operator"),
+    )
+
+    assert await issue_missing_keys(pool, vault, dry_run=True) == 2
+    assert await issue_missing_keys(pool, vault, batch_size=1) == 2
+
+    keys = await vault.keys(pool, [*legacy, *NIPS])
+    assert all(keys[n][1] is not None for n in legacy)  # live, and opening
+    assert keys[ERASED] == (key_ids[ERASED], None)  # erased stays erased
+    outbox = await pool.fetch("SELECT nip, kind FROM personal_data_key_outbox ORDER BY nip")
+    assert [(r["nip"], r["kind"]) for r in outbox] == [(n, "ISSUED") for n in sorted(legacy)]
+    assert await issue_missing_keys(pool, vault) == 0  # nothing left to do

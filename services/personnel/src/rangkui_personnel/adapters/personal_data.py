@@ -166,6 +166,28 @@ class PersonalDataVault:
             **public, personal=seal(key, key_id, event.nip, _plain(personal))
         )
 
+    async def issue_missing(self, conn: Any, nips: Sequence[str]) -> list[str]:
+        """Give a data key to each of `nips` that has none (and was never erased), queued for
+        publishing; returns the NIPs that got one. Safe beside a registration that creates
+        the same NIP's key: whichever inserts first wins, the other skips it."""
+        fresh = {nip: (new_key_id(), new_data_key()) for nip in sorted(set(nips))}
+        issued = await conn.fetch(
+            """INSERT INTO personal_data_keys (nip, key_id, wrapped_key)
+               SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[])
+               ON CONFLICT (nip) DO NOTHING
+               RETURNING nip""",
+            list(fresh),
+            [fresh[n][0] for n in fresh],
+            [self._kek.wrap(key, nip=n, key_id=key_id) for n, (key_id, key) in fresh.items()],
+        )
+        done = sorted(r["nip"] for r in issued)
+        await conn.execute(
+            """INSERT INTO personal_data_key_outbox (nip, kind)
+               SELECT n, 'ISSUED' FROM unnest($1::text[]) AS u(n)""",
+            done,
+        )
+        return done
+
     async def _store_new_keys(self, conn: Any, fresh: Mapping[str, tuple[str, bytes]]) -> None:
         if not fresh:
             return

@@ -6,6 +6,7 @@ rangkui-personnel rebuild <projection>  empty a projection; the running service 
 rangkui-personnel audit-verify          check the hash chain of the event store
 rangkui-personnel rotate-keys           re-wrap the data keys under the current key-encryption
                                         key and re-publish them under the current transport key
+rangkui-personnel issue-keys            give a data key to employees registered before sealing
 """
 
 from __future__ import annotations
@@ -33,7 +34,11 @@ from rangkui_personnel.bootstrap import (
     handlers,
 )
 from rangkui_personnel.service_layer.imports import ImportRunner, create_import
-from rangkui_personnel.service_layer.key_rotation import republish_keys, rewrap_at_rest
+from rangkui_personnel.service_layer.key_rotation import (
+    issue_missing_keys,
+    republish_keys,
+    rewrap_at_rest,
+)
 from rangkui_personnel.settings import PersonnelSettings
 
 
@@ -57,6 +62,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_verify(settings.database_url, args)
     if args.command == "rotate-keys":
         return asyncio.run(_rotate_keys(settings, args))
+    if args.command == "issue-keys":
+        return asyncio.run(_issue_keys(settings, args))
     if args.command == "import":
         if bool(args.file) == bool(args.resume):
             print("rangkui-personnel import: give a FILE or --resume JOB", file=sys.stderr)
@@ -83,6 +90,13 @@ def _parser() -> argparse.ArgumentParser:
     rotate.add_argument(
         "--no-republish", action="store_true", help="only the key-encryption key rotates"
     )
+    issue = sub.add_parser(
+        "issue-keys",
+        help="give a data key to every employee registered before personal data was sealed "
+        "(their objections and evaluators' notes can then be sealed)",
+    )
+    issue.add_argument("--dry-run", action="store_true", help="count, change nothing")
+    issue.add_argument("--batch-size", type=int, default=1000, help="employees per transaction")
     imp = sub.add_parser("import", help="import a SIMPEG-shaped export (JSON or CSV)")
     imp.add_argument("file", nargs="?", help="the export file")
     imp.add_argument("--format", choices=("json", "csv"), help="default: from the extension")
@@ -201,6 +215,19 @@ async def _rotate_keys(settings: PersonnelSettings, args: argparse.Namespace) ->
             file=sys.stderr,
         )
         return 1
+    return 0
+
+
+async def _issue_keys(settings: PersonnelSettings, args: argparse.Namespace) -> int:
+    pool = await create_pool(settings.database_url, max_size=2)
+    try:
+        issued = await issue_missing_keys(
+            pool, build_vault(settings), batch_size=args.batch_size, dry_run=args.dry_run
+        )
+    finally:
+        await pool.close()
+    prefix = "dry run, nothing changed: " if args.dry_run else ""
+    print(f"{prefix}employees given a data key: {issued} (the running service publishes them)")
     return 0
 
 

@@ -1,16 +1,20 @@
-"""Rotating the wrapping keys of the personal-data vault, without downtime.
+"""Keeping the vault's keys: rotating its wrapping keys without downtime, and issuing data
+keys to employees registered before personal data was sealed.
 
 - Key-encryption key: the service runs with the new key as current and the old one as
   previous (`PERSONNEL_PREVIOUS_KEY_ENCRYPTION_KEYS`); `rewrap_at_rest` then re-wraps every
   stored data key under the current one, batch by batch, after which the old key retires.
-- Transport key: the key holders (mutation, notification) and personnel run with the new key
-  as current and the old as previous; `republish_keys` queues every live data key for the
-  key publisher, which sends it again under the current transport key, and the holders'
-  key rings replace their copies as they consume.
+- Transport key: the key holders (mutation, evaluation, notification) and personnel run with
+  the new key as current and the old as previous; `republish_keys` queues every live data
+  key for the key publisher, which sends it again under the current transport key, and the
+  holders' key rings replace their copies as they consume.
+- Employees registered before sealing have no data key, so nothing about them could be
+  sealed (their objections and evaluators' notes were refused): `issue_missing_keys`.
 
-Guarantee: a rotation never brings an erased key back. A re-wrap is a compare-and-set on the
+Guarantee: none of this brings an erased key back. A re-wrap is a compare-and-set on the
 wrapped bytes it read, so a key erased meanwhile stays erased; a republished key is built
-from `personal_data_keys` when sent, and an erased one is not sent (key_publisher).
+from `personal_data_keys` when sent, and an erased one is not sent (key_publisher); an
+erased employee keeps a key row (without key), so no new key is issued to them.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import asyncpg
 
 from rangkui_eventkit.logging import get_logger
 from rangkui_eventkit.personal_data import CannotOpen, WrappingKeys
+from rangkui_personnel.adapters.personal_data import PersonalDataVault
 
 log = get_logger(__name__)
 
@@ -115,3 +120,36 @@ async def republish_keys(pool: asyncpg.Pool, *, dry_run: bool = False) -> int:
            WHERE wrapped_key IS NOT NULL ORDER BY nip"""
     )
     return int(status.split()[-1])
+
+
+_WITHOUT_KEY = """
+    SELECT substr(e.stream_id, length('employee-') + 1) AS nip FROM events e
+    WHERE e.stream_id LIKE 'employee-%' AND e.version = 1
+      AND substr(e.stream_id, length('employee-') + 1) > $1
+      AND NOT EXISTS (SELECT 1 FROM personal_data_keys k
+                      WHERE k.nip = substr(e.stream_id, length('employee-') + 1))
+    ORDER BY 1
+    LIMIT $2
+"""
+
+
+async def issue_missing_keys(
+    pool: asyncpg.Pool, vault: PersonalDataVault, *, batch_size: int = 1000, dry_run: bool = False
+) -> int:
+    """Give a data key to every employee registered before personal data was sealed (none
+    was created for them then), so that their objections and evaluators' notes about them
+    can be sealed: the key holders receive the keys through the key publisher. Employees
+    whose data was erased keep no key. One transaction per batch; returns the count."""
+    issued, after = 0, ""
+    while True:
+        nips = [r["nip"] for r in await pool.fetch(_WITHOUT_KEY, after, batch_size)]
+        if not nips:
+            return issued
+        after = nips[-1]
+        if dry_run:
+            issued += len(nips)
+            continue
+        async with pool.acquire() as conn, conn.transaction():
+            issued += len(await vault.issue_missing(conn, nips))
+        vault.notify()
+        log.info("keys.issued_batch", issued=issued)
