@@ -59,6 +59,12 @@ EXPECTED: dict[str, list[str]] = {
         "personal_data.seal_us",
         "personal_data.open_us",
     ],
+    "keys": [
+        "rewrap.keys_per_s",
+        "rewrap.seconds",
+        "republish.keys_per_s",
+        "issue.keys_per_s",
+    ],
 }
 
 
