@@ -112,7 +112,8 @@ async def test_erasing_a_key_leaves_no_personal_field_in_any_table_or_topic_and_
 
     # A transfer through to effective, with an objection on the way, followed everywhere.
     mutation_id = await transfer_with_objection(p)
-    assert await _objection_reason(p, mutation_id) == OBJECTION  # opened for the reader
+    objection = await eventually(lambda: _objection_step(p, mutation_id), timeout=30)
+    assert objection["reason"] == OBJECTION  # opened for the reader
     await eventually(lambda: _moved(p), timeout=30)
     [plan] = await eventually(lambda: p.plans(NIP), timeout=30)
     evaluation_id = await eventually(lambda: _evaluated_with_notes(p, plan), timeout=30)
@@ -250,17 +251,19 @@ async def _step(p: Any, url: str, body: dict[str, Any], headers: dict[str, str])
     assert r.status_code == 200, r.text
 
 
-async def _objection_reason(p: Any, mutation_id: str) -> str | None:
+async def _objection_step(p: Any, mutation_id: str) -> dict[str, Any] | None:
+    """The OBJECTED step of the transfer's timeline, once the read model shows it."""
     r = await p.client.get(f"{p.system.url('mutation')}/mutations/{mutation_id}", headers=PPK)
     assert r.status_code == 200, r.text
-    [objected] = [s for s in r.json()["timeline"] if s["step"] == "OBJECTED"]
-    reason: str | None = objected["reason"]
-    return reason
+    steps = [s for s in r.json()["timeline"] if s["step"] == "OBJECTED"]
+    assert len(steps) <= 1, steps
+    return steps[0] if steps else None
 
 
 async def _objection_sealed_for_good(p: Any, mutation_id: str) -> bool:
     """The mutation service heard of the erasure: the objection no longer opens."""
-    return await _objection_reason(p, mutation_id) is None
+    step = await _objection_step(p, mutation_id)
+    return step is not None and step["reason"] is None
 
 
 async def _evaluated_with_notes(p: Any, plan: dict[str, Any]) -> str | None:
