@@ -123,14 +123,13 @@ async def republish_keys(pool: asyncpg.Pool, *, dry_run: bool = False) -> int:
 
 
 _WITHOUT_KEY = """
-    SELECT substr(e.stream_id, length('employee-') + 1) AS nip FROM events e
-    WHERE e.stream_id LIKE 'employee-%' AND e.version = 1
-      AND substr(e.stream_id, length('employee-') + 1) > $1
+    SELECT e.stream_id, substr(e.stream_id, length('employee-') + 1) AS nip FROM events e
+    WHERE e.stream_id > $1 AND e.stream_id LIKE 'employee-%' AND e.version = 1
       AND NOT EXISTS (SELECT 1 FROM personal_data_keys k
                       WHERE k.nip = substr(e.stream_id, length('employee-') + 1))
-    ORDER BY 1
+    ORDER BY e.stream_id
     LIMIT $2
-"""
+"""  # paged by stream id: the event store's (stream_id, version) index, one pass in all
 
 
 async def issue_missing_keys(
@@ -140,12 +139,12 @@ async def issue_missing_keys(
     was created for them then), so that their objections and evaluators' notes about them
     can be sealed: the key holders receive the keys through the key publisher. Employees
     whose data was erased keep no key. One transaction per batch; returns the count."""
-    issued, after = 0, ""
+    issued, after = 0, "employee-"
     while True:
-        nips = [r["nip"] for r in await pool.fetch(_WITHOUT_KEY, after, batch_size)]
-        if not nips:
+        rows = await pool.fetch(_WITHOUT_KEY, after, batch_size)
+        if not rows:
             return issued
-        after = nips[-1]
+        after, nips = rows[-1]["stream_id"], [r["nip"] for r in rows]
         if dry_run:
             issued += len(nips)
             continue
