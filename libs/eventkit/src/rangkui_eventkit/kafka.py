@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from aiokafka import AIOKafkaProducer
@@ -35,6 +35,35 @@ def make_producer(
         request_timeout_ms=15000,
         compression_type=None,
     )
+
+
+class LazyProducer:
+    """A producer started on first use and dropped after a failure, for workers that publish
+    rows from a database table (the outbox relay, personnel's key publisher): with the
+    broker away they keep their rows and try again with a fresh client, not a broken one."""
+
+    def __init__(self, factory: Callable[[], AIOKafkaProducer]) -> None:
+        self._factory = factory
+        self._producer: AIOKafkaProducer | None = None
+
+    async def get(self) -> AIOKafkaProducer:
+        if self._producer is None:
+            producer = self._factory()
+            try:
+                await producer.start()
+            except Exception:
+                with contextlib.suppress(Exception):
+                    await producer.stop()
+                raise
+            self._producer = producer
+        return self._producer
+
+    async def close(self) -> None:
+        """Stop the producer, if any (bounded: a broker that is away must not hang a stop)."""
+        if self._producer is not None:
+            producer, self._producer = self._producer, None
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(producer.stop(), timeout=5)
 
 
 async def ensure_topics(

@@ -39,6 +39,7 @@ from aiokafka import AIOKafkaProducer
 from aiokafka.partitioner import DefaultPartitioner
 
 from rangkui_contracts.envelope import binary_headers
+from rangkui_eventkit.kafka import LazyProducer
 from rangkui_eventkit.logging import get_logger
 
 log = get_logger(__name__)
@@ -57,13 +58,12 @@ class OutboxRelay:
         on_published: Callable[[int], None] | None = None,
     ) -> None:
         self.pool = pool
-        self.producer_factory = producer_factory
         self.batch_size = batch_size
         self.poll_interval_s = poll_interval_s
         self.on_published = on_published
         self.published = 0
         self._wake = asyncio.Event()
-        self._producer: AIOKafkaProducer | None = None
+        self._producer = LazyProducer(producer_factory)
         self._partitioner = DefaultPartitioner()
 
     _FETCH = """
@@ -85,7 +85,7 @@ class OutboxRelay:
             except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
                 log.warning("outbox.database_unavailable", error=str(exc))
                 await _sleep_or_stop(stop, 1.0)
-        await self._close_producer()
+        await self._producer.close()
 
     async def _run_as_leader(self, stop: asyncio.Event) -> None:
         async with self.pool.acquire() as leader_conn:
@@ -111,7 +111,7 @@ class OutboxRelay:
                 raise
             except Exception as exc:  # broker faults: keep the backlog, retry with backoff
                 log.warning("outbox.publish_failed", error=repr(exc), retry_in_s=backoff)
-                await self._close_producer()
+                await self._producer.close()
                 if await _sleep_or_stop(stop, backoff):
                     return
                 backoff = min(backoff * 2, 5.0)
@@ -136,7 +136,7 @@ class OutboxRelay:
         rows = await self.pool.fetch(self._FETCH, self.batch_size)
         if not rows:
             return 0
-        producer = await self._ensure_producer()
+        producer = await self._producer.get()
         partitions: dict[str, list[int]] = {}
         batches: dict[tuple[str, int], Any] = {}
         futures = []
@@ -178,24 +178,6 @@ class OutboxRelay:
             self.on_published(len(rows))
         log.debug("outbox.published", count=len(rows), last_position=rows[-1]["position"])
         return len(rows)
-
-    async def _ensure_producer(self) -> AIOKafkaProducer:
-        if self._producer is None:
-            producer = self.producer_factory()
-            try:
-                await producer.start()
-            except Exception:
-                with contextlib.suppress(Exception):
-                    await producer.stop()
-                raise
-            self._producer = producer
-        return self._producer
-
-    async def _close_producer(self) -> None:
-        if self._producer is not None:
-            producer, self._producer = self._producer, None
-            with contextlib.suppress(Exception):
-                await asyncio.wait_for(producer.stop(), timeout=5)
 
 
 async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> bool:

@@ -84,7 +84,7 @@ async def test_key_changes_wait_for_the_broker_and_an_erased_key_is_never_publis
     try:
         assert await publisher.drain_once() == 3  # outbox rows done
     finally:
-        await publisher._close_producer()
+        await publisher.close()
     assert await pool.fetchval("SELECT count(*) FROM personal_data_key_outbox") == 0
     assert publisher.published == 2  # messages: the erased key's ISSUED row sent nothing
 

@@ -172,7 +172,7 @@ async def test_republished_keys_reach_the_holders_under_the_new_transport_key(
     try:
         assert await publisher.drain_once() == 2
     finally:
-        await publisher._close_producer()
+        await publisher.close()
 
     raw = await read_topic(
         infra.kafka_bootstrap, PERSONNEL_KEYS.qualified(topic_prefix), expect=2, timeout=10

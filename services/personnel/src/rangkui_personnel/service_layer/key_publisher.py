@@ -12,7 +12,6 @@ service again.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -23,6 +22,7 @@ from aiokafka import AIOKafkaProducer
 from rangkui_contracts import Envelope
 from rangkui_contracts.events.keys import PersonalDataKeyErased, PersonalDataKeyIssued
 from rangkui_contracts.topics import PERSONNEL_KEYS
+from rangkui_eventkit.kafka import LazyProducer
 from rangkui_eventkit.logging import get_logger
 from rangkui_eventkit.personal_data import b64u_encode
 from rangkui_personnel.adapters.personal_data import PersonalDataVault
@@ -55,14 +55,13 @@ class KeyPublisher:
     ) -> None:
         self.pool = pool
         self.vault = vault
-        self.producer_factory = producer_factory
         self.source = source
         self.topic = PERSONNEL_KEYS.qualified(topic_prefix)
         self.batch_size = batch_size
         self.poll_interval_s = poll_interval_s
         self.published = 0
         self._wake = asyncio.Event()
-        self._producer: AIOKafkaProducer | None = None
+        self._producer = LazyProducer(producer_factory)
         vault.on_key_change(self.wake)
 
     def wake(self) -> None:
@@ -78,14 +77,18 @@ class KeyPublisher:
                     backoff = 0.5
                 except Exception as exc:  # broker or database away: the rows wait
                     log.warning("keys.publish_failed", error=repr(exc), retry_in_s=backoff)
-                    await self._close_producer()
+                    await self._producer.close()
                     await _wait(stop, None, backoff)
                     backoff = min(backoff * 2, 5.0)
                     continue
                 if sent < self.batch_size:
                     await _wait(stop, self._wake, self.poll_interval_s)
         finally:
-            await self._close_producer()
+            await self._producer.close()
+
+    async def close(self) -> None:
+        """Stop the producer (`run` does on its way out; tests that drain by hand call it)."""
+        await self._producer.close()
 
     async def drain_once(self) -> int:
         """Publish one batch of key changes; return how many outbox rows were done."""
@@ -98,7 +101,7 @@ class KeyPublisher:
                 return 0
             envelopes = [env for env in map(self._message, rows) if env is not None]
             if envelopes:
-                producer = await self._ensure_producer()
+                producer = await self._producer.get()
                 futures = [
                     await producer.send(
                         self.topic,
@@ -134,24 +137,6 @@ class KeyPublisher:
             correlationid=str(uuid.uuid4()),
             actor="personnel",
         )
-
-    async def _ensure_producer(self) -> AIOKafkaProducer:
-        if self._producer is None:
-            producer = self.producer_factory()
-            try:
-                await producer.start()
-            except Exception:
-                with contextlib.suppress(Exception):
-                    await producer.stop()
-                raise
-            self._producer = producer
-        return self._producer
-
-    async def _close_producer(self) -> None:
-        if self._producer is not None:
-            producer, self._producer = self._producer, None
-            with contextlib.suppress(Exception):
-                await asyncio.wait_for(producer.stop(), timeout=5)
 
 
 async def _wait(stop: asyncio.Event, wake: asyncio.Event | None, seconds: float) -> None:
