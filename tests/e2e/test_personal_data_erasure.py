@@ -13,13 +13,8 @@ adaptation notes in plaintext, while the audit API still lists every decision ab
 
 from __future__ import annotations
 
-import asyncio
-import socket
 from collections.abc import AsyncIterator
 from datetime import date
-from email import message_from_bytes
-from email import policy as email_policy
-from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +22,6 @@ import asyncpg
 import httpx
 import pytest
 from aiokafka import AIOKafkaConsumer
-from aiosmtpd.controller import Controller
 
 from rangkui_contracts.topics import TOPICS
 from rangkui_eventkit.testing.auth import acting, bearer
@@ -35,6 +29,7 @@ from rangkui_eventkit.testing.infra import Infra
 from rangkui_eventkit.testing.kafka_tools import read_topic
 from rangkui_eventkit.testing.plugin import eventually
 from rangkui_eventkit.testing.scan import tables_holding
+from rangkui_eventkit.testing.smtp import Mailbox, smtp_server
 from rangkui_eventkit.testing.system import SERVICES, System
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
@@ -51,41 +46,20 @@ EMPLOYEE = acting(NIP, "employee")
 AUDITOR = bearer(roles=["auditor"], sub="auditor.inspektorat")
 
 
-class Mailbox:
-    """An aiosmtpd handler that keeps every message it accepts."""
-
-    def __init__(self) -> None:
-        self.messages: list[EmailMessage] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        msg = message_from_bytes(envelope.content, policy=email_policy.default)
-        self.messages.append(msg)  # type: ignore[arg-type]
-        return "250 Message accepted for delivery"
-
-    def to(self, address: str) -> list[EmailMessage]:
-        return [m for m in self.messages if m["To"] == address]
-
-
 @pytest.fixture
 async def mailbox(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Mailbox]:
     """A real SMTP server on loopback, and notification's e-mail channel pointed at it."""
-    box = Mailbox()
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    controller = Controller(box, hostname="127.0.0.1", port=port)
-    await asyncio.to_thread(controller.start)
-    for name, value in {
-        "NOTIFICATION_EMAIL_ENABLED": "true",
-        "NOTIFICATION_SMTP_HOST": "127.0.0.1",
-        "NOTIFICATION_SMTP_PORT": str(port),
-        "NOTIFICATION_DELIVERY_POLL_INTERVAL_S": "0.1",
-        "NOTIFICATION_EMAIL_BACKOFF_BASE_S": "0.2",
-        "NOTIFICATION_EMAIL_BACKOFF_MAX_S": "1",
-    }.items():
-        monkeypatch.setenv(name, value)
-    yield box
-    await asyncio.to_thread(controller.stop)
+    async with smtp_server() as (box, port):
+        for name, value in {
+            "NOTIFICATION_EMAIL_ENABLED": "true",
+            "NOTIFICATION_SMTP_HOST": "127.0.0.1",
+            "NOTIFICATION_SMTP_PORT": str(port),
+            "NOTIFICATION_DELIVERY_POLL_INTERVAL_S": "0.1",
+            "NOTIFICATION_EMAIL_BACKOFF_BASE_S": "0.2",
+            "NOTIFICATION_EMAIL_BACKOFF_MAX_S": "1",
+        }.items():
+            monkeypatch.setenv(name, value)
+        yield box
 
 
 @pytest.fixture

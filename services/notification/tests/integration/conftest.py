@@ -12,15 +12,11 @@ import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import date
-from email import message_from_bytes
-from email import policy as email_policy
-from email.message import EmailMessage
 from typing import Any
 
 import asyncpg
 import pytest
 import uvicorn
-from aiosmtpd.controller import Controller
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response
@@ -46,6 +42,7 @@ from rangkui_eventkit.personal_data import (
 )
 from rangkui_eventkit.testing.infra import Infra
 from rangkui_eventkit.testing.plugin import eventually
+from rangkui_eventkit.testing.smtp import Mailbox, smtp_server
 from rangkui_notification.settings import NotificationSettings
 
 EMPLOYEE = "198609262015051001"
@@ -196,37 +193,11 @@ async def directory_ready(db: asyncpg.Connection) -> bool:
     return await db.fetchval("SELECT count(*) FROM directory_employees") == 3
 
 
-class Mailbox:
-    """An aiosmtpd handler: keeps what it accepts; answers 451 while `refusing` is set."""
-
-    def __init__(self) -> None:
-        self.messages: list[EmailMessage] = []
-        self.refusing = False
-        self.refused = 0
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        if self.refusing:
-            self.refused += 1
-            return "451 4.3.0 Mailbox temporarily unavailable"
-        msg = message_from_bytes(envelope.content, policy=email_policy.default)
-        self.messages.append(msg)  # type: ignore[arg-type]
-        return "250 Message accepted for delivery"
-
-    def to(self, address: str) -> list[EmailMessage]:
-        return [m for m in self.messages if m["To"] == address]
-
-
 @pytest.fixture
 async def smtp() -> AsyncIterator[tuple[Mailbox, int]]:
     """A real SMTP server on loopback (aiosmtpd, in its own thread)."""
-    mailbox = Mailbox()
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
-    await asyncio.to_thread(controller.start)
-    yield mailbox, port
-    await asyncio.to_thread(controller.stop)
+    async with smtp_server() as server:
+        yield server
 
 
 def with_email(settings: NotificationSettings, port: int, **extra: Any) -> NotificationSettings:
