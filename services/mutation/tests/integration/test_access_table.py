@@ -4,11 +4,8 @@ it does."""
 
 import pytest
 
-from rangkui_eventkit.auth import Role
-from rangkui_eventkit.testing.access import walk_access_table
-from rangkui_eventkit.testing.plugin import serve_in_process
+from rangkui_eventkit.testing.access import assert_access_table_holds
 from rangkui_mutation.bootstrap import create_app
-from rangkui_mutation.entrypoints.access import ACCESS
 from rangkui_mutation.settings import MutationSettings
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
@@ -17,8 +14,4 @@ pytestmark = [pytest.mark.integration, pytest.mark.slow]
 async def test_every_role_gets_exactly_what_the_access_table_declares(
     settings: MutationSettings,
 ) -> None:
-    app = create_app(settings)
-    async with serve_in_process(app) as client:
-        checked, wrong = await walk_access_table(client, app)
-    assert not wrong, "\n".join(str(c) for c in wrong)
-    assert checked >= len(ACCESS) * (len(Role) + 1)
+    await assert_access_table_holds(create_app(settings))

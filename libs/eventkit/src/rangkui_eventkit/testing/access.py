@@ -19,6 +19,7 @@ from typing import Any
 from rangkui_eventkit.auth import AccessTable, Role, Scope
 from rangkui_eventkit.auth.dependencies import secured_routes
 from rangkui_eventkit.testing.auth import bearer
+from rangkui_eventkit.testing.plugin import serve_in_process
 
 OWN_NIP = "198001012005011001"
 OTHER_NIP = "197501012000031002"
@@ -104,3 +105,13 @@ async def walk_access_table(
                         )
                     )
     return checked, wrong
+
+
+async def assert_access_table_holds(app: Any, **walk: Any) -> None:
+    """Serve `app` in process, walk its whole access table, and fail naming every cell that
+    is not as declared; also fail if fewer cells were checked than the table has rules."""
+    async with serve_in_process(app) as client:
+        checked, wrong = await walk_access_table(client, app, **walk)
+    assert not wrong, "\n".join(str(c) for c in wrong)
+    table: AccessTable = app.state.access_table
+    assert checked >= len(table) * (len(Role) + 1), (checked, len(table))
