@@ -19,9 +19,8 @@ from rangkui_contracts.events.mutation import (
 )
 from rangkui_eventkit.audit.http import audit_router
 from rangkui_eventkit.context import Cause
-from rangkui_eventkit.db import connect, create_pool
+from rangkui_eventkit.db import connect
 from rangkui_eventkit.http import install_error_handlers
-from rangkui_eventkit.migrations import migrate
 from rangkui_eventkit.store import PostgresEventStore, StreamWrite
 from rangkui_eventkit.testing.store_contract import unit_event
 
@@ -29,15 +28,6 @@ pytestmark = pytest.mark.integration
 
 NIP_A = "198001012005011001"
 NIP_B = "199002022010012002"
-
-
-@pytest.fixture
-async def pool(database_url: str) -> AsyncIterator[asyncpg.Pool]:
-    pool = await create_pool(database_url, max_size=4)
-    async with pool.acquire() as conn:
-        await migrate(conn)
-    yield pool
-    await pool.close()
 
 
 @pytest.fixture

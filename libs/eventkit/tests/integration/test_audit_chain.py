@@ -17,22 +17,13 @@ import pytest
 
 from rangkui_eventkit.audit import Seal, seal, verify, verify_stream
 from rangkui_eventkit.audit.cli import main as audit_cli
-from rangkui_eventkit.db import connect, create_pool
+from rangkui_eventkit.db import connect
 from rangkui_eventkit.errors import ConcurrencyConflict
 from rangkui_eventkit.migrations import _kit_migrations, migrate
 from rangkui_eventkit.store import PostgresEventStore, StreamWrite
 from rangkui_eventkit.testing.store_contract import CAUSE, unit_event
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture
-async def pool(database_url: str) -> AsyncIterator[asyncpg.Pool]:
-    pool = await create_pool(database_url, max_size=4)
-    async with pool.acquire() as conn:
-        await migrate(conn)
-    yield pool
-    await pool.close()
 
 
 @pytest.fixture

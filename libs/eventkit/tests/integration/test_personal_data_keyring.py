@@ -4,7 +4,6 @@ open sealed data, and stay gone after an erasure, across a rebuild too."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 
 import asyncpg
 import pytest
@@ -13,9 +12,7 @@ from rangkui_contracts import DomainEvent, Envelope
 from rangkui_contracts.events.keys import PersonalDataKeyErased, PersonalDataKeyIssued
 from rangkui_contracts.topics import PERSONNEL_KEYS
 from rangkui_eventkit.consumer import ConsumerRunner, reset_consumer
-from rangkui_eventkit.db import create_pool
 from rangkui_eventkit.kafka import make_producer
-from rangkui_eventkit.migrations import migrate
 from rangkui_eventkit.personal_data import (
     KeyRing,
     b64u_encode,
@@ -32,15 +29,6 @@ pytestmark = pytest.mark.integration
 
 TRANSPORT = b"T" * 32
 KEPT, ERASED = "199003152015032001", "198609262015051001"
-
-
-@pytest.fixture
-async def pool(database_url: str) -> AsyncIterator[asyncpg.Pool]:
-    pool = await create_pool(database_url, max_size=5)
-    async with pool.acquire() as conn:
-        await migrate(conn)
-    yield pool
-    await pool.close()
 
 
 def message(event: DomainEvent, nip: str) -> Envelope:
@@ -83,14 +71,18 @@ async def test_keys_open_sealed_data_until_erased_and_stay_erased_after_a_rebuil
         topic=PERSONNEL_KEYS.qualified(topic_prefix),
     )
     ring = KeyRing(TRANSPORT)
-    runner = ConsumerRunner(
-        pool=pool,
-        handler=ring,
-        bootstrap_servers=infra.kafka_bootstrap,
-        service="test",
-        producer_factory=lambda: make_producer(infra.kafka_bootstrap),
-        topic_prefix=topic_prefix,
-    )
+
+    def consuming() -> ConsumerRunner:
+        return ConsumerRunner(
+            pool=pool,
+            handler=ring,
+            bootstrap_servers=infra.kafka_bootstrap,
+            service="test",
+            producer_factory=lambda: make_producer(infra.kafka_bootstrap),
+            topic_prefix=topic_prefix,
+        )
+
+    runner = consuming()
 
     async def caught_up() -> bool:
         return runner.applied >= 4
@@ -110,14 +102,7 @@ async def test_keys_open_sealed_data_until_erased_and_stay_erased_after_a_rebuil
     assert keys[KEPT] not in bytes(stored)  # kept wrapped at rest
 
     await reset_consumer(pool, ring)
-    rebuilt = ConsumerRunner(
-        pool=pool,
-        handler=ring,
-        bootstrap_servers=infra.kafka_bootstrap,
-        service="test",
-        producer_factory=lambda: make_producer(infra.kafka_bootstrap),
-        topic_prefix=topic_prefix,
-    )
+    rebuilt = consuming()
 
     async def rebuilt_all() -> bool:
         return rebuilt.applied >= 4
