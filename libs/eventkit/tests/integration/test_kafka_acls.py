@@ -25,7 +25,7 @@ from rangkui_eventkit.runtime import Service
 from rangkui_eventkit.settings import ServiceSettings, kafka_security_options
 from rangkui_eventkit.store import StreamWrite
 from rangkui_eventkit.testing.infra import Infra
-from rangkui_eventkit.testing.plugin import eventually, unique
+from rangkui_eventkit.testing.plugin import eventually, scratch_database, unique
 
 pytestmark = pytest.mark.integration
 
@@ -246,20 +246,9 @@ async def personnel_database(
 ) -> AsyncIterator[str]:
     """A fresh database owned by the `personnel` role, as infra.sh sets up the service's own
     (no CONNECT for anyone else), and its URL with personnel's credentials."""
-    name = unique("test_")
-    admin = await asyncpg.connect(infra.pg_admin_url)
-    try:
-        await admin.execute(f'CREATE DATABASE "{name}" OWNER personnel')
-        await admin.execute(f'REVOKE ALL ON DATABASE "{name}" FROM PUBLIC')
-    finally:
-        await admin.close()
-    base, _, _ = service_database_urls["personnel"].rpartition("/")
-    yield f"{base}/{name}"
-    admin = await asyncpg.connect(infra.pg_admin_url)
-    try:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        await admin.close()
+    async with scratch_database(infra, owner="personnel") as name:
+        base, _, _ = service_database_urls["personnel"].rpartition("/")
+        yield f"{base}/{name}"
 
 
 @pytest.fixture

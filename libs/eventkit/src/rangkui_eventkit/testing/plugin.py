@@ -61,21 +61,35 @@ def unique(prefix: str = "t") -> str:
     return f"{prefix}{uuid.uuid4().hex[:10]}"
 
 
-@pytest.fixture
-async def database_url(infra: Infra) -> AsyncIterator[str]:
-    """A fresh, empty database for this test, dropped afterwards."""
+@contextlib.asynccontextmanager
+async def scratch_database(infra: Infra, *, owner: str | None = None) -> AsyncIterator[str]:
+    """A fresh, empty database (its name), dropped when the block ends. With `owner`, it
+    belongs to that role and nobody else may connect, as infra.sh sets up a service's own."""
     name = unique("test_")
     admin = await asyncpg.connect(infra.pg_admin_url)
     try:
-        await admin.execute(f'CREATE DATABASE "{name}"')
+        if owner is None:
+            await admin.execute(f'CREATE DATABASE "{name}"')
+        else:
+            await admin.execute(f'CREATE DATABASE "{name}" OWNER "{owner}"')
+            await admin.execute(f'REVOKE ALL ON DATABASE "{name}" FROM PUBLIC')
     finally:
         await admin.close()
-    yield infra.database_url(name)
-    admin = await asyncpg.connect(infra.pg_admin_url)
     try:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        yield name
     finally:
-        await admin.close()
+        admin = await asyncpg.connect(infra.pg_admin_url)
+        try:
+            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        finally:
+            await admin.close()
+
+
+@pytest.fixture
+async def database_url(infra: Infra) -> AsyncIterator[str]:
+    """A fresh, empty database for this test, dropped afterwards."""
+    async with scratch_database(infra) as name:
+        yield infra.database_url(name)
 
 
 @pytest.fixture
