@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Literal
+from typing import Any, Literal
 
 from rangkui_contracts import DomainEvent
 from rangkui_contracts.events.notification import (
@@ -162,12 +162,7 @@ def make_decide(policy: RetryPolicy) -> Callable[[Command, DeliveryState], list[
                 _expect_in_flight(state, attempt)
                 return [
                     NotificationDispatched(
-                        notification_id=q.notification_id,
-                        source_event_id=q.source_event_id,
-                        source_event_type=q.source_event_type,
-                        recipient=q.recipient,
-                        channel=q.channel,
-                        template=q.template,
+                        **_notice_of(q),
                         subject=q.subject,
                         body=q.body,
                         attempts=attempt,
@@ -194,12 +189,7 @@ def make_decide(policy: RetryPolicy) -> Callable[[Command, DeliveryState], list[
                         error=error,
                     ),
                     NotificationFailed(
-                        notification_id=q.notification_id,
-                        source_event_id=q.source_event_id,
-                        source_event_type=q.source_event_type,
-                        recipient=q.recipient,
-                        channel=q.channel,
-                        template=q.template,
+                        **_notice_of(q),
                         attempts=attempt,
                         last_error=error,
                     ),
@@ -209,12 +199,7 @@ def make_decide(policy: RetryPolicy) -> Callable[[Command, DeliveryState], list[
                     return []
                 return [
                     NotificationSkipped(
-                        notification_id=q.notification_id,
-                        source_event_id=q.source_event_id,
-                        source_event_type=q.source_event_type,
-                        recipient=q.recipient,
-                        channel=q.channel,
-                        template=q.template,
+                        **_notice_of(q),
                         reason=reason,
                     )
                 ]
@@ -234,6 +219,18 @@ def make_decide(policy: RetryPolicy) -> Callable[[Command, DeliveryState], list[
         raise TypeError(f"unknown command {command!r}")
 
     return decide
+
+
+def _notice_of(q: Queued) -> dict[str, Any]:
+    """What names a notice in every event that ends its delivery (dispatched, failed, skipped)."""
+    return {
+        "notification_id": q.notification_id,
+        "source_event_id": q.source_event_id,
+        "source_event_type": q.source_event_type,
+        "recipient": q.recipient,
+        "channel": q.channel,
+        "template": q.template,
+    }
 
 
 def _expect_in_flight(state: DeliveryState, attempt: int) -> None:
