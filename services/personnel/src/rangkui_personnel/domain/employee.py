@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from typing import Any
 
 from rangkui_contracts import DomainEvent
 from rangkui_contracts.events.common import Education
@@ -167,22 +168,28 @@ EmployeeCommand = (
 )
 
 
+def _registered(event: EmployeeRegistered | EmployeeRegisteredV2, **personal: Any) -> EmployeeState:
+    """The state a registration starts, from its public fields and `personal` ones."""
+    return EmployeeState(
+        registered=True,
+        nip=event.nip,
+        name=event.name,
+        status=event.status,
+        grade=event.grade,
+        unit_id=event.unit_id,
+        position_id=event.position_id,
+        tmt_position=event.tmt_position,
+        education=tuple(event.education),
+        competencies=tuple(event.competencies),
+        **personal,
+    )
+
+
 def evolve(state: EmployeeState, event: DomainEvent | PersonalDataOpened) -> EmployeeState:
     match event:
         case EmployeeRegisteredV2():
-            return EmployeeState(
-                registered=True,
-                nip=event.nip,
-                name=event.name,
-                status=event.status,
-                grade=event.grade,
-                unit_id=event.unit_id,
-                position_id=event.position_id,
-                tmt_position=event.tmt_position,
-                education=tuple(event.education),
-                competencies=tuple(event.competencies),
-                key_id=event.personal.key_id if event.personal else None,
-            )
+            key_id = event.personal.key_id if event.personal else None
+            return _registered(event, key_id=key_id)  # personal data: opened separately
         case PersonalDataOpened():
             if state.personal_erased:
                 return state
@@ -205,20 +212,8 @@ def evolve(state: EmployeeState, event: DomainEvent | PersonalDataOpened) -> Emp
                 personal_erased=True,
             )
         case EmployeeRegistered():
-            return EmployeeState(
-                registered=True,
-                nip=event.nip,
-                name=event.name,
-                gender=event.gender,
-                birth_date=event.birth_date,
-                status=event.status,
-                grade=event.grade,
-                unit_id=event.unit_id,
-                position_id=event.position_id,
-                tmt_position=event.tmt_position,
-                education=tuple(event.education),
-                competencies=tuple(event.competencies),
-                contact=event.contact,
+            return _registered(
+                event, gender=event.gender, birth_date=event.birth_date, contact=event.contact
             )
         case EmployeeReassigned():
             applied = state.applied_mutations
