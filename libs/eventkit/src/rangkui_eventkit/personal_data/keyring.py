@@ -75,24 +75,25 @@ class KeyRing(Projection):
     async def current_key(self, db: _Fetches, nip: str) -> tuple[str, bytes] | None:
         """(key id, data key) to seal new personal data of `nip` with; None if this service
         does not hold a key for them (not issued or not arrived yet, or erased)."""
-        row = await db.fetchrow(
-            "SELECT key_id, wrapped_key FROM personal_data_keyring WHERE nip = $1", nip
-        )
-        if row is None or row["wrapped_key"] is None:
+        row = await self._held(db, nip)
+        if row is None:
             return None
-        key_id = row["key_id"]
-        return key_id, self._transport_keys.unwrap(
-            bytes(row["wrapped_key"]), nip=nip, key_id=key_id
-        )
+        return row["key_id"], self._unwrap(row, nip)
 
     async def key_for(self, db: _Fetches, nip: str, key_id: str) -> bytes | None:
         """The data key `key_id` of `nip`, unwrapped; None if unknown (yet) or erased."""
+        row = await self._held(db, nip)
+        return None if row is None or row["key_id"] != key_id else self._unwrap(row, nip)
+
+    async def _held(self, db: _Fetches, nip: str) -> Any:
+        """The key ring's live row for `nip` (None if absent or erased)."""
         row = await db.fetchrow(
             "SELECT key_id, wrapped_key FROM personal_data_keyring WHERE nip = $1", nip
         )
-        if row is None or row["wrapped_key"] is None or row["key_id"] != key_id:
-            return None
-        return self._transport_keys.unwrap(bytes(row["wrapped_key"]), nip=nip, key_id=key_id)
+        return None if row is None or row["wrapped_key"] is None else row
+
+    def _unwrap(self, row: Any, nip: str) -> bytes:
+        return self._transport_keys.unwrap(bytes(row["wrapped_key"]), nip=nip, key_id=row["key_id"])
 
     async def open_for(
         self, db: _Fetches, sealed: Sealed | None, nip: str
@@ -103,9 +104,7 @@ class KeyRing(Projection):
         if sealed is None:
             return None
         key = await self.key_for(db, nip, sealed.key_id)
-        if key is None:
-            return None
-        return open_sealed(key, sealed, nip)
+        return None if key is None else open_sealed(key, sealed, nip)
 
 
 async def open_for(

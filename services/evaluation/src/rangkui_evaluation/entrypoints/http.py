@@ -168,15 +168,21 @@ def _keyring(request: Request) -> KeyRing | None:
     return getattr(request.app.state, "keyring", None)
 
 
-async def _evaluation_view(request: Request, row: dict[str, Any]) -> EvaluationView:
-    """A stored evaluation with its adaptation notes opened (version 1 kept them in clear)."""
-    adaptation = row.get("adaptation")
-    if adaptation is not None and row.get("adaptation_notes") is not None:
-        notes = await open_notes(
-            _service(request).pool, _keyring(request), row["nip"], row["adaptation_notes"]
-        )
-        adaptation = {**adaptation, "notes": notes}
-    return EvaluationView.model_validate({**row, "adaptation": adaptation})
+async def _evaluation_views(request: Request, rows: list[dict[str, Any]]) -> list[EvaluationView]:
+    """Stored evaluations of one employee with their adaptation notes opened (one key
+    look-up for them all; version 1 kept the notes in clear)."""
+    sealed = [r.get("adaptation_notes") if r.get("adaptation") else None for r in rows]
+    notes: list[str | None] = [None] * len(rows)
+    if rows and any(sealed):
+        pool = _service(request).pool
+        notes = await open_notes(pool, _keyring(request), rows[0]["nip"], sealed)
+    views = []
+    for row, blob, opened in zip(rows, sealed, notes, strict=True):
+        adaptation = row.get("adaptation")
+        if blob is not None:
+            adaptation = {**adaptation, "notes": opened}
+        views.append(EvaluationView.model_validate({**row, "adaptation": adaptation}))
+    return views
 
 
 def _recorded_view(
@@ -330,7 +336,8 @@ def evaluations_router() -> APIRouter:
         access.require_person(found["nip"])
         if access.units is not None and found.get("evaluator_nip") != access.principal.nip:
             raise Forbidden("an evaluator sees the evaluations they made")
-        return await _evaluation_view(request, found)
+        [view] = await _evaluation_views(request, [found])
+        return view
 
     @router.get("/employees/{nip}/evaluations", response_model=list[EvaluationView])
     async def history(
@@ -341,6 +348,6 @@ def evaluations_router() -> APIRouter:
         rows = await history_of(_service(request).pool, nip)
         if access.units is not None:
             rows = [r for r in rows if r.get("evaluator_nip") == access.principal.nip]
-        return [await _evaluation_view(request, r) for r in rows]
+        return await _evaluation_views(request, rows)
 
     return router

@@ -9,11 +9,12 @@ notes needs no key.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from rangkui_contracts.events.common import Sealed
 from rangkui_eventkit.errors import RuleViolated
-from rangkui_eventkit.personal_data import CannotOpen, KeyRing, seal
+from rangkui_eventkit.personal_data import CannotOpen, KeyRing, open_sealed, seal
 
 
 async def seal_notes(db: Any, keyring: KeyRing | None, nip: str, notes: str) -> Sealed | None:
@@ -35,13 +36,22 @@ async def seal_notes(db: Any, keyring: KeyRing | None, nip: str, notes: str) -> 
 
 
 async def open_notes(
-    db: Any, keyring: KeyRing | None, nip: str, sealed: dict[str, Any] | None
-) -> str | None:
-    """The notes in `sealed`; None when they cannot be read (erased, or no key held)."""
-    if sealed is None or keyring is None:
+    db: Any, keyring: KeyRing | None, nip: str, sealed: Sequence[dict[str, Any] | None]
+) -> list[str | None]:
+    """The notes in each of `sealed` (one employee's), with one look-up of their key; None
+    where there are none or they cannot be read (erased, no key held, or altered)."""
+    held = None if keyring is None else await keyring.current_key(db, nip)
+    return [_opened(held, nip, s) for s in sealed]
+
+
+def _opened(held: tuple[str, bytes] | None, nip: str, sealed: dict[str, Any] | None) -> str | None:
+    if held is None or sealed is None:
         return None
     try:
-        opened = await keyring.open_for(db, Sealed.model_validate(sealed), nip)
+        blob = Sealed.model_validate(sealed)
+        if blob.key_id != held[0]:
+            return None
+        opened = open_sealed(held[1], blob, nip)
     except (CannotOpen, ValueError):
         return None
-    return str(opened["notes"]) if opened and "notes" in opened else None
+    return str(opened["notes"]) if "notes" in opened else None
