@@ -24,6 +24,8 @@ echo "[test] ruff" >&2
 .venv/bin/ruff check .
 echo "[test] contracts: checked-in schemas match the models" >&2
 .venv/bin/python -m rangkui_contracts check
+echo "[test] contracts: checked-in OpenAPI documents match the services" >&2
+.venv/bin/python scripts/openapi.py check
 
 echo "[test] pytest" >&2
 exec .venv/bin/pytest -q "$@"

@@ -18,7 +18,7 @@ from starlette.responses import Response
 
 from rangkui_eventkit.auth.dependencies import current_principal
 from rangkui_eventkit.context import Cause
-from rangkui_eventkit.errors import DomainError, RuleViolated
+from rangkui_eventkit.errors import DomainError, RuleViolated, http_status
 from rangkui_eventkit.logging import get_logger
 
 CORRELATION_HEADER = "X-Correlation-ID"
@@ -56,9 +56,14 @@ def install_error_handlers(app: FastAPI) -> None:
         body: dict[str, Any] = {"error": exc.code, "message": exc.message}
         if isinstance(exc, RuleViolated):
             body["rule"] = exc.rule
+            if exc.pesan:
+                body["message_en"] = exc.message_en
+            if exc.legal_basis:
+                body["legal_basis"] = exc.legal_basis
+            body["violations"] = [v.as_dict() for v in exc.violations]
         if exc.details:
             body["details"] = exc.details
-        return JSONResponse(status_code=exc.status_code, content=body, headers=exc.headers)
+        return JSONResponse(status_code=http_status(exc), content=body, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:

@@ -29,7 +29,7 @@ from rangkui_evaluation.domain.plan import (
     plan_id_for,
 )
 from rangkui_evaluation.service_layer.deciders import PLAN
-from rangkui_eventkit.errors import AlreadyExists, NotFound, RuleViolated
+from rangkui_eventkit.errors import AlreadyExists, NotFound, RuleViolated, http_status
 
 pytestmark = pytest.mark.unit
 
@@ -153,7 +153,7 @@ def test_a_second_evaluation_of_a_checkpoint_must_name_the_one_it_corrects() -> 
     with pytest.raises(RuleViolated) as refused:
         evaluate(3, given)
     assert refused.value.rule == "one_evaluation_per_checkpoint"
-    assert refused.value.status_code == 409
+    assert http_status(refused.value) == 409
 
     [correction] = evaluate(3, given, supersedes_evaluation_id="e-3-1")
     assert isinstance(correction, EvaluationRecordedV2)

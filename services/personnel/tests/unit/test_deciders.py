@@ -14,7 +14,7 @@ from rangkui_contracts.events.personnel import (
     UnitRegistered,
 )
 from rangkui_eventkit.decider import Decider
-from rangkui_eventkit.errors import AlreadyExists, NotFound, RuleViolated
+from rangkui_eventkit.errors import AlreadyExists, NotFound, RuleViolated, http_status
 from rangkui_personnel.domain.employee import (
     ReassignEmployee,
     RegisterEmployee,
@@ -102,7 +102,7 @@ def test_a_unit_cannot_be_its_own_parent() -> None:
 def test_a_reference_to_an_unknown_unit_is_refused() -> None:
     with pytest.raises(RuleViolated, match="nowhere is not a registered unit") as err:
         require_open_unit("nowhere", unit_decider.initial_state)
-    assert err.value.status_code == 422
+    assert http_status(err.value) == 422
 
 
 # ----------------------------------------------------------------------------- posts
@@ -167,7 +167,7 @@ def test_registers_an_employee_whose_identity_agrees_with_the_nip() -> None:
 def test_refuses_a_second_employee_with_the_same_nip() -> None:
     with pytest.raises(AlreadyExists, match=f"NIP {NIP} is already registered") as err:
         given_when(employee_decider, [registered_employee()], register_command())
-    assert err.value.status_code == 409
+    assert http_status(err.value) == 409
 
 
 def test_refuses_a_nip_with_an_impossible_birth_date() -> None:

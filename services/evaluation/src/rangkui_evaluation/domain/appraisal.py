@@ -12,7 +12,7 @@ from typing import Literal
 from rangkui_contracts.events.common import Rating, Sealed
 from rangkui_contracts.events.evaluation import AdaptationChecklist, EvaluationRecordedV2
 from rangkui_evaluation.domain.predikat import predikat_of
-from rangkui_eventkit.errors import RuleViolated
+from rangkui_eventkit.errors import ErrorKind, RuleViolated
 
 EvaluationKind = Literal["ANNUAL", "CHECKPOINT", "PERIODIC"]
 
@@ -64,14 +64,14 @@ def check_supersession(
         raise RuleViolated(
             "supersedes_current",
             f"{what} has no evaluation yet; {a.supersedes_evaluation_id} cannot be corrected",
-            status_code=409,
+            kind=ErrorKind.CONFLICT,
         )
     if current is not None and a.supersedes_evaluation_id != current:
         raise RuleViolated(
             rule,
             f"{what} already has evaluation {current}; to correct it, send "
             f"supersedes_evaluation_id={current}",
-            status_code=409,
+            kind=ErrorKind.CONFLICT,
             details={"current_evaluation_id": current},
         )
 

@@ -30,7 +30,7 @@ from rangkui_evaluation.domain.appraisal import (
 )
 from rangkui_evaluation.domain.calendar import add_months
 from rangkui_evaluation.domain.outcome import CheckpointResult, OutcomeFacts, assess
-from rangkui_eventkit.errors import AlreadyExists, NotFound, RuleViolated
+from rangkui_eventkit.errors import AlreadyExists, ErrorKind, NotFound, RuleViolated
 
 
 def plan_id_for(mutation_id: str) -> str:
@@ -210,7 +210,9 @@ def _require_open(state: Plan) -> None:
         raise NotFound("no monitoring plan with this id")
     if state.cancelled:
         raise RuleViolated(
-            "plan_cancelled", f"monitoring plan {state.plan_id} was cancelled", status_code=409
+            "plan_cancelled",
+            f"monitoring plan {state.plan_id} was cancelled",
+            kind=ErrorKind.CONFLICT,
         )
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from rangkui_contracts.events.common import Sealed
-from rangkui_eventkit.errors import RuleViolated
+from rangkui_eventkit.errors import ErrorKind, RuleViolated
 from rangkui_eventkit.personal_data import CannotOpen, KeyRing, open_sealed, seal
 
 
@@ -29,7 +29,7 @@ async def seal_notes(db: Any, keyring: KeyRing | None, nip: str, notes: str) -> 
             f"employee's data key, which this service does not hold for {nip} (not issued "
             "yet, or their personal data was erased): record the evaluation without notes, "
             "or try again later",
-            status_code=409,
+            kind=ErrorKind.CONFLICT,
         )
     key_id, data_key = key
     return seal(data_key, key_id, nip, {"notes": notes})

@@ -37,10 +37,10 @@ from rangkui_evaluation.domain.plan import (
 from rangkui_evaluation.service_layer.adaptation_notes import seal_notes
 from rangkui_evaluation.service_layer.deciders import APPRAISALS, PLAN
 from rangkui_eventkit.context import Cause
-from rangkui_eventkit.decider import execute
 from rangkui_eventkit.errors import AlreadyExists, ConcurrencyConflict, NotFound, RuleViolated
 from rangkui_eventkit.logging import get_logger
 from rangkui_eventkit.personal_data import KeyRing
+from rangkui_eventkit.pipeline import execute
 from rangkui_eventkit.store import EventStore, Recorded, StreamWrite
 
 log = get_logger(__name__)

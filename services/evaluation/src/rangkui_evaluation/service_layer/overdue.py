@@ -18,9 +18,9 @@ from rangkui_evaluation.adapters.clock import Clock
 from rangkui_evaluation.domain.plan import MarkOverdue
 from rangkui_evaluation.service_layer.deciders import PLAN
 from rangkui_eventkit.context import Cause
-from rangkui_eventkit.decider import execute
 from rangkui_eventkit.errors import ConcurrencyConflict
 from rangkui_eventkit.logging import get_logger
+from rangkui_eventkit.pipeline import execute
 from rangkui_eventkit.store import EventStore
 
 log = get_logger(__name__)

@@ -34,6 +34,7 @@ from rangkui_contracts.events.mutation import (
     MutationSocialized,
 )
 from rangkui_eventkit.decider import Decider
+from rangkui_eventkit.errors import ErrorKind
 from rangkui_mutation.domain.rules import (
     Blackout,
     check_can_decide,
@@ -285,12 +286,12 @@ def evolve(state: MutationState, event: DomainEvent) -> MutationState:
 # ------------------------------------------------------------------------------ decide
 def _step_error(state: MutationState, action: str, allowed: set[Status]) -> Exception:
     if state.status is None:
-        return rule_error("unknown_mutation", "no such transfer", status_code=404)
+        return rule_error("unknown_mutation", "no such transfer", kind=ErrorKind.NOT_FOUND)
     wanted = ", ".join(sorted(s.value for s in allowed))
     return rule_error(
         "invalid_step",
         f"cannot {action} a transfer that is {state.status.value}; it must be {wanted}",
-        status_code=409,
+        kind=ErrorKind.CONFLICT,
     )
 
 
@@ -400,7 +401,7 @@ def decide(command: Command, state: MutationState) -> Sequence[DomainEvent]:
                 raise rule_error(
                     "tmt_not_reached",
                     f"the transfer takes effect on its TMT {s.tmt.isoformat()}, not before",
-                    status_code=409,
+                    kind=ErrorKind.CONFLICT,
                 )
             return [
                 MutationEffective(
@@ -432,14 +433,14 @@ def decide(command: Command, state: MutationState) -> Sequence[DomainEvent]:
 def _propose(c: ProposeMutation, state: MutationState) -> list[DomainEvent]:
     if state.status is not None:
         raise rule_error(
-            "mutation_exists", f"transfer {c.mutation_id} already exists", status_code=409
+            "mutation_exists", f"transfer {c.mutation_id} already exists", kind=ErrorKind.CONFLICT
         )
     if c.open_transfer_id is not None:
         raise rule_error(
             "one_open_transfer",
             f"employee {c.nip} already has an open transfer ({c.open_transfer_id}); "
             "finish or cancel it first",
-            status_code=409,
+            kind=ErrorKind.CONFLICT,
             details={"open_mutation_id": c.open_transfer_id},
         )
     _check_transferable(c.nip, c.employee_status)
@@ -531,7 +532,7 @@ def _only_the_employee(s: MutationState, actor: str, action: str) -> None:
         raise rule_error(
             "only_the_employee",
             f"only the employee ({s.nip}) may {action} their transfer, not {actor}",
-            status_code=403,
+            kind=ErrorKind.FORBIDDEN,
         )
 
 

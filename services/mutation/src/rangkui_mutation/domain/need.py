@@ -17,6 +17,7 @@ from rangkui_contracts.events.mutation import (
     StaffingNeedProgressed,
 )
 from rangkui_eventkit.decider import Decider
+from rangkui_eventkit.errors import ErrorKind
 from rangkui_mutation.domain.rules import rule_error
 
 
@@ -91,7 +92,9 @@ def decide(command: NeedCommand, state: NeedState) -> Sequence[DomainEvent]:
         case IdentifyNeed():
             if state.status is not None:
                 raise rule_error(
-                    "need_exists", f"staffing need {command.need_id} exists", status_code=409
+                    "need_exists",
+                    f"staffing need {command.need_id} exists",
+                    kind=ErrorKind.CONFLICT,
                 )
             return [
                 StaffingNeedIdentified(
@@ -107,7 +110,7 @@ def decide(command: NeedCommand, state: NeedState) -> Sequence[DomainEvent]:
             ]
         case RecordEffectiveTransfer():
             if state.status is None:
-                raise rule_error("unknown_need", "no such staffing need", status_code=404)
+                raise rule_error("unknown_need", "no such staffing need", kind=ErrorKind.NOT_FOUND)
             if command.mutation_id in state.filled_by or state.status != NeedStatus.OPEN:
                 return []  # already counted, or the need no longer takes transfers
             filled = len(state.filled_by) + 1
@@ -133,12 +136,12 @@ def decide(command: NeedCommand, state: NeedState) -> Sequence[DomainEvent]:
             return events
         case CloseNeed():
             if state.status is None:
-                raise rule_error("unknown_need", "no such staffing need", status_code=404)
+                raise rule_error("unknown_need", "no such staffing need", kind=ErrorKind.NOT_FOUND)
             if state.status != NeedStatus.OPEN:
                 raise rule_error(
                     "need_not_open",
                     f"staffing need {state.need_id} is {state.status.value}, not OPEN",
-                    status_code=409,
+                    kind=ErrorKind.CONFLICT,
                 )
             return [
                 StaffingNeedClosed(

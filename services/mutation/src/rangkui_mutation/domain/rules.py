@@ -7,13 +7,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from rangkui_eventkit.errors import RuleViolated
+from rangkui_eventkit.errors import ErrorKind, RuleViolated
 
 
 def rule_error(
-    rule: str, message: str, *, status_code: int = 422, details: dict[str, object] | None = None
+    rule: str,
+    message: str,
+    *,
+    kind: ErrorKind = ErrorKind.REFUSED,
+    details: dict[str, object] | None = None,
 ) -> RuleViolated:
-    return RuleViolated(rule, message, status_code=status_code, details=details)
+    return RuleViolated(rule, message, kind=kind, details=details)
 
 
 @dataclass(frozen=True)
@@ -43,19 +47,19 @@ def check_can_decide(
         raise rule_error(
             "own_transfer",
             f"employee {nip} may not {action} their own transfer",
-            status_code=403,
+            kind=ErrorKind.FORBIDDEN,
         )
     if actor == proposed_by:
         raise rule_error(
             "segregation_of_duties",
             f"{actor} proposed this transfer and may not also {action} it",
-            status_code=403,
+            kind=ErrorKind.FORBIDDEN,
         )
     if actor in related:
         raise rule_error(
             "related_person_conflict",
             f"{actor} is listed as related to employee {nip} and may not {action} the transfer",
-            status_code=403,
+            kind=ErrorKind.FORBIDDEN,
         )
 
 
@@ -66,7 +70,7 @@ def check_free_place(position_id: str, free_places: int) -> None:
             "no_free_place",
             f"post {position_id} has no free place: its formasi is taken by its holders and "
             "the transfers already approved into it",
-            status_code=409,
+            kind=ErrorKind.CONFLICT,
             details={"free_places": free_places},
         )
 

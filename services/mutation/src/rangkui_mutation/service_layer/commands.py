@@ -13,9 +13,9 @@ from typing import Any
 import asyncpg
 
 from rangkui_eventkit.context import Cause
-from rangkui_eventkit.decider import execute, load_state
 from rangkui_eventkit.errors import NotFound
 from rangkui_eventkit.personal_data import KeyRing
+from rangkui_eventkit.pipeline import execute, load_state
 from rangkui_eventkit.store import EventStore, Recorded, StreamWrite
 from rangkui_mutation.adapters import read_models, write_facts
 from rangkui_mutation.domain.mutation import (

@@ -8,8 +8,8 @@ from typing import Any
 
 from rangkui_contracts.events.mutation import NeedPriority
 from rangkui_eventkit.context import Cause
-from rangkui_eventkit.decider import execute, load_state
 from rangkui_eventkit.errors import NotFound
+from rangkui_eventkit.pipeline import execute, load_state
 from rangkui_mutation.adapters import candidates as candidate_queries
 from rangkui_mutation.adapters import read_models
 from rangkui_mutation.domain.matching import CandidateFacts, MatchPolicy, MatchResult, match

@@ -12,9 +12,9 @@ from typing import Any
 
 from rangkui_contracts.events.common import Sealed
 from rangkui_eventkit.context import Cause
-from rangkui_eventkit.decider import execute
-from rangkui_eventkit.errors import RuleViolated
+from rangkui_eventkit.errors import ErrorKind, RuleViolated
 from rangkui_eventkit.personal_data import CannotOpen, seal
+from rangkui_eventkit.pipeline import execute
 from rangkui_eventkit.store import Recorded
 from rangkui_mutation.domain.mutation import ObjectToMutation, mutation_decider, stream_id
 from rangkui_mutation.service_layer.commands import Deps, existing
@@ -40,7 +40,7 @@ async def object_to_mutation(
             f"the reason of an objection is sensitive personal data and is stored only sealed "
             f"with the employee's data key, which this service does not hold for {state.nip} "
             "(not issued yet, or their personal data was erased): the objection is not recorded",
-            status_code=409,
+            kind=ErrorKind.CONFLICT,
         )
     key_id, data_key = key
     sealed = seal(data_key, key_id, state.nip, {"reason": reason})

@@ -13,9 +13,9 @@ import asyncio
 import contextlib
 
 from rangkui_eventkit.context import Cause
-from rangkui_eventkit.decider import execute
 from rangkui_eventkit.errors import ConcurrencyConflict, RuleViolated
 from rangkui_eventkit.logging import get_logger
+from rangkui_eventkit.pipeline import execute
 from rangkui_mutation.adapters.write_facts import due_for_effect
 from rangkui_mutation.domain.mutation import MakeEffective, mutation_decider
 from rangkui_mutation.service_layer.commands import Deps

@@ -35,7 +35,7 @@ from rangkui_contracts.events.notification import (
     SkipReason,
 )
 from rangkui_eventkit.decider import Decider
-from rangkui_eventkit.errors import NotFound, RuleViolated
+from rangkui_eventkit.errors import ErrorKind, NotFound, RuleViolated
 
 Status = Literal[
     "NEW", "PENDING", "IN_FLIGHT", "RETRY_WAIT", "DISPATCHED", "FAILED", "IN_DOUBT", "SKIPPED"
@@ -209,7 +209,7 @@ def make_decide(policy: RetryPolicy) -> Callable[[Command, DeliveryState], list[
                         "retry_only_failed",
                         f"delivery {q.notification_id} is {state.status}; only a failed or "
                         "in-doubt delivery can be retried",
-                        status_code=409,
+                        kind=ErrorKind.CONFLICT,
                     )
                 return [
                     DeliveryRetryRequested(
@@ -239,7 +239,7 @@ def _expect_in_flight(state: DeliveryState, attempt: int) -> None:
             "attempt_not_in_flight",
             f"attempt {attempt} is not the attempt in flight (status {state.status}, "
             f"attempt {state.attempts})",
-            status_code=409,
+            kind=ErrorKind.CONFLICT,
         )
 
 

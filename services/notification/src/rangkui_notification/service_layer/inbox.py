@@ -5,9 +5,9 @@ from __future__ import annotations
 from rangkui_contracts.events.notification import NotificationDispatched, NotificationRead
 from rangkui_contracts.topics import NOTIFICATION
 from rangkui_eventkit.context import Cause
-from rangkui_eventkit.decider import execute
 from rangkui_eventkit.errors import NotFound
 from rangkui_eventkit.handlers import BatchContext, Projection, Received, handles
+from rangkui_eventkit.pipeline import execute
 from rangkui_eventkit.store import EventStore
 from rangkui_notification.adapters import inbox as inbox_queries
 from rangkui_notification.domain.notice import NOTICE, MarkRead

@@ -13,8 +13,9 @@ from rangkui_contracts.events.notification import (
     WebhookUnsubscribed,
 )
 from rangkui_eventkit.context import Cause
-from rangkui_eventkit.decider import Decider, execute
+from rangkui_eventkit.decider import Decider
 from rangkui_eventkit.errors import ConcurrencyConflict, NotFound
+from rangkui_eventkit.pipeline import execute
 from rangkui_eventkit.store import EventStore, StreamWrite
 from rangkui_notification.adapters import deliveries as delivery_queries
 from rangkui_notification.domain.delivery import Command, DeliveryState, RequestRetry

@@ -29,7 +29,7 @@ from rangkui_contracts.events.personnel import (
     EmployeeRegisteredV2,
     PersonalData,
 )
-from rangkui_eventkit.errors import RuleViolated
+from rangkui_eventkit.errors import ErrorKind, RuleViolated
 from rangkui_eventkit.personal_data import (
     WrappingKeys,
     new_data_key,
@@ -141,7 +141,7 @@ class PersonalDataVault:
                 raise RuleViolated(
                     "personal_data_erased",
                     f"the personal data of employee {nip} was erased; it cannot be stored again",
-                    status_code=409,
+                    kind=ErrorKind.CONFLICT,
                     details={"nip": nip},
                 )
             return key_id, key

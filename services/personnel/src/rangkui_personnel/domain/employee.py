@@ -39,7 +39,7 @@ from rangkui_contracts.events.personnel import (
     PersonalData,
 )
 from rangkui_eventkit.decider import Decider
-from rangkui_eventkit.errors import AlreadyExists, NotFound, RuleViolated
+from rangkui_eventkit.errors import AlreadyExists, ErrorKind, NotFound, RuleViolated
 from rangkui_personnel.domain.grade import check_grade
 from rangkui_personnel.domain.nip import identity_problems
 
@@ -355,7 +355,7 @@ def _erased(nip: str, consequence: str) -> RuleViolated:
     return RuleViolated(
         "personal_data_erased",
         f"the personal data of employee {nip} was erased; {consequence}",
-        status_code=409,
+        kind=ErrorKind.CONFLICT,
         details={"nip": nip},
     )
 

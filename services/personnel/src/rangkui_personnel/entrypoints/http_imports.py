@@ -9,7 +9,7 @@ import asyncpg
 from fastapi import APIRouter, Depends, Query, Request
 
 from rangkui_eventkit.context import Cause
-from rangkui_eventkit.errors import NotFound, RuleViolated
+from rangkui_eventkit.errors import ErrorKind, NotFound, RuleViolated
 from rangkui_eventkit.http import request_cause
 from rangkui_eventkit.limits import INT_MAX
 from rangkui_personnel.adapters import import_jobs
@@ -83,7 +83,9 @@ async def resume_import(
     if job is None:
         raise NotFound(f"no import job {job_id}")
     if job["status"] == "DONE":
-        raise RuleViolated("import_unfinished", f"import {job_id} is already done", status_code=409)
+        raise RuleViolated(
+            "import_unfinished", f"import {job_id} is already done", kind=ErrorKind.CONFLICT
+        )
     await import_jobs.reopen(pool, job_id)
     imports.start(job_id)
     return await _report(pool, job_id, 0, 0)

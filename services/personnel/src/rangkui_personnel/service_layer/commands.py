@@ -14,9 +14,9 @@ from collections.abc import Awaitable
 from datetime import UTC, datetime
 
 from rangkui_eventkit.context import Cause
-from rangkui_eventkit.decider import execute
 from rangkui_eventkit.errors import AlreadyExists, ConcurrencyConflict, RuleViolated
 from rangkui_eventkit.logging import get_logger
+from rangkui_eventkit.pipeline import execute
 from rangkui_eventkit.store import EventStore, PostgresEventStore, Recorded, StreamWrite
 from rangkui_personnel.adapters.personal_data import PersonalDataVault
 from rangkui_personnel.domain.employee import (
