@@ -19,6 +19,14 @@ import structlog
 
 from rangkui_contracts import DomainEvent, Envelope, TopicSpec
 from rangkui_eventkit.context import Cause
+from rangkui_eventkit.decider import Decider
+from rangkui_eventkit.pipeline import (
+    BatchPipeline,
+    CommandHandler,
+    EventCodec,
+    Outcome,
+    UnitOfWork,
+)
 from rangkui_eventkit.sqlbatch import SqlBatch
 from rangkui_eventkit.store import EventStore, Recorded, StreamWrite
 
@@ -35,8 +43,15 @@ class Received:
 
 
 class BatchContext:
-    def __init__(self, conn: asyncpg.Connection, store: EventStore | None, service: str) -> None:
+    def __init__(
+        self,
+        conn: asyncpg.Connection,
+        store: EventStore | None,
+        service: str,
+        codec: EventCodec | None = None,
+    ) -> None:
         self.conn = conn
+        self.codec = codec
         self.sql = SqlBatch()
         self.store = store
         self.service = service
@@ -71,6 +86,34 @@ class BatchContext:
         self.appended = self.appended or bool(recorded)
         return recorded
 
+    async def run(
+        self, handler: CommandHandler[T], because_of: Received, actor: str | None = None
+    ) -> Outcome[T]:
+        """Run a command handler in this batch's transaction (a savepoint per attempt, a
+        lost race decided again), its events caused by `because_of`."""
+        if self.store is None:
+            raise RuntimeError("this consumer was built without an event store")
+        await self.flush()  # earlier writes must not ride on a savepoint that may roll back
+        pipeline = BatchPipeline(self.conn, self.store, codec=self.codec)
+        outcome = await pipeline.run(handler, Cause.following(because_of.envelope, actor=actor))
+        self.appended = self.appended or bool(outcome.recorded)
+        return outcome
+
+    async def execute(
+        self,
+        decider: Decider[C, Any],
+        stream_id: str,
+        command: C,
+        because_of: Received,
+        actor: str | None = None,
+    ) -> list[Recorded]:
+        """The common case: one command on one stream, caused by `because_of`."""
+
+        async def handler(uow: UnitOfWork) -> None:
+            await uow.decide(decider, stream_id, command)
+
+        return (await self.run(handler, because_of, actor)).recorded
+
     async def load(self, stream_id: str) -> list[Recorded]:
         if self.store is None:
             raise RuntimeError("this consumer was built without an event store")
@@ -79,6 +122,8 @@ class BatchContext:
 
 
 E = TypeVar("E", bound=DomainEvent)
+C = TypeVar("C")
+T = TypeVar("T")
 HandlerFn = Callable[[Any, BatchContext, Any, Received], Awaitable[None]]
 
 

@@ -112,6 +112,31 @@ class EventStore(ABC):
     async def read_all(self, after_position: int = 0, limit: int = 1000) -> list[Recorded]:
         """Events of every stream after a global position, in position order."""
 
+    @abstractmethod
+    async def existing(self, stream_ids: Sequence[str], *, conn: Any = None) -> set[str]:
+        """Which of these streams have any event ("has this been appended already")."""
+
+    @abstractmethod
+    async def load_last(
+        self, stream_ids: Sequence[str], *, conn: Any = None
+    ) -> dict[str, Recorded]:
+        """The last event of each stream that exists, in one read."""
+
+    @abstractmethod
+    async def find_streams(
+        self, event_type: str, field: str, value: str, *, conn: Any = None
+    ) -> list[str]:
+        """Ids of the streams holding an event of `event_type` whose payload has `field`
+        equal to `value` (as text), in the order of their first such event. Reads the write
+        side, so a rule sees every decision already committed (unlike a read model)."""
+
+    @abstractmethod
+    async def stream_ids(
+        self, prefix: str, *, after: str = "", limit: int = 1000, conn: Any = None
+    ) -> list[str]:
+        """Ids of the streams starting with `prefix`, after `after`, in id order: pages of at
+        most `limit` (pass the last id of a page as `after` for the next)."""
+
 
 class PostgresEventStore(EventStore):
     """Event store in the service's own PostgreSQL database (tables from `sql/0001`).
@@ -248,6 +273,48 @@ class PostgresEventStore(EventStore):
         sql = f"{self._SELECT} WHERE global_position > $1 ORDER BY global_position LIMIT $2"
         return [_recorded(r) for r in await self.pool.fetch(sql, after_position, limit)]
 
+    async def existing(self, stream_ids: Sequence[str], *, conn: Any = None) -> set[str]:
+        rows = await (conn or self.pool).fetch(
+            "SELECT DISTINCT stream_id FROM events WHERE stream_id = ANY($1::text[])",
+            list(stream_ids),
+        )
+        return {r["stream_id"] for r in rows}
+
+    async def load_last(
+        self, stream_ids: Sequence[str], *, conn: Any = None
+    ) -> dict[str, Recorded]:
+        sql = f"""{self._SELECT} WHERE (stream_id, version) IN (
+                     SELECT stream_id, max(version) FROM events
+                     WHERE stream_id = ANY($1::text[]) GROUP BY stream_id)"""
+        rows = await (conn or self.pool).fetch(sql, list(stream_ids))
+        return {r["stream_id"]: _recorded(r) for r in rows}
+
+    async def find_streams(
+        self, event_type: str, field: str, value: str, *, conn: Any = None
+    ) -> list[str]:
+        rows = await (conn or self.pool).fetch(
+            """SELECT stream_id FROM events WHERE event_type = $1 AND data ->> $2 = $3
+               GROUP BY stream_id ORDER BY min(global_position)""",
+            event_type,
+            field,
+            value,
+        )
+        return [r["stream_id"] for r in rows]
+
+    async def stream_ids(
+        self, prefix: str, *, after: str = "", limit: int = 1000, conn: Any = None
+    ) -> list[str]:
+        # Version 1 exists once per stream: one pass over the (stream_id, version) index.
+        rows = await (conn or self.pool).fetch(
+            """SELECT stream_id FROM events
+               WHERE stream_id > $1 AND starts_with(stream_id, $2) AND version = 1
+               ORDER BY stream_id LIMIT $3""",
+            max(after, prefix),
+            prefix,
+            limit,
+        )
+        return [r["stream_id"] for r in rows]
+
 
 def _context_of(ce_type: str) -> str:
     return ce_type.split(".")[1]
@@ -336,3 +403,37 @@ class InMemoryEventStore(EventStore):
 
     async def read_all(self, after_position: int = 0, limit: int = 1000) -> list[Recorded]:
         return self._all[after_position : after_position + limit]
+
+    async def existing(self, stream_ids: Sequence[str], *, conn: Any = None) -> set[str]:
+        return {s for s in stream_ids if self._streams.get(s)}
+
+    async def load_last(
+        self, stream_ids: Sequence[str], *, conn: Any = None
+    ) -> dict[str, Recorded]:
+        return {s: self._streams[s][-1] for s in stream_ids if self._streams.get(s)}
+
+    async def find_streams(
+        self, event_type: str, field: str, value: str, *, conn: Any = None
+    ) -> list[str]:
+        found: list[str] = []
+        for r in self._all:
+            if r.envelope.type != event_type or r.stream_id in found:
+                continue
+            held = r.envelope.data.get(field) if isinstance(r.envelope.data, dict) else None
+            if held is not None and _as_text(held) == value:
+                found.append(r.stream_id)
+        return found
+
+    async def stream_ids(
+        self, prefix: str, *, after: str = "", limit: int = 1000, conn: Any = None
+    ) -> list[str]:
+        return sorted(s for s in self._streams if s.startswith(prefix) and s > after)[:limit]
+
+
+def _as_text(value: Any) -> str:
+    """A JSON value as PostgreSQL's `->>` gives it."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict | list):
+        return json.dumps(value)
+    return str(value)

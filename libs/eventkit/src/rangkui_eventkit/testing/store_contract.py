@@ -87,3 +87,48 @@ class EventStoreContract:
         recorded = await store.append([StreamWrite(sid, 0, [unit_event(), unit_event()])], CAUSE)
         after = await store.read_all(recorded[0].position, limit=10)
         assert after[0].envelope.id == recorded[1].envelope.id
+
+    async def test_existing_names_only_the_streams_that_have_events(
+        self, store: EventStore
+    ) -> None:
+        a, b = f"a-{uuid.uuid4()}", f"b-{uuid.uuid4()}"
+        await store.append([StreamWrite(a, 0, [unit_event()])], CAUSE)
+        assert await store.existing([a, b]) == {a}
+        assert await store.existing([]) == set()
+
+    async def test_load_last_gives_each_streams_last_event(self, store: EventStore) -> None:
+        a, b, c = (f"{x}-{uuid.uuid4()}" for x in "abc")
+        await store.append(
+            [
+                StreamWrite(a, 0, [unit_event("a1"), unit_event("a2")]),
+                StreamWrite(b, 0, [unit_event("b1")]),
+            ],
+            CAUSE,
+        )
+        last = await store.load_last([a, b, c])
+        assert sorted(last) == sorted([a, b])
+        assert (last[a].version, last[a].event.name) == (2, "a2")  # type: ignore[attr-defined]
+        assert (last[b].version, last[b].event.name) == (1, "b1")  # type: ignore[attr-defined]
+
+    async def test_find_streams_by_a_payload_field(self, store: EventStore) -> None:
+        region = f"Kab {uuid.uuid4()}"
+        a, b, c = (f"{x}-{uuid.uuid4()}" for x in "abc")
+        event_type = UnitRegistered.ce_type()
+        here = UnitRegistered(unit_id="u1", name="x", kind="OPD", region=region)
+        await store.append([StreamWrite(b, 0, [here])], CAUSE)
+        await store.append([StreamWrite(a, 0, [here, here])], CAUSE)
+        await store.append([StreamWrite(c, 0, [unit_event()])], CAUSE)
+        assert await store.find_streams(event_type, "region", region) == [b, a]
+        assert await store.find_streams(event_type, "region", "nowhere") == []
+
+    async def test_stream_ids_pages_the_streams_of_a_prefix_in_id_order(
+        self, store: EventStore
+    ) -> None:
+        prefix = f"p{uuid.uuid4().hex[:8]}-"
+        ids = [f"{prefix}{n:03d}" for n in range(5)]
+        for sid in reversed(ids):
+            await store.append([StreamWrite(sid, 0, [unit_event(), unit_event()])], CAUSE)
+        await store.append([StreamWrite(f"other-{uuid.uuid4()}", 0, [unit_event()])], CAUSE)
+        first = await store.stream_ids(prefix, limit=3)
+        rest = await store.stream_ids(prefix, after=first[-1], limit=3)
+        assert (first, rest) == (ids[:3], ids[3:])
