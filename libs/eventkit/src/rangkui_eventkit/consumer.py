@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import asyncpg
@@ -36,6 +36,7 @@ from rangkui_eventkit.errors import ConcurrencyConflict
 from rangkui_eventkit.handlers import BatchContext, Handler, Received
 from rangkui_eventkit.logging import get_logger
 from rangkui_eventkit.metrics import CONSUMER_LAG, DEAD_LETTERS, EVENTS_CONSUMED
+from rangkui_eventkit.pipeline import InlineProjection
 from rangkui_eventkit.store import EventStore
 
 log = get_logger(__name__)
@@ -98,8 +99,10 @@ class ConsumerRunner:
         fault_hook: Callable[[str], None] | None = None,
         connection: dict[str, Any] | None = None,
         on_appended: Callable[[], None] | None = None,
+        inline: Sequence[InlineProjection] = (),
     ) -> None:
         self.pool = pool
+        self.inline = tuple(inline)  # write-side indexes kept with the events reactions write
         self.handler = handler
         self.bootstrap_servers = bootstrap_servers
         self.service = service
@@ -249,7 +252,7 @@ class ConsumerRunner:
             if generation != self._generation:
                 raise _Reseek()
             fresh, seen = await self._skip_already_applied(conn, items)
-            ctx = BatchContext(conn, self.store, self.service)
+            ctx = BatchContext(conn, self.store, self.service, inline=self.inline)
             dead.extend(await self._apply(ctx, fresh))
             self._fault("after_apply")
             if dead:

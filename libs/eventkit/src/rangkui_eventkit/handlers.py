@@ -24,6 +24,7 @@ from rangkui_eventkit.pipeline import (
     BatchPipeline,
     CommandHandler,
     EventCodec,
+    InlineProjection,
     Outcome,
     UnitOfWork,
 )
@@ -49,9 +50,11 @@ class BatchContext:
         store: EventStore | None,
         service: str,
         codec: EventCodec | None = None,
+        inline: Sequence[InlineProjection] = (),
     ) -> None:
         self.conn = conn
         self.codec = codec
+        self.inline = inline
         self.sql = SqlBatch()
         self.store = store
         self.service = service
@@ -94,7 +97,7 @@ class BatchContext:
         if self.store is None:
             raise RuntimeError("this consumer was built without an event store")
         await self.flush()  # earlier writes must not ride on a savepoint that may roll back
-        pipeline = BatchPipeline(self.conn, self.store, codec=self.codec)
+        pipeline = BatchPipeline(self.conn, self.store, codec=self.codec, inline=self.inline)
         outcome = await pipeline.run(handler, Cause.following(because_of.envelope, actor=actor))
         self.appended = self.appended or bool(outcome.recorded)
         return outcome

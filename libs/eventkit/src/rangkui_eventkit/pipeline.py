@@ -56,6 +56,14 @@ class EventCodec(Protocol):
     async def seal(self, conn: Any, writes: list[StreamWrite]) -> list[StreamWrite]: ...
 
 
+class InlineProjection(Protocol):
+    """A write-side index kept in the same transaction as the events it follows (for
+    example the transfers due on a TMT): unlike a read model it never lags behind a
+    decision. `apply` is called with what each unit of work appended, on its connection."""
+
+    async def apply(self, conn: Any, recorded: list[Recorded]) -> None: ...
+
+
 @dataclass(frozen=True)
 class Folded(Generic[S]):
     """A stream's state as folded, and the version it was folded at (0: no such stream)."""
@@ -84,10 +92,17 @@ class UnitOfWork:
     """What a handler sees: loads (cached, many streams in one round trip), staged decisions,
     the transaction's connection for query ports (None in memory), and locks."""
 
-    def __init__(self, store: EventStore, conn: Any = None, codec: EventCodec | None = None):
+    def __init__(
+        self,
+        store: EventStore,
+        conn: Any = None,
+        codec: EventCodec | None = None,
+        inline: Sequence[InlineProjection] = (),
+    ):
         self.store = store
         self.conn = conn
         self.codec = codec
+        self.inline = inline
         self._histories: dict[str, list[Recorded]] = {}
         self._events: dict[str, list[DomainEvent]] = {}
         self._staged: dict[str, StreamWrite] = {}
@@ -166,7 +181,10 @@ class UnitOfWork:
             return []
         if self.codec is not None:
             writes = await self.codec.seal(self.conn, writes)
-        return await self.store.append(writes, cause, conn=self.conn)
+        recorded = await self.store.append(writes, cause, conn=self.conn)
+        for projection in self.inline:
+            await projection.apply(self.conn, recorded)
+        return recorded
 
 
 CommandHandler = Callable[[UnitOfWork], Awaitable[T]]
@@ -188,11 +206,13 @@ class Pipeline(ABC):
         store: EventStore,
         *,
         codec: EventCodec | None = None,
+        inline: Sequence[InlineProjection] = (),
         retry: RetryPolicy = DEFAULT_RETRY,
         on_committed: Callable[[list[Recorded]], None] | None = None,
     ) -> None:
         self.store = store
         self.codec = codec
+        self.inline = tuple(inline)
         self.retry = retry
         self.on_committed = on_committed
 
@@ -229,6 +249,9 @@ class Pipeline(ABC):
 
         return await self._read(handler)
 
+    def _uow(self, conn: Any) -> UnitOfWork:
+        return UnitOfWork(self.store, conn, self.codec, self.inline)
+
     @abstractmethod
     async def _attempt(
         self, handler: CommandHandler[T], cause: Cause
@@ -247,13 +270,13 @@ class PoolPipeline(Pipeline):
 
     async def _attempt(self, handler: CommandHandler[T], cause: Cause) -> tuple[T, list[Recorded]]:
         async with self.pool.acquire() as conn, conn.transaction():
-            uow = UnitOfWork(self.store, conn, self.codec)
+            uow = self._uow(conn)
             value = await handler(uow)
             return value, await uow.commit(cause)
 
     async def _read(self, handler: CommandHandler[T]) -> T:
         async with self.pool.acquire() as conn:
-            return await handler(UnitOfWork(self.store, conn, self.codec))
+            return await handler(self._uow(conn))
 
 
 class BatchPipeline(Pipeline):
@@ -267,12 +290,12 @@ class BatchPipeline(Pipeline):
 
     async def _attempt(self, handler: CommandHandler[T], cause: Cause) -> tuple[T, list[Recorded]]:
         async with self.conn.transaction():
-            uow = UnitOfWork(self.store, self.conn, self.codec)
+            uow = self._uow(self.conn)
             value = await handler(uow)
             return value, await uow.commit(cause)
 
     async def _read(self, handler: CommandHandler[T]) -> T:
-        return await handler(UnitOfWork(self.store, self.conn, self.codec))
+        return await handler(self._uow(self.conn))
 
 
 class InMemoryPipeline(Pipeline):
@@ -282,12 +305,12 @@ class InMemoryPipeline(Pipeline):
         super().__init__(store or InMemoryEventStore(), **kwargs)
 
     async def _attempt(self, handler: CommandHandler[T], cause: Cause) -> tuple[T, list[Recorded]]:
-        uow = UnitOfWork(self.store, None, self.codec)
+        uow = self._uow(None)
         value = await handler(uow)
         return value, await uow.commit(cause)
 
     async def _read(self, handler: CommandHandler[T]) -> T:
-        return await handler(UnitOfWork(self.store, None, self.codec))
+        return await handler(self._uow(None))
 
 
 async def execute(

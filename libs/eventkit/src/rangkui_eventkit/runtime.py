@@ -33,6 +33,7 @@ from rangkui_eventkit.logging import configure_logging, get_logger
 from rangkui_eventkit.metrics import OUTBOX_BACKLOG, OUTBOX_PUBLISHED
 from rangkui_eventkit.migrations import migrate
 from rangkui_eventkit.outbox import OutboxRelay
+from rangkui_eventkit.pipeline import EventCodec, InlineProjection, PoolPipeline
 from rangkui_eventkit.settings import ServiceSettings, kafka_security_options
 from rangkui_eventkit.store import PostgresEventStore
 
@@ -75,6 +76,23 @@ class Service:
         self.handlers: list[Handler] = []
         self._stop = asyncio.Event()
         self._tasks: list[asyncio.Task[Any]] = []
+        # Set by a service whose events carry sealed payloads (personnel's vault).
+        self.codec: EventCodec | None = None
+        # Write-side indexes kept in the transaction of the events they follow.
+        self.inline: list[InlineProjection] = []
+
+    @property
+    def pipeline(self) -> PoolPipeline:
+        """The one way this service's HTTP commands and workers run a command."""
+        if self.pool is None or self.store is None:
+            raise RuntimeError(f"the {self.name} service is not started")
+        return PoolPipeline(
+            self.pool,
+            self.store,
+            codec=self.codec,
+            inline=self.inline,
+            on_committed=lambda _: self._wake_relay(),
+        )
 
     @property
     def source(self) -> str:
@@ -127,6 +145,7 @@ class Service:
                     poll_timeout_ms=s.consumer_poll_timeout_ms,
                     connection=kafka_security_options(s),
                     on_appended=self._wake_relay,
+                    inline=self.inline,
                 )
                 self.runners.append(runner)
                 self._spawn(runner.run(self._stop), f"consumer:{handler.name}")

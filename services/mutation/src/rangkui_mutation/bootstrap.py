@@ -6,17 +6,17 @@ settings (and, in tests, its own clock).
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from fastapi import FastAPI
 
+from rangkui_eventkit.clock import Clock, SystemClock
 from rangkui_eventkit.personal_data import KeyRing
 from rangkui_eventkit.runtime import Service
+from rangkui_mutation.adapters.facts import PendingEffects, PostgresFacts
 from rangkui_mutation.entrypoints import http, needs_http
 from rangkui_mutation.entrypoints.access import ACCESS
-from rangkui_mutation.service_layer.commands import Clock, Deps
+from rangkui_mutation.service_layer.commands import Deps
 from rangkui_mutation.service_layer.projections import (
     MutationBoard,
     NeedBoard,
@@ -28,12 +28,6 @@ from rangkui_mutation.service_layer.scheduler import EffectiveDateScheduler
 from rangkui_mutation.settings import MutationSettings
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"  # shipped as package data
-
-
-def local_today(settings: MutationSettings) -> Clock:
-    """Today in the province's time zone: the TMT is a local calendar date."""
-    zone = ZoneInfo(settings.timezone)
-    return lambda: datetime.now(zone).date()
 
 
 class MutationService(Service):
@@ -64,19 +58,26 @@ class MutationService(Service):
             ),
         )
         self.clock = clock
+        self.inline.append(PendingEffects())
 
     @property
     def deps(self) -> Deps:
-        if self.pool is None or self.store is None:
-            raise RuntimeError("the mutation service is not started")
-        return Deps(self.pool, self.store, self.settings, self.clock, self.keyring)
+        pipeline = self.pipeline  # raises unless started
+        return Deps(
+            pipeline=pipeline,
+            settings=self.settings,
+            clock=self.clock,
+            facts=lambda uow: PostgresFacts(uow.conn),
+            keyring=self.keyring,
+            pool=self.pool,
+        )
 
 
 def build_service(
     settings: MutationSettings | None = None, *, clock: Clock | None = None
 ) -> MutationService:
     settings = settings or MutationSettings()
-    return MutationService(settings, clock or local_today(settings))
+    return MutationService(settings, clock or SystemClock(settings.timezone))
 
 
 def create_app(settings: MutationSettings | None = None, *, clock: Clock | None = None) -> FastAPI:

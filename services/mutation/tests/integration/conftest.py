@@ -5,7 +5,6 @@ through the real idempotent producer."""
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -20,26 +19,19 @@ from rangkui_contracts.events.personnel import (
     UnitRegistered,
 )
 from rangkui_contracts.topics import PERSONNEL, TopicSpec
+from rangkui_eventkit.clock import FixedClock
 from rangkui_eventkit.testing.infra import Infra
 from rangkui_eventkit.testing.kafka_tools import publish_envelopes
 from rangkui_mutation.settings import MutationSettings
 
 TODAY = date(2026, 11, 28)
-
-
-@dataclass
-class Clock:
-    """The service's 'today', moved by the test."""
-
-    today: date = TODAY
-
-    def __call__(self) -> date:
-        return self.today
+Clock = FixedClock  # the clock type the tests annotate with
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
+def clock() -> FixedClock:
+    """The service's 'today', moved by the test."""
+    return FixedClock(TODAY)
 
 
 @pytest.fixture

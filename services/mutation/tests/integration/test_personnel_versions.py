@@ -5,13 +5,14 @@ nothing personal of the old one is kept."""
 import asyncpg
 import pytest
 
+from rangkui_eventkit.clock import FixedClock as Clock
 from rangkui_eventkit.testing.auth import acting
 from rangkui_eventkit.testing.plugin import eventually, serve_in_process
 from rangkui_eventkit.testing.scan import tables_holding
 from rangkui_mutation.bootstrap import create_app
 from rangkui_mutation.settings import MutationSettings
 
-from .conftest import Clock, Publish, employee, post, unit
+from .conftest import Publish, employee, post, unit
 
 pytestmark = pytest.mark.integration
 

@@ -8,12 +8,13 @@ from collections.abc import Awaitable
 import httpx
 import pytest
 
+from rangkui_eventkit.clock import FixedClock as Clock
 from rangkui_eventkit.testing.auth import acting
 from rangkui_eventkit.testing.plugin import eventually, serve_in_process
 from rangkui_mutation.bootstrap import create_app
 from rangkui_mutation.settings import MutationSettings
 
-from .conftest import Clock, Publish
+from .conftest import Publish
 from .test_transfer_lifecycle import NIP, OTHER_NIP, propose, seed
 
 pytestmark = pytest.mark.integration

@@ -182,7 +182,7 @@ async def test_a_restart_between_decree_and_tmt_makes_the_transfer_effective_exa
         await eventually(decreed, timeout=15)  # many scheduler ticks passed meanwhile
     assert await effective_records(settings, expect=3) == []
 
-    clock.today = tmt  # the service was down when the TMT came
+    clock.set(tmt)  # the service was down when the TMT came
     async with serve_in_process(create_app(settings, clock=clock)) as client:
 
         async def effective() -> bool:

@@ -6,7 +6,6 @@ from datetime import date
 
 import pytest
 
-from rangkui_mutation.bootstrap import local_today
 from rangkui_mutation.settings import MutationSettings
 
 pytestmark = pytest.mark.unit
@@ -25,7 +24,3 @@ def test_policies_and_the_blackout_calendar_are_read_from_the_environment(
     assert settings.blackout_windows[0].start == date(2026, 6, 1)
     assert settings.require_full_lifecycle is False
     assert settings.http_port == 8102
-
-
-def test_today_is_a_date_in_the_provinces_time_zone() -> None:
-    assert isinstance(local_today(MutationSettings())(), date)

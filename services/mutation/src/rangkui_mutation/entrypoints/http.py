@@ -343,7 +343,7 @@ async def get_employee(nip: str, d: Deps = Depends(deps)) -> dict[str, Any]:
     found = await read_models.employee(d.pool, nip)
     if found is None:
         raise NotFound(f"unknown employee {nip} (or not yet in the read model)")
-    years = round((d.today() - found["tmt_position"]).days / 365.25, 2)
+    years = round((d.clock.today() - found["tmt_position"]).days / 365.25, 2)
     return {**found, "years_in_post": years}
 
 

@@ -1,47 +1,55 @@
 """Command handlers of the transfer lifecycle: gather the facts the rules need, let the pure
-decider decide, append with optimistic concurrency (all in one transaction where a rule
-needs a lock)."""
+decider decide, and leave the append to the kit's pipeline (one unit of work per command,
+a lost race decided again).
+
+Facts come from two places: the event store itself (other transfers of the employee, places
+already held in the target post: write-side truth, serialised by transaction-scoped locks
+per employee and per post) and the `MutationFacts` port (read models followed from
+personnel and evaluation).
+"""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
-import asyncpg
-
+from rangkui_contracts.events.mutation import MutationApproved, MutationProposed
+from rangkui_eventkit.clock import Clock
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.errors import NotFound
 from rangkui_eventkit.personal_data import KeyRing
-from rangkui_eventkit.pipeline import execute, load_state
-from rangkui_eventkit.store import EventStore, Recorded, StreamWrite
-from rangkui_mutation.adapters import read_models, write_facts
+from rangkui_eventkit.pipeline import Pipeline, UnitOfWork
+from rangkui_eventkit.store import Recorded
 from rangkui_mutation.domain.mutation import (
+    HOLDS_PLACE,
     ApprovalFacts,
     ApproveMutation,
     Command,
     MutationState,
     ProposeMutation,
+    Status,
     mutation_decider,
     stream_id,
 )
+from rangkui_mutation.domain.need import NeedStatus, need_decider, need_stream_id
 from rangkui_mutation.domain.rules import Blackout, find_blackout, rule_error
+from rangkui_mutation.service_layer.ports import MutationFacts
 from rangkui_mutation.settings import MutationSettings
-
-Clock = Callable[[], date]
 
 
 @dataclass(frozen=True)
 class Deps:
-    """What the handlers need; built once by the bootstrap from the running service."""
+    """What the handlers need; built by the bootstrap from the running service (or, in unit
+    tests, from an in-memory pipeline and facts)."""
 
-    pool: asyncpg.Pool
-    store: EventStore
+    pipeline: Pipeline
     settings: MutationSettings
-    today: Clock
+    clock: Clock
+    facts: Callable[[UnitOfWork], MutationFacts]  # bound to the unit of work's connection
     keyring: KeyRing | None = None  # employees' data keys: objection reasons are sealed
+    pool: Any = None  # read models for the HTTP layer's queries (None in unit tests)
 
     @property
     def blackouts(self) -> list[Blackout]:
@@ -61,32 +69,35 @@ async def propose_mutation(
     related_persons: tuple[str, ...] = (),
     mutation_id: str | None = None,
 ) -> str:
-    """Propose a transfer from the employee's current post (as the read model knows it)."""
-    employee = await read_models.employee(deps.pool, nip)
-    if employee is None:
-        raise NotFound(
-            f"unknown employee {nip}: no employee with this NIP has been registered "
-            "(or the registration has not reached the mutation service yet)"
-        )
-    target = await read_models.position(deps.pool, to_position_id)
-    if target is None:
-        raise NotFound(f"unknown post {to_position_id}: no such post has been established")
-    if target["unit_id"] != to_unit_id:
-        raise rule_error(
-            "post_not_in_unit",
-            f"post {to_position_id} belongs to unit {target['unit_id']}, not {to_unit_id}",
-        )
-    closed_on = await read_models.unit_closed_on(deps.pool, to_unit_id)
-    if closed_on is not None:
-        raise rule_error(
-            "unit_closed",
-            f"unit {to_unit_id} was closed on {closed_on.isoformat()} and takes no transfers",
-        )
-    if need_id is not None:
-        await _check_need(deps, need_id, to_position_id)
+    """Propose a transfer from the employee's current post (as the read model knows it),
+    under a per-employee lock so that two proposals cannot both be the open one."""
     mutation_id = mutation_id or str(uuid.uuid4())
-    async with deps.pool.acquire() as conn, conn.transaction():
-        await write_facts.lock(conn, f"mutation.employee:{nip}")
+
+    async def handler(uow: UnitOfWork) -> None:
+        facts = deps.facts(uow)
+        employee = await facts.employee(nip)
+        if employee is None:
+            raise NotFound(
+                f"unknown employee {nip}: no employee with this NIP has been registered "
+                "(or the registration has not reached the mutation service yet)"
+            )
+        target = await facts.position(to_position_id)
+        if target is None:
+            raise NotFound(f"unknown post {to_position_id}: no such post has been established")
+        if target["unit_id"] != to_unit_id:
+            raise rule_error(
+                "post_not_in_unit",
+                f"post {to_position_id} belongs to unit {target['unit_id']}, not {to_unit_id}",
+            )
+        closed_on = await facts.unit_closed_on(to_unit_id)
+        if closed_on is not None:
+            raise rule_error(
+                "unit_closed",
+                f"unit {to_unit_id} was closed on {closed_on.isoformat()} and takes no transfers",
+            )
+        if need_id is not None:
+            await _check_need(uow, need_id, to_position_id)
+        await uow.lock(f"mutation.employee:{nip}")
         command = ProposeMutation(
             mutation_id=mutation_id,
             nip=nip,
@@ -100,27 +111,55 @@ async def propose_mutation(
             employee_status=employee["status"],
             need_id=need_id,
             related_persons=related_persons,
-            open_transfer_id=await write_facts.open_transfer_of(conn, deps.store, nip),
+            open_transfer_id=await open_transfer_of(uow, nip),
         )
-        await execute(
-            deps.store, stream_id(mutation_id), mutation_decider, command, cause, conn=conn
-        )
+        await uow.decide(mutation_decider, stream_id(mutation_id), command)
+
+    await deps.pipeline.run(handler, cause)
     return mutation_id
 
 
-async def _check_need(deps: Deps, need_id: str, to_position_id: str) -> None:
-    from rangkui_mutation.domain.need import NeedStatus, need_decider, need_stream_id
-
-    state, _ = await load_state(deps.store, need_stream_id(need_id), need_decider)
-    if state.status is None:
+async def _check_need(uow: UnitOfWork, need_id: str, to_position_id: str) -> None:
+    need = (await uow.state(need_decider, need_stream_id(need_id))).state
+    if need.status is None:
         raise NotFound(f"unknown staffing need {need_id}")
-    if state.status != NeedStatus.OPEN:
-        raise rule_error("need_not_open", f"staffing need {need_id} is {state.status.value}")
-    if state.position_id != to_position_id:
+    if need.status != NeedStatus.OPEN:
+        raise rule_error("need_not_open", f"staffing need {need_id} is {need.status.value}")
+    if need.position_id != to_position_id:
         raise rule_error(
             "need_other_post",
-            f"staffing need {need_id} is for post {state.position_id}, not {to_position_id}",
+            f"staffing need {need_id} is for post {need.position_id}, not {to_position_id}",
         )
+
+
+async def open_transfer_of(uow: UnitOfWork, nip: str) -> str | None:
+    """The id of the employee's open transfer (not rejected, effective or cancelled), if any,
+    from the event store itself (every decision already committed counts)."""
+    streams = await uow.store.find_streams(MutationProposed.ce_type(), "nip", nip, conn=uow.conn)
+    for folded in (await uow.states(mutation_decider, streams)).values():
+        if folded.state.is_open:
+            return folded.state.mutation_id
+    return None
+
+
+async def places_held(
+    uow: UnitOfWork, facts: MutationFacts, position_id: str, *, exclude: str
+) -> int:
+    """Transfers approved into the post that still hold a place the occupancy does not show:
+    approved but not yet effective, or effective but not yet reassigned in personnel."""
+    streams = await uow.store.find_streams(
+        MutationApproved.ce_type(), "to_position_id", position_id, conn=uow.conn
+    )
+    held = 0
+    for folded in (await uow.states(mutation_decider, streams)).values():
+        state = folded.state
+        if state.mutation_id == exclude:
+            continue
+        if state.status in HOLDS_PLACE:
+            held += 1
+        elif state.status == Status.EFFECTIVE and state.nip is not None:
+            held += 0 if await facts.holds_post(state.nip, position_id) else 1
+    return held
 
 
 async def approve_mutation(
@@ -135,51 +174,56 @@ async def approve_mutation(
     """Approve under a per-post lock, so two approvals racing for the last free place are
     decided one after the other and exactly one wins."""
     sid = stream_id(mutation_id)
-    async with deps.pool.acquire() as conn, conn.transaction():
-        state = await existing(deps, sid, conn)
-        await write_facts.lock(conn, f"mutation.position:{state.to_position_id}")
-        state, version = await load_state(deps.store, sid, mutation_decider, conn=conn)
-        target = await read_models.position(conn, state.to_position_id)
-        employee = await read_models.employee(conn, state.nip)
+
+    async def handler(uow: UnitOfWork) -> None:
+        state = await existing(uow, sid)
+        nip, position_id = state.nip or "", state.to_position_id or ""
+        await uow.lock(f"mutation.position:{position_id}")
+        facts = deps.facts(uow)
+        target = await facts.position(position_id)
+        employee = await facts.employee(nip)
         if target is None or employee is None:
             raise NotFound("the employee or the target post is no longer known")
-        held = await write_facts.places_held(
-            conn, deps.store, state.to_position_id, exclude=mutation_id
-        )
-        today = deps.today()
-        free = target["formasi"] - await write_facts.occupancy(conn, state.to_position_id) - held
-        facts = ApprovalFacts(
+        held = await places_held(uow, facts, position_id, exclude=mutation_id)
+        today = deps.clock.today()
+        approval = ApprovalFacts(
             today=today,
-            free_places=free,
+            free_places=target["formasi"] - await facts.occupancy(position_id) - held,
             tmt_position=employee["tmt_position"],
             min_years_in_post=deps.settings.min_years_in_post,
             blackout=find_blackout(deps.blackouts, today),
             employee_status=employee["status"],
-            recent_annual_predikat=await read_models.recent_annual_predikat(conn, state.nip),
+            recent_annual_predikat=await facts.recent_annual_predikat(nip),
         )
         command = ApproveMutation(
             actor=cause.actor,
-            facts=facts,
+            facts=approval,
             reasons=reasons,
             min_years_exception=min_years_exception,
             minister_approval_ref=minister_approval_ref,
             require_full_lifecycle=deps.settings.require_full_lifecycle,
         )
-        events = mutation_decider.decide(command, state)
-        return await deps.store.append([StreamWrite(sid, version, events)], cause, conn=conn)
+        # Decided on the state loaded before the lock: if the stream moved meanwhile, the
+        # append conflicts and the pipeline decides again (the places are read under the lock).
+        uow.stage(sid, mutation_decider.decide(command, state))
+
+    return (await deps.pipeline.run(handler, cause)).recorded
 
 
 async def run_command(
     deps: Deps, mutation_id: str, command: Command, cause: Cause
 ) -> list[Recorded]:
-    """Any lifecycle step that needs no outside facts: load, decide, append."""
+    """Any lifecycle step that needs no outside facts: load, decide, (the pipeline) append."""
     sid = stream_id(mutation_id)
-    await existing(deps, sid)
-    return await execute(deps.store, sid, mutation_decider, command, cause)
+
+    async def handler(uow: UnitOfWork) -> None:
+        uow.stage(sid, mutation_decider.decide(command, await existing(uow, sid)))
+
+    return (await deps.pipeline.run(handler, cause)).recorded
 
 
-async def existing(deps: Deps, sid: str, conn: asyncpg.Connection | None = None) -> MutationState:
-    state, _ = await load_state(deps.store, sid, mutation_decider, conn=conn)
+async def existing(uow: UnitOfWork, sid: str) -> MutationState:
+    state = (await uow.state(mutation_decider, sid)).state
     if state.status is None:
         raise NotFound(f"unknown transfer {sid.removeprefix('mutation-')}")
     return state

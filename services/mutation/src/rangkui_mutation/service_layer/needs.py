@@ -9,9 +9,8 @@ from typing import Any
 from rangkui_contracts.events.mutation import NeedPriority
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.errors import NotFound
-from rangkui_eventkit.pipeline import execute, load_state
+from rangkui_eventkit.pipeline import UnitOfWork
 from rangkui_mutation.adapters import candidates as candidate_queries
-from rangkui_mutation.adapters import read_models
 from rangkui_mutation.domain.matching import CandidateFacts, MatchPolicy, MatchResult, match
 from rangkui_mutation.domain.need import (
     CloseNeed,
@@ -36,13 +35,6 @@ async def identify_need(
     required_competencies: tuple[str, ...] = (),
     need_id: str | None = None,
 ) -> str:
-    post = await read_models.position(deps.pool, position_id)
-    if post is None:
-        raise NotFound(f"unknown post {position_id}: no such post has been established")
-    if post["unit_id"] != unit_id:
-        raise rule_error(
-            "post_not_in_unit", f"post {position_id} belongs to unit {post['unit_id']}"
-        )
     need_id = need_id or str(uuid.uuid4())
     command = IdentifyNeed(
         need_id=need_id,
@@ -54,21 +46,45 @@ async def identify_need(
         actor=cause.actor,
         required_competencies=required_competencies,
     )
-    await execute(deps.store, need_stream_id(need_id), need_decider, command, cause)
+
+    async def handler(uow: UnitOfWork) -> None:
+        post = await deps.facts(uow).position(position_id)
+        if post is None:
+            raise NotFound(f"unknown post {position_id}: no such post has been established")
+        if post["unit_id"] != unit_id:
+            raise rule_error(
+                "post_not_in_unit", f"post {position_id} belongs to unit {post['unit_id']}"
+            )
+        await uow.decide(need_decider, need_stream_id(need_id), command)
+
+    await deps.pipeline.run(handler, cause)
     return need_id
 
 
 async def close_need(deps: Deps, need_id: str, *, reason: str, cause: Cause) -> None:
-    await _need(deps, need_id)
     command = CloseNeed(reason=reason, actor=cause.actor)
-    await execute(deps.store, need_stream_id(need_id), need_decider, command, cause)
+
+    async def handler(uow: UnitOfWork) -> None:
+        sid = need_stream_id(need_id)
+        uow.stage(
+            sid,
+            need_decider.decide(
+                command, _existing((await uow.state(need_decider, sid)).state, need_id)
+            ),
+        )
+
+    await deps.pipeline.run(handler, cause)
 
 
-async def _need(deps: Deps, need_id: str) -> NeedState:
-    state, _ = await load_state(deps.store, need_stream_id(need_id), need_decider)
+def _existing(state: NeedState, need_id: str) -> NeedState:
     if state.status is None:
         raise NotFound(f"unknown staffing need {need_id}")
     return state
+
+
+async def _need(deps: Deps, need_id: str) -> NeedState:
+    folded = await deps.pipeline.state(need_decider, need_stream_id(need_id))
+    return _existing(folded.state, need_id)
 
 
 @dataclass(frozen=True)
@@ -79,7 +95,7 @@ class NeedCandidates:
 
 def _policy(deps: Deps) -> MatchPolicy:
     s = deps.settings
-    return MatchPolicy(deps.today(), s.min_years_in_post, s.max_years_in_post)
+    return MatchPolicy(deps.clock.today(), s.min_years_in_post, s.max_years_in_post)
 
 
 async def rank_candidates(deps: Deps, need_id: str, *, limit: int) -> NeedCandidates:

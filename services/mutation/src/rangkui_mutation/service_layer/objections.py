@@ -14,7 +14,7 @@ from rangkui_contracts.events.common import Sealed
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.errors import ErrorKind, RuleViolated
 from rangkui_eventkit.personal_data import CannotOpen, seal
-from rangkui_eventkit.pipeline import execute
+from rangkui_eventkit.pipeline import UnitOfWork
 from rangkui_eventkit.store import Recorded
 from rangkui_mutation.domain.mutation import ObjectToMutation, mutation_decider, stream_id
 from rangkui_mutation.service_layer.commands import Deps, existing
@@ -28,31 +28,38 @@ async def object_to_mutation(
     and published only sealed, and disappears with the key. Without the key (not issued or
     not arrived yet, or erased) the objection is refused rather than recorded in plaintext."""
     sid = stream_id(mutation_id)
-    state = await existing(deps, sid)
-    assert state.nip is not None
-    # The rules first (who may object, and when), so that a caller who may not object is
-    # told so, whatever the keys: the decider is pure, a dry run with a placeholder is free.
-    mutation_decider.decide(ObjectToMutation(actor=actor, reason=_PLACEHOLDER), state)
-    key = await _data_key(deps, state.nip)
-    if key is None:
-        raise RuleViolated(
-            "personal_data_key_unavailable",
-            f"the reason of an objection is sensitive personal data and is stored only sealed "
-            f"with the employee's data key, which this service does not hold for {state.nip} "
-            "(not issued yet, or their personal data was erased): the objection is not recorded",
-            kind=ErrorKind.CONFLICT,
-        )
-    key_id, data_key = key
-    sealed = seal(data_key, key_id, state.nip, {"reason": reason})
-    command = ObjectToMutation(actor=actor, reason=sealed)
-    return await execute(deps.store, sid, mutation_decider, command, cause)
+
+    async def handler(uow: UnitOfWork) -> None:
+        state = await existing(uow, sid)
+        assert state.nip is not None
+        # The rules first (who may object, and when), so that a caller who may not object is
+        # told so, whatever the keys: the decider is pure, a dry run with a placeholder is free.
+        mutation_decider.decide(ObjectToMutation(actor=actor, reason=_PLACEHOLDER), state)
+        key = await _data_key(deps, uow, state.nip)
+        if key is None:
+            raise RuleViolated(
+                "personal_data_key_unavailable",
+                "the reason of an objection is sensitive personal data and is stored only "
+                "sealed with the employee's data key, which this service does not hold for "
+                f"{state.nip} (not issued yet, or their personal data was erased): the "
+                "objection is not recorded",
+                kind=ErrorKind.CONFLICT,
+            )
+        key_id, data_key = key
+        sealed = seal(data_key, key_id, state.nip, {"reason": reason})
+        command = ObjectToMutation(actor=actor, reason=sealed)
+        uow.stage(sid, mutation_decider.decide(command, state))
+
+    return (await deps.pipeline.run(handler, cause)).recorded
 
 
 _PLACEHOLDER = Sealed(key_id="dry-run", alg="A256GCM", nonce="AA", ciphertext="AA")
 
 
-async def _data_key(deps: Deps, nip: str) -> tuple[str, bytes] | None:
-    return None if deps.keyring is None else await deps.keyring.current_key(deps.pool, nip)
+async def _data_key(deps: Deps, uow: UnitOfWork, nip: str) -> tuple[str, bytes] | None:
+    if deps.keyring is None:
+        return None
+    return await deps.keyring.current_key(uow.conn or deps.pool, nip)
 
 
 async def open_reasons(deps: Deps, transfer: dict[str, Any]) -> dict[str, Any]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from rangkui_contracts.events.mutation import MutationEffective
 from rangkui_contracts.topics import MUTATION
 from rangkui_eventkit.handlers import BatchContext, Reaction, Received, handles
-from rangkui_eventkit.store import StreamWrite
 from rangkui_mutation.domain.need import RecordEffectiveTransfer, need_decider, need_stream_id
 
 
@@ -21,10 +20,5 @@ class FillStaffingNeeds(Reaction):
     async def on_effective(self, ctx: BatchContext, e: MutationEffective, r: Received) -> None:
         if e.need_id is None:
             return
-        sid = need_stream_id(e.need_id)
-        history = await ctx.load(sid)
-        state = need_decider.fold(rec.event for rec in history)
         command = RecordEffectiveTransfer(mutation_id=e.mutation_id, nip=e.nip)
-        events = need_decider.decide(command, state)
-        if events:
-            await ctx.append([StreamWrite(sid, len(history), events)], because_of=r)
+        await ctx.execute(need_decider, need_stream_id(e.need_id), command, because_of=r)

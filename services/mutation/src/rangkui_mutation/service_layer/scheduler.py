@@ -1,7 +1,8 @@
 """The effective-date scheduler: makes decreed transfers effective once their TMT has come.
 
-It keeps no state of its own: every tick asks the event store which decreed transfers are
-due (TMT <= today, not yet effective or cancelled), so a restart loses nothing. It cannot
+It keeps no state of its own: every tick asks the transfers read model which decreed
+transfers are due (TMT <= today, still DECREED), so a restart loses nothing; each is decided
+again on its own stream. It cannot
 fire twice: the decider refuses `MakeEffective` unless the transfer is DECREED, and the
 append is optimistic on the version it read, so two replicas racing on one transfer give
 one `MutationEffective` and one `ConcurrencyConflict`.
@@ -15,9 +16,8 @@ import contextlib
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.errors import ConcurrencyConflict, RuleViolated
 from rangkui_eventkit.logging import get_logger
-from rangkui_eventkit.pipeline import execute
-from rangkui_mutation.adapters.write_facts import due_for_effect
-from rangkui_mutation.domain.mutation import MakeEffective, mutation_decider
+from rangkui_mutation.adapters.facts import due_for_effect
+from rangkui_mutation.domain.mutation import MakeEffective, mutation_decider, stream_id
 from rangkui_mutation.service_layer.commands import Deps
 
 log = get_logger(__name__)
@@ -26,12 +26,13 @@ SCHEDULER_ACTOR = "system.scheduler"
 
 async def make_due_transfers_effective(deps: Deps) -> list[str]:
     """One tick: the streams made effective now."""
-    today = deps.today()
+    today = deps.clock.today()
     done: list[str] = []
-    for sid in await due_for_effect(deps.pool, today):
+    for mutation_id in await due_for_effect(deps.pool, today):
+        sid = stream_id(mutation_id)
         cause = Cause.new(SCHEDULER_ACTOR)
         try:
-            await execute(deps.store, sid, mutation_decider, MakeEffective(today=today), cause)
+            await deps.pipeline.execute(mutation_decider, sid, MakeEffective(today=today), cause)
         except (ConcurrencyConflict, RuleViolated) as exc:
             # Another replica (or a cancel) got there first: nothing to do for this one.
             log.info("mutation.effective_skipped", stream_id=sid, reason=str(exc))
