@@ -25,7 +25,9 @@ from rangkui_eventkit.pipeline import (
     CommandHandler,
     EventCodec,
     InlineProjection,
+    InMemoryPipeline,
     Outcome,
+    Pipeline,
     UnitOfWork,
 )
 from rangkui_eventkit.sqlbatch import SqlBatch
@@ -61,7 +63,8 @@ class BatchContext:
         self.appended = False  # whether this batch wrote events (the relay is woken after commit)
 
     async def flush(self) -> None:
-        await self.sql.flush(self.conn)
+        if self.conn is not None or len(self.sql):
+            await self.sql.flush(self.conn)
 
     async def fetch(self, query: str, *args: Any) -> list[asyncpg.Record]:
         await self.flush()
@@ -97,7 +100,11 @@ class BatchContext:
         if self.store is None:
             raise RuntimeError("this consumer was built without an event store")
         await self.flush()  # earlier writes must not ride on a savepoint that may roll back
-        pipeline = BatchPipeline(self.conn, self.store, codec=self.codec, inline=self.inline)
+        pipeline: Pipeline
+        if self.conn is None:  # a unit test's batch, on the in-memory store
+            pipeline = InMemoryPipeline(self.store, codec=self.codec, inline=self.inline)  # type: ignore[arg-type]
+        else:
+            pipeline = BatchPipeline(self.conn, self.store, codec=self.codec, inline=self.inline)
         outcome = await pipeline.run(handler, Cause.following(because_of.envelope, actor=actor))
         self.appended = self.appended or bool(outcome.recorded)
         return outcome

@@ -1,0 +1,143 @@
+"""One contract for the `MutationFacts` port, run against PostgreSQL (mutation's read
+models) and the in-memory fake the handler unit tests use, so the fake cannot drift."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import date
+from typing import Any
+
+import asyncpg
+import pytest
+
+from rangkui_eventkit.db import create_pool
+from rangkui_eventkit.migrations import migrate
+from rangkui_mutation.adapters.facts import PostgresFacts
+from rangkui_mutation.bootstrap import MIGRATIONS
+from rangkui_mutation.service_layer.ports import InMemoryFacts, MutationFacts
+
+NIP, RETIRED, OTHER = "199003152015032001", "196001011985031001", "198801012010011002"
+
+# The facts every implementation is given: two posts, three employees, appraisals.
+EMPLOYEES = [
+    (NIP, "ACTIVE", "sma-1", "guru-mat-1", date(2020, 1, 2)),
+    (RETIRED, "RETIRED", "sma-2", "guru-mat-2", date(2000, 1, 3)),
+    (OTHER, "ACTIVE", "sma-2", "guru-mat-2", date(2019, 7, 1)),
+]
+POSITIONS = [("guru-mat-1", "sma-1", 3), ("guru-mat-2", "sma-2", 2)]
+ANNUAL = [
+    (NIP, date(2023, 12, 31), "BAIK"),
+    (NIP, date(2025, 12, 31), "KURANG"),
+    (NIP, date(2024, 12, 31), "SANGAT_BAIK"),
+]
+CLOSED = [("sma-3", date(2026, 6, 30))]
+
+Given = Callable[[], Awaitable[MutationFacts]]
+
+
+class MutationFactsContract:
+    async def test_an_employee_as_the_read_model_knows_them(self, given: Given) -> None:
+        facts = await given()
+        found = await facts.employee(NIP)
+        assert found is not None
+        assert (found["unit_id"], found["position_id"], found["status"]) == (
+            "sma-1",
+            "guru-mat-1",
+            "ACTIVE",
+        )
+        assert found["tmt_position"] == date(2020, 1, 2)
+        assert await facts.employee("197001011990011001") is None
+
+    async def test_a_post_with_its_unit_and_formasi(self, given: Given) -> None:
+        facts = await given()
+        found = await facts.position("guru-mat-2")
+        assert found is not None
+        assert (found["unit_id"], found["formasi"]) == ("sma-2", 2)
+        assert await facts.position("nope") is None
+
+    async def test_occupancy_counts_holders_but_not_retired_ones(self, given: Given) -> None:
+        facts = await given()
+        assert await facts.occupancy("guru-mat-2") == 1
+        assert await facts.occupancy("nope") == 0
+
+    async def test_holds_post_says_where_personnel_shows_the_employee(self, given: Given) -> None:
+        facts = await given()
+        assert await facts.holds_post(NIP, "guru-mat-1")
+        assert not await facts.holds_post(NIP, "guru-mat-2")
+        assert not await facts.holds_post("197001011990011001", "guru-mat-1")
+
+    async def test_a_closed_unit_has_its_date_an_open_one_none(self, given: Given) -> None:
+        facts = await given()
+        assert await facts.unit_closed_on("sma-3") == date(2026, 6, 30)
+        assert await facts.unit_closed_on("sma-1") is None
+
+    async def test_the_last_two_annual_ratings_most_recent_first(self, given: Given) -> None:
+        facts = await given()
+        assert await facts.recent_annual_predikat(NIP) == ("KURANG", "SANGAT_BAIK")
+        assert await facts.recent_annual_predikat(OTHER) == ()
+
+
+@pytest.mark.unit
+class TestInMemoryFacts(MutationFactsContract):
+    @pytest.fixture
+    def given(self) -> Given:
+        async def make() -> MutationFacts:
+            facts = InMemoryFacts()
+            for nip, status, unit, post, tmt in EMPLOYEES:
+                facts.employees[nip] = {
+                    "nip": nip,
+                    "status": status,
+                    "unit_id": unit,
+                    "position_id": post,
+                    "tmt_position": tmt,
+                }
+            for post, unit, formasi in POSITIONS:
+                facts.positions[post] = {"position_id": post, "unit_id": unit, "formasi": formasi}
+            for nip, period_end, predikat in ANNUAL:
+                facts.annual_predikat.setdefault(nip, []).append((period_end, predikat))
+            facts.closed_units.update(dict(CLOSED))
+            return facts
+
+        return make
+
+
+@pytest.mark.integration
+class TestPostgresFacts(MutationFactsContract):
+    @pytest.fixture
+    async def pool(self, database_url: str) -> AsyncIterator[asyncpg.Pool]:
+        pool = await create_pool(database_url, max_size=2)
+        async with pool.acquire() as conn:
+            await migrate(conn, MIGRATIONS)
+        yield pool
+        await pool.close()
+
+    @pytest.fixture
+    def given(self, pool: asyncpg.Pool) -> Given:
+        async def make() -> MutationFacts:
+            rows: list[tuple[str, list[tuple[Any, ...]]]] = [
+                (
+                    "INSERT INTO employees (nip, name, status, grade, unit_id, position_id, "
+                    "tmt_position) VALUES ($1, 'x', $2, 'III/c', $3, $4, $5)",
+                    EMPLOYEES,
+                ),
+                (
+                    "INSERT INTO positions (position_id, unit_id, title, jabatan_type, formasi) "
+                    "VALUES ($1, $2, 'Guru', 'FUNGSIONAL', $3)",
+                    POSITIONS,
+                ),
+                (
+                    "INSERT INTO performance (evaluation_id, nip, kind, period_end, predikat) "
+                    "VALUES (gen_random_uuid()::text, $1, 'ANNUAL', $2, $3)",
+                    ANNUAL,
+                ),
+                (
+                    "INSERT INTO units (unit_id, name, kind, region, closed_on) "
+                    "VALUES ($1, 'x', 'SMA', 'Kota Rangkui', $2)",
+                    CLOSED,
+                ),
+            ]
+            for sql, values in rows:
+                await pool.executemany(sql, values)
+            return PostgresFacts(pool)
+
+        return make

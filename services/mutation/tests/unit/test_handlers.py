@@ -1,0 +1,188 @@
+"""Mutation's command handlers and reactions on the in-memory pipeline: Given events and
+read-model facts, When a command (or an incoming event), Then new events or an error."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from rangkui_contracts.events.mutation import (
+    MutationApproved,
+    MutationEffective,
+    MutationProposed,
+)
+from rangkui_eventkit.clock import FixedClock
+from rangkui_eventkit.context import Cause
+from rangkui_eventkit.errors import NotFound, RuleViolated
+from rangkui_eventkit.pipeline import InMemoryPipeline
+from rangkui_eventkit.store import InMemoryEventStore
+from rangkui_eventkit.testing.memory import memory_batch, received
+from rangkui_mutation.domain.mutation import CheckDocuments, stream_id
+from rangkui_mutation.domain.need import need_stream_id
+from rangkui_mutation.service_layer import commands, needs
+from rangkui_mutation.service_layer.commands import Deps
+from rangkui_mutation.service_layer.ports import InMemoryFacts
+from rangkui_mutation.service_layer.reactions import FillStaffingNeeds
+from rangkui_mutation.settings import MutationSettings
+
+pytestmark = pytest.mark.unit
+
+TODAY = date(2026, 11, 28)
+NIP, OTHER = "199003152015032001", "198801012010011002"
+OPERATOR = Cause.new("operator.bkd")
+PPK = Cause.new("ppk.gubernur")
+
+
+def employee(nip: str, position_id: str = "guru-mat-1", unit_id: str = "sma-1") -> dict:
+    return {
+        "nip": nip,
+        "name": "Siti",
+        "status": "ACTIVE",
+        "grade": "III/c",
+        "unit_id": unit_id,
+        "position_id": position_id,
+        "tmt_position": date(2020, 1, 2),
+    }
+
+
+def facts(*, formasi: int = 2, holders: int = 0) -> InMemoryFacts:
+    f = InMemoryFacts(
+        employees={NIP: employee(NIP), OTHER: employee(OTHER)},
+        positions={
+            "guru-mat-1": {"position_id": "guru-mat-1", "unit_id": "sma-1", "formasi": 3},
+            "guru-mat-2": {"position_id": "guru-mat-2", "unit_id": "sma-2", "formasi": formasi},
+        },
+    )
+    for i in range(holders):
+        f.employees[f"holder-{i}"] = employee(f"holder-{i}", "guru-mat-2", "sma-2")
+    return f
+
+
+def deps(store: InMemoryEventStore | None = None, f: InMemoryFacts | None = None) -> Deps:
+    f = f or facts()
+    return Deps(
+        pipeline=InMemoryPipeline(store or InMemoryEventStore()),
+        settings=MutationSettings(development_mode=True),
+        clock=FixedClock(TODAY),
+        facts=lambda _uow: f,
+    )
+
+
+async def propose(d: Deps, nip: str = NIP, **kwargs: object) -> str:
+    return await commands.propose_mutation(
+        d,
+        nip=nip,
+        to_unit_id="sma-2",
+        to_position_id="guru-mat-2",
+        kind="NEED_BASED",
+        reason="kekurangan guru matematika",
+        cause=OPERATOR,
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+async def events_of(d: Deps, mutation_id: str) -> list[object]:
+    return [r.event for r in await d.pipeline.store.load(stream_id(mutation_id))]
+
+
+async def test_a_proposal_starts_from_the_post_the_read_model_shows() -> None:
+    d = deps()
+    mutation_id = await propose(d)
+    [proposed] = await events_of(d, mutation_id)
+    assert isinstance(proposed, MutationProposed)
+    assert (proposed.from_unit_id, proposed.from_position_id) == ("sma-1", "guru-mat-1")
+    assert proposed.proposed_by == "operator.bkd"
+
+
+async def test_a_proposal_for_an_unknown_employee_is_not_found() -> None:
+    with pytest.raises(NotFound, match="unknown employee"):
+        await propose(deps(), nip="197001011990011001")
+
+
+async def test_a_proposal_into_a_post_of_another_unit_is_refused() -> None:
+    with pytest.raises(RuleViolated) as refused:
+        await commands.propose_mutation(
+            deps(),
+            nip=NIP,
+            to_unit_id="sma-9",
+            to_position_id="guru-mat-2",
+            kind="NEED_BASED",
+            reason="x",
+            cause=OPERATOR,
+        )
+    assert refused.value.rule == "post_not_in_unit"
+
+
+async def test_a_second_open_transfer_of_the_same_employee_is_refused() -> None:
+    d = deps()
+    first = await propose(d)
+    with pytest.raises(RuleViolated) as refused:
+        await propose(d)
+    assert refused.value.rule == "one_open_transfer"
+    assert refused.value.details["open_mutation_id"] == first
+
+
+async def test_a_proposal_into_a_closed_unit_is_refused() -> None:
+    f = facts()
+    f.closed_units["sma-2"] = date(2026, 10, 1)
+    with pytest.raises(RuleViolated) as refused:
+        await propose(deps(f=f))
+    assert refused.value.rule == "unit_closed"
+
+
+async def test_approval_takes_the_place_and_the_next_one_finds_none_left() -> None:
+    d = deps(f=facts(formasi=2, holders=1))
+    first, second = await propose(d, NIP), await propose(d, OTHER)
+    recorded = await commands.approve_mutation(d, first, cause=PPK)
+    assert [type(r.event) for r in recorded] == [MutationApproved]
+    with pytest.raises(RuleViolated) as refused:
+        await commands.approve_mutation(d, second, cause=PPK)
+    assert refused.value.rule == "no_free_place"
+
+
+async def test_the_proposer_may_not_approve_their_own_proposal() -> None:
+    d = deps()
+    mutation_id = await propose(d)
+    with pytest.raises(RuleViolated) as refused:
+        await commands.approve_mutation(d, mutation_id, cause=OPERATOR)
+    assert refused.value.rule == "segregation_of_duties"
+
+
+async def test_a_step_on_an_unknown_transfer_is_not_found() -> None:
+    with pytest.raises(NotFound, match="unknown transfer"):
+        await commands.run_command(deps(), "nope", CheckDocuments((), "x"), OPERATOR)
+
+
+async def test_an_effective_transfer_counts_towards_its_need_once() -> None:
+    store = InMemoryEventStore()
+    d = deps(store)
+    need_id = await needs.identify_need(
+        d,
+        unit_id="sma-2",
+        position_id="guru-mat-2",
+        count=1,
+        reason="kurang guru",
+        priority="HIGH",
+        cause=OPERATOR,
+    )
+    effective = MutationEffective(
+        mutation_id="m1",
+        nip=NIP,
+        from_unit_id="sma-1",
+        from_position_id="guru-mat-1",
+        to_unit_id="sma-2",
+        to_position_id="guru-mat-2",
+        tmt=TODAY,
+        need_id=need_id,
+    )
+    event = received(effective, stream_id=stream_id("m1"), version=7)
+    reaction = FillStaffingNeeds()
+    await reaction.handle(memory_batch(store), [event])
+    await reaction.handle(memory_batch(store), [event])  # redelivered: nothing more
+    history = [r.event for r in await store.load(need_stream_id(need_id))]
+    assert [type(e).__name__ for e in history] == [
+        "StaffingNeedIdentified",
+        "StaffingNeedProgressed",
+        "StaffingNeedFulfilled",
+    ]
