@@ -55,6 +55,9 @@ class EventCodec(Protocol):
 
     async def seal(self, conn: Any, writes: list[StreamWrite]) -> list[StreamWrite]: ...
 
+    def committed(self) -> None:
+        """Called after a unit of work that appended has committed (e.g. to publish keys)."""
+
 
 class InlineProjection(Protocol):
     """A write-side index kept in the same transaction as the events it follows (for
@@ -226,6 +229,8 @@ class Pipeline(ABC):
                 log.info("command.conflict_retrying", attempt=attempt)
                 await asyncio.sleep(random.uniform(0, self.retry.max_pause_s))
                 continue
+            if recorded and self.codec is not None:
+                self.codec.committed()
             if recorded and self.on_committed is not None:
                 self.on_committed(recorded)
             return Outcome(value, recorded)

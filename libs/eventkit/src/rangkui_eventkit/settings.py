@@ -10,6 +10,8 @@ from __future__ import annotations
 from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from rangkui_eventkit.clock import PROVINCE_TIMEZONE
+
 
 class ServiceSettings(BaseSettings):
     model_config = SettingsConfigDict(extra="ignore", env_prefix="")
@@ -51,6 +53,11 @@ class ServiceSettings(BaseSettings):
     create_topics: bool = Field(
         default=True,
         description="create missing contract topics at start (off where Strimzi owns them)",
+    )
+    timezone: str = Field(
+        default=PROVINCE_TIMEZONE,
+        description="the province's time zone: a TMT, a due date and a decree date are its "
+        "calendar days (the clock's `today`)",
     )
     http_host: str = "127.0.0.1"
     http_port: int = 8000

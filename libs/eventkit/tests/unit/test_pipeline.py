@@ -171,6 +171,11 @@ class UpperCodec:
             for w in writes
         ]
 
+    def committed(self) -> None:
+        self.commits += 1
+
+    commits = 0
+
 
 async def test_a_codec_opens_what_is_folded_and_seals_what_is_appended() -> None:
     pipeline = InMemoryPipeline(codec=UpperCodec())
@@ -179,6 +184,7 @@ async def test_a_codec_opens_what_is_folded_and_seals_what_is_appended() -> None
     await pipeline.execute(NAMES, a, "X", CAUSE)  # "X" is there once opened: nothing new
     await pipeline.execute(NAMES, a, "Y", CAUSE)
     assert await names_of(pipeline.store, a) == ["x", "y"]  # type: ignore[arg-type]
+    assert pipeline.codec.commits == 1  # type: ignore[union-attr]
 
 
 async def test_on_committed_is_told_what_was_appended() -> None:

@@ -28,7 +28,6 @@ class EvaluationSettings(ServiceSettings, PersonalDataTransportSettings):
         default=60.0, gt=0, description="how often the overdue scheduler looks for checkpoints"
     )
     run_scheduler: bool = True
-    timezone: str = Field(default="Asia/Jakarta", description="the calendar the due dates use")
 
     @field_validator("checkpoint_months")
     @classmethod

@@ -40,6 +40,5 @@ class MutationSettings(ServiceSettings, PersonalDataTransportSettings):
         "decree; off keeps the short flow propose -> approve -> decree -> effective",
     )
     blackout_windows: list[BlackoutWindow] = Field(default_factory=list)
-    timezone: str = Field(default="Asia/Jakarta", description="where 'today' is for the TMT")
     scheduler_interval_s: float = Field(default=0.25, gt=0)
     run_scheduler: bool = True

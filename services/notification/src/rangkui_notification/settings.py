@@ -47,7 +47,6 @@ class NotificationSettings(ServiceSettings, PersonalDataTransportSettings):
     run_reminders: bool = True
     reminder_days_before: int = 7
     reminder_interval_s: float = 3600.0
-    timezone: str = "Asia/Jakarta"  # the calendar day of reminders
 
     # the delivery worker (e-mail and webhooks)
     run_delivery_worker: bool = True

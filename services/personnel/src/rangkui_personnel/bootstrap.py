@@ -6,14 +6,17 @@ Nothing is built at import time, so each test and each process wires its own.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
 
+from rangkui_eventkit.clock import Clock, SystemClock
 from rangkui_eventkit.handlers import Handler
 from rangkui_eventkit.runtime import Service, Worker
-from rangkui_personnel.adapters.personal_data import PersonalDataVault
+from rangkui_personnel.adapters.personal_data import PersonalDataVault, VaultCodec
 from rangkui_personnel.entrypoints import http, http_imports
 from rangkui_personnel.entrypoints.access import ACCESS
+from rangkui_personnel.service_layer.commands import Deps
 from rangkui_personnel.service_layer.imports import ImportWorker
 from rangkui_personnel.service_layer.key_publisher import KeyPublisher
 from rangkui_personnel.service_layer.projections import (
@@ -41,8 +44,31 @@ def build_vault(settings: PersonnelSettings) -> PersonalDataVault:
     return PersonalDataVault(settings.key_encryption_keys(), settings.transport_keys())
 
 
-def build_service(settings: PersonnelSettings, vault: PersonalDataVault | None = None) -> Service:
+class PersonnelService(Service):
+    """The kit's service with personnel's vault as the pipeline's codec and its handlers'
+    dependencies (`deps`)."""
+
+    def __init__(
+        self, settings: PersonnelSettings, vault: PersonalDataVault, clock: Clock, **kw: Any
+    ) -> None:
+        super().__init__(settings, **kw)
+        self.vault = vault
+        self.clock = clock
+        self.codec = VaultCodec(vault)
+
+    @property
+    def deps(self) -> Deps:
+        return Deps(pipeline=self.pipeline, clock=self.clock, keys=self.vault, pool=self.pool)
+
+
+def build_service(
+    settings: PersonnelSettings,
+    vault: PersonalDataVault | None = None,
+    *,
+    clock: Clock | None = None,
+) -> PersonnelService:
     vault = vault or build_vault(settings)
+    clock = clock or SystemClock(settings.timezone)
 
     def workers(service: Service) -> dict[str, Worker]:
         # Imports run in the background of the service and resume what a previous process
@@ -51,7 +77,11 @@ def build_service(settings: PersonnelSettings, vault: PersonalDataVault | None =
         assert service.store is not None
         return {
             "imports": ImportWorker(
-                service.pool, service.store, vault, chunk_size=settings.import_chunk_size
+                service.pool,
+                service.store,
+                vault,
+                chunk_size=settings.import_chunk_size,
+                clock=clock,
             ),
             "personal_data_keys": KeyPublisher(
                 service.pool,
@@ -63,13 +93,15 @@ def build_service(settings: PersonnelSettings, vault: PersonalDataVault | None =
             ),
         }
 
-    return Service(settings, migrations=MIGRATIONS, handlers=handlers, workers=workers)
+    return PersonnelService(
+        settings, vault, clock, migrations=MIGRATIONS, handlers=handlers, workers=workers
+    )
 
 
-def create_app(settings: PersonnelSettings | None = None) -> FastAPI:
+def create_app(settings: PersonnelSettings | None = None, *, clock: Clock | None = None) -> FastAPI:
     settings = settings or PersonnelSettings()
     vault = build_vault(settings)
-    service = build_service(settings, vault)
+    service = build_service(settings, vault, clock=clock)
     app = service.create_app(
         [http.router, http_imports.router],
         title="Rangkui personnel",
@@ -78,5 +110,4 @@ def create_app(settings: PersonnelSettings | None = None) -> FastAPI:
         description="Units, posts and formasi, employees with their history, staffing, "
         "bulk import of SIMPEG exports.",
     )
-    app.state.vault = vault
     return app

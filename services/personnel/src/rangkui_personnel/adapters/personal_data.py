@@ -289,3 +289,23 @@ def _plain(personal: PersonalData) -> dict[str, Any]:
 
 def now() -> datetime:
     return datetime.now(UTC)
+
+
+class VaultCodec:
+    """The vault as the kit pipeline's `EventCodec`: opens sealed values for the fold, seals
+    new ones (keys created, erasures applied) before the append, in the same transaction,
+    and wakes the key publisher once the command committed."""
+
+    def __init__(self, vault: PersonalDataVault) -> None:
+        self.vault = vault
+
+    async def open(
+        self, conn: Any, histories: dict[str, list[Recorded]]
+    ) -> dict[str, list[DomainEvent]]:
+        return await self.vault.open_history(conn, histories)  # type: ignore[return-value]
+
+    async def seal(self, conn: Any, writes: list[StreamWrite]) -> list[StreamWrite]:
+        return await self.vault.seal_writes(conn, writes)
+
+    def committed(self) -> None:
+        self.vault.notify()

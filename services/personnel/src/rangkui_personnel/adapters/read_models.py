@@ -80,8 +80,10 @@ def _sealed(value: Any) -> Sealed | None:
 
 @dataclass(frozen=True)
 class EmployeeSearch:
-    """Filters of the employee search; None means any."""
+    """Filters of the employee search; None means any. Years in post count to `as_of`
+    (the caller's today, from the service's clock)."""
 
+    as_of: date
     unit_id: str | None = None
     agency_id: str | None = None
     education_field: str | None = None
@@ -90,7 +92,6 @@ class EmployeeSearch:
     status: str | None = None
     min_years_in_post: float | None = None
     max_years_in_post: float | None = None
-    as_of: date | None = None
     page: int = 1
     page_size: int = 50
 
@@ -136,7 +137,7 @@ async def search_employees(
         q.status,
         q.min_years_in_post,
         q.max_years_in_post,
-        q.as_of or date.today(),
+        q.as_of,
     )
     total = await pool.fetchval(_SEARCH_FROM.format(columns="count(*)"), *args)
     rows = await pool.fetch(

@@ -27,7 +27,7 @@ from rangkui_eventkit.errors import Forbidden, NotFound
 from rangkui_eventkit.http import request_cause
 from rangkui_eventkit.limits import INT_MAX, StrictBody
 from rangkui_eventkit.runtime import Service
-from rangkui_eventkit.store import EventStore, Recorded
+from rangkui_eventkit.store import Recorded
 from rangkui_personnel.adapters import read_models
 from rangkui_personnel.adapters.personal_data import PersonalDataVault
 from rangkui_personnel.domain.employee import (
@@ -42,6 +42,7 @@ from rangkui_personnel.domain.position import ChangeFormation, EstablishPosition
 from rangkui_personnel.domain.streams import employee_stream, position_stream, unit_stream
 from rangkui_personnel.domain.unit import CloseUnit, MoveUnit, RegisterUnit, RenameUnit
 from rangkui_personnel.service_layer import commands
+from rangkui_personnel.service_layer.commands import Deps
 
 router = APIRouter(tags=["personnel"])
 
@@ -50,14 +51,12 @@ def _service(request: Request) -> Service:
     return request.app.state.service  # type: ignore[no-any-return]
 
 
-def store(request: Request) -> EventStore:
-    s = _service(request).store
-    assert s is not None, "the service has not started"
-    return s
+def deps(request: Request) -> Deps:
+    return request.app.state.service.deps  # type: ignore[no-any-return]
 
 
 def personal_data_vault(request: Request) -> PersonalDataVault:
-    return request.app.state.vault  # type: ignore[no-any-return]
+    return request.app.state.service.vault  # type: ignore[no-any-return]
 
 
 def pool(request: Request) -> asyncpg.Pool:
@@ -171,10 +170,10 @@ def _written(recorded: list[Recorded], stream_id: str = "", **extra: Any) -> dic
 @router.post("/units", status_code=201, summary="Register a unit (OPD, UPT, school, RSUD)")
 async def register_unit(
     body: RegisterUnitBody,
-    store: EventStore = Depends(store),
+    d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
-    recorded = await commands.register_unit(store, RegisterUnit(**body.model_dump()), cause)
+    recorded = await commands.register_unit(d, RegisterUnit(**body.model_dump()), cause)
     return _written(recorded, unit_id=body.unit_id)
 
 
@@ -182,10 +181,10 @@ async def register_unit(
 async def rename_unit(
     unit_id: str,
     body: RenameUnitBody,
-    store: EventStore = Depends(store),
+    d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
-    recorded = await commands.rename_unit(store, RenameUnit(unit_id, body.name), cause)
+    recorded = await commands.rename_unit(d, RenameUnit(unit_id, body.name), cause)
     return _written(recorded, unit_stream(unit_id), unit_id=unit_id)
 
 
@@ -193,11 +192,11 @@ async def rename_unit(
 async def move_unit(
     unit_id: str,
     body: MoveUnitBody,
-    store: EventStore = Depends(store),
+    d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
     command = MoveUnit(unit_id, body.parent_unit_id, body.region)
-    recorded = await commands.move_unit(store, command, cause)
+    recorded = await commands.move_unit(d, command, cause)
     return _written(recorded, unit_stream(unit_id), unit_id=unit_id)
 
 
@@ -205,24 +204,24 @@ async def move_unit(
 async def close_unit(
     unit_id: str,
     body: CloseUnitBody,
-    store: EventStore = Depends(store),
+    d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
     command = CloseUnit(unit_id, body.reason, body.closed_on, body.successor_unit_id)
-    recorded = await commands.close_unit(store, command, cause)
+    recorded = await commands.close_unit(d, command, cause)
     return _written(recorded, unit_stream(unit_id), unit_id=unit_id)
 
 
 @router.post("/positions", status_code=201, summary="Establish a post with its formasi")
 async def establish_position(
     body: EstablishPositionBody,
-    store: EventStore = Depends(store),
+    d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
     data = body.model_dump()
     data["required_education_levels"] = tuple(data["required_education_levels"])
     data["required_education_fields"] = tuple(data["required_education_fields"])
-    recorded = await commands.establish_position(store, EstablishPosition(**data), cause)
+    recorded = await commands.establish_position(d, EstablishPosition(**data), cause)
     return _written(recorded, position_id=body.position_id)
 
 
@@ -232,11 +231,11 @@ async def establish_position(
 async def change_formation(
     position_id: str,
     body: ChangeFormationBody,
-    store: EventStore = Depends(store),
+    d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
     command = ChangeFormation(position_id, body.formasi, body.reason, body.effective_date)
-    recorded = await commands.change_formation(store, command, cause)
+    recorded = await commands.change_formation(d, command, cause)
     return _written(recorded, position_stream(position_id), position_id=position_id)
 
 
@@ -250,8 +249,7 @@ async def list_positions(
 @router.post("/employees", status_code=201, summary="Register an employee (ASN)")
 async def register_employee(
     body: RegisterEmployeeBody,
-    store: EventStore = Depends(store),
-    vault: PersonalDataVault = Depends(personal_data_vault),
+    d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
     command = RegisterEmployee(
@@ -268,7 +266,7 @@ async def register_employee(
         competencies=tuple(body.competencies),
         contact=body.contact.to_contact() if body.contact else Contact(),
     )
-    recorded = await commands.register_employee(store, vault, command, cause)
+    recorded = await commands.register_employee(d, command, cause)
     return _written(recorded, nip=body.nip)
 
 
@@ -276,13 +274,12 @@ async def register_employee(
 async def change_status(
     nip: str,
     body: ChangeStatusBody,
-    store: EventStore = Depends(store),
-    vault: PersonalDataVault = Depends(personal_data_vault),
+    d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
     command = ChangeStatus(nip, body.status, body.since, body.reason)
     return _written(
-        await commands.change_employee(store, vault, command, cause), employee_stream(nip), nip=nip
+        await commands.change_employee(d, command, cause), employee_stream(nip), nip=nip
     )
 
 
@@ -290,13 +287,12 @@ async def change_status(
 async def change_grade(
     nip: str,
     body: ChangeGradeBody,
-    store: EventStore = Depends(store),
-    vault: PersonalDataVault = Depends(personal_data_vault),
+    d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
     command = ChangeGrade(nip, body.grade, body.tmt, body.sk_number)
     return _written(
-        await commands.change_employee(store, vault, command, cause), employee_stream(nip), nip=nip
+        await commands.change_employee(d, command, cause), employee_stream(nip), nip=nip
     )
 
 
@@ -304,13 +300,12 @@ async def change_grade(
 async def update_education(
     nip: str,
     body: list[Education],
-    store: EventStore = Depends(store),
-    vault: PersonalDataVault = Depends(personal_data_vault),
+    d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
     command = UpdateEducation(nip, tuple(body))
     return _written(
-        await commands.change_employee(store, vault, command, cause), employee_stream(nip), nip=nip
+        await commands.change_employee(d, command, cause), employee_stream(nip), nip=nip
     )
 
 
@@ -318,13 +313,12 @@ async def update_education(
 async def update_competencies(
     nip: str,
     body: list[str],
-    store: EventStore = Depends(store),
-    vault: PersonalDataVault = Depends(personal_data_vault),
+    d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
     command = UpdateCompetencies(nip, tuple(body))
     return _written(
-        await commands.change_employee(store, vault, command, cause), employee_stream(nip), nip=nip
+        await commands.change_employee(d, command, cause), employee_stream(nip), nip=nip
     )
 
 
@@ -332,13 +326,12 @@ async def update_competencies(
 async def change_contact(
     nip: str,
     body: ContactBody,
-    store: EventStore = Depends(store),
-    vault: PersonalDataVault = Depends(personal_data_vault),
+    d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
     command = ChangeContact(nip, body.to_contact())
     return _written(
-        await commands.change_employee(store, vault, command, cause), employee_stream(nip), nip=nip
+        await commands.change_employee(d, command, cause), employee_stream(nip), nip=nip
     )
 
 
@@ -362,11 +355,10 @@ class ErasureBody(Body):
 async def erase_personal_data(
     nip: str,
     body: ErasureBody,
-    store: EventStore = Depends(store),
-    vault: PersonalDataVault = Depends(personal_data_vault),
+    d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
-    recorded = await commands.erase_personal_data(store, vault, nip, body.reason, cause)
+    recorded = await commands.erase_personal_data(d, nip, body.reason, cause)
     erased = recorded[-1].event
     return _written(
         recorded,
@@ -393,6 +385,7 @@ async def search_employees(
     pool: asyncpg.Pool = Depends(pool),
     vault: PersonalDataVault = Depends(personal_data_vault),
     access: Access = Depends(authorize),
+    d: Deps = Depends(deps),
 ) -> dict[str, Any]:
     if access.units is not None:  # an evaluator searches the people of their units only
         if unit_id is not None and unit_id not in access.units:
@@ -410,7 +403,7 @@ async def search_employees(
         status=status,
         min_years_in_post=min_years_in_post,
         max_years_in_post=max_years_in_post,
-        as_of=as_of,
+        as_of=as_of or d.clock.today(),
         page=page,
         page_size=page_size,
     )

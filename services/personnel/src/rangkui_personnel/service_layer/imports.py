@@ -18,20 +18,21 @@ import contextlib
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 import asyncpg
 
 from rangkui_contracts import DomainEvent
+from rangkui_eventkit.clock import Clock, SystemClock
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.decider import Decider
-from rangkui_eventkit.errors import ConcurrencyConflict, DomainError
+from rangkui_eventkit.errors import DomainError
 from rangkui_eventkit.logging import get_logger
+from rangkui_eventkit.pipeline import PoolPipeline, RetryPolicy, UnitOfWork
 from rangkui_eventkit.store import EventStore, StreamWrite
 from rangkui_personnel.adapters import import_jobs
 from rangkui_personnel.adapters.import_files import Rows
-from rangkui_personnel.adapters.personal_data import PersonalDataVault
+from rangkui_personnel.adapters.personal_data import PersonalDataVault, VaultCodec
 from rangkui_personnel.domain.employee import (
     RegisterEmployee,
     SyncEmployee,
@@ -61,7 +62,7 @@ DECIDERS: dict[str, Decider[Any, Any]] = {
     "position": position_decider,
     "employee": employee_decider,
 }
-_CHUNK_ATTEMPTS = 5
+_CHUNK_RETRY = RetryPolicy(attempts=5)
 
 
 class Interrupted(Exception):
@@ -166,15 +167,14 @@ class ImportRunner:
         vault: PersonalDataVault,
         *,
         chunk_size: int = 500,
-        today: Callable[[], date] = date.today,
+        clock: Clock | None = None,
         on_progress: ProgressFn | None = None,
         fault: Callable[[int], None] | None = None,
     ) -> None:
         self.pool = pool
-        self.store = store
-        self.vault = vault
+        self.pipeline = PoolPipeline(pool, store, codec=VaultCodec(vault), retry=_CHUNK_RETRY)
         self.chunk_size = chunk_size
-        self.today = today
+        self.clock = clock or SystemClock()
         self.on_progress = on_progress
         self.fault = fault
 
@@ -207,44 +207,43 @@ class ImportRunner:
     async def _apply_chunk(
         self, job_id: str, start: int, rows: Sequence[import_jobs.StoredRow], cause: Cause
     ) -> None:
+        """One chunk in one unit of work: its rows' events and the job's progress commit
+        together (a crash keeps all of it or none); a lost race decides the chunk again."""
         parsed = [
             (r, parse(r.section, r.row_number, r.data) if r.outcome is None else None) for r in rows
         ]
-        for attempt in range(1, _CHUNK_ATTEMPTS + 1):
-            chunk = await self._decide(job_id, parsed)
-            try:
-                async with self.pool.acquire() as conn, conn.transaction():
-                    if await import_jobs.lock_progress(conn, job_id) != start:
-                        raise Interrupted(f"import {job_id} is being applied by another runner")
-                    writes = await self.vault.seal_writes(conn, chunk.writes())
-                    await self.store.append(writes, cause, conn=conn)
-                    await import_jobs.record_chunk(
-                        conn,
-                        job_id,
-                        chunk.outcomes,
-                        rows[-1].seq + 1,
-                        sum(len(w.events) for w in writes),
-                    )
-                self.vault.notify()
-                return
-            except ConcurrencyConflict:
-                if attempt == _CHUNK_ATTEMPTS:
-                    raise
-                log.info("import.chunk_conflict_retrying", job_id=job_id, start=start)
+
+        async def handler(uow: UnitOfWork) -> None:
+            if await import_jobs.lock_progress(uow.conn, job_id) != start:
+                raise Interrupted(f"import {job_id} is being applied by another runner")
+            chunk = await self._decide(uow, job_id, parsed)
+            for write in chunk.writes():
+                uow.stage(write.stream_id, write.events)
+            await import_jobs.record_chunk(
+                uow.conn,
+                job_id,
+                chunk.outcomes,
+                rows[-1].seq + 1,
+                sum(len(w.events) for w in uow.staged),
+            )
+
+        await self.pipeline.run(handler, cause)
 
     async def _decide(
-        self, job_id: str, parsed: list[tuple[import_jobs.StoredRow, ParsedRow | None]]
+        self,
+        uow: UnitOfWork,
+        job_id: str,
+        parsed: list[tuple[import_jobs.StoredRow, ParsedRow | None]],
     ) -> _Chunk:
         wanted = {p.key for _, p in parsed if p and p.command} | {
             s for _, p in parsed if p and p.command for _, s in p.refs
         }
-        loaded = await self.store.load_many(sorted(wanted))
-        opened = await self.vault.open_history(self.pool, loaded)
+        opened = await uow.load(sorted(wanted))
         streams: dict[str, _Stream] = {}
         for sid in wanted:
             kind = sid.split("-", 1)[0]
-            history = loaded.get(sid, [])
-            streams[sid] = _Stream(kind, DECIDERS[kind].fold(opened.get(sid, [])), len(history))
+            version = len(uow.history(sid))
+            streams[sid] = _Stream(kind, DECIDERS[kind].fold(opened[sid]), version)
         chunk = _Chunk(streams)
         for stored, row in parsed:
             if row is None:
@@ -281,7 +280,7 @@ class ImportRunner:
             case EstablishPosition():
                 command = SyncPosition(row.command, reason=f"import {job_id}")
             case RegisterEmployee():
-                command = SyncEmployee(row.command, as_of=self.today())
+                command = SyncEmployee(row.command, as_of=self.clock.today())
             case _:
                 return []
         decider = DECIDERS[stream.kind]
@@ -342,9 +341,15 @@ class ImportWorker:
     start resumes the jobs an earlier process left unfinished."""
 
     def __init__(
-        self, pool: asyncpg.Pool, store: EventStore, vault: PersonalDataVault, *, chunk_size: int
+        self,
+        pool: asyncpg.Pool,
+        store: EventStore,
+        vault: PersonalDataVault,
+        *,
+        chunk_size: int,
+        clock: Clock | None = None,
     ) -> None:
-        self.runner = ImportRunner(pool, store, vault, chunk_size=chunk_size)
+        self.runner = ImportRunner(pool, store, vault, chunk_size=chunk_size, clock=clock)
         self.pool = pool
         self._tasks: dict[str, asyncio.Task[Any]] = {}
 

@@ -26,7 +26,9 @@ import asyncpg
 
 from rangkui_eventkit.logging import get_logger
 from rangkui_eventkit.personal_data import CannotOpen, WrappingKeys
+from rangkui_eventkit.store import EventStore, PostgresEventStore
 from rangkui_personnel.adapters.personal_data import PersonalDataVault
+from rangkui_personnel.domain.streams import employee_stream
 
 log = get_logger(__name__)
 
@@ -122,29 +124,37 @@ async def republish_keys(pool: asyncpg.Pool, *, dry_run: bool = False) -> int:
     return int(status.split()[-1])
 
 
+EMPLOYEE_PREFIX = employee_stream("")
 _WITHOUT_KEY = """
-    SELECT e.stream_id, substr(e.stream_id, length('employee-') + 1) AS nip FROM events e
-    WHERE e.stream_id > $1 AND e.stream_id LIKE 'employee-%' AND e.version = 1
-      AND NOT EXISTS (SELECT 1 FROM personal_data_keys k
-                      WHERE k.nip = substr(e.stream_id, length('employee-') + 1))
-    ORDER BY e.stream_id
-    LIMIT $2
-"""  # paged by stream id: the event store's (stream_id, version) index, one pass in all
+    SELECT nip FROM unnest($1::text[]) AS n(nip)
+    WHERE NOT EXISTS (SELECT 1 FROM personal_data_keys k WHERE k.nip = n.nip)
+    ORDER BY nip
+"""
 
 
 async def issue_missing_keys(
-    pool: asyncpg.Pool, vault: PersonalDataVault, *, batch_size: int = 1000, dry_run: bool = False
+    pool: asyncpg.Pool,
+    vault: PersonalDataVault,
+    *,
+    batch_size: int = 1000,
+    dry_run: bool = False,
+    store: EventStore | None = None,
 ) -> int:
     """Give a data key to every employee registered before personal data was sealed (none
     was created for them then), so that their objections and evaluators' notes about them
     can be sealed: the key holders receive the keys through the key publisher. Employees
     whose data was erased keep no key. One transaction per batch; returns the count."""
-    issued, after = 0, "employee-"
+    store = store or PostgresEventStore(pool, "/rangkui/personnel")
+    issued, after = 0, ""
     while True:
-        rows = await pool.fetch(_WITHOUT_KEY, after, batch_size)
-        if not rows:
+        page = await store.stream_ids(EMPLOYEE_PREFIX, after=after, limit=batch_size)
+        if not page:
             return issued
-        after, nips = rows[-1]["stream_id"], [r["nip"] for r in rows]
+        after = page[-1]
+        registered = [sid.removeprefix(EMPLOYEE_PREFIX) for sid in page]
+        nips = [r["nip"] for r in await pool.fetch(_WITHOUT_KEY, registered)]
+        if not nips:
+            continue
         if dry_run:
             issued += len(nips)
             continue

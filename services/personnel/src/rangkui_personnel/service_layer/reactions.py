@@ -12,11 +12,10 @@ from rangkui_contracts.events.mutation import MutationEffective
 from rangkui_contracts.topics import MUTATION
 from rangkui_eventkit.handlers import BatchContext, Reaction, Received, handles
 from rangkui_eventkit.logging import get_logger
-from rangkui_eventkit.store import StreamWrite
+from rangkui_eventkit.pipeline import UnitOfWork
 from rangkui_personnel.domain.employee import ReassignEmployee, employee_decider
-from rangkui_personnel.domain.position import position_decider, require_post_in_unit
-from rangkui_personnel.domain.streams import employee_stream, position_stream, unit_stream
-from rangkui_personnel.domain.unit import require_open_unit, unit_decider
+from rangkui_personnel.domain.streams import employee_stream
+from rangkui_personnel.service_layer.commands import check_placement
 
 log = get_logger(__name__)
 
@@ -31,12 +30,6 @@ class TransferExecution(Reaction):
     async def on_mutation_effective(
         self, ctx: BatchContext, e: MutationEffective, r: Received
     ) -> None:
-        unit = unit_decider.fold(x.event for x in await ctx.load(unit_stream(e.to_unit_id)))
-        require_open_unit(e.to_unit_id, unit, "target unit")
-        post = position_decider.fold(
-            x.event for x in await ctx.load(position_stream(e.to_position_id))
-        )
-        require_post_in_unit(e.to_position_id, post, e.to_unit_id)
         command = ReassignEmployee(
             nip=e.nip,
             to_unit_id=e.to_unit_id,
@@ -44,19 +37,20 @@ class TransferExecution(Reaction):
             tmt=e.tmt,
             mutation_id=e.mutation_id,
         )
-        stream = employee_stream(e.nip)
-        # A race with an HTTP command on the same employee surfaces as ConcurrencyConflict;
-        # the kit then runs this handler again on fresh state (a savepoint per attempt).
-        history = await ctx.load(stream)
-        events = employee_decider.decide(command, employee_decider.fold(x.event for x in history))
-        if not events:
-            log.info("personnel.transfer_already_applied", nip=e.nip, mutation_id=e.mutation_id)
-            return
-        await ctx.append([StreamWrite(stream, len(history), events)], because_of=r)
-        log.info(
-            "personnel.EmployeeReassigned",
-            nip=e.nip,
-            mutation_id=e.mutation_id,
-            stream_id=stream,
-            version=len(history) + 1,
-        )
+
+        async def handler(uow: UnitOfWork) -> None:
+            await check_placement(uow, e.to_unit_id, e.to_position_id, "target unit")
+            # A race with an HTTP command on the same employee is decided again by the kit's
+            # pipeline on fresh state (a savepoint per attempt).
+            if not await uow.decide(employee_decider, employee_stream(e.nip), command):
+                log.info("personnel.transfer_already_applied", nip=e.nip, mutation_id=e.mutation_id)
+
+        outcome = await ctx.run(handler, because_of=r)
+        for rec in outcome.recorded:
+            log.info(
+                "personnel.EmployeeReassigned",
+                nip=e.nip,
+                mutation_id=e.mutation_id,
+                stream_id=rec.stream_id,
+                version=rec.version,
+            )
