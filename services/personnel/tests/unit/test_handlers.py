@@ -1,0 +1,155 @@
+"""Personnel's command handlers and the transfer reaction on the in-memory pipeline: Given
+events, When a command (or a `MutationEffective`), Then new events or an error."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from rangkui_contracts.events.mutation import MutationEffective
+from rangkui_contracts.events.personnel import EmployeeReassigned
+from rangkui_eventkit.clock import FixedClock
+from rangkui_eventkit.context import Cause
+from rangkui_eventkit.errors import AlreadyExists, RuleViolated
+from rangkui_eventkit.pipeline import InMemoryPipeline
+from rangkui_eventkit.store import InMemoryEventStore
+from rangkui_eventkit.testing.memory import memory_batch, received
+from rangkui_personnel.domain.employee import RegisterEmployee
+from rangkui_personnel.domain.position import EstablishPosition
+from rangkui_personnel.domain.streams import employee_stream
+from rangkui_personnel.domain.unit import CloseUnit, MoveUnit, RegisterUnit
+from rangkui_personnel.service_layer import commands
+from rangkui_personnel.service_layer.commands import Deps
+from rangkui_personnel.service_layer.ports import FixedErasureKeys
+from rangkui_personnel.service_layer.reactions import TransferExecution
+
+pytestmark = pytest.mark.unit
+
+NIP = "199003152015032001"
+BKD = Cause.new("operator.bkd")
+
+
+def deps(store: InMemoryEventStore | None = None) -> Deps:
+    return Deps(
+        pipeline=InMemoryPipeline(store or InMemoryEventStore()),
+        clock=FixedClock(date(2026, 11, 28)),
+        keys=FixedErasureKeys(),
+    )
+
+
+async def organisation(d: Deps) -> None:
+    """Given: the education agency with two schools, a mathematics post in each."""
+    await commands.register_unit(d, RegisterUnit("disdik", "Dinas Pendidikan", "OPD", "Kota"), BKD)
+    for school in ("sma-1", "sma-2"):
+        await commands.register_unit(
+            d, RegisterUnit(school, school.upper(), "SMA", "Kota", "disdik"), BKD
+        )
+        await commands.establish_position(
+            d, EstablishPosition(f"mat-{school}", school, "Guru Matematika", "FUNGSIONAL", 2), BKD
+        )
+
+
+def teacher(unit_id: str = "sma-1", position_id: str = "mat-sma-1") -> RegisterEmployee:
+    return RegisterEmployee(
+        nip=NIP,
+        name="Siti Aminah",
+        gender="F",
+        birth_date=date(1990, 3, 15),
+        grade="III/c",
+        unit_id=unit_id,
+        position_id=position_id,
+        tmt_position=date(2018, 1, 2),
+    )
+
+
+async def test_an_employee_is_registered_into_an_open_units_post() -> None:
+    d = deps()
+    await organisation(d)
+    [recorded] = await commands.register_employee(d, teacher(), BKD)
+    assert recorded.stream_id == employee_stream(NIP)
+    assert recorded.envelope.actor == "operator.bkd"
+
+
+async def test_registering_the_same_nip_twice_is_a_duplicate() -> None:
+    d = deps()
+    await organisation(d)
+    await commands.register_employee(d, teacher(), BKD)
+    with pytest.raises(AlreadyExists):
+        await commands.register_employee(d, teacher(), BKD)
+
+
+async def test_an_employee_cannot_be_placed_in_a_post_of_another_unit() -> None:
+    d = deps()
+    await organisation(d)
+    with pytest.raises(RuleViolated) as refused:
+        await commands.register_employee(d, teacher("sma-1", "mat-sma-2"), BKD)
+    assert refused.value.rule == "position_in_unit"
+
+
+async def test_a_unit_cannot_be_moved_under_a_unit_below_it() -> None:
+    d = deps()
+    await organisation(d)
+    with pytest.raises(RuleViolated) as refused:
+        await commands.move_unit(d, MoveUnit("disdik", "sma-1", "Kota"), BKD)
+    assert refused.value.rule == "unit_tree"
+
+
+async def test_nobody_is_registered_into_a_closed_unit() -> None:
+    d = deps()
+    await organisation(d)
+    await commands.close_unit(d, CloseUnit("sma-1", "merged", date(2026, 6, 30), "sma-2"), BKD)
+    with pytest.raises(RuleViolated) as refused:
+        await commands.register_employee(d, teacher(), BKD)
+    assert (refused.value.rule, refused.value.message) == ("open_unit", "unit sma-1 is closed")
+
+
+async def test_an_erasure_names_the_employees_key_and_the_clocks_instant() -> None:
+    d = deps()
+    await organisation(d)
+    await commands.register_employee(d, teacher(), BKD)
+    recorded = await commands.erase_personal_data(d, NIP, "permintaan pegawai", BKD)
+    erased = recorded[-1].event
+    assert erased.key_id == f"key-{NIP}"  # type: ignore[attr-defined]
+    assert erased.erased_at == d.clock.now()  # type: ignore[attr-defined]
+
+
+def effective(mutation_id: str = "m1") -> MutationEffective:
+    return MutationEffective(
+        mutation_id=mutation_id,
+        nip=NIP,
+        from_unit_id="sma-1",
+        from_position_id="mat-sma-1",
+        to_unit_id="sma-2",
+        to_position_id="mat-sma-2",
+        tmt=date(2026, 11, 28),
+    )
+
+
+async def test_an_effective_transfer_moves_the_employee_exactly_once() -> None:
+    store = InMemoryEventStore()
+    d = deps(store)
+    await organisation(d)
+    await commands.register_employee(d, teacher(), BKD)
+    event = received(effective(), stream_id="mutation-m1", version=6)
+    reaction = TransferExecution()
+    await reaction.handle(memory_batch(store), [event])
+    await reaction.handle(memory_batch(store), [event])  # redelivered or re-published
+    moves = [
+        r for r in await store.load(employee_stream(NIP)) if isinstance(r.event, EmployeeReassigned)
+    ]
+    assert [(m.event.to_position_id, m.envelope.causationid) for m in moves] == [  # type: ignore[attr-defined]
+        ("mat-sma-2", event.envelope.id)
+    ]
+
+
+async def test_a_transfer_into_a_closed_unit_is_refused_by_the_reaction() -> None:
+    store = InMemoryEventStore()
+    d = deps(store)
+    await organisation(d)
+    await commands.register_employee(d, teacher(), BKD)
+    await commands.close_unit(d, CloseUnit("sma-2", "closed", date(2026, 6, 30)), BKD)
+    with pytest.raises(RuleViolated, match="target unit sma-2"):
+        await TransferExecution().handle(
+            memory_batch(store), [received(effective(), stream_id="mutation-m1")]
+        )
