@@ -4,13 +4,15 @@ built at import time, so every test and environment wires its own."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
 
-from rangkui_evaluation.adapters.clock import Clock, SystemClock
+from rangkui_evaluation.adapters.facts import PostgresFacts
 from rangkui_evaluation.entrypoints.access import ACCESS
 from rangkui_evaluation.entrypoints.http import evaluations_router, monitoring_router
 from rangkui_evaluation.entrypoints.reports_http import reports_router
+from rangkui_evaluation.service_layer.commands import Deps
 from rangkui_evaluation.service_layer.evaluation_history import EvaluationHistory
 from rangkui_evaluation.service_layer.evaluator_follower import EvaluatorFollower
 from rangkui_evaluation.service_layer.monitoring_planner import MonitoringPlanner
@@ -18,6 +20,7 @@ from rangkui_evaluation.service_layer.monitoring_projection import MonitoringBoa
 from rangkui_evaluation.service_layer.overdue import OverdueScheduler
 from rangkui_evaluation.service_layer.personnel_projection import PersonnelDirectory
 from rangkui_evaluation.settings import EvaluationSettings
+from rangkui_eventkit.clock import Clock, SystemClock
 from rangkui_eventkit.handlers import Handler
 from rangkui_eventkit.personal_data import KeyRing
 from rangkui_eventkit.runtime import Service, Worker
@@ -43,28 +46,50 @@ def build_handlers(settings: EvaluationSettings, keyring: KeyRing | None = None)
     ]
 
 
+class EvaluationService(Service):
+    """The kit's service with evaluation's clock, key ring and handlers' dependencies."""
+
+    def __init__(
+        self, settings: EvaluationSettings, clock: Clock, keyring: KeyRing, **kw: Any
+    ) -> None:
+        super().__init__(settings, **kw)
+        self.clock = clock
+        self.keyring = keyring
+
+    @property
+    def deps(self) -> Deps:
+        return Deps(
+            pipeline=self.pipeline,
+            clock=self.clock,
+            facts=lambda uow: PostgresFacts(uow.conn),
+            keyring=self.keyring,
+            pool=self.pool,
+        )
+
+
 def build_service(
     settings: EvaluationSettings, clock: Clock, keyring: KeyRing | None = None
-) -> Service:
+) -> EvaluationService:
     keyring = keyring or build_keyring(settings)
 
     def workers(service: Service) -> dict[str, Worker]:
         if not settings.run_scheduler:
             return {}
         assert service.pool is not None
-        assert service.store is not None
         return {
             "overdue-scheduler": OverdueScheduler(
                 service.pool,
-                service.store,
+                service.pipeline,
                 clock,
                 grace_days=settings.overdue_grace_days,
                 interval_s=settings.scheduler_interval_s,
             )
         }
 
-    return Service(
+    return EvaluationService(
         settings,
+        clock,
+        keyring,
         migrations=MIGRATIONS,
         handlers=lambda _: build_handlers(settings, keyring),
         workers=workers,
@@ -86,6 +111,4 @@ def create_app(
         description="Monitoring and evaluation after a transfer: checkpoints, SKP appraisals, "
         "adaptation, and whether each transfer reached its goal.",
     )
-    app.state.clock = clock
-    app.state.keyring = keyring
     return app

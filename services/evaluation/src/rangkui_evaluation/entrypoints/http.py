@@ -7,7 +7,6 @@ import uuid
 from datetime import date, datetime
 from typing import Any, Literal
 
-import asyncpg
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -20,12 +19,12 @@ from rangkui_contracts.events.evaluation import (
     MutationOutcomeAssessed,
 )
 from rangkui_evaluation.adapters.appraisal_csv import UnreadableExport, read_annual_appraisals
-from rangkui_evaluation.adapters.clock import Clock
 from rangkui_evaluation.adapters.evaluation_queries import get_evaluation, history_of
 from rangkui_evaluation.adapters.monitoring_queries import find_plans, get_plan
 from rangkui_evaluation.entrypoints.scope import reach_of, require_reach
 from rangkui_evaluation.service_layer.adaptation_notes import open_notes
 from rangkui_evaluation.service_layer.commands import (
+    Deps,
     RecordEvaluation,
     assess_on_demand,
     cancel_plan,
@@ -39,7 +38,6 @@ from rangkui_eventkit.http import request_cause
 from rangkui_eventkit.limits import StrictBody
 from rangkui_eventkit.personal_data import KeyRing
 from rangkui_eventkit.runtime import Service
-from rangkui_eventkit.store import EventStore
 
 
 class CheckpointView(BaseModel):
@@ -152,20 +150,12 @@ def _service(request: Request) -> Service:
     return request.app.state.service  # type: ignore[no-any-return]
 
 
-def _wired(request: Request) -> tuple[asyncpg.Pool, EventStore]:
-    """The running service's pool and store (both exist once the lifespan has started)."""
-    service = _service(request)
-    if service.pool is None or service.store is None:
-        raise RuntimeError("the service is not started")
-    return service.pool, service.store
-
-
-def _clock(request: Request) -> Clock:
-    return request.app.state.clock  # type: ignore[no-any-return]
+def _deps(request: Request) -> Deps:
+    return _service(request).deps  # type: ignore[attr-defined,no-any-return]
 
 
 def _keyring(request: Request) -> KeyRing | None:
-    return getattr(request.app.state, "keyring", None)
+    return _deps(request).keyring
 
 
 async def _evaluation_views(request: Request, rows: list[dict[str, Any]]) -> list[EvaluationView]:
@@ -174,7 +164,7 @@ async def _evaluation_views(request: Request, rows: list[dict[str, Any]]) -> lis
     sealed = [r.get("adaptation_notes") if r.get("adaptation") else None for r in rows]
     notes: list[str | None] = [None] * len(rows)
     if rows and any(sealed):
-        pool = _service(request).pool
+        pool = _deps(request).pool
         notes = await open_notes(pool, _keyring(request), rows[0]["nip"], sealed)
     views = []
     for row, blob, opened in zip(rows, sealed, notes, strict=True):
@@ -215,7 +205,7 @@ def monitoring_router() -> APIRouter:
         unit_id: str | None = Query(default=None, description="the new unit"),
         access: Access = Depends(authorize),
     ) -> list[PlanView]:
-        pool = _service(request).pool
+        pool = _deps(request).pool
         plans = await find_plans(
             pool, nip=nip, evaluator_nip=evaluator_nip, unit_id=unit_id, reach=reach_of(access)
         )
@@ -225,7 +215,7 @@ def monitoring_router() -> APIRouter:
     async def show_plan(
         request: Request, plan_id: str, access: Access = Depends(authorize)
     ) -> PlanView:
-        plan = await get_plan(_service(request).pool, plan_id)
+        plan = await get_plan(_deps(request).pool, plan_id)
         if plan is None:
             raise NotFound(f"no monitoring plan {plan_id!r}")
         require_reach(access, plan)
@@ -239,22 +229,19 @@ def monitoring_router() -> APIRouter:
         access: Access = Depends(authorize),
     ) -> MutationOutcomeAssessed:
         """Judge the transfer now, criterion by criterion (also done at the last checkpoint)."""
-        pool, store = _wired(request)
         if access.units is not None:
-            plan = await get_plan(pool, plan_id)
+            plan = await get_plan(_deps(request).pool, plan_id)
             if plan is None:
                 raise NotFound(f"no monitoring plan {plan_id!r}")
             require_reach(access, plan)
-        today = _clock(request).today()
-        return await assess_on_demand(pool, store, plan_id, today=today, cause=cause)
+        return await assess_on_demand(_deps(request), plan_id, cause=cause)
 
     @router.post("/plans/{plan_id}/cancel", status_code=202)
     async def cancel(
         request: Request, plan_id: str, body: CancelIn, cause: Cause = Depends(request_cause)
     ) -> dict[str, str]:
         """Cancel a plan whose transfer was reversed; its open checkpoints are no longer due."""
-        _, store = _wired(request)
-        await cancel_plan(store, plan_id, body.reason, cause)
+        await cancel_plan(_deps(request), plan_id, body.reason, cause)
         return {"plan_id": plan_id, "status": "CANCELLED"}
 
     return router
@@ -277,7 +264,6 @@ def evaluations_router() -> APIRouter:
         does not hold that key (record without notes, or later)."""
         if access.units is not None and body.evaluator_nip != access.principal.nip:
             raise Forbidden("an evaluator records evaluations in their own name (evaluator_nip)")
-        pool, store = _wired(request)
         command = RecordEvaluation(
             evaluation_id=body.evaluation_id or str(uuid.uuid4()),
             nip=body.nip,
@@ -291,10 +277,7 @@ def evaluations_router() -> APIRouter:
             adaptation=body.adaptation,
             supersedes_evaluation_id=body.supersedes_evaluation_id,
         )
-        today = _clock(request).today()
-        event = await record_evaluation(
-            pool, store, command, today=today, cause=cause, keyring=_keyring(request)
-        )
+        event = await record_evaluation(_deps(request), command, cause=cause)
         return _recorded_view(event, body.adaptation, cause.actor)
 
     @router.post(
@@ -313,12 +296,11 @@ def evaluations_router() -> APIRouter:
         """Bulk import of annual appraisals from the provincial export (CSV with columns
         nip, tahun, hasil_kerja, perilaku_kerja and optionally nip_penilai). Idempotent: a
         row already imported is skipped; unreadable or refused rows are listed by line."""
-        _, store = _wired(request)
         try:
             rows, unreadable = read_annual_appraisals((await request.body()).decode("utf-8"))
         except (UnreadableExport, UnicodeDecodeError) as exc:
             raise RuleViolated("readable_export", f"cannot read the export: {exc}") from exc
-        result = await import_annual_appraisals(store, rows, cause)
+        result = await import_annual_appraisals(_deps(request), rows, cause)
         errors = sorted([*unreadable, *result.errors], key=lambda e: e.line)
         return ImportReport(
             imported=result.imported,
@@ -330,7 +312,7 @@ def evaluations_router() -> APIRouter:
     async def show(
         request: Request, evaluation_id: str, access: Access = Depends(authorize)
     ) -> EvaluationView:
-        found = await get_evaluation(_service(request).pool, evaluation_id)
+        found = await get_evaluation(_deps(request).pool, evaluation_id)
         if found is None:
             raise NotFound(f"no evaluation {evaluation_id!r}")
         access.require_person(found["nip"])
@@ -345,7 +327,7 @@ def evaluations_router() -> APIRouter:
     ) -> list[EvaluationView]:
         """Every evaluation of the employee, oldest first; corrected ones are kept and show
         `superseded_by`. An evaluator sees the ones they made."""
-        rows = await history_of(_service(request).pool, nip)
+        rows = await history_of(_deps(request).pool, nip)
         if access.units is not None:
             rows = [r for r in rows if r.get("evaluator_nip") == access.principal.nip]
         return await _evaluation_views(request, rows)

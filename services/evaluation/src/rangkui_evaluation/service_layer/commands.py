@@ -1,21 +1,19 @@
-"""Command handlers: load a stream, gather the facts a decision needs, decide, append.
+"""Command handlers: gather the facts a decision needs, let the pure decider decide, and
+leave the append to the kit's pipeline.
 
-Facts from read models are read before the decision; the append is guarded by the version
-loaded. A plan's stream is also written by the overdue scheduler, so a conflict is retried
-a few times on fresh state (the decision is made again, never replayed blindly) before it
-surfaces as `ConcurrencyConflict` (409).
+A plan's stream is also written by the overdue scheduler and by reactions, so a command may
+lose a race: the pipeline decides it again on fresh state (never replays it blindly) before
+the conflict surfaces as `ConcurrencyConflict` (409). Facts from read models come through the
+`EvaluationFacts` port, on the unit of work's connection.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TypeVar
+from typing import Any
 
-import asyncpg
-
-from rangkui_contracts import DomainEvent
 from rangkui_contracts.events.common import Rating, Sealed
 from rangkui_contracts.events.evaluation import (
     AdaptationAssessment,
@@ -24,7 +22,6 @@ from rangkui_contracts.events.evaluation import (
     MutationOutcomeAssessed,
 )
 from rangkui_evaluation.adapters.appraisal_csv import AnnualRow, RowError
-from rangkui_evaluation.adapters.outcome_queries import outcome_facts
 from rangkui_evaluation.domain.appraisal import Appraisal, EvaluationKind
 from rangkui_evaluation.domain.appraisal_record import RecordAppraisal, appraisals_stream
 from rangkui_evaluation.domain.plan import (
@@ -36,14 +33,27 @@ from rangkui_evaluation.domain.plan import (
 )
 from rangkui_evaluation.service_layer.adaptation_notes import seal_notes
 from rangkui_evaluation.service_layer.deciders import APPRAISALS, PLAN
+from rangkui_evaluation.service_layer.ports import EvaluationFacts
+from rangkui_eventkit.clock import Clock
 from rangkui_eventkit.context import Cause
-from rangkui_eventkit.errors import AlreadyExists, ConcurrencyConflict, NotFound, RuleViolated
+from rangkui_eventkit.errors import AlreadyExists, NotFound, RuleViolated
 from rangkui_eventkit.logging import get_logger
 from rangkui_eventkit.personal_data import KeyRing
-from rangkui_eventkit.pipeline import execute
-from rangkui_eventkit.store import EventStore, Recorded, StreamWrite
+from rangkui_eventkit.pipeline import Pipeline, UnitOfWork
+from rangkui_eventkit.store import Recorded
 
 log = get_logger(__name__)
+
+
+@dataclass(frozen=True)
+class Deps:
+    """What the handlers need; built by the bootstrap (or, in unit tests, in memory)."""
+
+    pipeline: Pipeline
+    clock: Clock
+    facts: Callable[[UnitOfWork], EvaluationFacts]  # bound to the unit of work's connection
+    keyring: KeyRing | None = None  # employees' data keys: adaptation notes are sealed
+    pool: Any = None  # read models for the HTTP layer's queries (None in unit tests)
 
 
 def plan_of_checkpoint(checkpoint_id: str) -> str:
@@ -103,43 +113,48 @@ class RecordEvaluation:
         )
 
 
-_ATTEMPTS = 3
-T = TypeVar("T")
-
-
-async def _retrying_conflicts(attempt: Callable[[], Awaitable[T]]) -> T:
-    for remaining in range(_ATTEMPTS - 1, -1, -1):
-        try:
-            return await attempt()
-        except ConcurrencyConflict:
-            if remaining == 0:
-                raise
-    raise AssertionError("unreachable")
-
-
 async def record_evaluation(
-    pool: asyncpg.Pool,
-    store: EventStore,
-    command: RecordEvaluation,
-    *,
-    today: date,
-    cause: Cause,
-    keyring: KeyRing | None = None,
+    deps: Deps, command: RecordEvaluation, *, cause: Cause
 ) -> EvaluationRecordedV2:
     """Record an evaluation: a checkpoint one in its plan (settling the outcome at the last
     checkpoint), any other in the employee's appraisal record. Adaptation notes are sealed
     with the employee's data key first (`adaptation_notes`); none are recorded in clear."""
-    # Ids are unique per stream by the deciders; across streams, by this look-up (a caller
-    # choosing its own id could otherwise reuse one from another employee or plan).
-    if await pool.fetchval(
-        "SELECT 1 FROM evaluations WHERE evaluation_id = $1", command.evaluation_id
-    ):
-        raise AlreadyExists(f"evaluation {command.evaluation_id} is already recorded")
-    notes = command.adaptation.notes if command.adaptation else ""
-    sealed = await seal_notes(pool, keyring, command.nip, notes)
-    event = await _retrying_conflicts(
-        lambda: _record_evaluation(pool, store, command, sealed, today=today, cause=cause)
-    )
+    today = deps.clock.today()
+
+    async def handler(uow: UnitOfWork) -> None:
+        facts = deps.facts(uow)
+        # Ids are unique per stream by the deciders; across streams, by this look-up (a
+        # caller choosing its own id could otherwise reuse one from another employee or plan).
+        if await facts.evaluation_recorded(command.evaluation_id):
+            raise AlreadyExists(f"evaluation {command.evaluation_id} is already recorded")
+        notes = command.adaptation.notes if command.adaptation else ""
+        sealed = await seal_notes(uow.conn or deps.pool, deps.keyring, command.nip, notes)
+        if command.kind != "CHECKPOINT":
+            if command.checkpoint_id is not None:
+                raise RuleViolated(
+                    "checkpoint_kind", "only checkpoint evaluations name a checkpoint"
+                )
+            appraisal = RecordAppraisal(command.appraisal(notes=sealed))
+            await uow.decide(APPRAISALS, appraisals_stream(command.nip), appraisal)
+            return
+        if command.checkpoint_id is None:
+            raise RuleViolated(
+                "checkpoint_required", "a checkpoint evaluation names its checkpoint"
+            )
+        plan_id = plan_of_checkpoint(command.checkpoint_id)
+        state = (await uow.state(PLAN, plan_id)).state
+        if not state.scheduled:
+            raise NotFound(f"no monitoring plan {plan_id!r}")
+        decision = RecordCheckpointEvaluation(
+            appraisal=command.appraisal(state.period_of(command.checkpoint_id), sealed),
+            checkpoint_id=command.checkpoint_id,
+            facts=await facts.outcome_facts(state),
+            today=today,
+            actor=cause.actor,
+        )
+        uow.stage(plan_id, PLAN.decide(decision, state))
+
+    event = _evaluation_of((await deps.pipeline.run(handler, cause)).recorded)
     log.info(
         "evaluation.recorded",
         evaluation_id=event.evaluation_id,
@@ -150,75 +165,28 @@ async def record_evaluation(
     return event
 
 
-async def _record_evaluation(
-    pool: asyncpg.Pool,
-    store: EventStore,
-    command: RecordEvaluation,
-    notes: Sealed | None,
-    *,
-    today: date,
-    cause: Cause,
-) -> EvaluationRecordedV2:
-    if command.kind != "CHECKPOINT":
-        if command.checkpoint_id is not None:
-            raise RuleViolated("checkpoint_kind", "only checkpoint evaluations name a checkpoint")
-        stream = appraisals_stream(command.nip)
-        appraisal = RecordAppraisal(command.appraisal(notes=notes))
-        return _evaluation_of(await execute(store, stream, APPRAISALS, appraisal, cause))
-    if command.checkpoint_id is None:
-        raise RuleViolated("checkpoint_required", "a checkpoint evaluation names its checkpoint")
-    checkpoint_id = command.checkpoint_id
-    plan_id = plan_of_checkpoint(checkpoint_id)
-    history = await store.load(plan_id)
-    state = PLAN.fold(r.event for r in history)
-    if not state.scheduled:
-        raise NotFound(f"no monitoring plan {plan_id!r}")
-    appraisal = command.appraisal(state.period_of(checkpoint_id), notes)
-    decision = RecordCheckpointEvaluation(
-        appraisal=appraisal,
-        checkpoint_id=checkpoint_id,
-        facts=await outcome_facts(pool, state),
-        today=today,
-        actor=cause.actor,
-    )
-    events = PLAN.decide(decision, state)
-    return _evaluation_of(await _append(store, plan_id, len(history), events, cause))
+async def assess_on_demand(deps: Deps, plan_id: str, *, cause: Cause) -> MutationOutcomeAssessed:
+    async def handler(uow: UnitOfWork) -> None:
+        state = (await uow.state(PLAN, plan_id)).state
+        if not state.scheduled:
+            raise NotFound(f"no monitoring plan {plan_id!r}")
+        command: PlanCommand = AssessOutcome(
+            facts=await deps.facts(uow).outcome_facts(state),
+            today=deps.clock.today(),
+            actor=cause.actor,
+        )
+        uow.stage(plan_id, PLAN.decide(command, state))
 
-
-async def assess_on_demand(
-    pool: asyncpg.Pool, store: EventStore, plan_id: str, *, today: date, cause: Cause
-) -> MutationOutcomeAssessed:
-    return await _retrying_conflicts(
-        lambda: _assess_on_demand(pool, store, plan_id, today=today, cause=cause)
-    )
-
-
-async def _assess_on_demand(
-    pool: asyncpg.Pool, store: EventStore, plan_id: str, *, today: date, cause: Cause
-) -> MutationOutcomeAssessed:
-    history = await store.load(plan_id)
-    state = PLAN.fold(r.event for r in history)
-    if not state.scheduled:
-        raise NotFound(f"no monitoring plan {plan_id!r}")
-    command: PlanCommand = AssessOutcome(
-        facts=await outcome_facts(pool, state), today=today, actor=cause.actor
-    )
-    [recorded] = await _append(store, plan_id, len(history), PLAN.decide(command, state), cause)
-    assert isinstance(recorded.event, MutationOutcomeAssessed)
+    [recorded] = (await deps.pipeline.run(handler, cause)).recorded
+    if not isinstance(recorded.event, MutationOutcomeAssessed):
+        raise TypeError(f"an assessment recorded {type(recorded.event).__name__}")
     log.info("outcome.assessed", stream_id=plan_id, verdict=recorded.event.verdict)
     return recorded.event
 
 
-async def cancel_plan(store: EventStore, plan_id: str, reason: str, cause: Cause) -> None:
+async def cancel_plan(deps: Deps, plan_id: str, reason: str, cause: Cause) -> None:
     """Cancel a plan by hand (a transfer reversed outside the mutation service)."""
-    command = CancelMonitoring(reason, cause.actor)
-    await _retrying_conflicts(lambda: execute(store, plan_id, PLAN, command, cause))
-
-
-async def _append(
-    store: EventStore, stream: str, version: int, events: Sequence[DomainEvent], cause: Cause
-) -> list[Recorded]:
-    return await store.append([StreamWrite(stream, version, events)], cause)
+    await deps.pipeline.execute(PLAN, plan_id, CancelMonitoring(reason, cause.actor), cause)
 
 
 def _evaluation_of(recorded: list[Recorded]) -> EvaluationRecordedV2:
@@ -233,7 +201,7 @@ class ImportResult:
 
 
 async def import_annual_appraisals(
-    store: EventStore, rows: Sequence[AnnualRow], cause: Cause
+    deps: Deps, rows: Sequence[AnnualRow], cause: Cause
 ) -> ImportResult:
     """Record each row as the annual appraisal `annual-<nip>-<year>`: importing the same
     export again skips what is already there; a row the rules refuse is reported by line."""
@@ -249,12 +217,9 @@ async def import_annual_appraisals(
             perilaku_kerja=row.perilaku_kerja,
             evaluator_nip=row.evaluator_nip,
         )
-        stream = appraisals_stream(row.nip)
         try:
-            await _retrying_conflicts(
-                lambda s=stream, a=appraisal: execute(
-                    store, s, APPRAISALS, RecordAppraisal(a), cause
-                )
+            await deps.pipeline.execute(
+                APPRAISALS, appraisals_stream(row.nip), RecordAppraisal(appraisal), cause
             )
         except AlreadyExists:
             skipped += 1

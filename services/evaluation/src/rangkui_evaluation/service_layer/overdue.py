@@ -20,8 +20,7 @@ from rangkui_evaluation.service_layer.deciders import PLAN
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.errors import ConcurrencyConflict
 from rangkui_eventkit.logging import get_logger
-from rangkui_eventkit.pipeline import execute
-from rangkui_eventkit.store import EventStore
+from rangkui_eventkit.pipeline import Pipeline
 
 log = get_logger(__name__)
 
@@ -32,14 +31,14 @@ class OverdueScheduler:
     def __init__(
         self,
         pool: asyncpg.Pool,
-        store: EventStore,
+        pipeline: Pipeline,
         clock: Clock,
         *,
         grace_days: int = 0,
         interval_s: float = 60.0,
     ) -> None:
         self.pool = pool
-        self.store = store
+        self.pipeline = pipeline
         self.clock = clock
         self.grace_days = grace_days
         self.interval_s = interval_s
@@ -61,7 +60,7 @@ class OverdueScheduler:
             cause = Cause.new(SCHEDULER_ACTOR)
             command = MarkOverdue(today=today, grace_days=self.grace_days)
             try:
-                recorded = await execute(self.store, row["plan_id"], PLAN, command, cause)
+                recorded = await self.pipeline.execute(PLAN, row["plan_id"], command, cause)
             except ConcurrencyConflict:
                 log.info("overdue.conflict_retry_next_tick", stream_id=row["plan_id"])
                 continue
