@@ -106,6 +106,7 @@ class UnitOfWork:
         self.conn = conn
         self.codec = codec
         self.inline = inline
+        self.cause: Cause | None = None  # set by a handler whose writes follow what it read
         self._histories: dict[str, list[Recorded]] = {}
         self._events: dict[str, list[DomainEvent]] = {}
         self._staged: dict[str, StreamWrite] = {}
@@ -160,6 +161,16 @@ class UnitOfWork:
         self._events[stream_id] = [*self._events[stream_id], *events]
         return events
 
+    def create(self, stream_id: str, events: Sequence[DomainEvent]) -> list[DomainEvent]:
+        """Stage the first events of a stream that must not exist yet (deterministic ids made
+        exactly once): if it does by the commit, the append conflicts and the handler runs
+        again, seeing it (`uow.store.existing`)."""
+        if stream_id in self._staged or self._histories.get(stream_id):
+            raise RuntimeError(f"{stream_id!r} exists or is staged already in this unit of work")
+        self._histories[stream_id] = []
+        self._events[stream_id] = []
+        return self.stage(stream_id, events)
+
     async def decide(
         self, decider: Decider[C, Any], stream_id: str, command: C
     ) -> list[DomainEvent]:
@@ -184,7 +195,7 @@ class UnitOfWork:
             return []
         if self.codec is not None:
             writes = await self.codec.seal(self.conn, writes)
-        recorded = await self.store.append(writes, cause, conn=self.conn)
+        recorded = await self.store.append(writes, self.cause or cause, conn=self.conn)
         for projection in self.inline:
             await projection.apply(self.conn, recorded)
         return recorded

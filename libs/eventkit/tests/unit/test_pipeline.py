@@ -194,3 +194,23 @@ async def test_on_committed_is_told_what_was_appended() -> None:
     await pipeline.execute(NAMES, a, "x", CAUSE)
     await pipeline.execute(NAMES, a, "x", CAUSE)  # nothing appended: nothing told
     assert [[r.version for r in rs] for rs in told] == [[1]]
+
+
+async def test_creating_a_stream_that_appeared_meanwhile_is_decided_again() -> None:
+    pipeline = InMemoryPipeline()
+    a = sid()
+    tries = 0
+
+    async def handler(uow: UnitOfWork) -> bool:
+        nonlocal tries
+        tries += 1
+        if await uow.store.existing([a]):
+            return False
+        if tries == 1:  # another writer creates it first
+            await pipeline.store.append([StreamWrite(a, 0, [named("rival")])], CAUSE)
+        uow.create(a, [named("mine")])
+        return True
+
+    outcome = await pipeline.run(handler, CAUSE)
+    assert (tries, outcome.value, outcome.recorded) == (2, False, [])
+    assert await names_of(pipeline.store, a) == ["rival"]  # type: ignore[arg-type]

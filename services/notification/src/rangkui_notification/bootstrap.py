@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
+from typing import Any
 
 from fastapi import FastAPI
 
+from rangkui_eventkit.clock import Clock, SystemClock
 from rangkui_eventkit.handlers import Handler
 from rangkui_eventkit.personal_data import KeyRing
 from rangkui_eventkit.runtime import Service, Worker
@@ -32,6 +32,7 @@ from rangkui_notification.service_layer.delivery_worker import DeliveryWorker
 from rangkui_notification.service_layer.directory import PersonnelDirectory
 from rangkui_notification.service_layer.inbox import Inbox
 from rangkui_notification.service_layer.notices import NoticeReaction
+from rangkui_notification.service_layer.operations import Deps
 from rangkui_notification.service_layer.reminders import ReminderScheduler
 from rangkui_notification.service_layer.webhooks import WebhookFanout
 from rangkui_notification.settings import NotificationSettings
@@ -114,33 +115,46 @@ def build_workers(
 ) -> dict[str, Worker]:
     """The delivery worker (when a channel needs one) and the reminder scheduler."""
     assert service.pool is not None
-    assert service.store is not None
+    clock: Clock = service.clock  # type: ignore[attr-defined]
     workers: dict[str, Worker] = {}
     senders = build_senders(settings)
     if settings.run_delivery_worker and senders:
         workers["delivery"] = DeliveryWorker(
             pool=service.pool,
-            store=service.store,
+            pipeline=service.pipeline,
             senders=senders,
             deciders=tools.deciders,
             keyring=tools.keyring,
             poll_interval_s=settings.delivery_poll_interval_s,
             batch_size=settings.delivery_batch_size,
             fault_hook=fault_hook,
+            clock=clock,
         )
     if settings.run_reminders:
-        zone = ZoneInfo(settings.timezone)
         workers["reminders"] = ReminderScheduler(
             pool=service.pool,
-            store=service.store,
+            pipeline=service.pipeline,
             renderer=tools.renderer,
             mailboxes=tools.mailboxes,
             channels=build_channels(settings),
             days_before=settings.reminder_days_before,
             interval_s=settings.reminder_interval_s,
-            today=lambda: datetime.now(zone).date(),
+            clock=clock,
         )
     return workers
+
+
+class NotificationService(Service):
+    """The kit's service with notification's tools, clock and routes' dependencies."""
+
+    def __init__(self, settings: NotificationSettings, tools: Tools, clock: Clock, **kw: Any):
+        super().__init__(settings, **kw)
+        self.tools = tools
+        self.clock = clock
+
+    @property
+    def deps(self) -> Deps:
+        return Deps(pipeline=self.pipeline, tools=self.tools, clock=self.clock, pool=self.pool)
 
 
 def build_service(
@@ -148,10 +162,13 @@ def build_service(
     tools: Tools | None = None,
     *,
     fault_hook: FaultHook | None = None,
-) -> Service:
+    clock: Clock | None = None,
+) -> NotificationService:
     tools = tools or build_tools(settings)
-    return Service(
+    return NotificationService(
         settings,
+        tools,
+        clock or SystemClock(settings.timezone),
         migrations=MIGRATIONS,
         handlers=lambda _: build_handlers(settings, tools),
         workers=lambda svc: build_workers(svc, settings, tools, fault_hook),
@@ -159,12 +176,15 @@ def build_service(
 
 
 def create_app(
-    settings: NotificationSettings | None = None, *, fault_hook: FaultHook | None = None
+    settings: NotificationSettings | None = None,
+    *,
+    fault_hook: FaultHook | None = None,
+    clock: Clock | None = None,
 ) -> FastAPI:
     """The app; `fault_hook` lets tests kill the delivery worker at a named point."""
     settings = settings or NotificationSettings()
     tools = build_tools(settings)
-    service = build_service(settings, tools, fault_hook=fault_hook)
+    service = build_service(settings, tools, fault_hook=fault_hook, clock=clock)
     app = service.create_app(
         [inbox_router, deliveries_router, webhooks_router, templates_router],
         title="Rangkui notification service",
@@ -172,5 +192,4 @@ def create_app(
         description="Notices in Bahasa Indonesia about transfers and monitoring: inbox, "
         "e-mail and webhooks, exactly once per source event, recipient and channel.",
     )
-    app.state.tools = tools
     return app

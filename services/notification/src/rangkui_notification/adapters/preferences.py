@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-from rangkui_notification.adapters.directory import Fetcher
+from rangkui_contracts.events.notification import ChannelPreferencesSet
+from rangkui_eventkit.store import EventStore
 from rangkui_notification.domain.notice import preferences_stream_id
 
 
-async def opted_out_of_email(db: Fetcher, recipients: Sequence[str]) -> frozenset[str]:
-    """Who chose no e-mail, read from their preference streams in the event store itself, so
-    that a choice counts from the moment it is recorded (and during a projection rebuild)."""
-    rows = await db.fetch(
-        """SELECT DISTINCT ON (stream_id) data->>'recipient' AS recipient,
-                  (data->>'email')::boolean AS email
-           FROM events WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, version DESC""",
-        [preferences_stream_id(r) for r in recipients],
+async def opted_out_of_email(
+    store: EventStore, recipients: Sequence[str], *, conn: Any = None
+) -> frozenset[str]:
+    """Who chose no e-mail, from the last event of their preference streams in the event
+    store itself, so that a choice counts from the moment it is recorded (and during a
+    projection rebuild)."""
+    last = await store.load_last([preferences_stream_id(r) for r in recipients], conn=conn)
+    return frozenset(
+        r.event.recipient
+        for r in last.values()
+        if isinstance(r.event, ChannelPreferencesSet) and not r.event.email
     )
-    return frozenset(row["recipient"] for row in rows if not row["email"])

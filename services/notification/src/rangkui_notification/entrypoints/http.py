@@ -26,6 +26,7 @@ from rangkui_notification.domain.webhooks import (
 )
 from rangkui_notification.service_layer.inbox import mark_read
 from rangkui_notification.service_layer.operations import (
+    Deps,
     retry_delivery,
     set_preferences,
     subscribe_webhook,
@@ -34,7 +35,6 @@ from rangkui_notification.service_layer.operations import (
 from rangkui_notification.service_layer.preview import preview, templates
 from rangkui_notification.service_layer.webhooks import WEBHOOK_EVENTS
 from rangkui_notification.settings import NotificationSettings
-from rangkui_notification.tools import Tools
 
 inbox_router = APIRouter(prefix="/inbox", tags=["inbox"])
 
@@ -67,6 +67,10 @@ def _service(request: Request) -> Service:
     return request.app.state.service
 
 
+def _deps(request: Request) -> Deps:
+    return request.app.state.service.deps
+
+
 @inbox_router.get("/{recipient}", response_model=list[InboxNotice])
 async def list_inbox(
     recipient: str,
@@ -92,11 +96,8 @@ async def read_notice(
     recipient: str, notification_id: str, request: Request, cause: Cause = Depends(request_cause)
 ) -> MarkedRead:
     """Mark a notice read (idempotent): records `NotificationRead`, which updates the inbox."""
-    service = _service(request)
-    assert service.store is not None
-    changed = await mark_read(
-        service.store, service.pool, MarkRead(notification_id, recipient), cause
-    )
+    d = _deps(request)
+    changed = await mark_read(d.pipeline, d.pool, MarkRead(notification_id, recipient), cause)
     return MarkedRead(notification_id=notification_id, changed=changed)
 
 
@@ -135,13 +136,12 @@ async def preview_template(
 ) -> list[dict[str, str]]:
     """Render a template for a sample event (or the event given in `data`), per recipient."""
     body = body or PreviewRequest()
-    service = _service(request)
-    tools: Tools = request.app.state.tools
+    d = _deps(request)
     return await preview(
         template,
-        renderer=tools.renderer,
-        mailboxes=tools.mailboxes,
-        db=service.pool,
+        renderer=d.tools.renderer,
+        mailboxes=d.tools.mailboxes,
+        db=d.pool,
         data=body.data,
         role=body.role,
     )
@@ -230,10 +230,8 @@ async def retry(
     notification_id: str, request: Request, cause: Cause = Depends(request_cause)
 ) -> RetryAccepted:
     """Operator: deliver a failed or in-doubt notice again, with a fresh retry budget."""
-    service = _service(request)
-    assert service.store is not None
-    tools: Tools = request.app.state.tools
-    await retry_delivery(service.store, service.pool, tools.deciders, notification_id, cause)
+    d = _deps(request)
+    await retry_delivery(d.pipeline, d.pool, d.tools.deciders, notification_id, cause)
     return RetryAccepted(notification_id=notification_id)
 
 
@@ -248,9 +246,7 @@ async def put_preferences(
     recipient: str, body: Preferences, request: Request, cause: Cause = Depends(request_cause)
 ) -> Preferences:
     """Choose the channels besides the inbox (applies to notices composed from now on)."""
-    service = _service(request)
-    assert service.store is not None
-    await set_preferences(service.store, recipient, email=body.email, cause=cause)
+    await set_preferences(_deps(request).pipeline, recipient, email=body.email, cause=cause)
     return body
 
 
@@ -304,17 +300,15 @@ async def subscribe(
     settings: NotificationSettings = _service(request).settings  # type: ignore[assignment]
     if not settings.webhook_allow_private_targets:
         refuse_private_target(str(body.url))
-    service = _service(request)
-    assert service.store is not None
+    d = _deps(request)
     subscription_id = await subscribe_webhook(
-        service.store,
+        d.pipeline,
         url=str(body.url),
         event_types=body.event_types,
         description=body.description,
         cause=cause,
     )
-    tools: Tools = request.app.state.tools
-    secret = subscription_secret(tools.webhook_signing_key, subscription_id)
+    secret = subscription_secret(d.tools.webhook_signing_key, subscription_id)
     return Subscribed(
         subscription_id=subscription_id,
         url=str(body.url),
@@ -341,6 +335,4 @@ async def get_subscription(subscription_id: str, request: Request) -> dict[str, 
 async def unsubscribe(
     subscription_id: str, request: Request, cause: Cause = Depends(request_cause)
 ) -> None:
-    service = _service(request)
-    assert service.store is not None
-    await unsubscribe_webhook(service.store, subscription_id, cause)
+    await unsubscribe_webhook(_deps(request).pipeline, subscription_id, cause)

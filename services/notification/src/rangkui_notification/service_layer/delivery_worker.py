@@ -27,7 +27,6 @@ import contextlib
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 import asyncpg
 
@@ -38,11 +37,12 @@ from rangkui_contracts.events.notification import (
     NotificationQueuedV2,
     SkipReason,
 )
+from rangkui_eventkit.clock import Clock, SystemClock
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.decider import Decider
 from rangkui_eventkit.logging import get_logger
 from rangkui_eventkit.personal_data import KeyRing
-from rangkui_eventkit.store import EventStore, StreamWrite
+from rangkui_eventkit.pipeline import Pipeline, UnitOfWork
 from rangkui_notification.adapters.delivery import DeliveryError, Sender
 from rangkui_notification.adapters.directory import open_email
 from rangkui_notification.domain.delivery import (
@@ -68,8 +68,7 @@ LIMIT $1
 _INFRA_ERRORS = (OSError, asyncpg.InterfaceError, asyncpg.PostgresConnectionError)
 
 
-def _utcnow() -> datetime:
-    return datetime.now(UTC)
+_WORKER = Cause.new("notification-delivery")  # the actor; each step follows its notice
 
 
 class DeliveryWorker:
@@ -77,23 +76,23 @@ class DeliveryWorker:
         self,
         *,
         pool: asyncpg.Pool,
-        store: EventStore,
+        pipeline: Pipeline,
         senders: Mapping[str, Sender],
         deciders: Mapping[str, Decider[Command, DeliveryState]],
         keyring: KeyRing | None = None,
         poll_interval_s: float = 0.5,
         batch_size: int = 50,
-        clock: Callable[[], datetime] = _utcnow,
+        clock: Clock | None = None,
         fault_hook: Callable[[str], None] | None = None,
     ) -> None:
         self.pool = pool
-        self.store = store
+        self.pipeline = pipeline
         self.senders = senders
         self.deciders = deciders
         self.keyring = keyring
         self.poll_interval_s = poll_interval_s
         self.batch_size = batch_size
-        self.clock = clock
+        self.clock = clock or SystemClock()
         self.fault_hook = fault_hook
 
     async def run(self, stop: asyncio.Event) -> None:
@@ -140,40 +139,17 @@ class DeliveryWorker:
                 await conn.execute(key.format("pg_advisory_unlock"), stream_id)
 
     async def _deliver_locked(self, stream_id: str) -> bool:
-        history = await self.store.load(stream_id)
-        if not history:
+        start = (await self.pipeline.run(lambda uow: self._start(uow, stream_id), _WORKER)).value
+        if start is None:
             return False
-        first = history[0].event
-        if not isinstance(first, NotificationQueued | NotificationQueuedV2):
-            return False
-        channel = first.channel
-        decider = self.deciders[channel]
-        state = decider.fold(r.event for r in history)
-        if state.queued is None or state.status not in _WAITING:
-            return False
-        if state.status != "IN_FLIGHT" and not await self._predecessor_done(state, decider):
-            return False
-        cause = Cause.following(history[-1].envelope, actor="notification-delivery")
-        queued: Queued = state.queued
-        address: str | None = None
-        if state.status != "IN_FLIGHT" and channel == "EMAIL":
-            opened = await self._open_address(queued)
-            skip = _skip_reason(queued, opened.state, opened.address)
-            if skip is not None:
-                skipped = decider.decide(SkipDelivery(skip), state)
-                await self.store.append([StreamWrite(stream_id, len(history), skipped)], cause)
-                log.info("delivery.skipped", stream_id=stream_id, reason=skip)
-                return True
-            address = opened.address
-        started = decider.decide(StartAttempt(self.clock()), state)
-        if not started:
-            return False
-        await self.store.append([StreamWrite(stream_id, len(history), started)], cause)
-        if isinstance(started[0], DeliveryInDoubt):
-            log.warning("delivery.in_doubt", stream_id=stream_id, attempt=state.attempts)
+        if start.in_doubt or start.skipped:
             return True
-        assert isinstance(started[0], DeliveryAttemptStarted)
-        attempt = started[0].attempt
+        queued, channel, attempt, address = (
+            start.queued,
+            start.channel,
+            start.attempt,
+            start.address,
+        )
         self._fault("before_send")
         # The opened address lives in this copy only: it is never recorded in an event.
         message = queued if address is None else queued.model_copy(update={"address": address})
@@ -186,24 +162,58 @@ class DeliveryWorker:
                 )
             await self.senders[channel].send(message)
         except DeliveryError as exc:
-            command = RecordFailure(attempt, _redact(str(exc), message.address), self.clock())
+            command = RecordFailure(attempt, _redact(str(exc), message.address), self.clock.now())
         except Exception as exc:  # a bug in a sender is recorded as a failed attempt too
             error = _redact(f"{type(exc).__name__}: {exc}", message.address)
-            command = RecordFailure(attempt, error, self.clock())
+            command = RecordFailure(attempt, error, self.clock.now())
         else:
             command = RecordSuccess(attempt)
         self._fault("after_send")
-        history = await self.store.load(stream_id)
-        state = decider.fold(r.event for r in history)
-        outcome = decider.decide(command, state)
-        await self.store.append([StreamWrite(stream_id, len(history), outcome)], cause)
+        recorded = await self.pipeline.execute(
+            self.deciders[channel], stream_id, command, start.cause
+        )
         log.info(
             "delivery.attempted",
             stream_id=stream_id,
             attempt=attempt,
-            outcome=[e.__class__.__name__ for e in outcome],
+            outcome=[r.event.__class__.__name__ for r in recorded],
         )
         return True
+
+    async def _start(self, uow: UnitOfWork, stream_id: str) -> _Started | None:
+        """Decide what this delivery does now: nothing (None), skip it, flag it in doubt, or
+        start an attempt (staged; committed by the pipeline before anything is sent)."""
+        events = (await uow.load([stream_id]))[stream_id]
+        if not events or not isinstance(events[0], NotificationQueued | NotificationQueuedV2):
+            return None
+        channel = events[0].channel
+        decider = self.deciders[channel]
+        state = decider.fold(events)
+        if state.queued is None or state.status not in _WAITING:
+            return None
+        if state.status != "IN_FLIGHT" and not await self._predecessor_done(uow, state, decider):
+            return None
+        cause = Cause.following(uow.history(stream_id)[-1].envelope, actor=_WORKER.actor)
+        uow.cause = cause  # the attempt follows the notice (its flow, caused by its last event)
+        queued: Queued = state.queued
+        address: str | None = None
+        if state.status != "IN_FLIGHT" and channel == "EMAIL":
+            opened = await self._open_address(queued)
+            skip = _skip_reason(queued, opened.state, opened.address)
+            if skip is not None:
+                uow.stage(stream_id, decider.decide(SkipDelivery(skip), state))
+                log.info("delivery.skipped", stream_id=stream_id, reason=skip)
+                return _Started(queued, channel, 0, None, cause, skipped=True)
+            address = opened.address
+        started = uow.stage(stream_id, decider.decide(StartAttempt(self.clock.now()), state))
+        if not started:
+            return None
+        if isinstance(started[0], DeliveryInDoubt):
+            log.warning("delivery.in_doubt", stream_id=stream_id, attempt=state.attempts)
+            return _Started(queued, channel, state.attempts, None, cause, in_doubt=True)
+        if not isinstance(started[0], DeliveryAttemptStarted):
+            raise TypeError(f"a delivery started with {type(started[0]).__name__}")
+        return _Started(queued, channel, started[0].attempt, address, cause)
 
     async def _open_address(self, queued: Queued) -> _Opened:
         """The address to send to: a role mailbox's from the event, a person's opened now."""
@@ -218,17 +228,29 @@ class DeliveryWorker:
         return _Opened(opened.address, opened.state)
 
     async def _predecessor_done(
-        self, state: DeliveryState, decider: Decider[Command, DeliveryState]
+        self, uow: UnitOfWork, state: DeliveryState, decider: Decider[Command, DeliveryState]
     ) -> bool:
         previous = state.queued.previous_stream_id if state.queued else None
         if not previous:
             return True
-        before = decider.fold(r.event for r in await self.store.load(previous))
-        return before.status not in _WAITING
+        return (await uow.state(decider, previous)).state.status not in _WAITING
 
     def _fault(self, point: str) -> None:
         if self.fault_hook is not None:
             self.fault_hook(point)
+
+
+@dataclass(frozen=True)
+class _Started:
+    """What the worker does once the start of an attempt is committed."""
+
+    queued: Queued
+    channel: str
+    attempt: int
+    address: str | None
+    cause: Cause
+    skipped: bool = False
+    in_doubt: bool = False
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,7 @@ from rangkui_contracts.topics import NOTIFICATION
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.errors import NotFound
 from rangkui_eventkit.handlers import BatchContext, Projection, Received, handles
-from rangkui_eventkit.pipeline import execute
-from rangkui_eventkit.store import EventStore
+from rangkui_eventkit.pipeline import Pipeline
 from rangkui_notification.adapters import inbox as inbox_queries
 from rangkui_notification.domain.notice import NOTICE, MarkRead
 
@@ -51,11 +50,11 @@ class Inbox(Projection):
         )
 
 
-async def mark_read(store: EventStore, pool: object, command: MarkRead, cause: Cause) -> bool:
+async def mark_read(pipeline: Pipeline, pool: object, command: MarkRead, cause: Cause) -> bool:
     """Record that the recipient read the notice; False if it was already read."""
     stream_id = await inbox_queries.stream_of(pool, command.recipient, command.notification_id)
     if stream_id is None:
         raise NotFound(
             f"no notification {command.notification_id} in the inbox of {command.recipient}"
         )
-    return bool(await execute(store, stream_id, NOTICE, command, cause))
+    return bool(await pipeline.execute(NOTICE, stream_id, command, cause))

@@ -47,7 +47,9 @@ class NoticeReaction(Reaction):
         remember_monitoring(ctx, event, r.envelope)
         directory = await load_directory(ctx, references(event))
         notices = plan_notices(event, directory, self.mailboxes)
-        opted_out = await opted_out_of_email(ctx, [n.recipient.id for n in notices])
+        opted_out = await opted_out_of_email(
+            ctx.store, [n.recipient.id for n in notices], conn=ctx.conn
+        )
         source = Source.of(r.envelope)
         planned = compose(
             event, source, notices, directory, self.renderer, self.channels, opted_out

@@ -4,27 +4,38 @@ webhook subscriptions."""
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
-from rangkui_contracts import DomainEvent
 from rangkui_contracts.events.notification import (
     ChannelPreferencesSet,
     WebhookSubscribed,
     WebhookUnsubscribed,
 )
+from rangkui_eventkit.clock import Clock
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.decider import Decider
-from rangkui_eventkit.errors import ConcurrencyConflict, NotFound
-from rangkui_eventkit.pipeline import execute
-from rangkui_eventkit.store import EventStore, StreamWrite
+from rangkui_eventkit.errors import NotFound
+from rangkui_eventkit.pipeline import Pipeline, UnitOfWork
 from rangkui_notification.adapters import deliveries as delivery_queries
 from rangkui_notification.domain.delivery import Command, DeliveryState, RequestRetry
 from rangkui_notification.domain.notice import preferences_stream_id
 from rangkui_notification.domain.webhooks import REGISTRY_STREAM, active_subscriptions
+from rangkui_notification.tools import Tools
+
+
+@dataclass(frozen=True)
+class Deps:
+    """What the routes need; built by the bootstrap from the running service."""
+
+    pipeline: Pipeline
+    tools: Tools
+    clock: Clock
+    pool: Any = None  # read models for the HTTP layer's queries
 
 
 async def retry_delivery(
-    store: EventStore,
+    pipeline: Pipeline,
     db: Any,
     deciders: dict[str, Decider[Command, DeliveryState]],
     notification_id: str,
@@ -35,19 +46,22 @@ async def retry_delivery(
     if row is None or row["channel"] not in deciders:
         raise NotFound(f"no e-mail or webhook delivery {notification_id}")
     decider = deciders[row["channel"]]
-    await execute(store, row["stream_id"], decider, RequestRetry(cause.actor), cause)
+    await pipeline.execute(decider, row["stream_id"], RequestRetry(cause.actor), cause)
 
 
-async def set_preferences(store: EventStore, recipient: str, *, email: bool, cause: Cause) -> None:
+async def set_preferences(pipeline: Pipeline, recipient: str, *, email: bool, cause: Cause) -> None:
     """Record a person's choice; every change is an event in their preferences stream."""
     stream_id = preferences_stream_id(recipient)
-    version = len(await store.load(stream_id))
-    event = ChannelPreferencesSet(recipient=recipient, email=email)
-    await store.append([StreamWrite(stream_id, version, [event])], cause)
+
+    async def handler(uow: UnitOfWork) -> None:
+        await uow.load([stream_id])
+        uow.stage(stream_id, [ChannelPreferencesSet(recipient=recipient, email=email)])
+
+    await pipeline.run(handler, cause)
 
 
 async def subscribe_webhook(
-    store: EventStore,
+    pipeline: Pipeline,
     *,
     url: str,
     event_types: list[str],
@@ -63,30 +77,27 @@ async def subscribe_webhook(
         description=description,
         subscribed_by=cause.actor,
     )
-    await _append_to_registry(store, event, cause)
+
+    async def handler(uow: UnitOfWork) -> None:
+        await uow.load([REGISTRY_STREAM])
+        uow.stage(REGISTRY_STREAM, [event])
+
+    await pipeline.run(handler, cause)
     return subscription_id
 
 
-async def unsubscribe_webhook(store: EventStore, subscription_id: str, cause: Cause) -> bool:
+async def unsubscribe_webhook(pipeline: Pipeline, subscription_id: str, cause: Cause) -> bool:
     """End a subscription (idempotent); False if it had already ended."""
-    history = await store.load(REGISTRY_STREAM)
-    known = {r.event.subscription_id for r in history if isinstance(r.event, WebhookSubscribed)}
-    if subscription_id not in known:
-        raise NotFound(f"no webhook subscription {subscription_id}")
-    if subscription_id not in active_subscriptions(r.event for r in history):
-        return False
-    event = WebhookUnsubscribed(subscription_id=subscription_id, unsubscribed_by=cause.actor)
-    await _append_to_registry(store, event, cause)
-    return True
 
+    async def handler(uow: UnitOfWork) -> bool:
+        history = (await uow.load([REGISTRY_STREAM]))[REGISTRY_STREAM]
+        known = {e.subscription_id for e in history if isinstance(e, WebhookSubscribed)}
+        if subscription_id not in known:
+            raise NotFound(f"no webhook subscription {subscription_id}")
+        if subscription_id not in active_subscriptions(history):
+            return False
+        event = WebhookUnsubscribed(subscription_id=subscription_id, unsubscribed_by=cause.actor)
+        uow.stage(REGISTRY_STREAM, [event])
+        return True
 
-async def _append_to_registry(store: EventStore, event: DomainEvent, cause: Cause) -> None:
-    """Append at the version read; two operators racing retry on the fresh registry."""
-    for _ in range(5):
-        version = len(await store.load(REGISTRY_STREAM))
-        try:
-            await store.append([StreamWrite(REGISTRY_STREAM, version, [event])], cause)
-            return
-        except ConcurrencyConflict:
-            continue
-    raise ConcurrencyConflict("the webhook registry kept changing; try again")
+    return (await pipeline.run(handler, cause)).value

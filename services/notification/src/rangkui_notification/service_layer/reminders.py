@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Callable
-from datetime import date
 
 import asyncpg
 
+from rangkui_eventkit.clock import Clock
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.errors import ConcurrencyConflict
 from rangkui_eventkit.logging import get_logger
-from rangkui_eventkit.store import EventStore, StreamWrite
+from rangkui_eventkit.pipeline import Pipeline, UnitOfWork
 from rangkui_notification.adapters.directory import load_directory
 from rangkui_notification.adapters.preferences import opted_out_of_email
 from rangkui_notification.adapters.templates import TemplateRenderer
@@ -27,7 +26,7 @@ from rangkui_notification.domain.directory import references
 from rangkui_notification.domain.recipients import Mailboxes
 from rangkui_notification.domain.reminders import REMINDER, CheckpointReminder, due_soon
 from rangkui_notification.service_layer.compose import Channels, Source, compose
-from rangkui_notification.service_layer.once import existing_streams
+from rangkui_notification.service_layer.once import create_once
 
 log = get_logger(__name__)
 
@@ -43,22 +42,22 @@ class ReminderScheduler:
         self,
         *,
         pool: asyncpg.Pool,
-        store: EventStore,
+        pipeline: Pipeline,
         renderer: TemplateRenderer,
         mailboxes: Mailboxes,
         channels: Channels,
         days_before: int,
         interval_s: float,
-        today: Callable[[], date],
+        clock: Clock,
     ) -> None:
         self.pool = pool
-        self.store = store
+        self.pipeline = pipeline
         self.renderer = renderer
         self.mailboxes = mailboxes
         self.channels = channels
         self.days_before = days_before
         self.interval_s = interval_s
-        self.today = today
+        self.clock = clock
 
     async def run(self, stop: asyncio.Event) -> None:
         while not stop.is_set():
@@ -71,7 +70,7 @@ class ReminderScheduler:
 
     async def run_once(self) -> int:
         """Write the reminders due today that do not exist yet; return how many notices."""
-        today = self.today()
+        today = self.clock.today()
         written = 0
         for row in await self.pool.fetch(_OPEN, today, self.days_before):
             reminder = CheckpointReminder(
@@ -104,19 +103,19 @@ class ReminderScheduler:
         return written
 
     async def _remind(self, reminder: CheckpointReminder, source: Source, cause: Cause) -> int:
-        async with self.pool.acquire() as conn, conn.transaction():
-            directory = await load_directory(conn, references(reminder))
+        async def handler(uow: UnitOfWork) -> set[str]:
+            directory = await load_directory(uow.conn, references(reminder))
             recipients = REMINDER.recipients(reminder, directory, self.mailboxes)
             notices = [Notice(r, REMINDER.template) for r in recipients]
-            opted_out = await opted_out_of_email(conn, [r.id for r in recipients])
+            opted_out = await opted_out_of_email(
+                uow.store, [r.id for r in recipients], conn=uow.conn
+            )
             planned = compose(
                 reminder, source, notices, directory, self.renderer, self.channels, opted_out
             )
-            existing = await existing_streams(conn, [p.stream_id for p in planned])
-            fresh = [p for p in planned if p.stream_id not in existing]
-            if fresh:
-                await self.store.append(
-                    [StreamWrite(p.stream_id, 0, [p.event]) for p in fresh], cause, conn=conn
-                )
-                log.info("reminders.written", plan_id=reminder.plan_id, notices=len(fresh))
-            return len(fresh)
+            return await create_once(uow, planned)
+
+        written = (await self.pipeline.run(handler, cause)).value
+        if written:
+            log.info("reminders.written", plan_id=reminder.plan_id, notices=len(written))
+        return len(written)
