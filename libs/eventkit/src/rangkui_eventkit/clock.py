@@ -57,3 +57,8 @@ class FixedClock:
 
     def today(self) -> date:
         return self._now.astimezone(self.zone).date()
+
+
+SYSTEM_CLOCK = SystemClock()
+"""The clock of infrastructure timestamps (when an event was recorded, a seal taken, a
+message dead-lettered): the real time in every environment, tests included."""

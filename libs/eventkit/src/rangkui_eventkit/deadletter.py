@@ -8,10 +8,11 @@ once the cause is fixed (docs/operations.md).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 from aiokafka import AIOKafkaProducer
+
+from rangkui_eventkit.clock import SYSTEM_CLOCK
 
 REASON_HEADER = "dlq_reason"
 
@@ -46,7 +47,7 @@ class DeadLetter:
             ("dlq_original_topic", self.topic.encode()),
             ("dlq_original_partition", str(self.partition).encode()),
             ("dlq_original_offset", str(self.offset).encode()),
-            ("dlq_time", datetime.now(UTC).isoformat().encode()),
+            ("dlq_time", SYSTEM_CLOCK.now().isoformat().encode()),
         ]
 
 

@@ -4,8 +4,9 @@ commands -> new events), both declared with `@handles` per event class.
 A handler receives a batch inside one PostgreSQL transaction (`BatchContext`). Writes go
 through `ctx.sql` (batched) or straight to `ctx.conn`; reads through `ctx.fetch*`, which
 first flush the pending writes so that a handler always reads its own writes. Reactions
-append events with `ctx.append`, in the same transaction as the consumer's position, so
-each reaction happens exactly once.
+decide through the kit's command pipeline (`ctx.run`, `ctx.execute`), whose unit of work is
+a savepoint of the batch's transaction: the events they write commit with the consumer's
+position, so each reaction happens exactly once, and a lost race is decided again.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from rangkui_eventkit.pipeline import (
     UnitOfWork,
 )
 from rangkui_eventkit.sqlbatch import SqlBatch
-from rangkui_eventkit.store import EventStore, Recorded, StreamWrite
+from rangkui_eventkit.store import EventStore, Recorded
 
 
 @dataclass(frozen=True)
@@ -77,20 +78,6 @@ class BatchContext:
     async def fetchval(self, query: str, *args: Any) -> Any:
         await self.flush()
         return await self.conn.fetchval(query, *args)
-
-    async def append(
-        self, writes: Sequence[StreamWrite], because_of: Received, actor: str | None = None
-    ) -> list[Recorded]:
-        """Append events caused by `because_of`, in this batch's transaction."""
-        if self.store is None:
-            raise RuntimeError("this consumer was built without an event store")
-        await self.flush()
-        cause = Cause.following(because_of.envelope, actor=actor)
-        # A savepoint: a conflicting append leaves the batch's transaction usable.
-        async with self.conn.transaction():
-            recorded = await self.store.append(writes, cause, conn=self.conn)
-        self.appended = self.appended or bool(recorded)
-        return recorded
 
     async def run(
         self, handler: CommandHandler[T], because_of: Received, actor: str | None = None

@@ -16,13 +16,13 @@ from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 import asyncpg
 
 from rangkui_contracts import DomainEvent, Envelope, parse_event, topic_for
 from rangkui_contracts.envelope import CONTENT_TYPE, SPECVERSION
+from rangkui_eventkit.clock import SYSTEM_CLOCK
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.errors import ConcurrencyConflict
 
@@ -62,7 +62,7 @@ class _Row:
 def _envelopes(writes: Sequence[StreamWrite], cause: Cause, source: str) -> list[_Row]:
     """Envelopes for new events. Built with `model_construct`: every field is made here from
     values that are valid by construction, and appends are a hot path."""
-    now = datetime.now(UTC)
+    now = SYSTEM_CLOCK.now()
     rows: list[_Row] = []
     for w in writes:
         for i, event in enumerate(w.events, start=1):

@@ -98,4 +98,4 @@ async def test_consecutive_identical_statements_are_batched_and_order_is_kept() 
 async def test_a_reaction_context_without_a_store_refuses_to_append() -> None:
     ctx = BatchContext(RecordingConnection(), None, "test")  # type: ignore[arg-type]
     with pytest.raises(RuntimeError, match="without an event store"):
-        await ctx.append([], because_of=received(UNIT))
+        await ctx.run(lambda uow: uow.load(["x"]), because_of=received(UNIT))

@@ -16,10 +16,12 @@ import json
 import time
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, Literal
 
 import asyncpg
+
+from rangkui_eventkit.clock import SYSTEM_CLOCK
 
 ProblemKind = Literal[
     "altered",  # the stored hash is not the hash of the stored content
@@ -150,7 +152,7 @@ async def seal(conn: asyncpg.Connection) -> Seal:
         heads = {
             r["stream_id"]: Head(r["version"], r["hash"].hex()) async for r in _rows(conn, _HEADS)
         }
-    return Seal(datetime.now(UTC), heads, Seal.digest_of(heads))
+    return Seal(SYSTEM_CLOCK.now(), heads, Seal.digest_of(heads))
 
 
 async def verify(conn: asyncpg.Connection, *, against: Seal | None = None) -> VerifyReport:

@@ -16,7 +16,7 @@ Guarantees:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from rangkui_contracts import DomainEvent
@@ -29,6 +29,7 @@ from rangkui_contracts.events.personnel import (
     EmployeeRegisteredV2,
     PersonalData,
 )
+from rangkui_eventkit.clock import SYSTEM_CLOCK
 from rangkui_eventkit.errors import ErrorKind, RuleViolated
 from rangkui_eventkit.personal_data import (
     WrappingKeys,
@@ -288,7 +289,7 @@ def _plain(personal: PersonalData) -> dict[str, Any]:
 
 
 def now() -> datetime:
-    return datetime.now(UTC)
+    return SYSTEM_CLOCK.now()
 
 
 class VaultCodec:

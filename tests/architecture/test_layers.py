@@ -1,0 +1,93 @@
+"""The shape every service shares, checked on the source itself: a pure domain, events
+appended only through the kit's pipeline, no SQL on the kit's tables outside the kit, and
+the time read from the clock."""
+
+from __future__ import annotations
+
+import json
+import pkgutil
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.unit
+
+ROOT = Path(__file__).resolve().parents[2]
+SERVICES = ("personnel", "mutation", "evaluation", "notification")
+INFRASTRUCTURE = ("asyncpg", "aiokafka", "fastapi", "httpx", "structlog", "starlette", "uvicorn")
+
+
+def _sources(pattern: str) -> list[Path]:
+    return sorted(ROOT.glob(pattern))
+
+
+def _domain_modules(service: str) -> list[str]:
+    package = ROOT / "services" / service / "src" / f"rangkui_{service}" / "domain"
+    return [f"rangkui_{service}.domain"] + [
+        f"rangkui_{service}.domain.{m.name}" for m in pkgutil.iter_modules([str(package)])
+    ]
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_importing_the_domain_loads_no_infrastructure(service: str) -> None:
+    modules = _domain_modules(service)
+    assert len(modules) > 2
+    probe = (
+        "import importlib, json, sys\n"
+        f"for m in {modules!r}: importlib.import_module(m)\n"
+        f"print(json.dumps(sorted(n for n in {INFRASTRUCTURE!r} if n in sys.modules)))\n"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    assert json.loads(loaded) == [], f"{service}'s domain imports infrastructure"
+
+
+# SQL keywords are written in capitals throughout (prose says "built from events").
+_KIT_TABLES = re.compile(
+    r"\b(FROM|INTO|UPDATE|JOIN|TRUNCATE)\s+(events|outbox|consumer_offsets|consumer_streams)\b"
+)
+
+
+def test_no_service_module_runs_sql_on_the_kits_tables() -> None:
+    offending = [
+        str(p.relative_to(ROOT))
+        for p in _sources("services/*/src/**/*.py")
+        if _KIT_TABLES.search(p.read_text(encoding="utf-8"))
+    ]
+    assert offending == []
+
+
+_APPEND = re.compile(r"\.append\(\s*\[\s*StreamWrite|store\.append\(|ctx\.append\(")
+
+
+def test_no_service_appends_events_outside_the_kits_pipeline() -> None:
+    offending = [
+        str(p.relative_to(ROOT))
+        for p in _sources("services/*/src/**/*.py")
+        if _APPEND.search(p.read_text(encoding="utf-8"))
+    ]
+    assert offending == []
+
+
+_WALL_CLOCK = re.compile(r"date\.today\(\)|datetime\.now\(|datetime\.utcnow\(")
+
+
+def test_the_time_is_read_from_the_clock_only() -> None:
+    offending = [
+        str(p.relative_to(ROOT))
+        for p in [*_sources("services/*/src/**/*.py"), *_sources("libs/eventkit/src/**/*.py")]
+        if p.name != "clock.py" and _WALL_CLOCK.search(p.read_text(encoding="utf-8"))
+    ]
+    assert offending == []
+
+
+def test_the_checks_above_can_fail() -> None:
+    """Each pattern finds what it is meant to find (a check that cannot fail proves nothing)."""
+    assert _KIT_TABLES.search("SELECT * FROM events WHERE stream_id = $1")
+    assert _APPEND.search("await store.append([StreamWrite(sid, 0, events)], cause)")
+    assert _WALL_CLOCK.search("today = date.today()")
+    assert not _KIT_TABLES.search("SELECT * FROM mutation_events_log")
