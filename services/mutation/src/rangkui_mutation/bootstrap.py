@@ -11,6 +11,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from rangkui_eventkit.clock import Clock, SystemClock
+from rangkui_eventkit.handlers import Handler
 from rangkui_eventkit.personal_data import KeyRing
 from rangkui_eventkit.runtime import Service
 from rangkui_mutation.adapters.facts import PendingEffects, PostgresFacts
@@ -30,6 +31,18 @@ from rangkui_mutation.settings import MutationSettings
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"  # shipped as package data
 
 
+def build_handlers(settings: MutationSettings, keyring: KeyRing | None = None) -> list[Handler]:
+    """Every consumer of the service: the key ring, its projections and its reaction."""
+    return [
+        keyring or KeyRing(settings.transport_keys()),
+        PersonnelView(),
+        PerformanceView(),
+        MutationBoard(),
+        NeedBoard(),
+        FillStaffingNeeds(),
+    ]
+
+
 class MutationService(Service):
     """The kit's service with the mutation handlers, the effective-date scheduler (a kit
     worker, started and stopped with it) and the clock that says what day it is."""
@@ -43,14 +56,7 @@ class MutationService(Service):
         super().__init__(
             settings,
             migrations=MIGRATIONS,
-            handlers=lambda _: [
-                self.keyring,
-                PersonnelView(),
-                PerformanceView(),
-                MutationBoard(),
-                NeedBoard(),
-                FillStaffingNeeds(),
-            ],
+            handlers=lambda _: build_handlers(settings, self.keyring),
             workers=lambda _: (
                 {"scheduler": EffectiveDateScheduler(self.deps, settings.scheduler_interval_s)}
                 if settings.run_scheduler

@@ -1,66 +1,26 @@
-"""`rangkui-mutation serve | migrate | rebuild <projection> | audit-verify`."""
+"""`rangkui-mutation serve | migrate | rebuild <projection> | audit-verify | topics`."""
 
 from __future__ import annotations
 
-import argparse
-import asyncio
 import sys
 from collections.abc import Sequence
 
-from rangkui_eventkit.audit.cli import add_verify_arguments, run_verify
-from rangkui_eventkit.db import connect
-from rangkui_eventkit.migrations import migrate
-from rangkui_eventkit.runtime import serve
+from rangkui_eventkit.cli import ServiceCli
+from rangkui_mutation.bootstrap import MIGRATIONS, build_handlers, create_app
+from rangkui_mutation.settings import MutationSettings
+
+CLI = ServiceCli(
+    prog="rangkui-mutation",
+    description="Staffing needs, candidate matching and the transfer lifecycle.",
+    settings=MutationSettings,
+    migrations=MIGRATIONS,
+    handlers=build_handlers,
+    app=create_app,
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="rangkui-mutation", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("serve", help="run the HTTP API, the consumers and the scheduler")
-    commands.add_parser("migrate", help="apply the database migrations and exit")
-    rebuild = commands.add_parser("rebuild", help="empty a projection and replay its topics")
-    rebuild.add_argument("projection")
-    add_verify_arguments(commands.add_parser("audit-verify", help="verify the events' hash chain"))
-    args = parser.parse_args(argv)
-
-    from rangkui_mutation.bootstrap import MIGRATIONS, build_service, create_app
-    from rangkui_mutation.settings import MutationSettings
-
-    settings = MutationSettings()
-    if args.command == "audit-verify":
-        return run_verify(settings.database_url, args)
-    if args.command == "serve":
-        serve(create_app(settings), settings)
-        return 0
-    if args.command == "migrate":
-
-        async def _migrate() -> None:
-            conn = await connect(settings.database_url)
-            try:
-                applied = await migrate(conn, MIGRATIONS)
-                print("applied:", ", ".join(applied) or "nothing")
-            finally:
-                await conn.close()
-
-        asyncio.run(_migrate())
-        return 0
-
-    async def _rebuild() -> None:
-        quiet = {"run_consumers": False, "run_relay": False, "run_scheduler": False}
-        service = build_service(settings.model_copy(update=quiet))
-        await service.start()
-        try:
-            await service.rebuild(args.projection)
-        finally:
-            await service.stop()
-
-    try:
-        asyncio.run(_rebuild())
-    except KeyError:
-        print(f"no projection named {args.projection!r}", file=sys.stderr)
-        return 1
-    print(f"{args.projection}: emptied; it replays when the service runs")
-    return 0
+    return CLI.main(argv)
 
 
 if __name__ == "__main__":

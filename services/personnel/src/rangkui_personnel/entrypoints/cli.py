@@ -7,6 +7,9 @@ rangkui-personnel audit-verify          check the hash chain of the event store
 rangkui-personnel rotate-keys           re-wrap the data keys under the current key-encryption
                                         key and re-publish them under the current transport key
 rangkui-personnel issue-keys            give a data key to employees registered before sealing
+rangkui-personnel import FILE|--resume  import a SIMPEG-shaped export
+rangkui-personnel demo --out FILE       write the deterministic demo province
+rangkui-personnel topics                create the contract topics that are missing
 """
 
 from __future__ import annotations
@@ -17,8 +20,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from rangkui_eventkit.audit.cli import add_verify_arguments, run_verify
-from rangkui_eventkit.consumer import reset_consumer
+from rangkui_eventkit.cli import ServiceCli, Verb
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.db import create_pool
 from rangkui_eventkit.errors import DomainError
@@ -42,62 +44,20 @@ from rangkui_personnel.service_layer.key_rotation import (
 from rangkui_personnel.settings import PersonnelSettings
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    if args.command == "demo":
-        return _demo(args.employees, args.seed, args.out)
-    settings = PersonnelSettings()
-    if args.command == "serve":
-        from rangkui_eventkit.runtime import serve
-
-        serve(create_app(settings), settings)
-        return 0
-    if args.command == "migrate":
-        applied = asyncio.run(_migrate(settings))
-        print("applied: " + (", ".join(applied) or "nothing (up to date)"))
-        return 0
-    if args.command == "rebuild":
-        return asyncio.run(_rebuild(settings, args.projection))
-    if args.command == "audit-verify":
-        return run_verify(settings.database_url, args)
-    if args.command == "rotate-keys":
-        return asyncio.run(_rotate_keys(settings, args))
-    if args.command == "issue-keys":
-        return asyncio.run(_issue_keys(settings, args))
-    if args.command == "import":
-        if bool(args.file) == bool(args.resume):
-            print("rangkui-personnel import: give a FILE or --resume JOB", file=sys.stderr)
-            return 2
-        return asyncio.run(_import(settings, args))
-    return 2
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="rangkui-personnel", description=__doc__.split("\n")[0])
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    sub.add_parser("serve", help="run the HTTP API and the consumers")
-    sub.add_parser("migrate", help="apply the database migrations")
-    rebuild = sub.add_parser("rebuild", help="replay a projection from the beginning")
-    rebuild.add_argument("projection", help="organisation, employees or staffing")
-    add_verify_arguments(sub.add_parser("audit-verify", help="verify the events' hash chain"))
-    rotate = sub.add_parser(
-        "rotate-keys",
-        help="re-wrap the data keys under the current key-encryption key, and re-publish "
-        "them under the current transport key (docs/operations.md, Rotating the keys)",
-    )
+def _rotate_arguments(rotate: argparse.ArgumentParser) -> None:
     rotate.add_argument("--dry-run", action="store_true", help="count, change nothing")
     rotate.add_argument("--batch-size", type=int, default=1000, help="keys per transaction")
     rotate.add_argument(
         "--no-republish", action="store_true", help="only the key-encryption key rotates"
     )
-    issue = sub.add_parser(
-        "issue-keys",
-        help="give a data key to every employee registered before personal data was sealed "
-        "(their objections and evaluators' notes can then be sealed)",
-    )
+
+
+def _issue_arguments(issue: argparse.ArgumentParser) -> None:
     issue.add_argument("--dry-run", action="store_true", help="count, change nothing")
     issue.add_argument("--batch-size", type=int, default=1000, help="employees per transaction")
-    imp = sub.add_parser("import", help="import a SIMPEG-shaped export (JSON or CSV)")
+
+
+def _import_arguments(imp: argparse.ArgumentParser) -> None:
     imp.add_argument("file", nargs="?", help="the export file")
     imp.add_argument("--format", choices=("json", "csv"), help="default: from the extension")
     imp.add_argument(
@@ -108,11 +68,56 @@ def _parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("--resume", metavar="JOB", help="resume an interrupted import job")
     imp.add_argument("--actor", default="cli", help="who imports (recorded on every event)")
-    demo = sub.add_parser("demo", help="write the deterministic demo province")
+
+
+def _demo_arguments(demo: argparse.ArgumentParser) -> None:
     demo.add_argument("--employees", type=int, default=25_000)
     demo.add_argument("--seed", type=int, default=1)
     demo.add_argument("--out", required=True, help="the JSON import file to write")
-    return parser
+
+
+def _run_import(settings: PersonnelSettings, args: argparse.Namespace) -> int:
+    if bool(args.file) == bool(args.resume):
+        print("rangkui-personnel import: give a FILE or --resume JOB", file=sys.stderr)
+        return 2
+    return asyncio.run(_import(settings, args))
+
+
+CLI = ServiceCli(
+    prog="rangkui-personnel",
+    description="Units, posts and formasi, employees and their history, imports.",
+    settings=PersonnelSettings,
+    migrations=MIGRATIONS,
+    handlers=lambda settings: handlers(build_service(settings)),
+    app=create_app,
+    verbs={
+        "rotate-keys": Verb(
+            "re-wrap the data keys under the current key-encryption key, and re-publish "
+            "them under the current transport key (docs/operations.md, Rotating the keys)",
+            lambda settings, args: asyncio.run(_rotate_keys(settings, args)),
+            _rotate_arguments,
+        ),
+        "issue-keys": Verb(
+            "give a data key to every employee registered before personal data was sealed "
+            "(their objections and evaluators' notes can then be sealed)",
+            lambda settings, args: asyncio.run(_issue_keys(settings, args)),
+            _issue_arguments,
+        ),
+        "import": Verb(
+            "import a SIMPEG-shaped export (JSON or CSV)", _run_import, _import_arguments
+        ),
+        "demo": Verb(
+            "write the deterministic demo province",
+            lambda _, args: _demo(args.employees, args.seed, args.out),
+            _demo_arguments,
+            needs_settings=False,
+        ),
+    },
+)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return CLI.main(argv)
 
 
 def _demo(employees: int, seed: int, out: str) -> int:
@@ -181,15 +186,6 @@ def _show_progress(job: dict[str, object]) -> None:
     print(f"\r{done}/{total} rows ({100 * done // total}%)", end="", file=sys.stderr, flush=True)
 
 
-async def _migrate(settings: PersonnelSettings) -> list[str]:
-    pool = await create_pool(settings.database_url, max_size=1)
-    try:
-        async with pool.acquire() as conn:
-            return await migrate(conn, MIGRATIONS)
-    finally:
-        await pool.close()
-
-
 async def _rotate_keys(settings: PersonnelSettings, args: argparse.Namespace) -> int:
     pool = await create_pool(settings.database_url, max_size=2)
     try:
@@ -228,20 +224,6 @@ async def _issue_keys(settings: PersonnelSettings, args: argparse.Namespace) -> 
         await pool.close()
     prefix = "dry run, nothing changed: " if args.dry_run else ""
     print(f"{prefix}employees given a data key: {issued} (the running service publishes them)")
-    return 0
-
-
-async def _rebuild(settings: PersonnelSettings, name: str) -> int:
-    handler = next((h for h in handlers(build_service(settings)) if h.name == name), None)
-    if handler is None or not handler.rebuildable:
-        print(f"rangkui-personnel: no projection named {name!r}", file=sys.stderr)
-        return 1
-    pool = await create_pool(settings.database_url, max_size=1)
-    try:
-        await reset_consumer(pool, handler)
-    finally:
-        await pool.close()
-    print(f"{name}: emptied; the running service replays it from the beginning")
     return 0
 
 
