@@ -85,6 +85,9 @@ async def test_a_rule_violation_is_a_422_that_names_the_rule_and_speaks_to_a_per
         "error": "rule_violated",
         "rule": "no_things_today",
         "message": "operator.bkd may not make things today",
+        "violations": [
+            {"rule": "no_things_today", "message": "operator.bkd may not make things today"}
+        ],
     }
 
 
