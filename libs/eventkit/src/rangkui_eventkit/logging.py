@@ -51,6 +51,18 @@ def _redact_mapping(value: MutableMapping[str, Any]) -> MutableMapping[str, Any]
     return value
 
 
+class _CurrentStderr:
+    """Standard error as it is when a line is written, not when logging was configured: a
+    process (or a test harness) that swaps `sys.stderr` later keeps its logs, and none is
+    written to a stream that was closed meanwhile."""
+
+    def write(self, text: str) -> int:
+        return sys.stderr.write(text)
+
+    def flush(self) -> None:
+        sys.stderr.flush()
+
+
 def configure_logging(service: str, level: str = "INFO", json: bool = True) -> None:
     renderer: Any = structlog.processors.JSONRenderer() if json else structlog.dev.ConsoleRenderer()
     structlog.configure(
@@ -65,12 +77,14 @@ def configure_logging(service: str, level: str = "INFO", json: bool = True) -> N
         wrapper_class=structlog.make_filtering_bound_logger(
             logging.getLevelNamesMapping().get(level.upper(), logging.INFO)
         ),
-        logger_factory=structlog.PrintLoggerFactory(sys.stderr),
+        logger_factory=structlog.PrintLoggerFactory(_CurrentStderr()),  # type: ignore[arg-type]
         cache_logger_on_first_use=False,
     )
     structlog.contextvars.bind_contextvars(service=service)
     # Libraries log through the standard library; keep them quiet unless they warn.
-    logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(name)s %(message)s")
+    logging.basicConfig(
+        level=logging.WARNING, stream=_CurrentStderr(), format="%(name)s %(message)s"
+    )
     logging.getLogger("aiokafka").setLevel(logging.ERROR)
 
 
