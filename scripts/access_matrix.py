@@ -12,10 +12,10 @@ import importlib
 import sys
 from pathlib import Path
 
+from rangkui_contracts.services import SERVICES
 from rangkui_eventkit.auth import AccessTable, Role, Scope
 from rangkui_eventkit.runtime import KIT_ACCESS
 
-SERVICES = ("personnel", "mutation", "evaluation", "notification")
 DOC = Path(__file__).resolve().parents[1] / "docs" / "access-matrix.md"
 MARK = {Scope.ALL: "✔", Scope.UNITS: "units", Scope.OWN: "own"}
 

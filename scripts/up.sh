@@ -9,12 +9,13 @@ cd "$root"
 scripts/bootstrap.sh
 deploy/local/infra.sh start
 eval "$(deploy/local/infra.sh env)"
-.venv/bin/python -m rangkui_eventkit.topics_cli
+.venv/bin/rangkui-personnel topics
 
 run_dir=$root/.local/run
 mkdir -p "$run_dir"
 declare -A ports=([personnel]=8101 [mutation]=8102 [evaluation]=8103 [notification]=8104)
-for svc in personnel mutation evaluation notification; do
+services=$(.venv/bin/python -m rangkui_contracts.services)
+for svc in $services; do
   pidfile=$run_dir/$svc.pid
   if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
     echo "[up] $svc already running (pid $(cat "$pidfile"))" >&2
@@ -28,7 +29,7 @@ for svc in personnel mutation evaluation notification; do
   echo $! >"$pidfile"
 done
 
-for svc in personnel mutation evaluation notification; do
+for svc in $services; do
   url="http://127.0.0.1:${ports[$svc]}/readyz"
   for _ in $(seq 1 150); do
     curl -fsS "$url" >/dev/null 2>&1 && break

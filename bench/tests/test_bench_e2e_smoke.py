@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
+from rangkui_contracts.services import SERVICES
 from rangkui_eventkit.testing.infra import Infra
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 REPO = Path(__file__).resolve().parents[2]
-SERVICES = ("personnel", "mutation", "evaluation", "notification")
 
 
 def _latency(name: str) -> list[str]:

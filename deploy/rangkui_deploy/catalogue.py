@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rangkui_contracts.services import SERVICES
 from rangkui_contracts.topics import DEAD_LETTER, PERSONNEL_KEYS, TOPICS, TopicSpec, topic_for
 
 PART_OF = "rangkui-mutasi"
@@ -144,9 +145,7 @@ class ServiceSpec:
         return env
 
 
-_PERSONNEL, _MUTATION, _EVALUATION, _NOTIFICATION = (
-    topic_for(c) for c in ("personnel", "mutation", "evaluation", "notification")
-)
+_PERSONNEL, _MUTATION, _EVALUATION, _NOTIFICATION = (topic_for(c) for c in SERVICES)
 
 SERVICES: tuple[ServiceSpec, ...] = (
     ServiceSpec(

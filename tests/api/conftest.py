@@ -15,12 +15,11 @@ import pytest
 import uvicorn
 from fastapi import FastAPI
 
+from rangkui_contracts.services import SERVICES
 from rangkui_eventkit.settings import ServiceSettings
 from rangkui_eventkit.testing.auth import EVERY_ROLE, bearer, dev_token
 from rangkui_eventkit.testing.infra import Infra
 from rangkui_eventkit.testing.plugin import eventually
-
-SERVICES = ("personnel", "mutation", "evaluation", "notification")
 
 
 def _factory(service: str) -> tuple[type[ServiceSettings], Callable[..., FastAPI]]:

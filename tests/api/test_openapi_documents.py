@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from rangkui_contracts.services import SERVICES
+
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "openapi.py"
 
 
@@ -28,7 +30,7 @@ def test_checked_in_documents_match_the_services() -> None:
 @pytest.mark.unit
 def test_a_changed_document_is_reported_as_drift(tmp_path: Path) -> None:
     script = _openapi_script()
-    for name in ("personnel", "mutation", "evaluation", "notification"):
+    for name in SERVICES:
         (tmp_path / f"{name}.json").write_text(
             (script.DOCUMENTS / f"{name}.json").read_text(encoding="utf-8"), encoding="utf-8"
         )

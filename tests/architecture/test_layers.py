@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from rangkui_contracts.services import SERVICES
+
 pytestmark = pytest.mark.unit
 
 ROOT = Path(__file__).resolve().parents[2]
-SERVICES = ("personnel", "mutation", "evaluation", "notification")
 INFRASTRUCTURE = ("asyncpg", "aiokafka", "fastapi", "httpx", "structlog", "starlette", "uvicorn")
 
 
@@ -91,3 +92,14 @@ def test_the_checks_above_can_fail() -> None:
     assert _APPEND.search("await store.append([StreamWrite(sid, 0, events)], cause)")
     assert _WALL_CLOCK.search("today = date.today()")
     assert not _KIT_TABLES.search("SELECT * FROM mutation_events_log")
+
+
+def test_the_scripts_that_run_before_python_list_the_catalogues_services() -> None:
+    infra = (ROOT / "deploy" / "local" / "infra.sh").read_text(encoding="utf-8")
+    docker = (ROOT / "deploy" / "docker" / "service.sh").read_text(encoding="utf-8")
+    listed = re.search(r"^services=\(([^)]*)\)", infra, re.M)
+    quoted = re.search(r'^services="([^"]*)"', docker, re.M)
+    assert listed is not None
+    assert quoted is not None
+    assert tuple(listed.group(1).split()) == SERVICES
+    assert tuple(quoted.group(1).split()) == SERVICES

@@ -5,9 +5,9 @@ connect to another service's database."""
 import asyncpg
 import pytest
 
-pytestmark = pytest.mark.integration
+from rangkui_contracts.services import SERVICES
 
-SERVICES = ("personnel", "mutation", "evaluation", "notification")
+pytestmark = pytest.mark.integration
 
 
 def other_database(url: str, database: str) -> str:

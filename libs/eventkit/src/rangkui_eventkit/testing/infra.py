@@ -22,8 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rangkui_contracts.services import SERVICES
+
 REPO_ROOT = Path(__file__).resolve().parents[5]
-SERVICES = ("personnel", "mutation", "evaluation", "notification")
 _PASSWORD = re.compile(r"RANGKUI_KAFKA_([A-Z0-9_]+)_PASSWORD")
 
 

@@ -21,9 +21,8 @@ from pathlib import Path
 import asyncpg
 import httpx
 
+from rangkui_contracts.services import SERVICES
 from rangkui_eventkit.testing.infra import REPO_ROOT, Infra
-
-SERVICES = ("personnel", "mutation", "evaluation", "notification")
 
 
 def free_port() -> int:
