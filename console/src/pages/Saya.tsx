@@ -1,0 +1,96 @@
+/** Self-service for every ASN, laid out for a phone: my notices, my transfers with their
+ * reasons, acknowledging or objecting before the window closes, my monitoring. */
+import { Button, Card, List, Space, Tag, Typography } from "antd";
+import dayjs from "dayjs";
+import { mutation, notification } from "../api/client";
+import { unwrap } from "../api/problem";
+import { useLoad } from "../api/useLoad";
+import { useSession } from "../auth/session";
+import { AsyncView } from "../components/AsyncView";
+import { StatusTag } from "../components/StatusTag";
+import { formatDate, formatDateTime, t } from "../i18n";
+import { Actions } from "./MutasiDetail";
+
+/** Days to object after the socialisation: the reported deadline of PP 79/2021. The API
+ * does not publish the window yet, so the console shows the regulation's figure. */
+export const OBJECTION_DAYS = 14;
+
+export function objectionDeadline(socializedAt: string): string {
+  return dayjs(socializedAt).add(OBJECTION_DAYS, "day").format("YYYY-MM-DD");
+}
+
+export function Saya() {
+  const { claims } = useSession();
+  const nip = claims?.nip;
+  const notices = useLoad(
+    () => (nip ? unwrap(notification.GET("/inbox/{recipient}", { params: { path: { recipient: nip }, query: { limit: 50 } } })) : Promise.resolve([])),
+    [nip],
+  );
+  const transfers = useLoad(
+    () => (nip ? unwrap(mutation.GET("/employees/{nip}/mutations", { params: { path: { nip } } })) : Promise.resolve([])),
+    [nip],
+  );
+  if (!nip) return <Typography.Text>{t.saya.needNip}</Typography.Text>;
+
+  async function markRead(id: string) {
+    await unwrap(notification.POST("/inbox/{recipient}/{notification_id}/read", { params: { path: { recipient: nip!, notification_id: id } } }));
+    notices.reload();
+  }
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: "100%" }} className="self-service">
+      <Typography.Title level={1}>{t.saya.title}</Typography.Title>
+      <Card title={<h2 className="card-title">{t.saya.myTransfers}</h2>}>
+        <AsyncView state={transfers} empty={t.saya.noTransfer}>
+          {(rows) => (
+            <List
+              dataSource={rows}
+              renderItem={(m) => {
+                const socialized = (m.timeline ?? []).find((s) => s.step === "SOCIALIZED");
+                return (
+                  <List.Item>
+                    <div className="stack">
+                      <div>
+                        <StatusTag status={m.status} /> <strong>{`${m.to_position_id} · ${m.to_unit_id}`}</strong>
+                      </div>
+                      <div>{m.reason}</div>
+                      {socialized?.reason && <blockquote>{socialized.reason}</blockquote>}
+                      {m.tmt && <div>{`${t.mutasi.tmt}: ${formatDate(m.tmt)}`}</div>}
+                      {m.status === "SOCIALIZED" && socialized && (
+                        <Typography.Text strong>
+                          {t.saya.deadline(formatDate(objectionDeadline(socialized.at)))}{" "}
+                          <small>({t.saya.deadlineBasis})</small>
+                        </Typography.Text>
+                      )}
+                      <Actions mutationId={m.mutation_id} status={m.status} onDone={transfers.reload} />
+                    </div>
+                  </List.Item>
+                );
+              }}
+            />
+          )}
+        </AsyncView>
+      </Card>
+      <Card title={<h2 className="card-title">{t.saya.notices}</h2>}>
+        <AsyncView state={notices}>
+          {(rows) => (
+            <List
+              dataSource={rows}
+              pagination={rows.length > 10 ? { pageSize: 10, size: "small" } : false}
+              renderItem={(n) => (
+                <List.Item
+                  actions={n.read ? [] : [<Button key="read" size="small" onClick={() => void markRead(n.notification_id)}>{t.saya.markRead}</Button>]}
+                >
+                  <List.Item.Meta
+                    title={<>{!n.read && <Tag color="blue">{t.saya.unread}</Tag>}{n.subject}</>}
+                    description={<><div className="notice-body">{n.body}</div><small>{formatDateTime(n.dispatched_at)}</small></>}
+                  />
+                </List.Item>
+              )}
+            />
+          )}
+        </AsyncView>
+      </Card>
+    </Space>
+  );
+}
