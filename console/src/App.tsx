@@ -1,9 +1,10 @@
 /** The console's shell: Ant Design in Bahasa Indonesia, the menu of the signed-in role's
  * screens, and the routes. Nothing but the sign-in page shows before a sign-in. */
-import { App as AntApp, Button, ConfigProvider, Grid, Layout, Menu, Typography } from "antd";
+import { App as AntApp, Button, ConfigProvider, Layout, Menu, Typography } from "antd";
 import idID from "antd/locale/id_ID";
 import dayjs from "dayjs";
 import "dayjs/locale/id";
+import { useState } from "react";
 import { Navigate, Route, Routes, useLocation, useNavigate } from "react-router-dom";
 import { useSession } from "./auth/session";
 import { CALLBACK_PATH } from "./auth/oidc";
@@ -34,7 +35,22 @@ const PATHS: Record<Screen, string> = {
   impor: "/impor",
 };
 
-const THEME = { token: { colorPrimary: "#0b5cad", borderRadius: 6, colorTextDescription: "rgba(0,0,0,0.65)" } };
+// Colours chosen for WCAG AA contrast (the defaults' tertiary text and links fall short).
+const THEME = {
+  token: {
+    colorPrimary: "#0b5cad",
+    colorInfo: "#0b5cad",
+    colorLink: "#0b5cad",
+    colorError: "#c62828",
+    colorWarning: "#8a5a00",
+    colorSuccess: "#2e7d32",
+    borderRadius: 6,
+    colorTextDescription: "rgba(0,0,0,0.68)",
+    colorTextTertiary: "rgba(0,0,0,0.68)",
+    colorTextQuaternary: "rgba(0,0,0,0.6)",
+    colorTextPlaceholder: "rgba(0,0,0,0.6)",
+  },
+};
 
 export function App() {
   return (
@@ -50,7 +66,8 @@ function Shell() {
   const { claims, signOut } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
-  const screens = Grid.useBreakpoint();
+  // Choosing a menu item again loads the screen afresh (read models follow events).
+  const [visit, setVisit] = useState(0);
   if (location.pathname === CALLBACK_PATH) return <OidcCallback />;
   if (!claims) return location.pathname === "/masuk" ? <SignIn /> : <Navigate to="/masuk" replace />;
 
@@ -70,9 +87,12 @@ function Shell() {
             mode="horizontal"
             theme="dark"
             selectedKeys={[current]}
-            disabledOverflow={!screens.md ? false : true}
+            disabledOverflow
             items={allowed.map((s) => ({ key: s, label: t.nav[s] }))}
-            onClick={(e) => navigate(PATHS[e.key as Screen])}
+            onClick={(e) => {
+              setVisit((v) => v + 1);
+              navigate(PATHS[e.key as Screen]);
+            }}
           />
         </nav>
         <span className="who">
@@ -82,7 +102,7 @@ function Shell() {
       </Layout.Header>
       <Layout.Content>
         <main id="konten" className="content" tabIndex={-1}>
-          <Routes>
+          <Routes key={visit}>
             <Route path="/" element={allowed.includes("beranda") ? <Beranda /> : <Navigate to={home} replace />} />
             <Route path="/masuk" element={<Navigate to={home} replace />} />
             <Route path="/kebutuhan" element={may("kebutuhan", <Kebutuhan />)} />

@@ -12,3 +12,7 @@ if (!window.matchMedia) {
 if (!(globalThis as { ResizeObserver?: unknown }).ResizeObserver) {
   (globalThis as { ResizeObserver?: unknown }).ResizeObserver = class { observe() {} unobserve() {} disconnect() {} };
 }
+
+// jsdom has no pseudo-element styles; rc-util asks for them to measure scrollbars.
+const computed = window.getComputedStyle.bind(window);
+window.getComputedStyle = (element: Element) => computed(element);

@@ -21,7 +21,7 @@ export function ActionButton<V extends object>({
   fields?: ReactNode;
   initialValues?: Partial<V>;
   run: (values: V) => Promise<unknown>;
-  onDone?: () => void;
+  onDone?: (result: unknown) => void;
 }) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -33,10 +33,10 @@ export function ActionButton<V extends object>({
     setBusy(true);
     setError(null);
     try {
-      await run(values);
+      const result = await run(values);
       setOpen(false);
       message.success(t.actions.done(label));
-      onDone?.();
+      onDone?.(result);
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(String(e), 0));
     } finally {
@@ -61,7 +61,7 @@ export function ActionButton<V extends object>({
           setOpen(false);
           setError(null);
         }}
-        destroyOnClose
+        destroyOnHidden
       >
         {fields && (
           <Form form={form} layout="vertical" initialValues={initialValues} preserve={false}>

@@ -2,6 +2,7 @@
  * the signed-in role may take now, each confirmed, each refusal shown as the API gives it. */
 import { Card, Checkbox, DatePicker, Descriptions, Form, Input, Space, Switch, Timeline, Typography } from "antd";
 import dayjs from "dayjs";
+import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { mutation } from "../api/client";
 import { unwrap } from "../api/problem";
@@ -20,13 +21,26 @@ export const DOCUMENTS = Object.keys(t.actions.documentNames) as DocumentCode[];
 
 const required = [{ required: true, message: t.actions.required }];
 
+/** The transfer once its read model has caught up with `minVersion` (the version a step
+ * just written answered with), asking again for a few seconds before showing what it has. */
+export async function loadTransfer(mutationId: string, minVersion = 0) {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const m = await unwrap(mutation.GET("/mutations/{mutation_id}", { params: { path: { mutation_id: mutationId } } }));
+    if (m.version >= minVersion || Date.now() > deadline) return m;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+/** The version a step's answer carries, if it is a `CommandResult`. */
+export function versionOf(result: unknown): number {
+  return typeof result === "object" && result && "version" in result ? Number((result as { version: number }).version) : 0;
+}
+
 export function MutasiDetail() {
   const { mutationId = "" } = useParams();
-  const view = useLoad(
-    () => unwrap(mutation.GET("/mutations/{mutation_id}", { params: { path: { mutation_id: mutationId } } })),
-    [mutationId],
-    true,
-  );
+  const [minVersion, setMinVersion] = useState(0);
+  const view = useLoad(() => loadTransfer(mutationId, minVersion), [mutationId, minVersion], true);
   return (
     <Space direction="vertical" size="large" style={{ width: "100%" }}>
       <Link to="/mutasi">← {t.common.back}</Link>
@@ -37,7 +51,7 @@ export function MutasiDetail() {
               {t.mutasi.detailTitle(m.mutation_id)} <StatusTag status={m.status} />
             </Typography.Title>
             <Card title={<h2 className="card-title">{t.mutasi.actions}</h2>}>
-              <Actions mutationId={m.mutation_id} status={m.status} onDone={view.reload} />
+              <Actions mutationId={m.mutation_id} status={m.status} onDone={(r) => setMinVersion(versionOf(r) || m.version + 1)} />
             </Card>
             <Card>
               <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
@@ -70,7 +84,7 @@ export function MutasiDetail() {
   );
 }
 
-export function Actions({ mutationId, status, onDone }: { mutationId: string; status: string; onDone: () => void }) {
+export function Actions({ mutationId, status, onDone }: { mutationId: string; status: string; onDone: (result: unknown) => void }) {
   const { claims } = useSession();
   const path = { params: { path: { mutation_id: mutationId } } };
   const actions = actionsFor(claims?.roles ?? [], status);

@@ -72,11 +72,17 @@ export function Pemantauan() {
         </AsyncView>
       </Card>
       {chosen && canEvaluate && (
-        <EvaluationForm item={chosen} evaluatorNip={claims?.nip} onDone={() => { setParams({}); worklist.reload(); }} />
+        <EvaluationForm item={chosen} evaluatorNip={claims?.nip} onDone={worklist.reload} />
       )}
     </Space>
   );
 }
+
+// Not `required: true`: Ant would put aria-required on the radio group's plain <div>, which
+// ARIA does not allow there; the check is the same.
+const chosen = [
+  { validator: (_: unknown, v: unknown) => (v ? Promise.resolve() : Promise.reject(new Error(t.actions.required))) },
+];
 
 interface Values {
   hasil_kerja: Rating;
@@ -130,10 +136,10 @@ export function EvaluationForm({ item, evaluatorNip, onDone }: { item: Item; eva
     <Card title={<h2 className="card-title">{p.formTitle(item.nip)}</h2>}>
       {recorded && <Alert type="success" role="status" message={p.recorded(p.predikatNames[recorded] ?? recorded)} />}
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ adaptation: [], notes: "" }}>
-        <Form.Item name="hasil_kerja" label={p.hasilKerja} rules={[{ required: true, message: t.actions.required }]}>
+        <Form.Item name="hasil_kerja" label={p.hasilKerja} rules={chosen}>
           <Radio.Group options={RATINGS.map((r) => ({ value: r, label: p.ratings[r] }))} />
         </Form.Item>
-        <Form.Item name="perilaku_kerja" label={p.perilakuKerja} rules={[{ required: true, message: t.actions.required }]}>
+        <Form.Item name="perilaku_kerja" label={p.perilakuKerja} rules={chosen}>
           <Radio.Group options={RATINGS.map((r) => ({ value: r, label: p.ratings[r] }))} />
         </Form.Item>
         <div className="predikat" aria-live="polite">

@@ -2,6 +2,7 @@
  * reasons, acknowledging or objecting before the window closes, my monitoring. */
 import { Button, Card, List, Space, Tag, Typography } from "antd";
 import dayjs from "dayjs";
+import { useState } from "react";
 import { mutation, notification } from "../api/client";
 import { unwrap } from "../api/problem";
 import { useLoad } from "../api/useLoad";
@@ -9,7 +10,7 @@ import { useSession } from "../auth/session";
 import { AsyncView } from "../components/AsyncView";
 import { StatusTag } from "../components/StatusTag";
 import { formatDate, formatDateTime, t } from "../i18n";
-import { Actions } from "./MutasiDetail";
+import { Actions, loadTransfer, versionOf } from "./MutasiDetail";
 
 /** Days to object after the socialisation: the reported deadline of PP 79/2021. The API
  * does not publish the window yet, so the console shows the regulation's figure. */
@@ -26,10 +27,15 @@ export function Saya() {
     () => (nip ? unwrap(notification.GET("/inbox/{recipient}", { params: { path: { recipient: nip }, query: { limit: 50 } } })) : Promise.resolve([])),
     [nip],
   );
-  const transfers = useLoad(
-    () => (nip ? unwrap(mutation.GET("/employees/{nip}/mutations", { params: { path: { nip } } })) : Promise.resolve([])),
-    [nip],
-  );
+  const [minVersion, setMinVersion] = useState<{ id: string; version: number } | null>(null);
+  // The list has no timelines; each of my (few) transfers is opened for its reasons.
+  const transfers = useLoad(async () => {
+    if (!nip) return [];
+    const rows = await unwrap(mutation.GET("/employees/{nip}/mutations", { params: { path: { nip } } }));
+    return Promise.all(
+      rows.map((m) => loadTransfer(m.mutation_id, minVersion?.id === m.mutation_id ? minVersion.version : 0)),
+    );
+  }, [nip, minVersion]);
   if (!nip) return <Typography.Text>{t.saya.needNip}</Typography.Text>;
 
   async function markRead(id: string) {
@@ -46,7 +52,7 @@ export function Saya() {
             <List
               dataSource={rows}
               renderItem={(m) => {
-                const socialized = (m.timeline ?? []).find((s) => s.step === "SOCIALIZED");
+                const socialized = [...(m.timeline ?? [])].reverse().find((s) => s.step === "SOCIALIZED");
                 return (
                   <List.Item>
                     <div className="stack">
@@ -62,7 +68,11 @@ export function Saya() {
                           <small>({t.saya.deadlineBasis})</small>
                         </Typography.Text>
                       )}
-                      <Actions mutationId={m.mutation_id} status={m.status} onDone={transfers.reload} />
+                      <Actions
+                        mutationId={m.mutation_id}
+                        status={m.status}
+                        onDone={(r) => setMinVersion({ id: m.mutation_id, version: versionOf(r) || m.version + 1 })}
+                      />
                     </div>
                   </List.Item>
                 );

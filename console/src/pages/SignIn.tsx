@@ -9,7 +9,10 @@ import { t } from "../i18n";
 
 /** The demo province's officials; an employee or an evaluator is named by NIP. */
 export const DEMO_USERS: Record<string, { subject: string; username: string }[]> = {
-  bkd_operator: [{ subject: "operator.bkd", username: "operator.bkd" }],
+  bkd_operator: [
+    { subject: "operator.bkd", username: "operator.bkd" },
+    { subject: "kabid.mutasi.bkd", username: "kabid.mutasi.bkd" },
+  ],
   tpk_member: [{ subject: "tpk.anggota", username: "tpk.anggota" }],
   ppk: [{ subject: "ppk.gubernur", username: "ppk.gubernur" }],
   auditor: [{ subject: "auditor.inspektorat", username: "auditor.inspektorat" }],
@@ -79,7 +82,6 @@ export function SignIn() {
             >
               <Form.Item name="role" label={t.signIn.role} rules={[{ required: true }]}>
                 <Select
-                  aria-label={t.signIn.role}
                   options={Object.keys(DEMO_USERS).map((r) => ({ value: r, label: t.roles[r] }))}
                 />
               </Form.Item>
@@ -95,7 +97,6 @@ export function SignIn() {
               ) : (
                 <Form.Item name="subject" label={t.signIn.user}>
                   <Select
-                    aria-label={t.signIn.user}
                     options={(DEMO_USERS[role] ?? []).map((u) => ({ value: u.subject, label: u.username }))}
                   />
                 </Form.Item>
