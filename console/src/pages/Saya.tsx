@@ -88,13 +88,22 @@ export function Saya() {
               dataSource={rows}
               pagination={rows.length > 10 ? { pageSize: 10, size: "small" } : false}
               renderItem={(n) => (
-                <List.Item
-                  actions={n.read ? [] : [<Button key="read" size="small" onClick={() => void markRead(n.notification_id)}>{t.saya.markRead}</Button>]}
-                >
-                  <List.Item.Meta
-                    title={<>{!n.read && <Tag color="blue">{t.saya.unread}</Tag>}{n.subject}</>}
-                    description={<><div className="notice-body">{n.body}</div><small>{formatDateTime(n.dispatched_at)}</small></>}
-                  />
+                <List.Item>
+                  <article className="stack notice">
+                    <h3 className="notice-subject">
+                      {!n.read && <Tag color="blue">{t.saya.unread}</Tag>}
+                      {n.subject}
+                    </h3>
+                    <div className="notice-body">{n.body}</div>
+                    <small>{formatDateTime(n.dispatched_at)}</small>
+                    {!n.read && (
+                      <div>
+                        <Button size="small" onClick={() => void markRead(n.notification_id)}>
+                          {t.saya.markRead}
+                        </Button>
+                      </div>
+                    )}
+                  </article>
                 </List.Item>
               )}
             />
