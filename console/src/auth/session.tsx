@@ -17,6 +17,8 @@ export interface DevSignIn {
 
 interface Session {
   config: AuthConfig | null;
+  /** True once the OIDC client exists (production) and a callback can be completed. */
+  oidcReady: boolean;
   configError: string | null;
   claims: Claims | null;
   signInDev(request: DevSignIn): Promise<void>;
@@ -31,16 +33,15 @@ export function SessionProvider({ children, config: given }: { children: ReactNo
   const [config, setConfig] = useState<AuthConfig | null>(given ?? null);
   const [configError, setConfigError] = useState<string | null>(null);
   const [claims, setClaims] = useState<Claims | null>(null);
-  const [manager, setManager] = useState<UserManager | null>(null);
+  const manager = useMemo<UserManager | null>(
+    () => (config?.auth === "oidc" ? userManager(config.authority, config.client_id, config.scope) : null),
+    [config],
+  );
 
   useEffect(() => {
     if (given) return;
     loadConfig().then(setConfig, (e: Error) => setConfigError(e.message));
   }, [given]);
-
-  useEffect(() => {
-    if (config?.auth === "oidc") setManager(userManager(config.authority, config.client_id, config.scope));
-  }, [config]);
 
   const accept = useCallback((token: string) => {
     setToken(token);
@@ -66,7 +67,7 @@ export function SessionProvider({ children, config: given }: { children: ReactNo
   }, [manager]);
 
   const completeOidc = useCallback(async () => {
-    if (!manager) return;
+    if (!manager) throw new Error("the sign-in configuration has not loaded");
     const user = await manager.signinRedirectCallback();
     accept(user.access_token);
   }, [manager, accept]);
@@ -78,8 +79,8 @@ export function SessionProvider({ children, config: given }: { children: ReactNo
   }, [manager]);
 
   const value = useMemo(
-    () => ({ config, configError, claims, signInDev, signInOidc, completeOidc, signOut }),
-    [config, configError, claims, signInDev, signInOidc, completeOidc, signOut],
+    () => ({ config, oidcReady: manager !== null, configError, claims, signInDev, signInOidc, completeOidc, signOut }),
+    [config, manager, configError, claims, signInDev, signInOidc, completeOidc, signOut],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

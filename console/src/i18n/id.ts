@@ -89,6 +89,9 @@ export const id = {
     effectiveness: "Efektivitas mutasi",
     earlyWarning: "Peringatan dini",
     count: "Jumlah",
+    period: "Periode",
+    assessed: "Dinilai",
+    achieved: "Tercapai",
   },
   kebutuhan: {
     title: "Kebutuhan pegawai",
@@ -248,6 +251,7 @@ export const id = {
     history: "Riwayat jabatan",
     transfers: "Mutasi",
     evaluations: "Penilaian",
+    period: "Periode",
   },
   impor: {
     title: "Impor data SIMPEG",
@@ -257,6 +261,9 @@ export const id = {
     report: "Laporan per baris",
     row: "Baris",
     result: "Hasil",
+    section: "Bagian data",
+    column: "Kolom",
+    sections: { units: "Unit", positions: "Jabatan", employees: "Pegawai" } as Record<string, string>,
   },
 } as const;
 

@@ -65,10 +65,10 @@ export function Beranda() {
               {(rows) => (
                 <Table rowKey={(r) => `${r.period}-${r.agency_unit_id}-${r.region}-${r.kind}`} dataSource={rows} size="small" pagination={{ pageSize: 5 }}
                   columns={[
-                    { title: "Periode", dataIndex: "period" },
+                    { title: b.period, dataIndex: "period" },
                     { title: t.mutasi.kind, dataIndex: "kind", render: (v: string | null) => (v ? t.kinds[v] ?? v : "—") },
-                    { title: "Dinilai", dataIndex: "assessed", align: "right" },
-                    { title: "Tercapai", dataIndex: "share_achieved", align: "right", render: (v: number | null) => (v == null ? "—" : `${Math.round(v * 100)}%`) },
+                    { title: b.assessed, dataIndex: "assessed", align: "right" },
+                    { title: b.achieved, dataIndex: "share_achieved", align: "right", render: (v: number | null) => (v == null ? "—" : `${Math.round(v * 100)}%`) },
                   ]} />
               )}
             </AsyncView>

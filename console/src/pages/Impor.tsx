@@ -62,8 +62,8 @@ export function Impor() {
             {t.impor.pick}
             <input type="file" accept=".csv,.json,text/csv,application/json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
           </label>
-          <Select aria-label="Bagian" value={section} onChange={setSection} style={{ minWidth: 180 }}
-            options={["units", "positions", "employees"].map((s) => ({ value: s, label: s }))} />
+          <Select aria-label={t.impor.section} value={section} onChange={setSection} style={{ minWidth: 180 }}
+            options={Object.entries(t.impor.sections).map(([value, label]) => ({ value, label }))} />
           <Button type="primary" disabled={!file} onClick={() => void upload()}>{t.impor.upload}</Button>
         </div>
         {error && <Refusal error={error} />}
@@ -75,7 +75,7 @@ export function Impor() {
               title={() => <h2 className="card-title">{t.impor.report}</h2>}
               columns={[
                 { title: t.impor.row, dataIndex: "row" },
-                { title: "Kolom", dataIndex: "field" },
+                { title: t.impor.column, dataIndex: "field" },
                 { title: t.impor.result, dataIndex: "reason" },
               ]} />
           </>

@@ -99,7 +99,7 @@ export function PegawaiProfil() {
             <Table rowKey={(r) => String(r.evaluation_id)} dataSource={rows} pagination={false} size="small"
               columns={[
                 { title: t.mutasi.kind, dataIndex: "kind" },
-                { title: "Periode", dataIndex: "period_end", render: (v: string) => formatDate(v) },
+                { title: t.pegawai.period, dataIndex: "period_end", render: (v: string) => formatDate(v) },
                 { title: t.pemantauan.predikat, dataIndex: "predikat", render: (v: string) => t.pemantauan.predikatNames[v] ?? v },
               ]} />
           )}

@@ -1,6 +1,6 @@
 /** Sign in: the province's SSO in production; in development a role and a demo user. */
 import { Alert, Button, Card, Form, Input, Select, Typography } from "antd";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { ApiError } from "../api/problem";
 import { useSession } from "../auth/session";
@@ -119,14 +119,17 @@ export function SignIn() {
 }
 
 export function OidcCallback() {
-  const { completeOidc } = useSession();
+  const { completeOidc, oidcReady } = useSession();
   const navigate = useNavigate();
   const [failed, setFailed] = useState(false);
-  useState(() => {
+  const started = useRef(false);
+  useEffect(() => {
+    if (!oidcReady || started.current) return; // the code can be exchanged once only
+    started.current = true;
     completeOidc().then(
-      () => navigate("/tugas", { replace: true }),
+      () => navigate("/", { replace: true }),
       () => setFailed(true),
     );
-  });
+  }, [oidcReady, completeOidc, navigate]);
   return <main id="konten">{failed ? <Alert type="error" message={t.signIn.callbackFailed} /> : t.signIn.signingIn}</main>;
 }
