@@ -18,7 +18,9 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 
-command -v node >/dev/null && command -v npm >/dev/null || apt_install nodejs npm
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  apt_install nodejs npm
+fi
 if [ "${1:-build}" = test ] && ! command -v chromium >/dev/null; then
   apt_install chromium
 fi
