@@ -27,5 +27,8 @@ echo "[test] contracts: checked-in schemas match the models" >&2
 echo "[test] contracts: checked-in OpenAPI documents match the services" >&2
 .venv/bin/python scripts/openapi.py check
 
+echo "[test] console: packages, generated API client, types, component tests, build" >&2
+scripts/console.sh test
+
 echo "[test] pytest" >&2
 exec .venv/bin/pytest -q "$@"

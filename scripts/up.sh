@@ -45,9 +45,29 @@ done
 
 .venv/bin/python scripts/demo_seed.py
 
+# The console and the four APIs under one origin (development sign-in: pick a role).
+scripts/console.sh build
+console_port=${RANGKUI_CONSOLE_PORT:-8100}
+pidfile=$run_dir/console.pid
+if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+  kill "$(cat "$pidfile")"  # ours (started below last time): serve the new build
+fi
+setsid nohup .venv/bin/python scripts/console_server.py --port "$console_port" --development-mode \
+  --upstream "personnel=http://127.0.0.1:${ports[personnel]}" \
+  --upstream "mutation=http://127.0.0.1:${ports[mutation]}" \
+  --upstream "evaluation=http://127.0.0.1:${ports[evaluation]}" \
+  --upstream "notification=http://127.0.0.1:${ports[notification]}" \
+  >"$run_dir/console.log" 2>&1 </dev/null &
+echo $! >"$pidfile"
+for _ in $(seq 1 100); do
+  curl -fsS "http://127.0.0.1:$console_port/config.json" >/dev/null 2>&1 && break
+  sleep 0.2
+done
+
 cat <<MSG
 
 Rangkui Mutasi is running.
+  console       http://127.0.0.1:${console_port}/   (sign in: pick a role and a demo user)
   personnel     http://127.0.0.1:8101/docs
   mutation      http://127.0.0.1:8102/docs
   evaluation    http://127.0.0.1:8103/docs

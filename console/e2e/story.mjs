@@ -1,0 +1,237 @@
+// The end-to-end story in a real Chromium, clicked through by each role in turn against the
+// four services behind the console's one origin. Run by tests/e2e/test_console_story.py,
+// which starts the services and the console server and passes what it seeded:
+//
+//   BASE_URL  EMPLOYEE_NIP  EVALUATOR_NIP  EVALUATOR_UNIT  TARGET_UNIT  OUT_DIR  [CHROMIUM]
+//
+// Every step leaves a screenshot in OUT_DIR and is checked with axe-core; a serious or
+// critical finding fails the story. Prints one JSON line with what happened.
+import { readFile, mkdir, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const env = (name) => {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set`);
+  return v;
+};
+const BASE = env("BASE_URL");
+const EMPLOYEE = env("EMPLOYEE_NIP");
+const EVALUATOR = env("EVALUATOR_NIP");
+const EVALUATOR_UNIT = env("EVALUATOR_UNIT");
+const TARGET_UNIT = env("TARGET_UNIT");
+const OUT = env("OUT_DIR");
+const STEP_TIMEOUT = 30_000;
+
+const axeSource = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
+const report = { steps: [], accessibility: [], mutation_id: null };
+let step = 0;
+
+async function check(page, name) {
+  step += 1;
+  const file = `${OUT}/${String(step).padStart(2, "0")}-${name}.png`;
+  await page.screenshot({ path: file, fullPage: true });
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
+  });
+  const blocking = result.filter((v) => v.impact === "serious" || v.impact === "critical");
+  report.steps.push({ step: name, screenshot: file, url: page.url() });
+  report.accessibility.push({ step: name, findings: result });
+  if (blocking.length) throw new Error(`axe: serious/critical findings on ${name}: ${JSON.stringify(blocking, null, 1)}`);
+}
+
+/** Click `menu` until `ready` shows: read models follow the events a moment later. */
+async function reopenUntil(page, menu, ready, timeout = STEP_TIMEOUT) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    await page.getByRole("menuitem", { name: menu }).click();
+    try {
+      await ready.first().waitFor({ timeout: 2_000 });
+      return;
+    } catch (e) {
+      if (Date.now() > deadline) throw e;
+    }
+  }
+}
+
+/** Pick `option` in the Ant Design select labelled `label`, as a person does by keyboard. */
+async function choose(page, label, option) {
+  const box = page.getByRole("combobox", { name: label });
+  await box.focus();
+  await page.keyboard.press("Enter");
+  const item = page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: option });
+  await item.first().click();
+}
+
+async function signIn(browser, { role, user, nip, units, phone }) {
+  const context = await browser.newContext(
+    phone
+      ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: "id-ID" }
+      : { viewport: { width: 1366, height: 900 }, locale: "id-ID" },
+  );
+  const page = await context.newPage();
+  page.setDefaultTimeout(STEP_TIMEOUT);
+  page.on("pageerror", (e) => console.error(`[browser] ${e.message}`));
+  await page.goto(`${BASE}/masuk`);
+  await page.getByRole("heading", { name: "Masuk ke Rangkui Mutasi" }).waitFor();
+  await choose(page, "Peran", role);
+  if (nip) {
+    await page.getByLabel("NIP (18 digit)").fill(nip);
+  } else if (user) {
+    await choose(page, "Pengguna", user);
+  }
+  if (units) await page.getByLabel(/Unit yang dipimpin/).fill(units);
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await page.getByRole("button", { name: "Keluar" }).waitFor();
+  return { page, context };
+}
+
+async function confirmModal(page, fill) {
+  const dialog = page.getByRole("dialog");
+  await dialog.waitFor();
+  if (fill) await fill(dialog);
+  await dialog.getByRole("button", { name: "Konfirmasi" }).click();
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
+});
+try {
+  await mkdir(OUT, { recursive: true });
+
+  // 1. The operator finds the mathematics-teacher shortage and proposes the top candidate.
+  {
+    const { page, context } = await signIn(browser, { role: "Operator BKD", user: "operator.bkd" });
+    await page.getByRole("menuitem", { name: "Kebutuhan" }).click();
+    await page.getByLabel("Jabatan (mis. Matematika)").fill("Matematika");
+    await page.getByRole("button", { name: "Cari" }).click();
+    const identify = page.getByRole("button", { name: new RegExp(`Tetapkan kebutuhan: .*${TARGET_UNIT}`) });
+    await identify.first().waitFor();
+    await check(page, "operator-kebutuhan");
+    await identify.first().click();
+    await page.getByRole("dialog").getByRole("button", { name: "Tetapkan kebutuhan" }).click();
+    const pick = page.getByRole("checkbox", { name: /^Pilih / }).first();
+    await pick.waitFor();
+    await page.getByText("Tidak memenuhi syarat").waitFor();
+    await page.getByRole("heading", { name: /Kebutuhan Guru Matematika/ }).waitFor();
+    await check(page, "operator-calon");
+    await pick.check();
+    await page.getByRole("button", { name: "Usulkan calon terpilih" }).click();
+    await confirmModal(page);
+    await page.waitForURL(/\/mutasi\/[0-9a-f-]+$/);
+    report.mutation_id = page.url().split("/").pop();
+    await page.getByText(EMPLOYEE).first().waitFor();
+    await page.getByText("Diusulkan").first().waitFor();
+    await check(page, "operator-usulan");
+    await context.close();
+  }
+
+  // Opens this story's file from "Tugas saya" under `queue`.
+  const openTask = async (page, queue) => {
+    const link = page.locator(".ant-card", { hasText: queue }).getByRole("link", { name: new RegExp(report.mutation_id.slice(0, 8)) });
+    await reopenUntil(page, "Tugas saya", link);
+    await check(page, `tugas-${queue.split(" ").slice(-1)[0].toLowerCase().replace(/[^a-z]/g, "")}`);
+    await link.click();
+  };
+
+  // 2. The TPK reviews.
+  {
+    const { page, context } = await signIn(browser, { role: "Anggota TPK", user: "tpk.anggota" });
+    await openTask(page, "Berkas untuk ditinjau");
+    await page.getByRole("button", { name: "Tinjau (TPK)" }).click();
+    await confirmModal(page, (d) => d.getByLabel("Catatan").fill("Kualifikasi sesuai, sekolah asal kelebihan guru."));
+    await page.getByText("Ditinjau TPK").first().waitFor();
+    await check(page, "tpk-tinjau");
+    await context.close();
+  }
+
+  // 3. The PPK approves.
+  {
+    const { page, context } = await signIn(browser, { role: "PPK (Gubernur)", user: "ppk.gubernur" });
+    await openTask(page, "Berkas untuk diputuskan");
+    await page.getByRole("button", { name: "Setujui" }).click();
+    await confirmModal(page, (d) => d.getByLabel("Pertimbangan").fill("Sesuai rekomendasi TPK dan kebutuhan sekolah."));
+    await page.getByText("Disetujui PPK").first().waitFor();
+    await check(page, "ppk-setuju");
+    await context.close();
+  }
+
+  // 4. The operator socialises.
+  {
+    const { page, context } = await signIn(browser, { role: "Operator BKD", user: "operator.bkd" });
+    await openTask(page, "Berkas untuk disosialisasikan");
+    await page.getByRole("button", { name: "Sosialisasikan" }).click();
+    await confirmModal(page, (d) =>
+      d.getByLabel("Penjelasan kepada pegawai").fill(`Anda dibutuhkan sebagai guru matematika di ${TARGET_UNIT}.`),
+    );
+    await page.getByText("Disosialisasikan").first().waitFor();
+    await check(page, "operator-sosialisasi");
+    await context.close();
+  }
+
+  // 5. The employee, on a phone, reads the notice and acknowledges before the deadline.
+  {
+    const { page, context } = await signIn(browser, { role: "Pegawai (ASN)", nip: EMPLOYEE, phone: true });
+    await page.getByRole("heading", { name: "Layanan mandiri" }).waitFor();
+    // The notice of the socialisation comes through notification's read model.
+    await reopenUntil(page, "Layanan mandiri", page.getByText("Belum dibaca"));
+    await page.getByText(/Batas waktu keberatan/).waitFor();
+    await check(page, "pegawai-pemberitahuan");
+    await page.getByRole("button", { name: "Saya menerima" }).click();
+    await confirmModal(page);
+    await page.getByText("Diterima pegawai").first().waitFor();
+    await check(page, "pegawai-terima");
+    await context.close();
+  }
+
+  // 6. The operator who proposed may not decree it too (segregation of duties): the refusal
+  //    is shown with its rule; a second BKD officer records the SK with TMT today.
+  {
+    const { page, context } = await signIn(browser, { role: "Operator BKD", user: "operator.bkd" });
+    await openTask(page, "Berkas untuk ditetapkan SK-nya");
+    await page.getByRole("button", { name: "Tetapkan SK" }).click();
+    await confirmModal(page, (d) => d.getByLabel("Nomor SK").fill(`800/${report.mutation_id.slice(0, 6)}/BKD/2026`));
+    await page.getByRole("dialog").getByText("segregation_of_duties").waitFor();
+    await check(page, "operator-sk-ditolak");
+    await context.close();
+  }
+  {
+    const { page, context } = await signIn(browser, { role: "Operator BKD", user: "kabid.mutasi.bkd" });
+    await openTask(page, "Berkas untuk ditetapkan SK-nya");
+    await page.getByRole("button", { name: "Tetapkan SK" }).click();
+    await confirmModal(page, (d) => d.getByLabel("Nomor SK").fill(`800/${report.mutation_id.slice(0, 6)}/BKD/2026`));
+    await page.getByText(/SK ditetapkan|Berlaku \(TMT\)/).first().waitFor();
+    await check(page, "operator-sk");
+    await context.close();
+  }
+
+  // 7. Later, the evaluator (head of the new unit) records a checkpoint with the predikat.
+  {
+    const { page, context } = await signIn(browser, { role: "Penilai (kepala unit)", nip: EVALUATOR, units: EVALUATOR_UNIT });
+    await reopenUntil(page, "Pemantauan", page.getByRole("button", { name: `Nilai ${EMPLOYEE}` }), 60_000);
+    await check(page, "penilai-daftar");
+    await page.getByRole("button", { name: `Nilai ${EMPLOYEE}` }).first().click();
+    const form = page.locator(".ant-card", { hasText: "Penilaian checkpoint" });
+    await form.locator(".ant-form-item", { hasText: "Hasil kerja" }).getByText("Di atas ekspektasi").click();
+    await form.locator(".ant-form-item", { hasText: "Perilaku kerja" }).getByText("Sesuai ekspektasi").click();
+    await form.getByTestId("predikat").getByText("Baik").waitFor();
+    await form.getByText("Memahami tugas barunya").click();
+    await form.getByText("Bekerja sama dengan tim").click();
+    await form.getByLabel("Catatan penilai").fill("Cepat menyesuaikan diri dengan kelas XI.");
+    await check(page, "penilai-formulir");
+    await form.getByRole("button", { name: "Simpan penilaian" }).click();
+    await page.getByText("Penilaian tersimpan, predikat Baik.").waitFor();
+    await check(page, "penilai-tersimpan");
+    await context.close();
+  }
+  report.ok = true;
+} finally {
+  await browser.close();
+  await writeFile(`${OUT}/report.json`, JSON.stringify(report, null, 2));
+}
+console.log(JSON.stringify({ ok: report.ok ?? false, mutation_id: report.mutation_id, steps: report.steps.length }));

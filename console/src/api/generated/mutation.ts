@@ -1,0 +1,1786 @@
+// Generated from contracts/openapi/mutation.json by console/scripts/generate-api.mjs.
+// Do not edit: run `npm run generate` in console/ after the document changes.
+export interface paths {
+    "/admin/consumers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Consumers */
+        get: operations["consumers_admin_consumers_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/projections/{name}/rebuild": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rebuild */
+        post: operations["rebuild_admin_projections__name__rebuild_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Events
+         * @description Events in position order, a page at a time; filters combine.
+         */
+        get: operations["events_audit_events_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/streams/{stream_id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify One
+         * @description The hash-chain check of one stream (see `rangkui-audit verify` for all of them).
+         */
+        get: operations["verify_one_audit_streams__stream_id__verify_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/employees/{nip}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Employee
+         * @description The employee as this service knows them (from personnel's events).
+         */
+        get: operations["get_employee_employees__nip__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/employees/{nip}/mutations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Employee History
+         * @description An employee's transfers, oldest first.
+         */
+        get: operations["employee_history_employees__nip__mutations_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Healthz */
+        get: operations["healthz_healthz_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mutations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Propose
+         * @description Propose a transfer (MutationProposed); the origin post is the employee's current one.
+         *     An employee may propose only their own (as an OWN_REQUEST; the domain checks the kind).
+         */
+        post: operations["propose_mutations_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mutations/{mutation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Mutation
+         * @description One transfer with its step and full timeline (who, when, why).
+         */
+        get: operations["get_mutation_mutations__mutation_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mutations/{mutation_id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge
+         * @description The employee (the caller's NIP) acknowledges (MutationAcknowledged).
+         */
+        post: operations["acknowledge_mutations__mutation_id__acknowledge_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mutations/{mutation_id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve
+         * @description The PPK approves (MutationApproved), if the target post has a free place and the
+         *     rules allow it.
+         */
+        post: operations["approve_mutations__mutation_id__approve_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mutations/{mutation_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel
+         * @description Cancel, with a reason, at any step before effective (MutationCancelled).
+         */
+        post: operations["cancel_mutations__mutation_id__cancel_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mutations/{mutation_id}/decree": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decree
+         * @description The decree (SK) is issued (MutationDecreed); the scheduler makes the transfer
+         *     effective on its TMT.
+         */
+        post: operations["decree_mutations__mutation_id__decree_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mutations/{mutation_id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check Documents
+         * @description Record the document checklist (MutationDocumentsChecked).
+         */
+        post: operations["check_documents_mutations__mutation_id__documents_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mutations/{mutation_id}/object": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Object To
+         * @description The employee (the caller's NIP) objects, with a reason (MutationObjected), which is
+         *     recorded sealed with their data key (409 while this service does not hold it).
+         */
+        post: operations["object_to_mutations__mutation_id__object_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mutations/{mutation_id}/objection/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve Objection
+         * @description The PPK upholds the objection (the transfer is cancelled) or dismisses it.
+         */
+        post: operations["resolve_objection_mutations__mutation_id__objection_resolve_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mutations/{mutation_id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject
+         * @description The PPK rejects, with reasons (MutationRejected).
+         */
+        post: operations["reject_mutations__mutation_id__reject_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mutations/{mutation_id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Review
+         * @description Record the TPK's recommendation (MutationReviewed).
+         */
+        post: operations["review_mutations__mutation_id__review_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mutations/{mutation_id}/socialize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Socialize
+         * @description The employee is told why (MutationSocialized).
+         */
+        post: operations["socialize_mutations__mutation_id__socialize_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Dashboard
+         * @description The needs dashboard: open needs (or `status=` any), share fulfilled, candidates.
+         */
+        get: operations["dashboard_needs_get"];
+        put?: never;
+        /**
+         * Identify
+         * @description Confirm a need with a reason and priority (StaffingNeedIdentified).
+         */
+        post: operations["identify_needs_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/needs/{need_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Need */
+        get: operations["get_need_needs__need_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/needs/{need_id}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Candidates
+         * @description Ranked candidates with each factor's points and explanation, and every excluded
+         *     employee with the rule that excluded them.
+         */
+        get: operations["candidates_needs__need_id__candidates_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/needs/{need_id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close
+         * @description Close a need that will not be (fully) met, with the reason (StaffingNeedClosed).
+         */
+        post: operations["close_needs__need_id__close_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/needs/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Suggestions
+         * @description Posts short of holders (formasi − bezetting − incoming transfers − open needs), the
+         *     largest shortage first: what an operator confirms as needs.
+         */
+        get: operations["suggestions_needs_suggestions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pipeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pipeline
+         * @description The pipeline board: transfers per step, by target unit and kind, with age in step.
+         */
+        get: operations["pipeline_pipeline_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readyz */
+        get: operations["readyz_readyz_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** ApproveBody */
+        ApproveBody: {
+            /**
+             * Min Years Exception
+             * @description PPK's justification for waiving the minimum years in post
+             */
+            min_years_exception?: string | null;
+            /**
+             * Minister Approval Ref
+             * @description reference of the Minister's approval inside a blackout
+             */
+            minister_approval_ref?: string | null;
+            /**
+             * Reasons
+             * @default
+             */
+            reasons: string;
+        };
+        /** AuditEvent */
+        AuditEvent: {
+            /** Actor */
+            actor: string | null;
+            /** Causation Id */
+            causation_id: string | null;
+            /** Correlation Id */
+            correlation_id: string | null;
+            /** Data */
+            data: {
+                [key: string]: unknown;
+            };
+            /** Event Id */
+            event_id: string;
+            /** Hash */
+            hash: string;
+            /**
+             * Masked
+             * @description dotted paths of personal fields this (older) event holds in plaintext, shown as null: an audit follows decisions, not personal data
+             */
+            masked?: string[];
+            /** Position */
+            position: number;
+            /** Prev Hash */
+            prev_hash: string | null;
+            /**
+             * Recorded At
+             * Format: date-time
+             */
+            recorded_at: string;
+            /** Source */
+            source: string | null;
+            /** Stream Id */
+            stream_id: string;
+            /** Type */
+            type: string;
+            /** Version */
+            version: number;
+        };
+        /** AuditEventsPage */
+        AuditEventsPage: {
+            /** Events */
+            events: components["schemas"]["AuditEvent"][];
+            /** Next After */
+            next_after: number | null;
+        };
+        /** ChainProblem */
+        ChainProblem: {
+            /** Detail */
+            detail: string;
+            /** Kind */
+            kind: string;
+            /** Position */
+            position: number | null;
+            /** Stream Id */
+            stream_id: string;
+            /** Version */
+            version: number | null;
+        };
+        /** CloseBody */
+        CloseBody: {
+            /** Reason */
+            reason: string;
+        };
+        /** CommandResult */
+        CommandResult: {
+            /** Events */
+            events: string[];
+            /** Mutation Id */
+            mutation_id: string;
+            /** Status */
+            status: string;
+            /** Version */
+            version: number;
+        };
+        /** DecreeBody */
+        DecreeBody: {
+            /**
+             * Sk Date
+             * Format: date
+             */
+            sk_date: string;
+            /** Sk Number */
+            sk_number: string;
+            /**
+             * Tmt
+             * Format: date
+             */
+            tmt: string;
+        };
+        /**
+         * DocumentItem
+         * @description One item of the transfer file's checklist, present or not, with its reference.
+         */
+        DocumentItem: {
+            /**
+             * Code
+             * @enum {string}
+             */
+            code: "REQUEST_LETTER" | "ORIGIN_APPROVAL_LETTER" | "JOB_AND_WORKLOAD_ANALYSIS" | "LATEST_RANK_SK" | "PERFORMANCE_APPRAISALS" | "DISCIPLINE_STATEMENT" | "STUDY_OBLIGATION_STATEMENT" | "CLEAN_AUDIT_CERTIFICATE";
+            /** Present */
+            present: boolean;
+            /**
+             * Reference
+             * @description letter number or archive ref
+             */
+            reference?: string | null;
+        };
+        /** DocumentsBody */
+        DocumentsBody: {
+            /** Items */
+            items: components["schemas"]["DocumentItem"][];
+        };
+        /** EmployeeView */
+        EmployeeView: {
+            /** Competencies */
+            competencies: string[];
+            /** Education */
+            education: {
+                [key: string]: unknown;
+            }[];
+            /** Grade */
+            grade: string;
+            /** Name */
+            name: string;
+            /** Nip */
+            nip: string;
+            /** Position Id */
+            position_id: string;
+            /** Status */
+            status: string;
+            /**
+             * Tmt Position
+             * Format: date
+             */
+            tmt_position: string;
+            /** Unit Id */
+            unit_id: string;
+            /** Years In Post */
+            years_in_post: number;
+        };
+        /** HTTPValidationError */
+        HTTPValidationError: {
+            /** Detail */
+            detail?: components["schemas"]["ValidationError"][];
+        };
+        /** IdentifyBody */
+        IdentifyBody: {
+            /** Count */
+            count: number;
+            /** Position Id */
+            position_id: string;
+            /**
+             * Priority
+             * @default MEDIUM
+             * @enum {string}
+             */
+            priority: "LOW" | "MEDIUM" | "HIGH" | "URGENT";
+            /** Reason */
+            reason: string;
+            /** Required Competencies */
+            required_competencies?: string[];
+            /** Unit Id */
+            unit_id: string;
+        };
+        /** MutationView */
+        MutationView: {
+            /** From Position Id */
+            from_position_id: string;
+            /** From Unit Id */
+            from_unit_id: string;
+            /** Kind */
+            kind: string;
+            /** Mutation Id */
+            mutation_id: string;
+            /** Need Id */
+            need_id: string | null;
+            /** Nip */
+            nip: string;
+            /**
+             * Proposed At
+             * Format: date-time
+             */
+            proposed_at: string;
+            /** Proposed By */
+            proposed_by: string;
+            /** Reason */
+            reason: string;
+            /** Sk Date */
+            sk_date: string | null;
+            /** Sk Number */
+            sk_number: string | null;
+            /** Status */
+            status: string;
+            /**
+             * Status Since
+             * Format: date-time
+             */
+            status_since: string;
+            /** Timeline */
+            timeline?: components["schemas"]["TimelineStep"][];
+            /** Tmt */
+            tmt: string | null;
+            /** To Position Id */
+            to_position_id: string;
+            /** To Unit Id */
+            to_unit_id: string;
+            /** Version */
+            version: number;
+        };
+        /** NeedView */
+        NeedView: {
+            /** Candidates Available */
+            candidates_available: number | null;
+            /** Closed Reason */
+            closed_reason: string | null;
+            /** Count */
+            count: number;
+            /** Filled */
+            filled: number;
+            /**
+             * Identified At
+             * Format: date-time
+             */
+            identified_at: string;
+            /** Identified By */
+            identified_by: string;
+            /** Need Id */
+            need_id: string;
+            /** Position Id */
+            position_id: string;
+            /** Priority */
+            priority: string;
+            /** Reason */
+            reason: string;
+            /** Share Fulfilled */
+            share_fulfilled: number;
+            /** Status */
+            status: string;
+            /** Title */
+            title: string | null;
+            /** Unit Id */
+            unit_id: string;
+            /** Unit Name */
+            unit_name: string | null;
+        };
+        /** ProposeBody */
+        ProposeBody: {
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "NEED_BASED" | "OWN_REQUEST" | "ROTATION" | "OTHER";
+            /** Need Id */
+            need_id?: string | null;
+            /**
+             * Nip
+             * @description 18-digit NIP
+             */
+            nip: string;
+            /** Reason */
+            reason: string;
+            /**
+             * Related Persons
+             * @description users related to the employee (may not decide)
+             */
+            related_persons?: string[];
+            /** To Position Id */
+            to_position_id: string;
+            /** To Unit Id */
+            to_unit_id: string;
+        };
+        /** ReasonBody */
+        ReasonBody: {
+            /** Reason */
+            reason: string;
+        };
+        /** ReasonsBody */
+        ReasonsBody: {
+            /** Reasons */
+            reasons: string;
+        };
+        /** ResolveBody */
+        ResolveBody: {
+            /** Reasons */
+            reasons: string;
+            /** Upheld */
+            upheld: boolean;
+        };
+        /** ReviewBody */
+        ReviewBody: {
+            /**
+             * Notes
+             * @default
+             */
+            notes: string;
+            /** Recommended */
+            recommended: boolean;
+        };
+        /** SocializeBody */
+        SocializeBody: {
+            /**
+             * Message
+             * @description why the employee is being transferred
+             */
+            message: string;
+        };
+        /** StreamVerification */
+        StreamVerification: {
+            /** Events */
+            events: number;
+            /** Ok */
+            ok: boolean;
+            /** Problems */
+            problems: components["schemas"]["ChainProblem"][];
+            /** Stream Id */
+            stream_id: string;
+        };
+        /** TimelineStep */
+        TimelineStep: {
+            /** Actor */
+            actor: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Details */
+            details: {
+                [key: string]: unknown;
+            };
+            /** Event Type */
+            event_type: string;
+            /** Reason */
+            reason: string | null;
+            /** Step */
+            step: string;
+            /** Version */
+            version: number;
+        };
+        /** ValidationError */
+        ValidationError: {
+            /** Context */
+            ctx?: Record<string, never>;
+            /** Input */
+            input?: unknown;
+            /** Location */
+            loc: (string | number)[];
+            /** Message */
+            msg: string;
+            /** Error Type */
+            type: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    consumers_admin_consumers_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    }[];
+                };
+            };
+        };
+    };
+    rebuild_admin_projections__name__rebuild_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    events_audit_events_get: {
+        parameters: {
+            query?: {
+                /** @description who took the decision */
+                actor?: string | null;
+                /** @description the previous page's next_after */
+                after?: number;
+                /** @description CloudEvents type, e.g. rangkui.x.Y.v1 */
+                event_type?: string | null;
+                /** @description recorded at or after (no offset: UTC) */
+                from?: string | null;
+                limit?: number;
+                /** @description every event of this transfer */
+                mutation_id?: string | null;
+                /** @description every event of every stream naming this NIP */
+                nip?: string | null;
+                stream_id?: string | null;
+                /** @description recorded before (no offset: UTC) */
+                to?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventsPage"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    verify_one_audit_streams__stream_id__verify_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stream_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StreamVerification"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_employee_employees__nip__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nip: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployeeView"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    employee_history_employees__nip__mutations_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nip: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MutationView"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    healthz_healthz_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+    };
+    propose_mutations_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposeBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_mutation_mutations__mutation_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mutation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MutationView"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    acknowledge_mutations__mutation_id__acknowledge_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mutation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    approve_mutations__mutation_id__approve_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mutation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ApproveBody"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cancel_mutations__mutation_id__cancel_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mutation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    decree_mutations__mutation_id__decree_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mutation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecreeBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    check_documents_mutations__mutation_id__documents_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mutation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentsBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    object_to_mutations__mutation_id__object_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mutation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    resolve_objection_mutations__mutation_id__objection_resolve_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mutation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    reject_mutations__mutation_id__reject_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mutation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonsBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    review_mutations__mutation_id__review_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mutation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    socialize_mutations__mutation_id__socialize_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mutation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SocializeBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    dashboard_needs_get: {
+        parameters: {
+            query?: {
+                status?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedView"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    identify_needs_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdentifyBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_need_needs__need_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                need_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedView"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    candidates_needs__need_id__candidates_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                need_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    close_needs__need_id__close_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                need_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: string;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    suggestions_needs_suggestions_get: {
+        parameters: {
+            query?: {
+                /** @description filter posts, e.g. 'Matematika' */
+                title?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    }[];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    pipeline_pipeline_get: {
+        parameters: {
+            query?: {
+                kind?: string | null;
+                unit_id?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    }[];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    readyz_readyz_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+}
