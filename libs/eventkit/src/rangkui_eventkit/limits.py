@@ -12,7 +12,8 @@ and while the app reads the body it counts the bytes (a chunked upload has no le
 limit it stops passing chunks on and answers 413 instead of whatever the app was about to say;
 a JSON body holding a NUL (`\\u0000`) is refused the same way, with 400.
 The limit of a path is the one of its longest matching prefix in `path_limits` (an upload
-endpoint takes large files), else `max_bytes`. Answers use the services' JSON error shape.
+endpoint takes large files), else `max_bytes`. Answers are the services' problem details
+(`rangkui_eventkit.problems`).
 
 `StrictBody` bounds what a request body may hold once it is in: the base of the services'
 request models (unknown fields, endless text and lists, dates in year 9999, numbers no
@@ -28,6 +29,8 @@ from datetime import date, datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, field_validator
+
+from rangkui_eventkit.problems import PROBLEM_MEDIA_TYPE, problem_body
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -127,7 +130,7 @@ class RequestLimits:
             return
         refusal = self._refuse_up_front(scope)
         if refusal is not None:
-            await _answer(send, *refusal)
+            await _answer(scope, send, *refusal)
             return
         await self._guard_body(scope, receive, send, self.limit_for(scope["path"]))
 
@@ -193,7 +196,7 @@ class RequestLimits:
             if refusal is not None:  # the app turned the refusal into an answer of its own
                 if message["type"] == "http.response.start" and not started:
                     started = True
-                    await _answer(send, *refusal)
+                    await _answer(scope, send, *refusal)
                 return
             if message["type"] == "http.response.start":
                 started = True
@@ -205,7 +208,7 @@ class RequestLimits:
             if refusal is None:
                 raise
             if not started:  # a failure caused by the cut-off body: the answer is the refusal
-                await _answer(send, *refusal)
+                await _answer(scope, send, *refusal)
 
 
 _NUL_MESSAGE = "the body holds a NUL character (\\u0000), which no record can store"
@@ -226,14 +229,17 @@ def _too_large(limit: int) -> str:
     return f"the request body exceeds {limit} bytes, the limit of this endpoint"
 
 
-async def _answer(send: Send, status: int, error: str, message: str) -> None:
-    body = json.dumps({"error": error, "message": message}).encode()
+async def _answer(scope: Scope, send: Send, status: int, error: str, message: str) -> None:
+    correlation_id = (scope.get("state") or {}).get("correlation_id")
+    body = json.dumps(
+        problem_body(status, error, message, instance=scope["path"], correlation_id=correlation_id)
+    ).encode()
     await send(
         {
             "type": "http.response.start",
             "status": status,
             "headers": [
-                (b"content-type", b"application/json"),
+                (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
                 (b"content-length", str(len(body)).encode()),
                 (b"connection", b"close"),  # the rest of the body is left unread
             ],

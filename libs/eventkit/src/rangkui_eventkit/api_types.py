@@ -1,0 +1,62 @@
+"""The constraints of the services' path and query parameters, declared once, so that what
+a service checks and what its OpenAPI document says are the same code (a client generated
+from the document cannot send what the service refuses, nor be refused what it may send).
+
+Bodies use the contracts' value types (`rangkui_contracts.events.common.Nip`, `Grade`, ...)
+and `StrictBody`; these are their counterparts for the URL. A query parameter of the wrong
+type is refused with 422, never read as something else: a date is `YYYY-MM-DD` only (pydantic
+alone reads `0` as 1970-01-01), within `EARLIEST_DATE`..`LATEST_DATE`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import Path, Query
+from pydantic import AfterValidator, BeforeValidator
+
+from rangkui_eventkit.limits import EARLIEST_DATE, INT_MAX, LATEST_DATE
+
+NIP_PATTERN = r"^\d{18}$"
+"""A NIP (Nomor Induk Pegawai) is exactly 18 digits."""
+ID_MAX_LENGTH = 128
+"""Identifiers of units, posts, transfers, needs, plans, jobs: at most this many characters."""
+SEARCH_MAX_LENGTH = 200
+"""A free-text filter in a query string."""
+PAGE_MAX = 500
+"""The most items one page of a list answers."""
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _iso_date_only(value: Any) -> Any:
+    if isinstance(value, str) and not _ISO_DATE.match(value):
+        raise ValueError("a date is written YYYY-MM-DD, e.g. 2026-01-31")
+    if not isinstance(value, str | date):
+        raise ValueError("a date is written YYYY-MM-DD, e.g. 2026-01-31")
+    return value
+
+
+def _plausible(value: date | None) -> date | None:
+    if value is not None and not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise ValueError(f"a date between {EARLIEST_DATE} and {LATEST_DATE} is expected")
+    return value
+
+
+NipPath = Annotated[str, Path(pattern=NIP_PATTERN, description="the employee's NIP (18 digits)")]
+NipQuery = Annotated[
+    str | None, Query(pattern=NIP_PATTERN, description="an employee's NIP (18 digits)")
+]
+IdPath = Annotated[str, Path(min_length=1, max_length=ID_MAX_LENGTH)]
+IdQuery = Annotated[str | None, Query(min_length=1, max_length=ID_MAX_LENGTH)]
+SearchQuery = Annotated[str | None, Query(min_length=1, max_length=SEARCH_MAX_LENGTH)]
+DateQuery = Annotated[
+    date | None,
+    BeforeValidator(_iso_date_only),
+    AfterValidator(_plausible),
+    Query(description="a calendar date, YYYY-MM-DD"),
+]
+Limit = Annotated[int, Query(ge=1, le=PAGE_MAX, description=f"at most {PAGE_MAX} per page")]
+Offset = Annotated[int, Query(ge=0, le=INT_MAX, description="how many items to skip")]
