@@ -21,12 +21,20 @@ from rangkui_eventkit.limits import EARLIEST_DATE, INT_MAX, LATEST_DATE
 
 NIP_PATTERN = r"^\d{18}$"
 """A NIP (Nomor Induk Pegawai) is exactly 18 digits."""
+GRADE_PATTERN = r"^(I|II|III|IV)/[a-e]$"
+"""A golongan/ruang, e.g. III/a (as `rangkui_contracts.events.common.Grade`)."""
 ID_MAX_LENGTH = 128
 """Identifiers of units, posts, transfers, needs, plans, jobs: at most this many characters."""
 SEARCH_MAX_LENGTH = 200
 """A free-text filter in a query string."""
 PAGE_MAX = 500
 """The most items one page of a list answers."""
+
+PATTERN_MESSAGES = {
+    NIP_PATTERN: "a NIP is exactly 18 digits",
+    GRADE_PATTERN: "a golongan/ruang is written like III/a (I to IV, a to e)",
+}
+"""What a person reads when a value does not match one of these patterns."""
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 

@@ -110,25 +110,62 @@ async def wait_until_applied(
         )
 
 
+Locate = Callable[[asyncpg.Pool, str], Awaitable[str | None]]
+"""Finds the stream of a record whose id does not name its stream (None: not found)."""
+
+RECENT_EVENTS = 10_000
+"""How far back `recent_stream_with` looks: a record just written is among these."""
+
+
+def recent_stream_with(field: str, type_prefix: str) -> Locate:
+    """A `Locate` for records kept inside another stream (an evaluation in its plan's or the
+    employee's appraisal stream): the stream of the latest of the last `RECENT_EVENTS` events
+    whose type starts with `type_prefix` and whose payload's `field` is the id. Bounded by
+    the primary key, so a read of an unknown id costs the same small scan every time."""
+
+    async def locate(pool: asyncpg.Pool, value: str) -> str | None:
+        stream: str | None = await pool.fetchval(
+            """SELECT stream_id FROM events
+               WHERE global_position > (SELECT coalesce(max(global_position), 0) FROM events) - $1
+                 AND event_type LIKE $2 AND data ->> $3 = $4
+               ORDER BY global_position DESC LIMIT 1""",
+            RECENT_EVENTS,
+            type_prefix.replace("%", r"\%") + "%",
+            field,
+            value,
+        )
+        return stream
+
+    return locate
+
+
 def consistent_read(
     consumer: str,
-    stream: Callable[[str], str],
+    stream: Callable[[str], str] | None = None,
     *,
     param: str,
+    locate: Locate | None = None,
     source_service: str | None = None,
 ) -> Callable[[Request, int | None], Awaitable[None]]:
     """A FastAPI dependency for a read by id: the record named by path parameter `param`
-    lives in stream `stream(value)`, projected by `consumer`. `source_service` names the
-    service whose events they are, when not this one (then only `min_version` waits)."""
+    lives in stream `stream(value)` (or the one `locate` finds), projected by `consumer`.
+    `source_service` names the service whose events they are, when not this one (then only
+    `min_version` waits)."""
+    if (stream is None) == (locate is None):
+        raise ValueError("consistent_read needs either stream or locate")
 
     async def dependency(request: Request, min_version: MinVersion = None) -> None:
         service = request.app.state.service
         source = f"/rangkui/{source_service}" if source_service else service.source
+        value = request.path_params[param]
+        stream_id = stream(value) if stream is not None else await locate(service.pool, value)  # type: ignore[misc]
+        if stream_id is None:
+            return
         await wait_until_applied(
             service.pool,
             consumer=consumer,
             source=source,
-            stream_id=stream(request.path_params[param]),
+            stream_id=stream_id,
             min_version=min_version,
             local=source_service is None,
         )

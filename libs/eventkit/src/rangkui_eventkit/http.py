@@ -22,6 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.responses import Response
 
+from rangkui_eventkit.api_types import PATTERN_MESSAGES
 from rangkui_eventkit.auth.dependencies import current_principal
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.errors import DomainError, RuleViolated, http_status
@@ -131,7 +132,7 @@ def install_error_handlers(app: FastAPI) -> None:
         problems = [
             {
                 "field": ".".join(str(p) for p in err.get("loc", ()) if p != "body"),
-                "message": err.get("msg", "invalid"),
+                "message": _readable(err),
             }
             for err in exc.errors()
         ]
@@ -172,6 +173,15 @@ def install_error_handlers(app: FastAPI) -> None:
         app.add_exception_handler(outage, _outage)
     app.add_exception_handler(Exception, _unforeseen)
     app.openapi = lambda: _openapi_with_problems(app)  # type: ignore[method-assign]
+
+
+def _readable(error: Mapping[str, Any]) -> str:
+    """Pydantic's message, or for a known pattern what it means ("a NIP is 18 digits")."""
+    if error.get("type") == "string_pattern_mismatch":
+        known = PATTERN_MESSAGES.get(str((error.get("ctx") or {}).get("pattern")))
+        if known:
+            return known
+    return str(error.get("msg", "invalid"))
 
 
 def _connection_lost(exc: asyncpg.InterfaceError) -> bool:

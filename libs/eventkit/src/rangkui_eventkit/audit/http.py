@@ -16,6 +16,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field
 
+from rangkui_eventkit.api_types import NIP_PATTERN
 from rangkui_eventkit.audit.chain import verify_stream
 from rangkui_eventkit.audit.query import MAX_LIMIT, AuditFilter, audit_events
 from rangkui_eventkit.errors import NotFound
@@ -107,7 +108,7 @@ def audit_router() -> APIRouter:
         request: Request,
         nip: Annotated[
             str | None,
-            Query(max_length=_TEXT, description="every event of every stream naming this NIP"),
+            Query(pattern=NIP_PATTERN, description="every event of every stream naming this NIP"),
         ] = None,
         mutation_id: Annotated[
             str | None,
