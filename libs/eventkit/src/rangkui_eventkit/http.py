@@ -232,7 +232,9 @@ def health_router(checks: dict[str, ReadinessCheck]) -> APIRouter:
     """`/healthz`: the process answers. `/readyz`: every dependency answers (503 if not)."""
     router = APIRouter(tags=["operations"])
 
-    @router.get("/healthz", operation_id="healthz")
+    unauthenticated = {"security": []}  # probes: no token, by design
+
+    @router.get("/healthz", operation_id="healthz", openapi_extra=unauthenticated)
     async def healthz() -> dict[str, str]:
         """Liveness: the process answers (needs no dependency)."""
         return {"status": "ok"}
@@ -240,6 +242,7 @@ def health_router(checks: dict[str, ReadinessCheck]) -> APIRouter:
     @router.get(
         "/readyz",
         operation_id="readyz",
+        openapi_extra=unauthenticated,
         response_model=Readiness,
         responses={503: {"model": Readiness, "description": "a dependency does not answer"}},
     )

@@ -230,6 +230,8 @@ def monitoring_router() -> APIRouter:
         unit_id: IdQuery = None,
         access: Access = Depends(authorize),
     ) -> list[PlanView]:
+        """Monitoring plans, filtered by employee, evaluator or new unit; an evaluator
+        sees the plans of their units."""
         pool = _service(request).pool
         plans = await find_plans(
             pool, nip=nip, evaluator_nip=evaluator_nip, unit_id=unit_id, reach=reach_of(access)

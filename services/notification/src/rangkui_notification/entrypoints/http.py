@@ -19,7 +19,7 @@ from rangkui_eventkit.limits import INT_MAX, StrictBody
 from rangkui_eventkit.runtime import Service
 from rangkui_notification.adapters import deliveries as delivery_queries
 from rangkui_notification.adapters import inbox as inbox_queries
-from rangkui_notification.domain.notice import MarkRead
+from rangkui_notification.domain.notice import MarkRead, preferences_stream_id
 from rangkui_notification.domain.recipients import Role
 from rangkui_notification.domain.webhooks import (
     REGISTRY_STREAM,
@@ -87,6 +87,7 @@ async def list_inbox(
 
 @inbox_router.get("/{recipient}/unread-count", response_model=UnreadCount)
 async def unread_count(recipient: IdPath, request: Request) -> UnreadCount:
+    """How many of the recipient's notices are unread (the console's badge)."""
     count = await inbox_queries.unread_count(_service(request).pool, recipient)
     return UnreadCount(recipient=recipient, unread=count)
 
@@ -220,6 +221,7 @@ async def delivery_log(
 
 @deliveries_router.get("/deliveries/{notification_id}", response_model=DeliveryDetail)
 async def delivery_detail(notification_id: IdPath, request: Request) -> dict[str, Any]:
+    """One delivery with every attempt, its outcome and error."""
     pool = _service(request).pool
     row = await delivery_queries.get(pool, notification_id)
     if row is None:
@@ -241,20 +243,33 @@ async def retry(
     return RetryAccepted(notification_id=notification_id)
 
 
-@deliveries_router.get("/preferences/{recipient}", response_model=Preferences)
+@deliveries_router.get(
+    "/preferences/{recipient}",
+    response_model=Preferences,
+    dependencies=[
+        Depends(consistent_read("delivery_log", preferences_stream_id, param="recipient"))
+    ],
+)
 async def get_preferences(recipient: IdPath, request: Request) -> Preferences:
+    """The recipient's channels besides the inbox (read your writes: `min_version`)."""
     email = await delivery_queries.email_preference(_service(request).pool, recipient)
     return Preferences(email=True if email is None else email)
 
 
 @deliveries_router.put("/preferences/{recipient}", response_model=Preferences)
 async def put_preferences(
-    recipient: IdPath, body: Preferences, request: Request, cause: Cause = Depends(request_cause)
+    recipient: IdPath,
+    body: Preferences,
+    request: Request,
+    response: Response,
+    cause: Cause = Depends(request_cause),
 ) -> Preferences:
-    """Choose the channels besides the inbox (applies to notices composed from now on)."""
+    """Choose the channels besides the inbox (applies to notices composed from now on); the
+    `ETag` is the version of the recipient's preferences once set."""
     service = _service(request)
     assert service.store is not None
     await set_preferences(service.store, recipient, email=body.email, cause=cause)
+    answer_written(response, await stored_version(service.pool, preferences_stream_id(recipient)))
     return body
 
 
@@ -360,6 +375,7 @@ async def get_subscription(subscription_id: IdPath, request: Request) -> dict[st
 async def unsubscribe(
     subscription_id: IdPath, request: Request, cause: Cause = Depends(request_cause)
 ) -> None:
+    """End a webhook subscription (WebhookUnsubscribed); no delivery is made after."""
     service = _service(request)
     assert service.store is not None
     await unsubscribe_webhook(service.store, subscription_id, cause)

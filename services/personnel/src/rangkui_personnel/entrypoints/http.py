@@ -196,6 +196,7 @@ async def register_unit(
     store: EventStore = Depends(store),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
+    """Register a unit of the province (UnitRegistered); 409 if the id is taken."""
     recorded = await commands.register_unit(store, RegisterUnit(**body.model_dump()), cause)
     return _written(response, recorded, location=f"/units/{body.unit_id}", unit_id=body.unit_id)
 
@@ -208,6 +209,7 @@ async def rename_unit(
     store: EventStore = Depends(store),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
+    """Give a unit its new name (UnitRenamed); the history keeps the old one."""
     recorded = await commands.rename_unit(store, RenameUnit(unit_id, body.name), cause)
     return _written(response, recorded, unit_stream(unit_id), unit_id=unit_id)
 
@@ -220,6 +222,7 @@ async def move_unit(
     store: EventStore = Depends(store),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
+    """Place a unit under another parent unit or in another region (UnitMoved)."""
     command = MoveUnit(unit_id, body.parent_unit_id, body.region)
     recorded = await commands.move_unit(store, command, cause)
     return _written(response, recorded, unit_stream(unit_id), unit_id=unit_id)
@@ -233,6 +236,7 @@ async def close_unit(
     store: EventStore = Depends(store),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
+    """Close a unit on a date, naming its successor (UnitClosed); its posts stay on record."""
     command = CloseUnit(unit_id, body.reason, body.closed_on, body.successor_unit_id)
     recorded = await commands.close_unit(store, command, cause)
     return _written(response, recorded, unit_stream(unit_id), unit_id=unit_id)
@@ -245,6 +249,7 @@ async def establish_position(
     store: EventStore = Depends(store),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
+    """Establish a post in a unit with its formasi (PositionEstablished)."""
     data = body.model_dump()
     data["required_education_levels"] = tuple(data["required_education_levels"])
     data["required_education_fields"] = tuple(data["required_education_fields"])
@@ -262,6 +267,7 @@ async def change_formation(
     store: EventStore = Depends(store),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
+    """Change how many holders a post may have, with the reason (FormationChanged)."""
     command = ChangeFormation(position_id, body.formasi, body.reason, body.effective_date)
     recorded = await commands.change_formation(store, command, cause)
     return _written(response, recorded, position_stream(position_id), position_id=position_id)
@@ -271,6 +277,7 @@ async def change_formation(
 async def list_positions(
     unit_id: IdQuery = None, pool: asyncpg.Pool = Depends(pool)
 ) -> list[dict[str, Any]]:
+    """Every post (of one unit, with `unit_id`) with its formasi, bezetting and gap."""
     return await read_models.positions(pool, unit_id=unit_id)
 
 
@@ -282,6 +289,8 @@ async def register_employee(
     vault: PersonalDataVault = Depends(personal_data_vault),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
+    """Register an employee (EmployeeRegistered); personal fields are sealed with
+    the employee's data key. 409 if the NIP is registered already."""
     command = RegisterEmployee(
         nip=body.nip,
         name=body.name,
@@ -309,6 +318,7 @@ async def change_status(
     vault: PersonalDataVault = Depends(personal_data_vault),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
+    """Record an employee's new status from a date (EmployeeStatusChanged)."""
     command = ChangeStatus(nip, body.status, body.since, body.reason)
     return _written(
         response,
@@ -327,6 +337,7 @@ async def change_grade(
     vault: PersonalDataVault = Depends(personal_data_vault),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
+    """Record a new golongan/ruang with its TMT and SK (EmployeeGradeChanged)."""
     command = ChangeGrade(nip, body.grade, body.tmt, body.sk_number)
     return _written(
         response,
@@ -345,6 +356,7 @@ async def update_education(
     vault: PersonalDataVault = Depends(personal_data_vault),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
+    """Replace the employee's education history (EmployeeEducationUpdated)."""
     command = UpdateEducation(nip, tuple(body))
     return _written(
         response,
@@ -363,6 +375,7 @@ async def update_competencies(
     vault: PersonalDataVault = Depends(personal_data_vault),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
+    """Replace the employee's competencies (EmployeeCompetenciesUpdated)."""
     command = UpdateCompetencies(nip, tuple(body))
     return _written(
         response,
@@ -381,6 +394,8 @@ async def change_contact(
     vault: PersonalDataVault = Depends(personal_data_vault),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
+    """Replace the employee's contact details, sealed with their data key
+    (EmployeeContactChanged); 409 once their personal data is erased."""
     command = ChangeContact(nip, body.to_contact())
     return _written(
         response,
@@ -444,6 +459,8 @@ async def search_employees(
     vault: PersonalDataVault = Depends(personal_data_vault),
     access: Access = Depends(authorize),
 ) -> dict[str, Any]:
+    """Employees matching every given filter, a page at a time; an evaluator
+    searches the employees of their own units only."""
     if access.units is not None:  # an evaluator searches the people of their units only
         if unit_id is not None and unit_id not in access.units:
             raise Forbidden("this unit is not one you are responsible for")
@@ -478,6 +495,8 @@ async def get_employee(
     vault: PersonalDataVault = Depends(personal_data_vault),
     access: Access = Depends(authorize),
 ) -> dict[str, Any]:
+    """One employee with the history of their posts and units (read your writes:
+    `min_version`, the `version` a command on the employee answered)."""
     found = await read_models.employee(pool, nip, vault)
     if found is None:
         raise NotFound(f"no employee with NIP {nip} (or not projected yet)")
@@ -492,6 +511,7 @@ async def list_units(
     parent_unit_id: IdQuery = None,
     pool: asyncpg.Pool = Depends(pool),
 ) -> list[dict[str, Any]]:
+    """Every unit, flat, filtered by kind, region or parent."""
     return await read_models.units(pool, kind=kind, region=region, parent_unit_id=parent_unit_id)
 
 
@@ -499,6 +519,8 @@ async def list_units(
 async def units_tree(
     include_closed: bool = False, pool: asyncpg.Pool = Depends(pool)
 ) -> list[dict[str, Any]]:
+    """The organisation tree: each agency with the units under it (closed ones on
+    request)."""
     units = await read_models.units(pool)
     return build_tree([u for u in units if include_closed or not u["closed"]])
 
@@ -522,6 +544,7 @@ def build_tree(units: list[dict[str, Any]]) -> list[dict[str, Any]]:
     dependencies=[Depends(consistent_read("organisation", unit_stream, param="unit_id"))],
 )
 async def get_unit(unit_id: IdPath, pool: asyncpg.Pool = Depends(pool)) -> dict[str, Any]:
+    """One unit with its posts and the units under it (read your writes: `min_version`)."""
     found = await read_models.unit(pool, unit_id)
     if found is None:
         raise NotFound(f"no unit {unit_id} (or not projected yet)")
@@ -540,6 +563,8 @@ async def staffing(
     only_gaps: bool = Query(False, description="only posts with a shortage or surplus"),
     pool: asyncpg.Pool = Depends(pool),
 ) -> list[dict[str, Any]]:
+    """Formasi, bezetting and gap per unit and post, filtered; `only_gaps` for the
+    posts short or over."""
     return await read_models.staffing(
         pool,
         unit_id=unit_id,
@@ -555,4 +580,5 @@ async def staffing(
 async def staffing_summary(
     by: Literal["agency", "region"] = "agency", pool: asyncpg.Pool = Depends(pool)
 ) -> list[dict[str, Any]]:
+    """Formasi, bezetting and gap rolled up by agency or by region."""
     return await read_models.staffing_rollup(pool, by=by)
