@@ -66,5 +66,17 @@ DateQuery = Annotated[
     AfterValidator(_plausible),
     Query(description="a calendar date, YYYY-MM-DD"),
 ]
+_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?")
+
+
+def _iso_datetime_only(value: Any) -> Any:
+    if isinstance(value, str) and not _ISO_DATETIME.match(value):
+        raise ValueError("a moment is written like 2026-01-31T08:00:00 (ISO 8601)")
+    return value
+
+
+IsoDateTime = BeforeValidator(_iso_datetime_only)
+"""For a `datetime` query parameter: ISO 8601 text only (pydantic alone reads `0` as 1970)."""
+
 Limit = Annotated[int, Query(ge=1, le=PAGE_MAX, description=f"at most {PAGE_MAX} per page")]
 Offset = Annotated[int, Query(ge=0, le=INT_MAX, description="how many items to skip")]

@@ -8,10 +8,10 @@ read model's rows), which is what a read waits for:
 - with `min_version=N` (the `version` a command answered), until the read model's consumer
   applied version N of the stream, at most `MAX_WAIT_S`; if it has not by then, the answer is
   a 503 problem (`read_model_behind`) with `Retry-After`, never a stale or missing record;
-- without it, for a stream of this service's own event store, until the consumer applied
-  the stream's latest stored version, at most `IMPLICIT_WAIT_S`, and then it answers what
-  the read model holds (so a record just created is found without the client knowing the
-  protocol, yet a stalled consumer cannot hold every read for long).
+- without it, until the consumer applied the stream's latest stored version, at most
+  `IMPLICIT_WAIT_S`, and then it answers what the read model holds (so a record just
+  created is found without the client knowing the protocol, yet a stalled consumer cannot
+  hold every read for long).
 """
 
 from __future__ import annotations
@@ -82,17 +82,16 @@ async def wait_until_applied(
     source: str,
     stream_id: str,
     min_version: int | None,
-    local: bool = True,
     clock: Callable[[], float] | None = None,
 ) -> None:
-    """Wait as the module docstring says; raises `ReadModelBehind` only for `min_version`."""
-    target = min_version
-    if target is None:
-        if not local:
-            return
-        target = await stored_version(pool, stream_id)
-        if target == 0:
-            return  # nothing written: the read answers what it has (likely 404)
+    """Wait as the module docstring says; raises `ReadModelBehind` only for `min_version`.
+    A version the event store does not hold is never waited for: the store is the truth,
+    so `min_version` beyond it waits for the stored version (a record that was never written
+    answers 404 at once)."""
+    stored = await stored_version(pool, stream_id)
+    target = stored if min_version is None else min(min_version, stored)
+    if target == 0:
+        return  # nothing written: the read answers what it has (likely 404)
     key = f"{source}|{stream_id}"
     now = clock or asyncio.get_running_loop().time
     deadline = now() + (MAX_WAIT_S if min_version is not None else IMPLICIT_WAIT_S)
@@ -105,7 +104,7 @@ async def wait_until_applied(
         await asyncio.sleep(POLL_INTERVAL_S)
     if min_version is not None:
         raise ReadModelBehind(
-            f"Data belum mencapai versi {min_version} (baru versi {applied}); coba lagi sebentar.",
+            f"Data belum mencapai versi {target} (baru versi {applied}); coba lagi sebentar.",
             details={"min_version": min_version, "applied_version": applied},
         )
 
@@ -145,18 +144,16 @@ def consistent_read(
     *,
     param: str,
     locate: Locate | None = None,
-    source_service: str | None = None,
 ) -> Callable[[Request, int | None], Awaitable[None]]:
     """A FastAPI dependency for a read by id: the record named by path parameter `param`
-    lives in stream `stream(value)` (or the one `locate` finds), projected by `consumer`.
-    `source_service` names the service whose events they are, when not this one (then only
-    `min_version` waits)."""
+    lives in stream `stream(value)` of this service's own event store (or the one `locate`
+    finds), projected by `consumer`. Copies of another service's records (mutation's view of
+    an employee) are eventually consistent only: see docs/api.md."""
     if (stream is None) == (locate is None):
         raise ValueError("consistent_read needs either stream or locate")
 
     async def dependency(request: Request, min_version: MinVersion = None) -> None:
         service = request.app.state.service
-        source = f"/rangkui/{source_service}" if source_service else service.source
         value = request.path_params[param]
         stream_id = stream(value) if stream is not None else await locate(service.pool, value)  # type: ignore[misc]
         if stream_id is None:
@@ -164,10 +161,9 @@ def consistent_read(
         await wait_until_applied(
             service.pool,
             consumer=consumer,
-            source=source,
+            source=service.source,
             stream_id=stream_id,
             min_version=min_version,
-            local=source_service is None,
         )
 
     return dependency

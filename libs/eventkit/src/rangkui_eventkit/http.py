@@ -16,6 +16,7 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, PlainTextResponse
+from fastapi.routing import APIRoute
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -142,9 +143,10 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         error = {404: "no_such_route", 405: "method_not_allowed"}.get(exc.status_code, "http")
-        return problem_response(
-            request, exc.status_code, error, str(exc.detail), headers=exc.headers
-        )
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:  # every method of the path, not only the first route's
+            headers["Allow"] = ", ".join(_methods_of(app, request.url.path))
+        return problem_response(request, exc.status_code, error, str(exc.detail), headers=headers)
 
     async def _outage(request: Request, exc: Exception) -> JSONResponse:
         if isinstance(exc, asyncpg.InterfaceError) and not _connection_lost(exc):
@@ -173,6 +175,15 @@ def install_error_handlers(app: FastAPI) -> None:
         app.add_exception_handler(outage, _outage)
     app.add_exception_handler(Exception, _unforeseen)
     app.openapi = lambda: _openapi_with_problems(app)  # type: ignore[method-assign]
+
+
+def _methods_of(app: FastAPI, path: str) -> list[str]:
+    """The methods the routes matching `path` answer (for the `Allow` header of a 405)."""
+    methods: set[str] = set()
+    for route in app.routes:
+        if isinstance(route, APIRoute) and route.path_regex.match(path):
+            methods |= set(route.methods or ())
+    return sorted(methods)
 
 
 def _readable(error: Mapping[str, Any]) -> str:

@@ -51,14 +51,52 @@ LATEST_DATE = date(2199, 12, 31)
 INT_MAX = 2**31 - 1  # what the read models' integer columns hold
 
 
+_YEAR_1900_TO_2199 = r"^(19\d{2}|2[01]\d{2})-"
+
+
+def _document_bounds(schema: dict[str, Any]) -> None:
+    """Write StrictBody's bounds into a model's JSON Schema, so that the OpenAPI document
+    says what the validator refuses (a client generated from it cannot send it)."""
+    for prop in schema.get("properties", {}).values():
+        _bound(prop)
+
+
+def _bound(prop: dict[str, Any]) -> None:
+    for key in ("anyOf", "oneOf", "allOf"):
+        for alternative in prop.get(key, []):
+            _bound(alternative)
+    kind = prop.get("type")
+    if kind == "string":
+        if prop.get("format") == "date" and "pattern" not in prop:
+            prop["pattern"] = _YEAR_1900_TO_2199 + r"\d{2}-\d{2}$"
+        elif prop.get("format") == "date-time" and "pattern" not in prop:
+            prop["pattern"] = _YEAR_1900_TO_2199
+        elif "enum" not in prop and "const" not in prop:
+            prop.setdefault("maxLength", FREE_TEXT_MAX_LENGTH)
+    elif kind == "integer":
+        prop.setdefault("maximum", INT_MAX)
+        prop.setdefault("minimum", -INT_MAX)
+    elif kind == "array":
+        prop.setdefault("maxItems", LIST_MAX_ITEMS)
+        if isinstance(prop.get("items"), dict):
+            _bound(prop["items"])
+    elif kind == "object" and "additionalProperties" in prop:
+        prop.setdefault("maxProperties", LIST_MAX_ITEMS)
+
+
 class StrictBody(BaseModel):
     """Base of HTTP request bodies: unknown fields, text over `FREE_TEXT_MAX_LENGTH`
     characters, lists over `LIST_MAX_ITEMS` items, dates outside 1900-2199, integers beyond
     a PostgreSQL `integer` and NUL characters anywhere are refused (422, by the services'
     validation handler), so that no such value becomes an event that a projection then
-    cannot store, nor a query that fails as a 500. A field may set a tighter bound itself."""
+    cannot store, nor a query that fails as a 500. A field may set a tighter bound itself.
+    The bounds are written into the model's JSON Schema too (`_document_bounds`)."""
 
-    model_config = ConfigDict(extra="forbid", str_max_length=FREE_TEXT_MAX_LENGTH)
+    model_config = ConfigDict(
+        extra="forbid",
+        str_max_length=FREE_TEXT_MAX_LENGTH,
+        json_schema_extra=_document_bounds,
+    )
 
     @field_validator("*")
     @classmethod

@@ -16,7 +16,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field
 
-from rangkui_eventkit.api_types import NIP_PATTERN
+from rangkui_eventkit.api_types import NIP_PATTERN, IsoDateTime
 from rangkui_eventkit.audit.chain import verify_stream
 from rangkui_eventkit.audit.query import MAX_LIMIT, AuditFilter, audit_events
 from rangkui_eventkit.errors import NotFound
@@ -120,10 +120,13 @@ def audit_router() -> APIRouter:
         ] = None,
         recorded_from: Annotated[
             datetime | None,
+            IsoDateTime,
             Query(alias="from", description="recorded at or after (no offset: UTC)"),
         ] = None,
         recorded_to: Annotated[
-            datetime | None, Query(alias="to", description="recorded before (no offset: UTC)")
+            datetime | None,
+            IsoDateTime,
+            Query(alias="to", description="recorded before (no offset: UTC)"),
         ] = None,
         event_type: Annotated[
             str | None,

@@ -18,6 +18,7 @@ from rangkui_eventkit.context import Cause
 from rangkui_eventkit.errors import NotFound
 from rangkui_eventkit.http import request_cause
 from rangkui_eventkit.limits import StrictBody
+from rangkui_eventkit.problems import errors
 from rangkui_eventkit.store import Recorded
 from rangkui_mutation.adapters import read_models
 from rangkui_mutation.domain.mutation import (
@@ -36,11 +37,6 @@ from rangkui_mutation.service_layer import commands, objections
 from rangkui_mutation.service_layer.commands import Deps
 
 router = APIRouter(tags=["transfers"])
-
-
-def personnel_employee_stream(nip: str) -> str:
-    """The stream personnel records an employee in (the `subject` of its events)."""
-    return f"employee-{nip}"
 
 
 def deps(request: Request) -> Deps:
@@ -156,7 +152,7 @@ def _result(response: Response, mutation_id: str, recorded: list[Recorded]) -> C
     )
 
 
-@router.post("/mutations", status_code=201, response_model=CommandResult)
+@router.post("/mutations", status_code=201, response_model=CommandResult, openapi_extra=errors(404))
 async def propose(
     response: Response,
     body: ProposeBody,
@@ -382,19 +378,10 @@ class EmployeeView(BaseModel):
     competencies: list[str]
 
 
-@router.get(
-    "/employees/{nip}",
-    response_model=EmployeeView,
-    dependencies=[
-        Depends(
-            consistent_read(
-                "personnel_view", personnel_employee_stream, param="nip", source_service="personnel"
-            )
-        )
-    ],
-)
+@router.get("/employees/{nip}", response_model=EmployeeView)
 async def get_employee(nip: NipPath, d: Deps = Depends(deps)) -> dict[str, Any]:
-    """The employee as this service knows them (from personnel's events)."""
+    """The employee as this service knows them (from personnel's events: eventually
+    consistent with personnel, see docs/api.md)."""
     found = await read_models.employee(d.pool, nip)
     if found is None:
         raise NotFound(f"unknown employee {nip} (or not yet in the read model)")

@@ -17,6 +17,7 @@ from rangkui_eventkit.context import Cause
 from rangkui_eventkit.errors import NotFound
 from rangkui_eventkit.http import request_cause
 from rangkui_eventkit.limits import StrictBody
+from rangkui_eventkit.problems import errors
 from rangkui_mutation.adapters import candidates as candidate_queries
 from rangkui_mutation.domain.need import need_stream_id
 from rangkui_mutation.entrypoints.http import deps
@@ -69,7 +70,7 @@ async def suggestions(
     return await candidate_queries.shortages(d.pool, title)
 
 
-@router.post("", status_code=201)
+@router.post("", status_code=201, openapi_extra=errors(404))
 async def identify(
     response: Response,
     body: IdentifyBody,
