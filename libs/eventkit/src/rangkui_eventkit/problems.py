@@ -167,7 +167,8 @@ def documented_statuses(
     every operation needs PostgreSQL (503); an authenticated one refuses without a valid token
     (401) or the role or scope (403); one that names a resource by its path may not find it
     (404); one with input may find it malformed (400, 422), with a body too large (413); a
-    command may find the state moved on or the resource there already (409)."""
+    command may find the state moved on or the resource there already (409), or a rule may
+    refuse it (422)."""
     found = {503, *extra}
     if secured:
         found |= {401, 403}
@@ -178,7 +179,7 @@ def documented_statuses(
     if has_body:
         found.add(413)
     if method.upper() in {"POST", "PUT", "PATCH", "DELETE"}:
-        found.add(409)
+        found |= {409, 422}
     return sorted(found)
 
 
