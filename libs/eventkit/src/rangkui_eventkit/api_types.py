@@ -60,23 +60,34 @@ NipQuery = Annotated[
 IdPath = Annotated[str, Path(min_length=1, max_length=ID_MAX_LENGTH)]
 IdQuery = Annotated[str | None, Query(min_length=1, max_length=ID_MAX_LENGTH)]
 SearchQuery = Annotated[str | None, Query(min_length=1, max_length=SEARCH_MAX_LENGTH)]
+YEAR_1900_TO_2199 = r"^(19\d{2}|2[01]\d{2})-"
+"""The documented form of the plausible years (`EARLIEST_DATE`..`LATEST_DATE`)."""
+
 DateQuery = Annotated[
     date | None,
     BeforeValidator(_iso_date_only),
     AfterValidator(_plausible),
-    Query(description="a calendar date, YYYY-MM-DD"),
+    Query(
+        description="a calendar date, YYYY-MM-DD, in 1900-2199",
+        json_schema_extra={"pattern": YEAR_1900_TO_2199 + r"\d{2}-\d{2}$"},
+    ),
 ]
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?")
+DATETIME_PATTERN = YEAR_1900_TO_2199 + r"\d{2}-\d{2}"
+"""The documented form of a moment in a query: ISO 8601, in 1900-2199."""
 
 
 def _iso_datetime_only(value: Any) -> Any:
-    if isinstance(value, str) and not _ISO_DATETIME.match(value):
+    if not isinstance(value, str) or not _ISO_DATETIME.match(value):
         raise ValueError("a moment is written like 2026-01-31T08:00:00 (ISO 8601)")
+    if not re.match(DATETIME_PATTERN, value):
+        raise ValueError(f"a moment between {EARLIEST_DATE} and {LATEST_DATE} is expected")
     return value
 
 
 IsoDateTime = BeforeValidator(_iso_datetime_only)
-"""For a `datetime` query parameter: ISO 8601 text only (pydantic alone reads `0` as 1970)."""
+"""For a `datetime` query parameter: ISO 8601 text in 1900-2199 only (pydantic alone reads
+`0` as 1970); its `Query` documents `json_schema_extra={"pattern": DATETIME_PATTERN}`."""
 
 Limit = Annotated[int, Query(ge=1, le=PAGE_MAX, description=f"at most {PAGE_MAX} per page")]
 Offset = Annotated[int, Query(ge=0, le=INT_MAX, description="how many items to skip")]

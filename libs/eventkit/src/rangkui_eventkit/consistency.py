@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Annotated
+from urllib.parse import quote
 
 import asyncpg
 from fastapi import Query, Request, Response
@@ -169,9 +170,11 @@ def consistent_read(
     return dependency
 
 
-def answer_written(response: Response, version: int, location: str | None = None) -> None:
+def answer_written(response: Response, version: int | None, location: str | None = None) -> None:
     """Headers of a command's answer: the stream version it produced as a strong `ETag`
-    (the value to pass as `min_version`), and for a creation the new record's `Location`."""
-    response.headers["ETag"] = f'"{version}"'
+    (the value to pass as `min_version`), and for a creation the new record's `Location`
+    (its path, percent-encoded: an id may hold any character)."""
+    if version:  # a command that changed nothing has no new version
+        response.headers["ETag"] = f'"{version}"'
     if location is not None:
-        response.headers["Location"] = location
+        response.headers["Location"] = quote(location, safe="/")

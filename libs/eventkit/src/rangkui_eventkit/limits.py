@@ -26,9 +26,9 @@ from __future__ import annotations
 import json
 from collections.abc import Awaitable, Callable, Mapping, MutableMapping
 from datetime import date, datetime
-from typing import Any
+from typing import Any, get_args
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
 from rangkui_eventkit.problems import PROBLEM_MEDIA_TYPE, problem_body
 
@@ -98,6 +98,22 @@ class StrictBody(BaseModel):
         json_schema_extra=_document_bounds,
     )
 
+    @field_validator("*", mode="before")
+    @classmethod
+    def _not_coerced(cls, value: Any, info: ValidationInfo) -> Any:
+        """A JSON number is not a date nor a yes/no: `0` is refused, not read as 1970-01-01
+        or false (pydantic's lax mode would), so that a wrong type is never accepted."""
+        field = cls.model_fields.get(info.field_name or "")
+        kinds = _types_in(field.annotation) if field is not None else set()
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            if kinds & {date, datetime}:
+                raise ValueError("a date is written as text, YYYY-MM-DD")
+            if bool in kinds and not kinds & {int, float}:
+                raise ValueError("true or false is expected")
+        if isinstance(value, str) and bool in kinds and not kinds & {str}:
+            raise ValueError("true or false is expected")
+        return value
+
     @field_validator("*")
     @classmethod
     def _bounded(cls, value: Any) -> Any:
@@ -111,6 +127,17 @@ class StrictBody(BaseModel):
         if _nul_in(value):
             raise ValueError("a NUL character (\\u0000) is not accepted: no record can store it")
         return value
+
+
+def _types_in(annotation: Any) -> set[Any]:
+    """The plain types an annotation admits (through Optional, unions and Annotated)."""
+    args = get_args(annotation)
+    if not args:
+        return {annotation}
+    found: set[Any] = set()
+    for arg in args:
+        found |= _types_in(arg)
+    return found
 
 
 def _nul_in(value: Any) -> bool:

@@ -16,7 +16,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field
 
-from rangkui_eventkit.api_types import NIP_PATTERN, IsoDateTime
+from rangkui_eventkit.api_types import DATETIME_PATTERN, NIP_PATTERN, IsoDateTime
 from rangkui_eventkit.audit.chain import verify_stream
 from rangkui_eventkit.audit.query import MAX_LIMIT, AuditFilter, audit_events
 from rangkui_eventkit.errors import NotFound
@@ -121,12 +121,20 @@ def audit_router() -> APIRouter:
         recorded_from: Annotated[
             datetime | None,
             IsoDateTime,
-            Query(alias="from", description="recorded at or after (no offset: UTC)"),
+            Query(
+                alias="from",
+                json_schema_extra={"pattern": DATETIME_PATTERN},
+                description="recorded at or after (no offset: UTC)",
+            ),
         ] = None,
         recorded_to: Annotated[
             datetime | None,
             IsoDateTime,
-            Query(alias="to", description="recorded before (no offset: UTC)"),
+            Query(
+                alias="to",
+                json_schema_extra={"pattern": DATETIME_PATTERN},
+                description="recorded before (no offset: UTC)",
+            ),
         ] = None,
         event_type: Annotated[
             str | None,

@@ -45,6 +45,7 @@ from rangkui_eventkit.errors import Forbidden, NotFound, RuleViolated
 from rangkui_eventkit.http import request_cause
 from rangkui_eventkit.limits import StrictBody
 from rangkui_eventkit.personal_data import KeyRing
+from rangkui_eventkit.problems import errors
 from rangkui_eventkit.runtime import Service
 from rangkui_eventkit.store import EventStore
 
@@ -285,7 +286,12 @@ def monitoring_router() -> APIRouter:
 def evaluations_router() -> APIRouter:
     router = APIRouter(tags=["evaluations"])
 
-    @router.post("/evaluations", status_code=201, response_model=EvaluationView)
+    @router.post(
+        "/evaluations",
+        status_code=201,
+        response_model=EvaluationView,
+        openapi_extra=errors(404),
+    )
     async def record(
         request: Request,
         response: Response,

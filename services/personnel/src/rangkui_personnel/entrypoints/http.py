@@ -177,10 +177,7 @@ def _written(
 ) -> dict[str, Any]:
     """The answer to a command; `events` is empty when it changed nothing. Its `version`
     (also the `ETag`) is what a read by id waits for with `min_version`."""
-    if recorded:
-        answer_written(response, recorded[-1].version, location)
-    elif location is not None:
-        response.headers["Location"] = location
+    answer_written(response, recorded[-1].version if recorded else None, location)
     return {
         "stream_id": recorded[-1].stream_id if recorded else stream_id,
         "version": recorded[-1].version if recorded else None,
