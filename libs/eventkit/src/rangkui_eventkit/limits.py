@@ -101,8 +101,9 @@ class StrictBody(BaseModel):
     @field_validator("*", mode="before")
     @classmethod
     def _not_coerced(cls, value: Any, info: ValidationInfo) -> Any:
-        """A JSON number is not a date nor a yes/no: `0` is refused, not read as 1970-01-01
-        or false (pydantic's lax mode would), so that a wrong type is never accepted."""
+        """A JSON number is not a date nor a yes/no, and text is not a number: `0` is refused,
+        not read as 1970-01-01 or false, nor `"3"` as 3 (pydantic's lax mode would), so that a
+        value of the wrong type is never accepted."""
         field = cls.model_fields.get(info.field_name or "")
         kinds = _types_in(field.annotation) if field is not None else set()
         if isinstance(value, int | float) and not isinstance(value, bool):
@@ -112,6 +113,9 @@ class StrictBody(BaseModel):
                 raise ValueError("true or false is expected")
         if isinstance(value, str) and bool in kinds and not kinds & {str}:
             raise ValueError("true or false is expected")
+        numeric = kinds & {int, float} and kinds <= {int, float, type(None)}
+        if numeric and isinstance(value, str | bool):
+            raise ValueError("a number is expected")
         return value
 
     @field_validator("*")
