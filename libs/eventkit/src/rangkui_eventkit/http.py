@@ -98,6 +98,7 @@ def problem_response(
         correlation_id=correlation_id,
         **extensions,
     )
+    _check_documented(request, status)
     out = dict(headers or {})
     if status == 503:
         out.setdefault("Retry-After", str(RETRY_AFTER_SECONDS))
@@ -106,6 +107,26 @@ def problem_response(
     return JSONResponse(
         status_code=status, content=body, headers=out, media_type=PROBLEM_MEDIA_TYPE
     )
+
+
+def _check_documented(request: Request, status: int) -> None:
+    """Log (as an error: a defect to fix) an answer its operation does not document; the
+    answer still goes out, but a generated client would have no type for it."""
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute) or status == 500:
+        return
+    app = request.app
+    documented = getattr(app.state, "documented_statuses", None)
+    if documented is None:
+        documented = {
+            (method.upper(), path): set(operation.get("responses", {}))
+            for path, operations in app.openapi().get("paths", {}).items()
+            for method, operation in operations.items()
+        }
+        app.state.documented_statuses = documented
+    statuses = documented.get((request.method, route.path))
+    if statuses is not None and str(status) not in statuses:
+        log.error("http.undocumented_status", method=request.method, path=route.path, status=status)
 
 
 def install_error_handlers(app: FastAPI) -> None:

@@ -110,6 +110,28 @@ async def test_a_wrong_method_is_a_405_that_names_every_method_of_the_path() -> 
     assert r.json()["error"] == "method_not_allowed"
 
 
+async def test_an_answer_its_operation_does_not_document_is_logged_as_a_defect(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    app = _app()
+
+    @app.get("/units/{unit_id}/secret", openapi_extra={"responses": {}})
+    async def secret(unit_id: str) -> None:
+        """Answers 403, which its shape (no token needed) does not imply."""
+        from rangkui_eventkit.errors import Forbidden
+
+        raise Forbidden("no")
+
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        assert (await client.get("/units/u/secret")).status_code == 403
+        assert (await client.get("/employees/198609262015051001")).status_code == 404
+    logged = capsys.readouterr().out
+    assert "http.undocumented_status" in logged
+    assert "/units/{unit_id}/secret" in logged
+    assert "/employees/{nip}" not in logged
+
+
 def test_the_document_lists_the_statuses_of_each_operation_with_the_problem_schema() -> None:
     document = _app().openapi()
     get = document["paths"]["/employees/{nip}"]["get"]["responses"]
