@@ -81,7 +81,7 @@ def _iso_datetime_only(value: Any) -> Any:
     if not isinstance(value, str) or not _ISO_DATETIME.match(value):
         raise ValueError("a moment is written like 2026-01-31T08:00:00 (ISO 8601)")
     if not re.match(DATETIME_PATTERN, value):
-        raise ValueError(f"a moment between {EARLIEST_DATE} and {LATEST_DATE} is expected")
+        raise ValueError(f"a moment in the range {EARLIEST_DATE} to {LATEST_DATE} is expected")
     return value
 
 
