@@ -183,8 +183,11 @@ async def run_schemathesis(
         args += ["--phases", phases]
     for name, value in headers.items():
         args += ["--header", f"{name}: {value}"]
-    process = await asyncio.create_subprocess_exec(
-        *args, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT
+    process = await asyncio.create_subprocess_exec(  # in the report's folder: st keeps a
+        *args,  # cache in its working directory, which must not be the work tree
+        cwd=report.parent,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
     )
     try:
         output, _ = await asyncio.wait_for(process.communicate(), timeout=RUN_TIMEOUT_S)
