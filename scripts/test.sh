@@ -26,6 +26,8 @@ echo "[test] contracts: checked-in schemas match the models" >&2
 .venv/bin/python -m rangkui_contracts check
 echo "[test] contracts: checked-in OpenAPI documents match the services" >&2
 .venv/bin/python scripts/openapi.py check
+echo "[test] contracts: OpenAPI documents pass the ruleset (Redocly CLI, redocly.yaml)" >&2
+scripts/lint_openapi.sh
 
 echo "[test] console: packages, generated API client, types, component tests, build" >&2
 scripts/console.sh test

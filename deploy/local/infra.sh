@@ -361,6 +361,8 @@ case ${1:-} in
   env) print_env ;;
   kafka-stop) stop_kafka ;;   # fault tests: take the broker away and bring it back
   kafka-start) mkdir -p "$state"; start_kafka ;;
+  pg-stop) stop_pg ;;         # fault tests: take PostgreSQL away and bring it back
+  pg-start) mkdir -p "$state"; start_pg ;;
   consume) # Kafka's own console consumer: keys, CloudEvents headers and JSON bodies
     shift
     [ $# -ge 1 ] || die "usage: $0 consume TOPIC [more kafka-console-consumer options]"
@@ -382,7 +384,7 @@ case ${1:-} in
     java -Xmx256m -cp "$state/kafka/lib/*" "$@"
     ;;
   *)
-    echo "usage: $0 start|stop|reset|status|env|kafka-stop|kafka-start|consume TOPIC|acls grant|revoke FILE|kafka-class CLASS ARGS" >&2
+    echo "usage: $0 start|stop|reset|status|env|kafka-stop|kafka-start|pg-stop|pg-start|consume TOPIC|acls grant|revoke FILE|kafka-class CLASS ARGS" >&2
     exit 2
     ;;
 esac

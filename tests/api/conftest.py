@@ -135,12 +135,9 @@ async def _seed_notification(url: str, headers: dict[str, str]) -> dict[str, str
     return {"subscription_id": subscription_id, "recipient": "198609262015051001"}
 
 
-@pytest.fixture(params=SERVICES)
-async def service(
-    request: pytest.FixtureRequest, database_url: str, infra: Infra, topic_prefix: str
-) -> AsyncIterator[Served]:
-    """One service (the test's parameter) served over HTTP, with a few records in it."""
-    settings_class, create_app = _factory(request.param)
+def build_app(name: str, database_url: str, infra: Infra, topic_prefix: str) -> FastAPI:
+    """Service `name` from its bootstrap, on its own database and the test's topics."""
+    settings_class, create_app = _factory(name)
     options: dict[str, Any] = {
         "database_url": database_url,
         "kafka_bootstrap_servers": infra.kafka_bootstrap,
@@ -150,7 +147,25 @@ async def service(
         "log_json": False,
         "log_level": "WARNING",
     }
+    return create_app(settings_class(**options))
+
+
+@pytest.fixture
+def start_service(
+    infra: Infra, topic_prefix: str
+) -> Callable[[str, str], contextlib.AbstractAsyncContextManager[str]]:
+    """`async with start_service("mutation", database_url) as url`: that service, served."""
+    return lambda name, database_url: served(
+        build_app(name, database_url, infra, topic_prefix), _free_port()
+    )
+
+
+@pytest.fixture(params=SERVICES)
+async def service(
+    request: pytest.FixtureRequest, database_url: str, infra: Infra, topic_prefix: str
+) -> AsyncIterator[Served]:
+    """One service (the test's parameter) served over HTTP, with a few records in it."""
     headers = every_role()
-    app = create_app(settings_class(**options))
+    app = build_app(request.param, database_url, infra, topic_prefix)
     async with served(app, _free_port()) as url:
         yield Served(request.param, url, headers, await seed(request.param, url, headers))

@@ -8,7 +8,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Consumers */
+        /**
+         * Consumers
+         * @description The service's consumers: topics and how many events each applied.
+         */
         get: operations["consumers_admin_consumers_get"];
         put?: never;
         post?: never;
@@ -27,7 +30,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Rebuild */
+        /**
+         * Rebuild
+         * @description Empty one projection and replay it from the beginning of its topics (202).
+         */
         post: operations["rebuild_admin_projections__name__rebuild_post"];
         delete?: never;
         options?: never;
@@ -127,7 +133,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Show */
+        /**
+         * Show
+         * @description One evaluation (read your writes: `min_version`, the `version` its recording
+         *     answered).
+         */
         get: operations["show_evaluations__evaluation_id__get"];
         put?: never;
         post?: never;
@@ -166,8 +176,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Healthz */
-        get: operations["healthz_healthz_get"];
+        /**
+         * Healthz
+         * @description Liveness: the process answers (needs no dependency).
+         */
+        get: operations["healthz"];
         put?: never;
         post?: never;
         delete?: never;
@@ -183,7 +196,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List Plans */
+        /**
+         * List Plans
+         * @description Monitoring plans, filtered by employee, evaluator or new unit; an evaluator
+         *     sees the plans of their units.
+         */
         get: operations["list_plans_monitoring_plans_get"];
         put?: never;
         post?: never;
@@ -200,7 +217,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Show Plan */
+        /**
+         * Show Plan
+         * @description One monitoring plan with its checkpoints (read your writes: `min_version`).
+         */
         get: operations["show_plan_monitoring_plans__plan_id__get"];
         put?: never;
         post?: never;
@@ -278,8 +298,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readyz */
-        get: operations["readyz_readyz_get"];
+        /**
+         * Readyz
+         * @description Readiness: every dependency (PostgreSQL, Kafka) answers, each check's result.
+         */
+        get: operations["readyz"];
         put?: never;
         post?: never;
         delete?: never;
@@ -624,11 +647,24 @@ export interface components {
             superseded_by?: string | null;
             /** Supersedes Evaluation Id */
             supersedes_evaluation_id: string | null;
+            /**
+             * Version
+             * @description in the answer to a recording: the version of the stream it was recorded in, also the ETag (pass it as min_version to read it back)
+             */
+            version?: number | null;
         };
-        /** HTTPValidationError */
-        HTTPValidationError: {
-            /** Detail */
-            detail?: components["schemas"]["ValidationError"][];
+        /**
+         * FieldProblem
+         * @description One invalid field of a request that failed validation.
+         */
+        FieldProblem: {
+            /**
+             * Field
+             * @description where: a dotted path, e.g. query.nip or items.0.name
+             */
+            field: string;
+            /** Message */
+            message: string;
         };
         /** ImportReport */
         ImportReport: {
@@ -767,6 +803,107 @@ export interface components {
             /** Verdict */
             verdict?: string | null;
         };
+        /**
+         * Problem
+         * @description An error answer (RFC 9457 problem details, `application/problem+json`).
+         */
+        Problem: {
+            /**
+             * Correlation Id
+             * @description the X-Correlation-ID of the request, for support
+             * @default null
+             */
+            correlation_id: string | null;
+            /**
+             * Detail
+             * @description what went wrong here, for a person
+             */
+            detail: string;
+            /**
+             * Details
+             * @default null
+             */
+            details: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Error
+             * @description stable error code, e.g. rule_violated, not_found
+             */
+            error: string;
+            /**
+             * Instance
+             * @description the request path this problem occurred on
+             */
+            instance: string;
+            /**
+             * Legal Basis
+             * @default null
+             */
+            legal_basis: string | null;
+            /**
+             * Message
+             * @description same as detail (kept for existing clients)
+             */
+            message: string;
+            /**
+             * Message En
+             * @description the English text, for operators
+             * @default null
+             */
+            message_en: string | null;
+            /**
+             * Problems
+             * @description every invalid field (validation errors)
+             * @default null
+             */
+            problems: components["schemas"]["FieldProblem"][] | null;
+            /**
+             * Rule
+             * @description the first rule that refused it
+             * @default null
+             */
+            rule: string | null;
+            /**
+             * Status
+             * @description the HTTP status code
+             */
+            status: number;
+            /**
+             * Title
+             * @description a short summary of the kind of problem, for a person
+             */
+            title: string;
+            /**
+             * Type
+             * @description the kind of problem, a URI
+             * @example urn:rangkui:problem:not_found
+             */
+            type: string;
+            /**
+             * Violations
+             * @description every rule that refused the request
+             * @default null
+             */
+            violations: components["schemas"]["ViolationBody"][] | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Readiness
+         * @description What `/readyz` answers: ready or not, and each dependency's check.
+         */
+        Readiness: {
+            /** Checks */
+            checks: {
+                [key: string]: string;
+            };
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "ready" | "not_ready";
+        };
         /** RowProblem */
         RowProblem: {
             /** Line */
@@ -787,18 +924,41 @@ export interface components {
             /** Stream Id */
             stream_id: string;
         };
-        /** ValidationError */
-        ValidationError: {
-            /** Context */
-            ctx?: Record<string, never>;
-            /** Input */
-            input?: unknown;
-            /** Location */
-            loc: (string | number)[];
-            /** Message */
-            msg: string;
-            /** Error Type */
-            type: string;
+        /**
+         * ViolationBody
+         * @description One rule that refuses the request.
+         */
+        ViolationBody: {
+            /**
+             * Details
+             * @description the figures behind it
+             * @default null
+             */
+            details: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Legal Basis
+             * @default null
+             * @example PP 11/2017 Pasal 190
+             */
+            legal_basis: string | null;
+            /**
+             * Message
+             * @description for a person (Bahasa Indonesia where available)
+             */
+            message: string;
+            /**
+             * Message En
+             * @description the English text, for operators
+             * @default null
+             */
+            message_en: string | null;
+            /**
+             * Rule
+             * @description stable rule id, e.g. min_years_in_post
+             */
+            rule: string;
         };
         /** Worklist */
         Worklist: {
@@ -840,7 +1000,84 @@ export interface components {
             unit_id: string;
         };
     };
-    responses: never;
+    responses: {
+        /** @description The request cannot be read: an unreadable Content-Length, or a NUL character. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The current state does not allow it: it exists already, moved on, or changed since it was read (retry on fresh state). */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The caller's roles or scope do not allow this request. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request is malformed, or a rule refuses it; `violations` lists every rule. */
+        Invalid: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description It names something that does not exist (or is not yet in the read model). */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request body exceeds the limit of this endpoint. */
+        TooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No valid bearer token: authenticate with the identity provider. */
+        Unauthenticated: {
+            headers: {
+                /** @description the Bearer challenge (RFC 6750) */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A dependency (PostgreSQL, Kafka) is unreachable, or the read model has not yet reached the asked version: retry after `Retry-After` seconds. */
+        Unavailable: {
+            headers: {
+                /** @description seconds to wait before retrying */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -868,6 +1105,9 @@ export interface operations {
                     }[];
                 };
             };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
         };
     };
     rebuild_admin_projections__name__rebuild_post: {
@@ -892,15 +1132,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     events_audit_events_get: {
@@ -938,15 +1176,11 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEventsPage"];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     verify_one_audit_streams__stream_id__verify_get: {
@@ -969,15 +1203,12 @@ export interface operations {
                     "application/json": components["schemas"]["StreamVerification"];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     history_employees__nip__evaluations_get: {
@@ -985,6 +1216,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description the employee's NIP (18 digits) */
                 nip: string;
             };
             cookie?: never;
@@ -1000,15 +1232,12 @@ export interface operations {
                     "application/json": components["schemas"]["EvaluationView"][];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     record_evaluations_post: {
@@ -1033,20 +1262,22 @@ export interface operations {
                     "application/json": components["schemas"]["EvaluationView"];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     show_evaluations__evaluation_id__get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Read your own write: wait (at most 5 s) until the read model holds at least this version of the record, the `version` (or `ETag`) a command answered; 503 with Retry-After if it does not by then. */
+                min_version?: number | null;
+            };
             header?: never;
             path: {
                 evaluation_id: string;
@@ -1064,15 +1295,12 @@ export interface operations {
                     "application/json": components["schemas"]["EvaluationView"];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     import_annual_evaluations_annual_import_post: {
@@ -1097,9 +1325,16 @@ export interface operations {
                     "application/json": components["schemas"]["ImportReport"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
-    healthz_healthz_get: {
+    healthz: {
         parameters: {
             query?: never;
             header?: never;
@@ -1119,15 +1354,16 @@ export interface operations {
                     };
                 };
             };
+            503: components["responses"]["Unavailable"];
         };
     };
     list_plans_monitoring_plans_get: {
         parameters: {
             query?: {
+                /** @description an employee's NIP (18 digits) */
                 evaluator_nip?: string | null;
-                /** @description the transferred employee */
+                /** @description an employee's NIP (18 digits) */
                 nip?: string | null;
-                /** @description the new unit */
                 unit_id?: string | null;
             };
             header?: never;
@@ -1145,20 +1381,19 @@ export interface operations {
                     "application/json": components["schemas"]["PlanView"][];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     show_plan_monitoring_plans__plan_id__get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Read your own write: wait (at most 5 s) until the read model holds at least this version of the record, the `version` (or `ETag`) a command answered; 503 with Retry-After if it does not by then. */
+                min_version?: number | null;
+            };
             header?: never;
             path: {
                 plan_id: string;
@@ -1176,15 +1411,12 @@ export interface operations {
                     "application/json": components["schemas"]["PlanView"];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     assess_monitoring_plans__plan_id__assess_post: {
@@ -1207,15 +1439,13 @@ export interface operations {
                     "application/json": components["schemas"]["MutationOutcomeAssessed"];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     cancel_monitoring_plans__plan_id__cancel_post: {
@@ -1244,20 +1474,20 @@ export interface operations {
                     };
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     show_worklist_monitoring_worklist_get: {
         parameters: {
             query?: {
+                /** @description an employee's NIP (18 digits) */
                 evaluator_nip?: string | null;
                 status?: ("DUE" | "OVERDUE" | "DONE") | null;
                 unit_id?: string | null;
@@ -1277,18 +1507,14 @@ export interface operations {
                     "application/json": components["schemas"]["Worklist"];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
-    readyz_readyz_get: {
+    readyz: {
         parameters: {
             query?: never;
             header?: never;
@@ -1303,7 +1529,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            /** @description a dependency does not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
         };
@@ -1330,15 +1565,11 @@ export interface operations {
                     "text/csv": unknown;
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     show_effectiveness_reports_effectiveness_get: {
@@ -1346,9 +1577,11 @@ export interface operations {
             query?: {
                 agency_unit_id?: string | null;
                 format?: "json" | "csv";
-                kind?: string | null;
+                kind?: ("NEED_BASED" | "OWN_REQUEST" | "ROTATION" | "OTHER") | null;
                 region?: string | null;
+                /** @description a calendar date, YYYY-MM-DD, in 1900-2199 */
                 tmt_from?: string | null;
+                /** @description a calendar date, YYYY-MM-DD, in 1900-2199 */
                 tmt_to?: string | null;
             };
             header?: never;
@@ -1367,15 +1600,11 @@ export interface operations {
                     "text/csv": unknown;
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
 }

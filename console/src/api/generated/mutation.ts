@@ -8,7 +8,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Consumers */
+        /**
+         * Consumers
+         * @description The service's consumers: topics and how many events each applied.
+         */
         get: operations["consumers_admin_consumers_get"];
         put?: never;
         post?: never;
@@ -27,7 +30,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Rebuild */
+        /**
+         * Rebuild
+         * @description Empty one projection and replay it from the beginning of its topics (202).
+         */
         post: operations["rebuild_admin_projections__name__rebuild_post"];
         delete?: never;
         options?: never;
@@ -84,7 +90,8 @@ export interface paths {
         };
         /**
          * Get Employee
-         * @description The employee as this service knows them (from personnel's events).
+         * @description The employee as this service knows them (from personnel's events: eventually
+         *     consistent with personnel, see docs/api.md).
          */
         get: operations["get_employee_employees__nip__get"];
         put?: never;
@@ -122,8 +129,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Healthz */
-        get: operations["healthz_healthz_get"];
+        /**
+         * Healthz
+         * @description Liveness: the process answers (needs no dependency).
+         */
+        get: operations["healthz"];
         put?: never;
         post?: never;
         delete?: never;
@@ -407,7 +417,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get Need */
+        /**
+         * Get Need
+         * @description One staffing need with its progress (read your writes: `min_version`).
+         */
         get: operations["get_need_needs__need_id__get"];
         put?: never;
         post?: never;
@@ -450,6 +463,7 @@ export interface paths {
         /**
          * Close
          * @description Close a need that will not be (fully) met, with the reason (StaffingNeedClosed).
+         *     `version` is the need's version once closed (at least the one the close produced).
          */
         post: operations["close_needs__need_id__close_post"];
         delete?: never;
@@ -506,8 +520,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readyz */
-        get: operations["readyz_readyz_get"];
+        /**
+         * Readyz
+         * @description Readiness: every dependency (PostgreSQL, Kafka) answers, each check's result.
+         */
+        get: operations["readyz"];
         put?: never;
         post?: never;
         delete?: never;
@@ -679,10 +696,18 @@ export interface components {
             /** Years In Post */
             years_in_post: number;
         };
-        /** HTTPValidationError */
-        HTTPValidationError: {
-            /** Detail */
-            detail?: components["schemas"]["ValidationError"][];
+        /**
+         * FieldProblem
+         * @description One invalid field of a request that failed validation.
+         */
+        FieldProblem: {
+            /**
+             * Field
+             * @description where: a dotted path, e.g. query.nip or items.0.name
+             */
+            field: string;
+            /** Message */
+            message: string;
         };
         /** IdentifyBody */
         IdentifyBody: {
@@ -784,6 +809,92 @@ export interface components {
             /** Unit Name */
             unit_name: string | null;
         };
+        /**
+         * Problem
+         * @description An error answer (RFC 9457 problem details, `application/problem+json`).
+         */
+        Problem: {
+            /**
+             * Correlation Id
+             * @description the X-Correlation-ID of the request, for support
+             * @default null
+             */
+            correlation_id: string | null;
+            /**
+             * Detail
+             * @description what went wrong here, for a person
+             */
+            detail: string;
+            /**
+             * Details
+             * @default null
+             */
+            details: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Error
+             * @description stable error code, e.g. rule_violated, not_found
+             */
+            error: string;
+            /**
+             * Instance
+             * @description the request path this problem occurred on
+             */
+            instance: string;
+            /**
+             * Legal Basis
+             * @default null
+             */
+            legal_basis: string | null;
+            /**
+             * Message
+             * @description same as detail (kept for existing clients)
+             */
+            message: string;
+            /**
+             * Message En
+             * @description the English text, for operators
+             * @default null
+             */
+            message_en: string | null;
+            /**
+             * Problems
+             * @description every invalid field (validation errors)
+             * @default null
+             */
+            problems: components["schemas"]["FieldProblem"][] | null;
+            /**
+             * Rule
+             * @description the first rule that refused it
+             * @default null
+             */
+            rule: string | null;
+            /**
+             * Status
+             * @description the HTTP status code
+             */
+            status: number;
+            /**
+             * Title
+             * @description a short summary of the kind of problem, for a person
+             */
+            title: string;
+            /**
+             * Type
+             * @description the kind of problem, a URI
+             * @example urn:rangkui:problem:not_found
+             */
+            type: string;
+            /**
+             * Violations
+             * @description every rule that refused the request
+             * @default null
+             */
+            violations: components["schemas"]["ViolationBody"][] | null;
+        } & {
+            [key: string]: unknown;
+        };
         /** ProposeBody */
         ProposeBody: {
             /**
@@ -809,6 +920,21 @@ export interface components {
             to_position_id: string;
             /** To Unit Id */
             to_unit_id: string;
+        };
+        /**
+         * Readiness
+         * @description What `/readyz` answers: ready or not, and each dependency's check.
+         */
+        Readiness: {
+            /** Checks */
+            checks: {
+                [key: string]: string;
+            };
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "ready" | "not_ready";
         };
         /** ReasonBody */
         ReasonBody: {
@@ -878,21 +1004,121 @@ export interface components {
             /** Version */
             version: number;
         };
-        /** ValidationError */
-        ValidationError: {
-            /** Context */
-            ctx?: Record<string, never>;
-            /** Input */
-            input?: unknown;
-            /** Location */
-            loc: (string | number)[];
-            /** Message */
-            msg: string;
-            /** Error Type */
-            type: string;
+        /**
+         * ViolationBody
+         * @description One rule that refuses the request.
+         */
+        ViolationBody: {
+            /**
+             * Details
+             * @description the figures behind it
+             * @default null
+             */
+            details: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Legal Basis
+             * @default null
+             * @example PP 11/2017 Pasal 190
+             */
+            legal_basis: string | null;
+            /**
+             * Message
+             * @description for a person (Bahasa Indonesia where available)
+             */
+            message: string;
+            /**
+             * Message En
+             * @description the English text, for operators
+             * @default null
+             */
+            message_en: string | null;
+            /**
+             * Rule
+             * @description stable rule id, e.g. min_years_in_post
+             */
+            rule: string;
         };
     };
-    responses: never;
+    responses: {
+        /** @description The request cannot be read: an unreadable Content-Length, or a NUL character. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The current state does not allow it: it exists already, moved on, or changed since it was read (retry on fresh state). */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The caller's roles or scope do not allow this request. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request is malformed, or a rule refuses it; `violations` lists every rule. */
+        Invalid: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description It names something that does not exist (or is not yet in the read model). */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request body exceeds the limit of this endpoint. */
+        TooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No valid bearer token: authenticate with the identity provider. */
+        Unauthenticated: {
+            headers: {
+                /** @description the Bearer challenge (RFC 6750) */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A dependency (PostgreSQL, Kafka) is unreachable, or the read model has not yet reached the asked version: retry after `Retry-After` seconds. */
+        Unavailable: {
+            headers: {
+                /** @description seconds to wait before retrying */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -920,6 +1146,9 @@ export interface operations {
                     }[];
                 };
             };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
         };
     };
     rebuild_admin_projections__name__rebuild_post: {
@@ -944,15 +1173,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     events_audit_events_get: {
@@ -990,15 +1217,11 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEventsPage"];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     verify_one_audit_streams__stream_id__verify_get: {
@@ -1021,15 +1244,12 @@ export interface operations {
                     "application/json": components["schemas"]["StreamVerification"];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     get_employee_employees__nip__get: {
@@ -1037,6 +1257,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description the employee's NIP (18 digits) */
                 nip: string;
             };
             cookie?: never;
@@ -1052,15 +1273,12 @@ export interface operations {
                     "application/json": components["schemas"]["EmployeeView"];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     employee_history_employees__nip__mutations_get: {
@@ -1068,6 +1286,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description the employee's NIP (18 digits) */
                 nip: string;
             };
             cookie?: never;
@@ -1083,18 +1302,15 @@ export interface operations {
                     "application/json": components["schemas"]["MutationView"][];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
-    healthz_healthz_get: {
+    healthz: {
         parameters: {
             query?: never;
             header?: never;
@@ -1114,6 +1330,7 @@ export interface operations {
                     };
                 };
             };
+            503: components["responses"]["Unavailable"];
         };
     };
     propose_mutations_post: {
@@ -1138,20 +1355,22 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResult"];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     get_mutation_mutations__mutation_id__get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Read your own write: wait (at most 5 s) until the read model holds at least this version of the record, the `version` (or `ETag`) a command answered; 503 with Retry-After if it does not by then. */
+                min_version?: number | null;
+            };
             header?: never;
             path: {
                 mutation_id: string;
@@ -1169,15 +1388,12 @@ export interface operations {
                     "application/json": components["schemas"]["MutationView"];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     acknowledge_mutations__mutation_id__acknowledge_post: {
@@ -1200,15 +1416,13 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResult"];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     approve_mutations__mutation_id__approve_post: {
@@ -1235,15 +1449,14 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResult"];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     cancel_mutations__mutation_id__cancel_post: {
@@ -1270,15 +1483,14 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResult"];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     decree_mutations__mutation_id__decree_post: {
@@ -1305,15 +1517,14 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResult"];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     check_documents_mutations__mutation_id__documents_post: {
@@ -1340,15 +1551,14 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResult"];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     object_to_mutations__mutation_id__object_post: {
@@ -1375,15 +1585,14 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResult"];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     resolve_objection_mutations__mutation_id__objection_resolve_post: {
@@ -1410,15 +1619,14 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResult"];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     reject_mutations__mutation_id__reject_post: {
@@ -1445,15 +1653,14 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResult"];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     review_mutations__mutation_id__review_post: {
@@ -1480,15 +1687,14 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResult"];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     socialize_mutations__mutation_id__socialize_post: {
@@ -1515,21 +1721,20 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResult"];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     dashboard_needs_get: {
         parameters: {
             query?: {
-                status?: string | null;
+                status?: "OPEN" | "FULFILLED" | "CLOSED" | "ALL";
             };
             header?: never;
             path?: never;
@@ -1546,15 +1751,11 @@ export interface operations {
                     "application/json": components["schemas"]["NeedView"][];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     identify_needs_post: {
@@ -1577,24 +1778,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: string;
+                        [key: string]: unknown;
                     };
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     get_need_needs__need_id__get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Read your own write: wait (at most 5 s) until the read model holds at least this version of the record, the `version` (or `ETag`) a command answered; 503 with Retry-After if it does not by then. */
+                min_version?: number | null;
+            };
             header?: never;
             path: {
                 need_id: string;
@@ -1612,15 +1815,12 @@ export interface operations {
                     "application/json": components["schemas"]["NeedView"];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     candidates_needs__need_id__candidates_get: {
@@ -1647,15 +1847,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     close_needs__need_id__close_post: {
@@ -1680,19 +1877,18 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: string;
+                        [key: string]: unknown;
                     };
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     suggestions_needs_suggestions_get: {
@@ -1718,21 +1914,17 @@ export interface operations {
                     }[];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     pipeline_pipeline_get: {
         parameters: {
             query?: {
-                kind?: string | null;
+                kind?: ("NEED_BASED" | "OWN_REQUEST" | "ROTATION" | "OTHER") | null;
                 unit_id?: string | null;
             };
             header?: never;
@@ -1752,18 +1944,14 @@ export interface operations {
                     }[];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
-    readyz_readyz_get: {
+    readyz: {
         parameters: {
             query?: never;
             header?: never;
@@ -1778,7 +1966,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            /** @description a dependency does not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
         };

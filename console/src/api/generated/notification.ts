@@ -8,7 +8,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Consumers */
+        /**
+         * Consumers
+         * @description The service's consumers: topics and how many events each applied.
+         */
         get: operations["consumers_admin_consumers_get"];
         put?: never;
         post?: never;
@@ -27,7 +30,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Rebuild */
+        /**
+         * Rebuild
+         * @description Empty one projection and replay it from the beginning of its topics (202).
+         */
         post: operations["rebuild_admin_projections__name__rebuild_post"];
         delete?: never;
         options?: never;
@@ -102,7 +108,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Delivery Detail */
+        /**
+         * Delivery Detail
+         * @description One delivery with every attempt, its outcome and error.
+         */
         get: operations["delivery_detail_deliveries__notification_id__get"];
         put?: never;
         post?: never;
@@ -139,8 +148,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Healthz */
-        get: operations["healthz_healthz_get"];
+        /**
+         * Healthz
+         * @description Liveness: the process answers (needs no dependency).
+         */
+        get: operations["healthz"];
         put?: never;
         post?: never;
         delete?: never;
@@ -196,7 +208,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Unread Count */
+        /**
+         * Unread Count
+         * @description How many of the recipient's notices are unread (the console's badge).
+         */
         get: operations["unread_count_inbox__recipient__unread_count_get"];
         put?: never;
         post?: never;
@@ -213,11 +228,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get Preferences */
+        /**
+         * Get Preferences
+         * @description The recipient's channels besides the inbox (read your writes: `min_version`).
+         */
         get: operations["get_preferences_preferences__recipient__get"];
         /**
          * Put Preferences
-         * @description Choose the channels besides the inbox (applies to notices composed from now on).
+         * @description Choose the channels besides the inbox (applies to notices composed from now on); the
+         *     `ETag` is the version of the recipient's preferences once set.
          */
         put: operations["put_preferences_preferences__recipient__put"];
         post?: never;
@@ -234,8 +253,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readyz */
-        get: operations["readyz_readyz_get"];
+        /**
+         * Readyz
+         * @description Readiness: every dependency (PostgreSQL, Kafka) answers, each check's result.
+         */
+        get: operations["readyz"];
         put?: never;
         post?: never;
         delete?: never;
@@ -315,11 +337,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get Subscription */
+        /**
+         * Get Subscription
+         * @description One subscription with its health (read your writes: `min_version`).
+         */
         get: operations["get_subscription_webhooks_subscriptions__subscription_id__get"];
         put?: never;
         post?: never;
-        /** Unsubscribe */
+        /**
+         * Unsubscribe
+         * @description End a webhook subscription (WebhookUnsubscribed); no delivery is made after.
+         */
         delete: operations["unsubscribe_webhooks_subscriptions__subscription_id__delete"];
         options?: never;
         head?: never;
@@ -481,10 +509,18 @@ export interface components {
              */
             updated_at: string;
         };
-        /** HTTPValidationError */
-        HTTPValidationError: {
-            /** Detail */
-            detail?: components["schemas"]["ValidationError"][];
+        /**
+         * FieldProblem
+         * @description One invalid field of a request that failed validation.
+         */
+        FieldProblem: {
+            /**
+             * Field
+             * @description where: a dotted path, e.g. query.nip or items.0.name
+             */
+            field: string;
+            /** Message */
+            message: string;
         };
         /** InboxNotice */
         InboxNotice: {
@@ -546,6 +582,107 @@ export interface components {
             } | null;
             /** Role */
             role?: ("employee" | "head_of_origin" | "head_of_target" | "evaluator" | "bkd" | "ppk" | "subscriber") | null;
+        };
+        /**
+         * Problem
+         * @description An error answer (RFC 9457 problem details, `application/problem+json`).
+         */
+        Problem: {
+            /**
+             * Correlation Id
+             * @description the X-Correlation-ID of the request, for support
+             * @default null
+             */
+            correlation_id: string | null;
+            /**
+             * Detail
+             * @description what went wrong here, for a person
+             */
+            detail: string;
+            /**
+             * Details
+             * @default null
+             */
+            details: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Error
+             * @description stable error code, e.g. rule_violated, not_found
+             */
+            error: string;
+            /**
+             * Instance
+             * @description the request path this problem occurred on
+             */
+            instance: string;
+            /**
+             * Legal Basis
+             * @default null
+             */
+            legal_basis: string | null;
+            /**
+             * Message
+             * @description same as detail (kept for existing clients)
+             */
+            message: string;
+            /**
+             * Message En
+             * @description the English text, for operators
+             * @default null
+             */
+            message_en: string | null;
+            /**
+             * Problems
+             * @description every invalid field (validation errors)
+             * @default null
+             */
+            problems: components["schemas"]["FieldProblem"][] | null;
+            /**
+             * Rule
+             * @description the first rule that refused it
+             * @default null
+             */
+            rule: string | null;
+            /**
+             * Status
+             * @description the HTTP status code
+             */
+            status: number;
+            /**
+             * Title
+             * @description a short summary of the kind of problem, for a person
+             */
+            title: string;
+            /**
+             * Type
+             * @description the kind of problem, a URI
+             * @example urn:rangkui:problem:not_found
+             */
+            type: string;
+            /**
+             * Violations
+             * @description every rule that refused the request
+             * @default null
+             */
+            violations: components["schemas"]["ViolationBody"][] | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Readiness
+         * @description What `/readyz` answers: ready or not, and each dependency's check.
+         */
+        Readiness: {
+            /** Checks */
+            checks: {
+                [key: string]: string;
+            };
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "ready" | "not_ready";
         };
         /** RenderedNotice */
         RenderedNotice: {
@@ -663,21 +800,121 @@ export interface components {
             /** Unread */
             unread: number;
         };
-        /** ValidationError */
-        ValidationError: {
-            /** Context */
-            ctx?: Record<string, never>;
-            /** Input */
-            input?: unknown;
-            /** Location */
-            loc: (string | number)[];
-            /** Message */
-            msg: string;
-            /** Error Type */
-            type: string;
+        /**
+         * ViolationBody
+         * @description One rule that refuses the request.
+         */
+        ViolationBody: {
+            /**
+             * Details
+             * @description the figures behind it
+             * @default null
+             */
+            details: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Legal Basis
+             * @default null
+             * @example PP 11/2017 Pasal 190
+             */
+            legal_basis: string | null;
+            /**
+             * Message
+             * @description for a person (Bahasa Indonesia where available)
+             */
+            message: string;
+            /**
+             * Message En
+             * @description the English text, for operators
+             * @default null
+             */
+            message_en: string | null;
+            /**
+             * Rule
+             * @description stable rule id, e.g. min_years_in_post
+             */
+            rule: string;
         };
     };
-    responses: never;
+    responses: {
+        /** @description The request cannot be read: an unreadable Content-Length, or a NUL character. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The current state does not allow it: it exists already, moved on, or changed since it was read (retry on fresh state). */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The caller's roles or scope do not allow this request. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request is malformed, or a rule refuses it; `violations` lists every rule. */
+        Invalid: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description It names something that does not exist (or is not yet in the read model). */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request body exceeds the limit of this endpoint. */
+        TooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No valid bearer token: authenticate with the identity provider. */
+        Unauthenticated: {
+            headers: {
+                /** @description the Bearer challenge (RFC 6750) */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A dependency (PostgreSQL, Kafka) is unreachable, or the read model has not yet reached the asked version: retry after `Retry-After` seconds. */
+        Unavailable: {
+            headers: {
+                /** @description seconds to wait before retrying */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -705,6 +942,9 @@ export interface operations {
                     }[];
                 };
             };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
         };
     };
     rebuild_admin_projections__name__rebuild_post: {
@@ -729,15 +969,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     events_audit_events_get: {
@@ -775,15 +1013,11 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEventsPage"];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     verify_one_audit_streams__stream_id__verify_get: {
@@ -806,21 +1040,18 @@ export interface operations {
                     "application/json": components["schemas"]["StreamVerification"];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     delivery_log_deliveries_get: {
         parameters: {
             query?: {
-                channel?: string | null;
+                channel?: ("INBOX" | "EMAIL" | "WEBHOOK") | null;
                 limit?: number;
                 offset?: number;
                 recipient?: string | null;
@@ -843,15 +1074,11 @@ export interface operations {
                     "application/json": components["schemas"]["Delivery"][];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     delivery_detail_deliveries__notification_id__get: {
@@ -874,15 +1101,12 @@ export interface operations {
                     "application/json": components["schemas"]["DeliveryDetail"];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     retry_deliveries__notification_id__retry_post: {
@@ -905,18 +1129,16 @@ export interface operations {
                     "application/json": components["schemas"]["RetryAccepted"];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
-    healthz_healthz_get: {
+    healthz: {
         parameters: {
             query?: never;
             header?: never;
@@ -936,6 +1158,7 @@ export interface operations {
                     };
                 };
             };
+            503: components["responses"]["Unavailable"];
         };
     };
     list_inbox_inbox__recipient__get: {
@@ -962,15 +1185,12 @@ export interface operations {
                     "application/json": components["schemas"]["InboxNotice"][];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     read_notice_inbox__recipient___notification_id__read_post: {
@@ -994,15 +1214,13 @@ export interface operations {
                     "application/json": components["schemas"]["MarkedRead"];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     unread_count_inbox__recipient__unread_count_get: {
@@ -1025,20 +1243,20 @@ export interface operations {
                     "application/json": components["schemas"]["UnreadCount"];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     get_preferences_preferences__recipient__get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Read your own write: wait (at most 5 s) until the read model holds at least this version of the record, the `version` (or `ETag`) a command answered; 503 with Retry-After if it does not by then. */
+                min_version?: number | null;
+            };
             header?: never;
             path: {
                 recipient: string;
@@ -1056,15 +1274,12 @@ export interface operations {
                     "application/json": components["schemas"]["Preferences"];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     put_preferences_preferences__recipient__put: {
@@ -1091,18 +1306,17 @@ export interface operations {
                     "application/json": components["schemas"]["Preferences"];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
-    readyz_readyz_get: {
+    readyz: {
         parameters: {
             query?: never;
             header?: never;
@@ -1117,7 +1331,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            /** @description a dependency does not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
         };
@@ -1140,6 +1363,9 @@ export interface operations {
                     "application/json": components["schemas"]["TemplateInfo"][];
                 };
             };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
         };
     };
     preview_template_templates__template__preview_post: {
@@ -1166,15 +1392,14 @@ export interface operations {
                     "application/json": components["schemas"]["RenderedNotice"][];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     list_subscriptions_webhooks_subscriptions_get: {
@@ -1195,6 +1420,9 @@ export interface operations {
                     "application/json": components["schemas"]["Subscription"][];
                 };
             };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
         };
     };
     subscribe_webhooks_subscriptions_post: {
@@ -1219,20 +1447,21 @@ export interface operations {
                     "application/json": components["schemas"]["Subscribed"];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     get_subscription_webhooks_subscriptions__subscription_id__get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Read your own write: wait (at most 5 s) until the read model holds at least this version of the record, the `version` (or `ETag`) a command answered; 503 with Retry-After if it does not by then. */
+                min_version?: number | null;
+            };
             header?: never;
             path: {
                 subscription_id: string;
@@ -1250,15 +1479,12 @@ export interface operations {
                     "application/json": components["schemas"]["Subscription"];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     unsubscribe_webhooks_subscriptions__subscription_id__delete: {
@@ -1279,15 +1505,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
 }

@@ -8,7 +8,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Consumers */
+        /**
+         * Consumers
+         * @description The service's consumers: topics and how many events each applied.
+         */
         get: operations["consumers_admin_consumers_get"];
         put?: never;
         post?: never;
@@ -27,7 +30,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Rebuild */
+        /**
+         * Rebuild
+         * @description Empty one projection and replay it from the beginning of its topics (202).
+         */
         post: operations["rebuild_admin_projections__name__rebuild_post"];
         delete?: never;
         options?: never;
@@ -82,10 +88,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search employees (paginated) */
+        /**
+         * Search employees (paginated)
+         * @description Employees matching every given filter, a page at a time; an evaluator
+         *     searches the employees of their own units only.
+         */
         get: operations["search_employees_employees_get"];
         put?: never;
-        /** Register an employee (ASN) */
+        /**
+         * Register an employee (ASN)
+         * @description Register an employee (EmployeeRegistered); personal fields are sealed with
+         *     the employee's data key. 409 if the NIP is registered already.
+         */
         post: operations["register_employee_employees_post"];
         delete?: never;
         options?: never;
@@ -100,7 +114,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One employee with the history of posts and units */
+        /**
+         * One employee with the history of posts and units
+         * @description One employee with the history of their posts and units (read your writes:
+         *     `min_version`, the `version` a command on the employee answered).
+         */
         get: operations["get_employee_employees__nip__get"];
         put?: never;
         post?: never;
@@ -118,7 +136,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Replace an employee's competencies */
+        /**
+         * Replace an employee's competencies
+         * @description Replace the employee's competencies (EmployeeCompetenciesUpdated).
+         */
         put: operations["update_competencies_employees__nip__competencies_put"];
         post?: never;
         delete?: never;
@@ -135,7 +156,11 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Replace an employee's contact details */
+        /**
+         * Replace an employee's contact details
+         * @description Replace the employee's contact details, sealed with their data key
+         *     (EmployeeContactChanged); 409 once their personal data is erased.
+         */
         put: operations["change_contact_employees__nip__contact_put"];
         post?: never;
         delete?: never;
@@ -152,7 +177,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Replace an employee's education history */
+        /**
+         * Replace an employee's education history
+         * @description Replace the employee's education history (EmployeeEducationUpdated).
+         */
         put: operations["update_education_employees__nip__education_put"];
         post?: never;
         delete?: never;
@@ -170,7 +198,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Give an employee another golongan/ruang */
+        /**
+         * Give an employee another golongan/ruang
+         * @description Record a new golongan/ruang with its TMT and SK (EmployeeGradeChanged).
+         */
         post: operations["change_grade_employees__nip__grade_post"];
         delete?: never;
         options?: never;
@@ -207,7 +238,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change an employee's status */
+        /**
+         * Change an employee's status
+         * @description Record an employee's new status from a date (EmployeeStatusChanged).
+         */
         post: operations["change_status_employees__nip__status_post"];
         delete?: never;
         options?: never;
@@ -222,8 +256,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Healthz */
-        get: operations["healthz_healthz_get"];
+        /**
+         * Healthz
+         * @description Liveness: the process answers (needs no dependency).
+         */
+        get: operations["healthz"];
         put?: never;
         post?: never;
         delete?: never;
@@ -239,7 +276,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Recent import jobs with their progress */
+        /**
+         * Recent import jobs with their progress
+         * @description Recent import jobs, newest first, with their progress.
+         */
         get: operations["list_imports_imports_get"];
         put?: never;
         /**
@@ -260,7 +300,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One import job: progress, counts and the per-row report */
+        /**
+         * One import job: progress, counts and the per-row report
+         * @description One import job: its progress, counts and the report of every refused row.
+         */
         get: operations["get_import_imports__job_id__get"];
         put?: never;
         post?: never;
@@ -279,7 +322,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Resume an interrupted import */
+        /**
+         * Resume an interrupted import
+         * @description Resume an import interrupted by a restart, from the last row it recorded.
+         */
         post: operations["resume_import_imports__job_id__resume_post"];
         delete?: never;
         options?: never;
@@ -294,10 +340,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Posts with formasi, bezetting and gap */
+        /**
+         * Posts with formasi, bezetting and gap
+         * @description Every post (of one unit, with `unit_id`) with its formasi, bezetting and gap.
+         */
         get: operations["list_positions_positions_get"];
         put?: never;
-        /** Establish a post with its formasi */
+        /**
+         * Establish a post with its formasi
+         * @description Establish a post in a unit with its formasi (PositionEstablished).
+         */
         post: operations["establish_position_positions_post"];
         delete?: never;
         options?: never;
@@ -314,7 +366,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change the formasi of a post, with a reason */
+        /**
+         * Change the formasi of a post, with a reason
+         * @description Change how many holders a post may have, with the reason (FormationChanged).
+         */
         post: operations["change_formation_positions__position_id__formation_post"];
         delete?: never;
         options?: never;
@@ -329,8 +384,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readyz */
-        get: operations["readyz_readyz_get"];
+        /**
+         * Readyz
+         * @description Readiness: every dependency (PostgreSQL, Kafka) answers, each check's result.
+         */
+        get: operations["readyz"];
         put?: never;
         post?: never;
         delete?: never;
@@ -346,7 +404,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Formasi, bezetting and gap per unit and post */
+        /**
+         * Formasi, bezetting and gap per unit and post
+         * @description Formasi, bezetting and gap per unit and post, filtered; `only_gaps` for the
+         *     posts short or over.
+         */
         get: operations["staffing_staffing_get"];
         put?: never;
         post?: never;
@@ -363,7 +425,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Staffing rolled up by agency or by region */
+        /**
+         * Staffing rolled up by agency or by region
+         * @description Formasi, bezetting and gap rolled up by agency or by region.
+         */
         get: operations["staffing_summary_staffing_summary_get"];
         put?: never;
         post?: never;
@@ -380,10 +445,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Units of the province (the organisation tree, flat) */
+        /**
+         * Units of the province (the organisation tree, flat)
+         * @description Every unit, flat, filtered by kind, region or parent.
+         */
         get: operations["list_units_units_get"];
         put?: never;
-        /** Register a unit (OPD, UPT, school, RSUD) */
+        /**
+         * Register a unit (OPD, UPT, school, RSUD)
+         * @description Register a unit of the province (UnitRegistered); 409 if the id is taken.
+         */
         post: operations["register_unit_units_post"];
         delete?: never;
         options?: never;
@@ -398,7 +469,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One unit with its posts and the units under it */
+        /**
+         * One unit with its posts and the units under it
+         * @description One unit with its posts and the units under it (read your writes: `min_version`).
+         */
         get: operations["get_unit_units__unit_id__get"];
         put?: never;
         post?: never;
@@ -417,7 +491,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close a unit */
+        /**
+         * Close a unit
+         * @description Close a unit on a date, naming its successor (UnitClosed); its posts stay on record.
+         */
         post: operations["close_unit_units__unit_id__close_post"];
         delete?: never;
         options?: never;
@@ -434,7 +511,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Place a unit under another parent or region */
+        /**
+         * Place a unit under another parent or region
+         * @description Place a unit under another parent unit or in another region (UnitMoved).
+         */
         post: operations["move_unit_units__unit_id__move_post"];
         delete?: never;
         options?: never;
@@ -451,7 +531,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Rename a unit */
+        /**
+         * Rename a unit
+         * @description Give a unit its new name (UnitRenamed); the history keeps the old one.
+         */
         post: operations["rename_unit_units__unit_id__rename_post"];
         delete?: never;
         options?: never;
@@ -466,7 +549,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organisation tree: agencies and the units under them */
+        /**
+         * The organisation tree: agencies and the units under them
+         * @description The organisation tree: each agency with the units under it (closed ones on
+         *     request).
+         */
         get: operations["units_tree_units_tree_get"];
         put?: never;
         post?: never;
@@ -671,10 +758,18 @@ export interface components {
             /** Unit Id */
             unit_id: string;
         };
-        /** HTTPValidationError */
-        HTTPValidationError: {
-            /** Detail */
-            detail?: components["schemas"]["ValidationError"][];
+        /**
+         * FieldProblem
+         * @description One invalid field of a request that failed validation.
+         */
+        FieldProblem: {
+            /**
+             * Field
+             * @description where: a dotted path, e.g. query.nip or items.0.name
+             */
+            field: string;
+            /** Message */
+            message: string;
         };
         /** MoveUnitBody */
         MoveUnitBody: {
@@ -682,6 +777,107 @@ export interface components {
             parent_unit_id: string | null;
             /** Region */
             region: string;
+        };
+        /**
+         * Problem
+         * @description An error answer (RFC 9457 problem details, `application/problem+json`).
+         */
+        Problem: {
+            /**
+             * Correlation Id
+             * @description the X-Correlation-ID of the request, for support
+             * @default null
+             */
+            correlation_id: string | null;
+            /**
+             * Detail
+             * @description what went wrong here, for a person
+             */
+            detail: string;
+            /**
+             * Details
+             * @default null
+             */
+            details: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Error
+             * @description stable error code, e.g. rule_violated, not_found
+             */
+            error: string;
+            /**
+             * Instance
+             * @description the request path this problem occurred on
+             */
+            instance: string;
+            /**
+             * Legal Basis
+             * @default null
+             */
+            legal_basis: string | null;
+            /**
+             * Message
+             * @description same as detail (kept for existing clients)
+             */
+            message: string;
+            /**
+             * Message En
+             * @description the English text, for operators
+             * @default null
+             */
+            message_en: string | null;
+            /**
+             * Problems
+             * @description every invalid field (validation errors)
+             * @default null
+             */
+            problems: components["schemas"]["FieldProblem"][] | null;
+            /**
+             * Rule
+             * @description the first rule that refused it
+             * @default null
+             */
+            rule: string | null;
+            /**
+             * Status
+             * @description the HTTP status code
+             */
+            status: number;
+            /**
+             * Title
+             * @description a short summary of the kind of problem, for a person
+             */
+            title: string;
+            /**
+             * Type
+             * @description the kind of problem, a URI
+             * @example urn:rangkui:problem:not_found
+             */
+            type: string;
+            /**
+             * Violations
+             * @description every rule that refused the request
+             * @default null
+             */
+            violations: components["schemas"]["ViolationBody"][] | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Readiness
+         * @description What `/readyz` answers: ready or not, and each dependency's check.
+         */
+        Readiness: {
+            /** Checks */
+            checks: {
+                [key: string]: string;
+            };
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "ready" | "not_ready";
         };
         /** RegisterEmployeeBody */
         RegisterEmployeeBody: {
@@ -764,21 +960,121 @@ export interface components {
             /** Stream Id */
             stream_id: string;
         };
-        /** ValidationError */
-        ValidationError: {
-            /** Context */
-            ctx?: Record<string, never>;
-            /** Input */
-            input?: unknown;
-            /** Location */
-            loc: (string | number)[];
-            /** Message */
-            msg: string;
-            /** Error Type */
-            type: string;
+        /**
+         * ViolationBody
+         * @description One rule that refuses the request.
+         */
+        ViolationBody: {
+            /**
+             * Details
+             * @description the figures behind it
+             * @default null
+             */
+            details: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Legal Basis
+             * @default null
+             * @example PP 11/2017 Pasal 190
+             */
+            legal_basis: string | null;
+            /**
+             * Message
+             * @description for a person (Bahasa Indonesia where available)
+             */
+            message: string;
+            /**
+             * Message En
+             * @description the English text, for operators
+             * @default null
+             */
+            message_en: string | null;
+            /**
+             * Rule
+             * @description stable rule id, e.g. min_years_in_post
+             */
+            rule: string;
         };
     };
-    responses: never;
+    responses: {
+        /** @description The request cannot be read: an unreadable Content-Length, or a NUL character. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The current state does not allow it: it exists already, moved on, or changed since it was read (retry on fresh state). */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The caller's roles or scope do not allow this request. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request is malformed, or a rule refuses it; `violations` lists every rule. */
+        Invalid: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description It names something that does not exist (or is not yet in the read model). */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request body exceeds the limit of this endpoint. */
+        TooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No valid bearer token: authenticate with the identity provider. */
+        Unauthenticated: {
+            headers: {
+                /** @description the Bearer challenge (RFC 6750) */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A dependency (PostgreSQL, Kafka) is unreachable, or the read model has not yet reached the asked version: retry after `Retry-After` seconds. */
+        Unavailable: {
+            headers: {
+                /** @description seconds to wait before retrying */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -806,6 +1102,9 @@ export interface operations {
                     }[];
                 };
             };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
         };
     };
     rebuild_admin_projections__name__rebuild_post: {
@@ -830,15 +1129,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     events_audit_events_get: {
@@ -876,15 +1173,11 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEventsPage"];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     verify_one_audit_streams__stream_id__verify_get: {
@@ -907,23 +1200,19 @@ export interface operations {
                     "application/json": components["schemas"]["StreamVerification"];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     search_employees_employees_get: {
         parameters: {
             query?: {
-                /** @description the OPD the unit rolls up to */
                 agency_id?: string | null;
-                /** @description date years in post are counted to (today) */
+                /** @description a calendar date, YYYY-MM-DD, in 1900-2199 */
                 as_of?: string | null;
                 education_field?: string | null;
                 education_level?: ("SMA" | "D3" | "S1" | "S2" | "S3") | null;
@@ -952,15 +1241,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     register_employee_employees_post: {
@@ -987,22 +1272,24 @@ export interface operations {
                     };
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     get_employee_employees__nip__get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Read your own write: wait (at most 5 s) until the read model holds at least this version of the record, the `version` (or `ETag`) a command answered; 503 with Retry-After if it does not by then. */
+                min_version?: number | null;
+            };
             header?: never;
             path: {
+                /** @description the employee's NIP (18 digits) */
                 nip: string;
             };
             cookie?: never;
@@ -1020,15 +1307,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     update_competencies_employees__nip__competencies_put: {
@@ -1036,6 +1320,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description the employee's NIP (18 digits) */
                 nip: string;
             };
             cookie?: never;
@@ -1057,15 +1342,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     change_contact_employees__nip__contact_put: {
@@ -1073,6 +1357,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description the employee's NIP (18 digits) */
                 nip: string;
             };
             cookie?: never;
@@ -1094,15 +1379,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     update_education_employees__nip__education_put: {
@@ -1110,6 +1394,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description the employee's NIP (18 digits) */
                 nip: string;
             };
             cookie?: never;
@@ -1131,15 +1416,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     change_grade_employees__nip__grade_post: {
@@ -1147,6 +1431,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description the employee's NIP (18 digits) */
                 nip: string;
             };
             cookie?: never;
@@ -1168,15 +1453,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     erase_personal_data_employees__nip__personal_data_erasure_post: {
@@ -1184,6 +1468,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description the employee's NIP (18 digits) */
                 nip: string;
             };
             cookie?: never;
@@ -1205,15 +1490,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     change_status_employees__nip__status_post: {
@@ -1221,6 +1505,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description the employee's NIP (18 digits) */
                 nip: string;
             };
             cookie?: never;
@@ -1242,18 +1527,17 @@ export interface operations {
                     };
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
-    healthz_healthz_get: {
+    healthz: {
         parameters: {
             query?: never;
             header?: never;
@@ -1273,6 +1557,7 @@ export interface operations {
                     };
                 };
             };
+            503: components["responses"]["Unavailable"];
         };
     };
     list_imports_imports_get: {
@@ -1295,6 +1580,9 @@ export interface operations {
                     }[];
                 };
             };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
         };
     };
     start_import_imports_post: {
@@ -1324,15 +1612,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     get_import_imports__job_id__get: {
@@ -1361,15 +1646,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     resume_import_imports__job_id__resume_post: {
@@ -1394,15 +1676,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     list_positions_positions_get: {
@@ -1427,15 +1707,11 @@ export interface operations {
                     }[];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     establish_position_positions_post: {
@@ -1462,15 +1738,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     change_formation_positions__position_id__formation_post: {
@@ -1499,18 +1773,17 @@ export interface operations {
                     };
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
-    readyz_readyz_get: {
+    readyz: {
         parameters: {
             query?: never;
             header?: never;
@@ -1525,7 +1798,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            /** @description a dependency does not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
         };
@@ -1533,7 +1815,6 @@ export interface operations {
     staffing_staffing_get: {
         parameters: {
             query?: {
-                /** @description the OPD the unit rolls up to */
                 agency_id?: string | null;
                 kind?: ("OPD" | "UPT" | "SMA" | "SMK" | "SLB" | "RSUD") | null;
                 /** @description only posts with a shortage or surplus */
@@ -1560,15 +1841,11 @@ export interface operations {
                     }[];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     staffing_summary_staffing_summary_get: {
@@ -1593,15 +1870,11 @@ export interface operations {
                     }[];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     list_units_units_get: {
@@ -1628,15 +1901,11 @@ export interface operations {
                     }[];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     register_unit_units_post: {
@@ -1663,20 +1932,21 @@ export interface operations {
                     };
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     get_unit_units__unit_id__get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Read your own write: wait (at most 5 s) until the read model holds at least this version of the record, the `version` (or `ETag`) a command answered; 503 with Retry-After if it does not by then. */
+                min_version?: number | null;
+            };
             header?: never;
             path: {
                 unit_id: string;
@@ -1696,15 +1966,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     close_unit_units__unit_id__close_post: {
@@ -1733,15 +2000,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     move_unit_units__unit_id__move_post: {
@@ -1770,15 +2036,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     rename_unit_units__unit_id__rename_post: {
@@ -1807,15 +2072,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
     units_tree_units_tree_get: {
@@ -1840,15 +2104,11 @@ export interface operations {
                     }[];
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
 }

@@ -12,7 +12,8 @@ and while the app reads the body it counts the bytes (a chunked upload has no le
 limit it stops passing chunks on and answers 413 instead of whatever the app was about to say;
 a JSON body holding a NUL (`\\u0000`) is refused the same way, with 400.
 The limit of a path is the one of its longest matching prefix in `path_limits` (an upload
-endpoint takes large files), else `max_bytes`. Answers use the services' JSON error shape.
+endpoint takes large files), else `max_bytes`. Answers are the services' problem details
+(`rangkui_eventkit.problems`).
 
 `StrictBody` bounds what a request body may hold once it is in: the base of the services'
 request models (unknown fields, endless text and lists, dates in year 9999, numbers no
@@ -25,9 +26,11 @@ from __future__ import annotations
 import json
 from collections.abc import Awaitable, Callable, Mapping, MutableMapping
 from datetime import date, datetime
-from typing import Any
+from typing import Any, get_args
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
+
+from rangkui_eventkit.problems import PROBLEM_MEDIA_TYPE, problem_body
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -48,14 +51,72 @@ LATEST_DATE = date(2199, 12, 31)
 INT_MAX = 2**31 - 1  # what the read models' integer columns hold
 
 
+_YEAR_1900_TO_2199 = r"^(19\d{2}|2[01]\d{2})-"
+
+
+def _document_bounds(schema: dict[str, Any]) -> None:
+    """Write StrictBody's bounds into a model's JSON Schema, so that the OpenAPI document
+    says what the validator refuses (a client generated from it cannot send it)."""
+    for prop in schema.get("properties", {}).values():
+        _bound(prop)
+
+
+def _bound(prop: dict[str, Any]) -> None:
+    for key in ("anyOf", "oneOf", "allOf"):
+        for alternative in prop.get(key, []):
+            _bound(alternative)
+    kind = prop.get("type")
+    if kind == "string":
+        if prop.get("format") == "date" and "pattern" not in prop:
+            prop["pattern"] = _YEAR_1900_TO_2199 + r"\d{2}-\d{2}$"
+        elif prop.get("format") == "date-time" and "pattern" not in prop:
+            prop["pattern"] = _YEAR_1900_TO_2199
+        elif "enum" not in prop and "const" not in prop:
+            prop.setdefault("maxLength", FREE_TEXT_MAX_LENGTH)
+    elif kind == "integer":
+        prop.setdefault("maximum", INT_MAX)
+        prop.setdefault("minimum", -INT_MAX)
+    elif kind == "array":
+        prop.setdefault("maxItems", LIST_MAX_ITEMS)
+        if isinstance(prop.get("items"), dict):
+            _bound(prop["items"])
+    elif kind == "object" and "additionalProperties" in prop:
+        prop.setdefault("maxProperties", LIST_MAX_ITEMS)
+
+
 class StrictBody(BaseModel):
     """Base of HTTP request bodies: unknown fields, text over `FREE_TEXT_MAX_LENGTH`
     characters, lists over `LIST_MAX_ITEMS` items, dates outside 1900-2199, integers beyond
     a PostgreSQL `integer` and NUL characters anywhere are refused (422, by the services'
     validation handler), so that no such value becomes an event that a projection then
-    cannot store, nor a query that fails as a 500. A field may set a tighter bound itself."""
+    cannot store, nor a query that fails as a 500. A field may set a tighter bound itself.
+    The bounds are written into the model's JSON Schema too (`_document_bounds`)."""
 
-    model_config = ConfigDict(extra="forbid", str_max_length=FREE_TEXT_MAX_LENGTH)
+    model_config = ConfigDict(
+        extra="forbid",
+        str_max_length=FREE_TEXT_MAX_LENGTH,
+        json_schema_extra=_document_bounds,
+    )
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _not_coerced(cls, value: Any, info: ValidationInfo) -> Any:
+        """A JSON number is not a date nor a yes/no, and text is not a number: `0` is refused,
+        not read as 1970-01-01 or false, nor `"3"` as 3 (pydantic's lax mode would), so that a
+        value of the wrong type is never accepted."""
+        field = cls.model_fields.get(info.field_name or "")
+        kinds = _types_in(field.annotation) if field is not None else set()
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            if kinds & {date, datetime}:
+                raise ValueError("a date is written as text, YYYY-MM-DD")
+            if bool in kinds and not kinds & {int, float}:
+                raise ValueError("true or false is expected")
+        if isinstance(value, str) and bool in kinds and not kinds & {str}:
+            raise ValueError("true or false is expected")
+        numeric = kinds & {int, float} and kinds <= {int, float, type(None)}
+        if numeric and isinstance(value, str | bool):
+            raise ValueError("a number is expected")
+        return value
 
     @field_validator("*")
     @classmethod
@@ -70,6 +131,17 @@ class StrictBody(BaseModel):
         if _nul_in(value):
             raise ValueError("a NUL character (\\u0000) is not accepted: no record can store it")
         return value
+
+
+def _types_in(annotation: Any) -> set[Any]:
+    """The plain types an annotation admits (through Optional, unions and Annotated)."""
+    args = get_args(annotation)
+    if not args:
+        return {annotation}
+    found: set[Any] = set()
+    for arg in args:
+        found |= _types_in(arg)
+    return found
 
 
 def _nul_in(value: Any) -> bool:
@@ -127,7 +199,7 @@ class RequestLimits:
             return
         refusal = self._refuse_up_front(scope)
         if refusal is not None:
-            await _answer(send, *refusal)
+            await _answer(scope, send, *refusal)
             return
         await self._guard_body(scope, receive, send, self.limit_for(scope["path"]))
 
@@ -193,7 +265,7 @@ class RequestLimits:
             if refusal is not None:  # the app turned the refusal into an answer of its own
                 if message["type"] == "http.response.start" and not started:
                     started = True
-                    await _answer(send, *refusal)
+                    await _answer(scope, send, *refusal)
                 return
             if message["type"] == "http.response.start":
                 started = True
@@ -205,7 +277,7 @@ class RequestLimits:
             if refusal is None:
                 raise
             if not started:  # a failure caused by the cut-off body: the answer is the refusal
-                await _answer(send, *refusal)
+                await _answer(scope, send, *refusal)
 
 
 _NUL_MESSAGE = "the body holds a NUL character (\\u0000), which no record can store"
@@ -226,14 +298,17 @@ def _too_large(limit: int) -> str:
     return f"the request body exceeds {limit} bytes, the limit of this endpoint"
 
 
-async def _answer(send: Send, status: int, error: str, message: str) -> None:
-    body = json.dumps({"error": error, "message": message}).encode()
+async def _answer(scope: Scope, send: Send, status: int, error: str, message: str) -> None:
+    correlation_id = (scope.get("state") or {}).get("correlation_id")
+    body = json.dumps(
+        problem_body(status, error, message, instance=scope["path"], correlation_id=correlation_id)
+    ).encode()
     await send(
         {
             "type": "http.response.start",
             "status": status,
             "headers": [
-                (b"content-type", b"application/json"),
+                (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
                 (b"content-length", str(len(body)).encode()),
                 (b"connection", b"close"),  # the rest of the body is left unread
             ],

@@ -272,6 +272,7 @@ def _admin_router(service: Service) -> APIRouter:
 
     @router.get("/consumers")
     async def consumers() -> list[dict[str, Any]]:
+        """The service's consumers: topics and how many events each applied."""
         return [
             {"name": r.handler.name, "topics": r.topics, "applied": r.applied, "group": r.group_id}
             for r in service.runners
@@ -279,6 +280,7 @@ def _admin_router(service: Service) -> APIRouter:
 
     @router.post("/projections/{name}/rebuild", status_code=202)
     async def rebuild(name: str) -> dict[str, str]:
+        """Empty one projection and replay it from the beginning of its topics (202)."""
         from rangkui_eventkit.errors import NotFound
 
         try:

@@ -81,7 +81,9 @@ async def test_a_rule_violation_is_a_422_that_names_the_rule_and_speaks_to_a_per
             "/things", headers=bearer(roles=["bkd_operator"], username="operator.bkd")
         )
     assert r.status_code == 422
-    assert r.json() == {
+    assert r.headers["content-type"] == "application/problem+json"
+    body = r.json()
+    assert {k: body[k] for k in ("error", "rule", "message")} == {
         "error": "rule_violated",
         "rule": "no_things_today",
         "message": "operator.bkd may not make things today",
@@ -89,6 +91,11 @@ async def test_a_rule_violation_is_a_422_that_names_the_rule_and_speaks_to_a_per
             {"rule": "no_things_today", "message": "operator.bkd may not make things today"}
         ],
     }
+    assert body["type"] == "urn:rangkui:problem:rule_violated"
+    assert body["status"] == 422
+    assert body["detail"] == body["message"]
+    assert body["instance"] == "/things"
+    assert body["correlation_id"] == r.headers["x-correlation-id"]
 
 
 async def test_the_callers_correlation_id_reaches_the_command_and_comes_back(

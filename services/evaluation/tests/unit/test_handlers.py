@@ -68,7 +68,7 @@ def evaluation(**kwargs: object) -> RecordEvaluation:
 
 async def test_an_annual_evaluation_goes_to_the_employees_appraisal_record() -> None:
     d = deps()
-    event = await commands.record_evaluation(d, evaluation(), cause=EVALUATOR)
+    event = (await commands.record_evaluation(d, evaluation(), cause=EVALUATOR)).event
     assert (event.predikat, event.plan_id) == ("BAIK", None)
     [stored] = await d.pipeline.store.load(appraisals_stream(NIP))
     assert isinstance(stored.event, EvaluationRecordedV2)
@@ -98,7 +98,7 @@ async def test_a_checkpoint_evaluation_lands_in_its_plan_with_the_plans_period()
             understands_new_duties=True, works_with_team=True, needs_training=False
         ),
     )
-    event = await commands.record_evaluation(d, command, cause=EVALUATOR)
+    event = (await commands.record_evaluation(d, command, cause=EVALUATOR)).event
     assert event.plan_id == plan_id
     assert (event.period_start, event.period_end) == (TMT, date(2026, 4, 30))
 

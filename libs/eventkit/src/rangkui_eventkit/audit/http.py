@@ -16,6 +16,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field
 
+from rangkui_eventkit.api_types import DATETIME_PATTERN, NIP_PATTERN, IsoDateTime
 from rangkui_eventkit.audit.chain import verify_stream
 from rangkui_eventkit.audit.query import MAX_LIMIT, AuditFilter, audit_events
 from rangkui_eventkit.errors import NotFound
@@ -107,7 +108,7 @@ def audit_router() -> APIRouter:
         request: Request,
         nip: Annotated[
             str | None,
-            Query(max_length=_TEXT, description="every event of every stream naming this NIP"),
+            Query(pattern=NIP_PATTERN, description="every event of every stream naming this NIP"),
         ] = None,
         mutation_id: Annotated[
             str | None,
@@ -119,10 +120,21 @@ def audit_router() -> APIRouter:
         ] = None,
         recorded_from: Annotated[
             datetime | None,
-            Query(alias="from", description="recorded at or after (no offset: UTC)"),
+            IsoDateTime,
+            Query(
+                alias="from",
+                json_schema_extra={"pattern": DATETIME_PATTERN},
+                description="recorded at or after (no offset: UTC)",
+            ),
         ] = None,
         recorded_to: Annotated[
-            datetime | None, Query(alias="to", description="recorded before (no offset: UTC)")
+            datetime | None,
+            IsoDateTime,
+            Query(
+                alias="to",
+                json_schema_extra={"pattern": DATETIME_PATTERN},
+                description="recorded before (no offset: UTC)",
+            ),
         ] = None,
         event_type: Annotated[
             str | None,

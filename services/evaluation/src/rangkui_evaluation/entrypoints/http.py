@@ -7,7 +7,7 @@ import uuid
 from datetime import date, datetime
 from typing import Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from rangkui_contracts.events.common import Nip, Predikat, Rating
@@ -31,13 +31,23 @@ from rangkui_evaluation.service_layer.commands import (
     import_annual_appraisals,
     record_evaluation,
 )
+from rangkui_eventkit.api_types import IdPath, IdQuery, NipPath, NipQuery
 from rangkui_eventkit.auth import Access, authorize
+from rangkui_eventkit.consistency import (
+    answer_written,
+    consistent_read,
+    recent_stream_with,
+)
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.errors import Forbidden, NotFound, RuleViolated
 from rangkui_eventkit.http import request_cause
 from rangkui_eventkit.limits import StrictBody
 from rangkui_eventkit.personal_data import KeyRing
+from rangkui_eventkit.problems import errors
 from rangkui_eventkit.runtime import Service
+
+locate_evaluation = recent_stream_with("evaluation_id", "rangkui.evaluation.EvaluationRecorded.")
+"""An evaluation lives in its plan's or the employee's appraisal stream: found by its id."""
 
 
 class CheckpointView(BaseModel):
@@ -128,6 +138,11 @@ class EvaluationView(BaseModel):
     superseded_by: str | None = None
     recorded_by: str | None = None
     recorded_at: datetime | None = None
+    version: int | None = Field(
+        default=None,
+        description="in the answer to a recording: the version of the stream it was recorded "
+        "in, also the ETag (pass it as min_version to read it back)",
+    )
 
 
 class RowProblem(BaseModel):
@@ -200,21 +215,28 @@ def monitoring_router() -> APIRouter:
     @router.get("/plans", response_model=list[PlanView])
     async def list_plans(
         request: Request,
-        nip: str | None = Query(default=None, description="the transferred employee"),
-        evaluator_nip: str | None = Query(default=None),
-        unit_id: str | None = Query(default=None, description="the new unit"),
+        nip: NipQuery = None,
+        evaluator_nip: NipQuery = None,
+        unit_id: IdQuery = None,
         access: Access = Depends(authorize),
     ) -> list[PlanView]:
+        """Monitoring plans, filtered by employee, evaluator or new unit; an evaluator
+        sees the plans of their units."""
         pool = _deps(request).pool
         plans = await find_plans(
             pool, nip=nip, evaluator_nip=evaluator_nip, unit_id=unit_id, reach=reach_of(access)
         )
         return [_plan_view(p) for p in plans]
 
-    @router.get("/plans/{plan_id}", response_model=PlanView)
+    @router.get(
+        "/plans/{plan_id}",
+        response_model=PlanView,
+        dependencies=[Depends(consistent_read("monitoring_board", str, param="plan_id"))],
+    )
     async def show_plan(
-        request: Request, plan_id: str, access: Access = Depends(authorize)
+        request: Request, plan_id: IdPath, access: Access = Depends(authorize)
     ) -> PlanView:
+        """One monitoring plan with its checkpoints (read your writes: `min_version`)."""
         plan = await get_plan(_deps(request).pool, plan_id)
         if plan is None:
             raise NotFound(f"no monitoring plan {plan_id!r}")
@@ -224,7 +246,7 @@ def monitoring_router() -> APIRouter:
     @router.post("/plans/{plan_id}/assess", status_code=201, response_model=MutationOutcomeAssessed)
     async def assess(
         request: Request,
-        plan_id: str,
+        plan_id: IdPath,
         cause: Cause = Depends(request_cause),
         access: Access = Depends(authorize),
     ) -> MutationOutcomeAssessed:
@@ -238,7 +260,7 @@ def monitoring_router() -> APIRouter:
 
     @router.post("/plans/{plan_id}/cancel", status_code=202)
     async def cancel(
-        request: Request, plan_id: str, body: CancelIn, cause: Cause = Depends(request_cause)
+        request: Request, plan_id: IdPath, body: CancelIn, cause: Cause = Depends(request_cause)
     ) -> dict[str, str]:
         """Cancel a plan whose transfer was reversed; its open checkpoints are no longer due."""
         await cancel_plan(_deps(request), plan_id, body.reason, cause)
@@ -250,9 +272,15 @@ def monitoring_router() -> APIRouter:
 def evaluations_router() -> APIRouter:
     router = APIRouter(tags=["evaluations"])
 
-    @router.post("/evaluations", status_code=201, response_model=EvaluationView)
+    @router.post(
+        "/evaluations",
+        status_code=201,
+        response_model=EvaluationView,
+        openapi_extra=errors(404),
+    )
     async def record(
         request: Request,
+        response: Response,
         body: EvaluationIn,
         cause: Cause = Depends(request_cause),
         access: Access = Depends(authorize),
@@ -277,8 +305,11 @@ def evaluations_router() -> APIRouter:
             adaptation=body.adaptation,
             supersedes_evaluation_id=body.supersedes_evaluation_id,
         )
-        event = await record_evaluation(_deps(request), command, cause=cause)
-        return _recorded_view(event, body.adaptation, cause.actor)
+        written = await record_evaluation(_deps(request), command, cause=cause)
+        answer_written(response, written.version, f"/evaluations/{written.event.evaluation_id}")
+        return _recorded_view(written.event, body.adaptation, cause.actor).model_copy(
+            update={"version": written.version}
+        )
 
     @router.post(
         "/evaluations/annual/import",
@@ -308,10 +339,22 @@ def evaluations_router() -> APIRouter:
             errors=[RowProblem(line=e.line, nip=e.nip, message=e.message) for e in errors],
         )
 
-    @router.get("/evaluations/{evaluation_id}", response_model=EvaluationView)
+    @router.get(
+        "/evaluations/{evaluation_id}",
+        response_model=EvaluationView,
+        dependencies=[
+            Depends(
+                consistent_read(
+                    "evaluation_history", locate=locate_evaluation, param="evaluation_id"
+                )
+            )
+        ],
+    )
     async def show(
-        request: Request, evaluation_id: str, access: Access = Depends(authorize)
+        request: Request, evaluation_id: IdPath, access: Access = Depends(authorize)
     ) -> EvaluationView:
+        """One evaluation (read your writes: `min_version`, the `version` its recording
+        answered)."""
         found = await get_evaluation(_deps(request).pool, evaluation_id)
         if found is None:
             raise NotFound(f"no evaluation {evaluation_id!r}")
@@ -323,7 +366,7 @@ def evaluations_router() -> APIRouter:
 
     @router.get("/employees/{nip}/evaluations", response_model=list[EvaluationView])
     async def history(
-        request: Request, nip: str, access: Access = Depends(authorize)
+        request: Request, nip: NipPath, access: Access = Depends(authorize)
     ) -> list[EvaluationView]:
         """Every evaluation of the employee, oldest first; corrected ones are kept and show
         `superseded_by`. An evaluator sees the ones they made."""

@@ -12,8 +12,10 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
 
+from rangkui_contracts.events.mutation import MutationKind
 from rangkui_evaluation.adapters.report_queries import early_warnings, effectiveness, worklist
 from rangkui_evaluation.entrypoints.scope import reach_of
+from rangkui_eventkit.api_types import DateQuery, IdQuery, NipQuery, SearchQuery
 from rangkui_eventkit.auth import Access, authorize
 from rangkui_eventkit.runtime import Service
 
@@ -93,8 +95,8 @@ def reports_router() -> APIRouter:
     @router.get("/monitoring/worklist", response_model=Worklist)
     async def show_worklist(
         request: Request,
-        evaluator_nip: str | None = None,
-        unit_id: str | None = None,
+        evaluator_nip: NipQuery = None,
+        unit_id: IdQuery = None,
         status: Literal["DUE", "OVERDUE", "DONE"] | None = None,
         access: Access = Depends(authorize),
     ) -> Worklist:
@@ -119,11 +121,11 @@ def reports_router() -> APIRouter:
     )
     async def show_effectiveness(
         request: Request,
-        tmt_from: date | None = None,
-        tmt_to: date | None = None,
-        agency_unit_id: str | None = None,
-        region: str | None = None,
-        kind: str | None = None,
+        tmt_from: DateQuery = None,
+        tmt_to: DateQuery = None,
+        agency_unit_id: IdQuery = None,
+        region: SearchQuery = None,
+        kind: MutationKind | None = None,
         format: Format = Query(default="json"),
     ) -> Any:
         """Share of transfers that achieved their goal, performance before and after (score
@@ -150,7 +152,7 @@ def reports_router() -> APIRouter:
         responses={200: {"content": {"text/csv": {}}}},
     )
     async def show_early_warnings(
-        request: Request, unit_id: str | None = None, format: Format = Query(default="json")
+        request: Request, unit_id: IdQuery = None, format: Format = Query(default="json")
     ) -> Any:
         """People whose performance fell after their transfer: latest checkpoint predikat
         below the baseline annual appraisal before the TMT."""

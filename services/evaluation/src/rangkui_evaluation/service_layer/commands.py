@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from rangkui_contracts.events.common import Rating, Sealed
 from rangkui_contracts.events.evaluation import (
@@ -40,7 +40,6 @@ from rangkui_eventkit.errors import AlreadyExists, NotFound, RuleViolated
 from rangkui_eventkit.logging import get_logger
 from rangkui_eventkit.personal_data import KeyRing
 from rangkui_eventkit.pipeline import Pipeline, UnitOfWork
-from rangkui_eventkit.store import Recorded
 
 log = get_logger(__name__)
 
@@ -113,9 +112,19 @@ class RecordEvaluation:
         )
 
 
+@dataclass(frozen=True)
+class RecordedEvaluation:
+    """The evaluation as recorded, with the stream and version it was written at (what a
+    read can wait for)."""
+
+    event: EvaluationRecordedV2
+    stream_id: str
+    version: int
+
+
 async def record_evaluation(
     deps: Deps, command: RecordEvaluation, *, cause: Cause
-) -> EvaluationRecordedV2:
+) -> RecordedEvaluation:
     """Record an evaluation: a checkpoint one in its plan (settling the outcome at the last
     checkpoint), any other in the employee's appraisal record. Adaptation notes are sealed
     with the employee's data key first (`adaptation_notes`); none are recorded in clear."""
@@ -154,7 +163,12 @@ async def record_evaluation(
         )
         uow.stage(plan_id, PLAN.decide(decision, state))
 
-    event = _evaluation_of((await deps.pipeline.run(handler, cause)).recorded)
+    recorded = next(
+        r
+        for r in (await deps.pipeline.run(handler, cause)).recorded
+        if isinstance(r.event, EvaluationRecordedV2)
+    )
+    event = cast(EvaluationRecordedV2, recorded.event)
     log.info(
         "evaluation.recorded",
         evaluation_id=event.evaluation_id,
@@ -162,7 +176,7 @@ async def record_evaluation(
         predikat=event.predikat,
         plan_id=event.plan_id,
     )
-    return event
+    return RecordedEvaluation(event, recorded.stream_id, recorded.version)
 
 
 async def assess_on_demand(deps: Deps, plan_id: str, *, cause: Cause) -> MutationOutcomeAssessed:
@@ -187,10 +201,6 @@ async def assess_on_demand(deps: Deps, plan_id: str, *, cause: Cause) -> Mutatio
 async def cancel_plan(deps: Deps, plan_id: str, reason: str, cause: Cause) -> None:
     """Cancel a plan by hand (a transfer reversed outside the mutation service)."""
     await deps.pipeline.execute(PLAN, plan_id, CancelMonitoring(reason, cause.actor), cause)
-
-
-def _evaluation_of(recorded: list[Recorded]) -> EvaluationRecordedV2:
-    return next(r.event for r in recorded if isinstance(r.event, EvaluationRecordedV2))
 
 
 @dataclass(frozen=True)

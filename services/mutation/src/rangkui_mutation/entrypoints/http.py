@@ -6,16 +6,19 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Request, Response
 from pydantic import BaseModel, Field
 
 from rangkui_contracts.events.common import Nip
 from rangkui_contracts.events.mutation import DocumentItem, MutationKind
+from rangkui_eventkit.api_types import IdPath, IdQuery, NipPath
 from rangkui_eventkit.auth import Access, authorize
+from rangkui_eventkit.consistency import answer_written, consistent_read
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.errors import NotFound
 from rangkui_eventkit.http import request_cause
 from rangkui_eventkit.limits import StrictBody
+from rangkui_eventkit.problems import errors
 from rangkui_eventkit.store import Recorded
 from rangkui_mutation.adapters import read_models
 from rangkui_mutation.domain.mutation import (
@@ -28,6 +31,7 @@ from rangkui_mutation.domain.mutation import (
     ResolveObjection,
     ReviewMutation,
     SocializeMutation,
+    stream_id,
 )
 from rangkui_mutation.service_layer import commands, objections
 from rangkui_mutation.service_layer.commands import Deps
@@ -135,8 +139,11 @@ class MutationView(BaseModel):
     timeline: list[TimelineStep] = Field(default_factory=list)
 
 
-def _result(mutation_id: str, recorded: list[Recorded]) -> CommandResult:
+def _result(response: Response, mutation_id: str, recorded: list[Recorded]) -> CommandResult:
+    """The answer to a step: the version it produced is also the `ETag`, what
+    `GET /mutations/{mutation_id}?min_version=` waits for."""
     last = recorded[-1]
+    answer_written(response, last.version)
     return CommandResult(
         mutation_id=mutation_id,
         status=STATUS_AFTER[type(last.event)].value,
@@ -145,8 +152,9 @@ def _result(mutation_id: str, recorded: list[Recorded]) -> CommandResult:
     )
 
 
-@router.post("/mutations", status_code=201, response_model=CommandResult)
+@router.post("/mutations", status_code=201, response_model=CommandResult, openapi_extra=errors(404))
 async def propose(
+    response: Response,
     body: ProposeBody,
     d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
@@ -166,6 +174,7 @@ async def propose(
         related_persons=tuple(body.related_persons),
         cause=cause,
     )
+    answer_written(response, 1, f"/mutations/{mutation_id}")
     return CommandResult(
         mutation_id=mutation_id, status="PROPOSED", version=1, events=["MutationProposed"]
     )
@@ -173,19 +182,23 @@ async def propose(
 
 @router.post("/mutations/{mutation_id}/documents", response_model=CommandResult)
 async def check_documents(
-    mutation_id: str,
+    response: Response,
+    mutation_id: IdPath,
     body: DocumentsBody,
     d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
 ) -> CommandResult:
     """Record the document checklist (MutationDocumentsChecked)."""
     command = CheckDocuments(items=tuple(body.items), actor=cause.actor)
-    return _result(mutation_id, await commands.run_command(d, mutation_id, command, cause))
+    return _result(
+        response, mutation_id, await commands.run_command(d, mutation_id, command, cause)
+    )
 
 
 @router.post("/mutations/{mutation_id}/review", response_model=CommandResult)
 async def review(
-    mutation_id: str,
+    response: Response,
+    mutation_id: IdPath,
     body: ReviewBody,
     d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
@@ -197,12 +210,15 @@ async def review(
         actor=cause.actor,
         require_full_lifecycle=d.settings.require_full_lifecycle,
     )
-    return _result(mutation_id, await commands.run_command(d, mutation_id, command, cause))
+    return _result(
+        response, mutation_id, await commands.run_command(d, mutation_id, command, cause)
+    )
 
 
 @router.post("/mutations/{mutation_id}/approve", response_model=CommandResult)
 async def approve(
-    mutation_id: str,
+    response: Response,
+    mutation_id: IdPath,
     body: ApproveBody | None = None,
     d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
@@ -218,45 +234,57 @@ async def approve(
         min_years_exception=body.min_years_exception,
         minister_approval_ref=body.minister_approval_ref,
     )
-    return _result(mutation_id, recorded)
+    return _result(response, mutation_id, recorded)
 
 
 @router.post("/mutations/{mutation_id}/reject", response_model=CommandResult)
 async def reject(
-    mutation_id: str,
+    response: Response,
+    mutation_id: IdPath,
     body: ReasonsBody,
     d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
 ) -> CommandResult:
     """The PPK rejects, with reasons (MutationRejected)."""
     command = RejectMutation(actor=cause.actor, reasons=body.reasons)
-    return _result(mutation_id, await commands.run_command(d, mutation_id, command, cause))
+    return _result(
+        response, mutation_id, await commands.run_command(d, mutation_id, command, cause)
+    )
 
 
 @router.post("/mutations/{mutation_id}/socialize", response_model=CommandResult)
 async def socialize(
-    mutation_id: str,
+    response: Response,
+    mutation_id: IdPath,
     body: SocializeBody,
     d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
 ) -> CommandResult:
     """The employee is told why (MutationSocialized)."""
     command = SocializeMutation(actor=cause.actor, message=body.message)
-    return _result(mutation_id, await commands.run_command(d, mutation_id, command, cause))
+    return _result(
+        response, mutation_id, await commands.run_command(d, mutation_id, command, cause)
+    )
 
 
 @router.post("/mutations/{mutation_id}/acknowledge", response_model=CommandResult)
 async def acknowledge(
-    mutation_id: str, d: Deps = Depends(deps), cause: Cause = Depends(request_cause)
+    response: Response,
+    mutation_id: IdPath,
+    d: Deps = Depends(deps),
+    cause: Cause = Depends(request_cause),
 ) -> CommandResult:
     """The employee (the caller's NIP) acknowledges (MutationAcknowledged)."""
     command = AcknowledgeMutation(actor=cause.actor)
-    return _result(mutation_id, await commands.run_command(d, mutation_id, command, cause))
+    return _result(
+        response, mutation_id, await commands.run_command(d, mutation_id, command, cause)
+    )
 
 
 @router.post("/mutations/{mutation_id}/object", response_model=CommandResult)
 async def object_to(
-    mutation_id: str,
+    response: Response,
+    mutation_id: IdPath,
     body: ReasonBody,
     d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
@@ -266,24 +294,28 @@ async def object_to(
     recorded = await objections.object_to_mutation(
         d, mutation_id, actor=cause.actor, reason=body.reason, cause=cause
     )
-    return _result(mutation_id, recorded)
+    return _result(response, mutation_id, recorded)
 
 
 @router.post("/mutations/{mutation_id}/objection/resolve", response_model=CommandResult)
 async def resolve_objection(
-    mutation_id: str,
+    response: Response,
+    mutation_id: IdPath,
     body: ResolveBody,
     d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
 ) -> CommandResult:
     """The PPK upholds the objection (the transfer is cancelled) or dismisses it."""
     command = ResolveObjection(actor=cause.actor, upheld=body.upheld, reasons=body.reasons)
-    return _result(mutation_id, await commands.run_command(d, mutation_id, command, cause))
+    return _result(
+        response, mutation_id, await commands.run_command(d, mutation_id, command, cause)
+    )
 
 
 @router.post("/mutations/{mutation_id}/decree", response_model=CommandResult)
 async def decree(
-    mutation_id: str,
+    response: Response,
+    mutation_id: IdPath,
     body: DecreeBody,
     d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
@@ -297,24 +329,33 @@ async def decree(
         tmt=body.tmt,
         require_full_lifecycle=d.settings.require_full_lifecycle,
     )
-    return _result(mutation_id, await commands.run_command(d, mutation_id, command, cause))
+    return _result(
+        response, mutation_id, await commands.run_command(d, mutation_id, command, cause)
+    )
 
 
 @router.post("/mutations/{mutation_id}/cancel", response_model=CommandResult)
 async def cancel(
-    mutation_id: str,
+    response: Response,
+    mutation_id: IdPath,
     body: ReasonBody,
     d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
 ) -> CommandResult:
     """Cancel, with a reason, at any step before effective (MutationCancelled)."""
     command = CancelMutation(actor=cause.actor, reason=body.reason)
-    return _result(mutation_id, await commands.run_command(d, mutation_id, command, cause))
+    return _result(
+        response, mutation_id, await commands.run_command(d, mutation_id, command, cause)
+    )
 
 
-@router.get("/mutations/{mutation_id}", response_model=MutationView)
+@router.get(
+    "/mutations/{mutation_id}",
+    response_model=MutationView,
+    dependencies=[Depends(consistent_read("mutation_board", stream_id, param="mutation_id"))],
+)
 async def get_mutation(
-    mutation_id: str, d: Deps = Depends(deps), access: Access = Depends(authorize)
+    mutation_id: IdPath, d: Deps = Depends(deps), access: Access = Depends(authorize)
 ) -> dict[str, Any]:
     """One transfer with its step and full timeline (who, when, why)."""
     found = await read_models.mutation(d.pool, mutation_id)
@@ -338,8 +379,9 @@ class EmployeeView(BaseModel):
 
 
 @router.get("/employees/{nip}", response_model=EmployeeView)
-async def get_employee(nip: str, d: Deps = Depends(deps)) -> dict[str, Any]:
-    """The employee as this service knows them (from personnel's events)."""
+async def get_employee(nip: NipPath, d: Deps = Depends(deps)) -> dict[str, Any]:
+    """The employee as this service knows them (from personnel's events: eventually
+    consistent with personnel, see docs/api.md)."""
     found = await read_models.employee(d.pool, nip)
     if found is None:
         raise NotFound(f"unknown employee {nip} (or not yet in the read model)")
@@ -348,14 +390,14 @@ async def get_employee(nip: str, d: Deps = Depends(deps)) -> dict[str, Any]:
 
 
 @router.get("/employees/{nip}/mutations", response_model=list[MutationView])
-async def employee_history(nip: str, d: Deps = Depends(deps)) -> list[dict[str, Any]]:
+async def employee_history(nip: NipPath, d: Deps = Depends(deps)) -> list[dict[str, Any]]:
     """An employee's transfers, oldest first."""
     return await read_models.transfer_history(d.pool, nip)
 
 
 @router.get("/pipeline")
 async def pipeline(
-    unit_id: str | None = None, kind: str | None = None, d: Deps = Depends(deps)
+    unit_id: IdQuery = None, kind: MutationKind | None = None, d: Deps = Depends(deps)
 ) -> list[dict[str, Any]]:
     """The pipeline board: transfers per step, by target unit and kind, with age in step."""
     return await read_models.pipeline(d.pool, unit_id=unit_id, kind=kind)

@@ -5,17 +5,21 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Response
 from pydantic import BaseModel, Field
 
 from rangkui_contracts.events.mutation import NeedPriority
+from rangkui_eventkit.api_types import IdPath
+from rangkui_eventkit.consistency import answer_written, consistent_read
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.errors import NotFound
 from rangkui_eventkit.http import request_cause
 from rangkui_eventkit.limits import StrictBody
+from rangkui_eventkit.problems import errors
 from rangkui_mutation.adapters import candidates as candidate_queries
+from rangkui_mutation.domain.need import need_stream_id
 from rangkui_mutation.entrypoints.http import deps
 from rangkui_mutation.service_layer import needs
 from rangkui_mutation.service_layer.commands import Deps
@@ -56,7 +60,9 @@ class NeedView(BaseModel):
 
 @router.get("/suggestions")
 async def suggestions(
-    title: str | None = Query(default=None, description="filter posts, e.g. 'Matematika'"),
+    title: str | None = Query(
+        default=None, min_length=1, max_length=200, description="filter posts, e.g. 'Matematika'"
+    ),
     d: Deps = Depends(deps),
 ) -> list[dict[str, Any]]:
     """Posts short of holders (formasi − bezetting − incoming transfers − open needs), the
@@ -64,10 +70,13 @@ async def suggestions(
     return await candidate_queries.shortages(d.pool, title)
 
 
-@router.post("", status_code=201)
+@router.post("", status_code=201, openapi_extra=errors(404))
 async def identify(
-    body: IdentifyBody, d: Deps = Depends(deps), cause: Cause = Depends(request_cause)
-) -> dict[str, str]:
+    response: Response,
+    body: IdentifyBody,
+    d: Deps = Depends(deps),
+    cause: Cause = Depends(request_cause),
+) -> dict[str, Any]:
     """Confirm a need with a reason and priority (StaffingNeedIdentified)."""
     need_id = await needs.identify_need(
         d,
@@ -79,17 +88,25 @@ async def identify(
         required_competencies=tuple(body.required_competencies),
         cause=cause,
     )
-    return {"need_id": need_id, "status": "OPEN"}
+    answer_written(response, 1, f"/needs/{need_id}")
+    return {"need_id": need_id, "status": "OPEN", "version": 1}
 
 
 @router.get("", response_model=list[NeedView])
-async def dashboard(status: str | None = "OPEN", d: Deps = Depends(deps)) -> list[dict[str, Any]]:
+async def dashboard(
+    status: Literal["OPEN", "FULFILLED", "CLOSED", "ALL"] = "OPEN", d: Deps = Depends(deps)
+) -> list[dict[str, Any]]:
     """The needs dashboard: open needs (or `status=` any), share fulfilled, candidates."""
     return await needs.dashboard(d, None if status == "ALL" else status)
 
 
-@router.get("/{need_id}", response_model=NeedView)
-async def get_need(need_id: str, d: Deps = Depends(deps)) -> dict[str, Any]:
+@router.get(
+    "/{need_id}",
+    response_model=NeedView,
+    dependencies=[Depends(consistent_read("need_board", need_stream_id, param="need_id"))],
+)
+async def get_need(need_id: IdPath, d: Deps = Depends(deps)) -> dict[str, Any]:
+    """One staffing need with its progress (read your writes: `min_version`)."""
     found = await needs.dashboard(d, None, need_id)
     if not found:
         raise NotFound(f"unknown staffing need {need_id} (or not yet in the read model)")
@@ -98,16 +115,22 @@ async def get_need(need_id: str, d: Deps = Depends(deps)) -> dict[str, Any]:
 
 @router.post("/{need_id}/close")
 async def close(
-    need_id: str, body: CloseBody, d: Deps = Depends(deps), cause: Cause = Depends(request_cause)
-) -> dict[str, str]:
-    """Close a need that will not be (fully) met, with the reason (StaffingNeedClosed)."""
-    await needs.close_need(d, need_id, reason=body.reason, cause=cause)
-    return {"need_id": need_id, "status": "CLOSED"}
+    response: Response,
+    need_id: IdPath,
+    body: CloseBody,
+    d: Deps = Depends(deps),
+    cause: Cause = Depends(request_cause),
+) -> dict[str, Any]:
+    """Close a need that will not be (fully) met, with the reason (StaffingNeedClosed).
+    `version` is the need's version once closed (at least the one the close produced)."""
+    version = await needs.close_need(d, need_id, reason=body.reason, cause=cause)
+    answer_written(response, version)
+    return {"need_id": need_id, "status": "CLOSED", "version": version}
 
 
 @router.get("/{need_id}/candidates")
 async def candidates(
-    need_id: str, limit: int = Query(default=20, ge=0, le=500), d: Deps = Depends(deps)
+    need_id: IdPath, limit: int = Query(default=20, ge=0, le=500), d: Deps = Depends(deps)
 ) -> dict[str, Any]:
     """Ranked candidates with each factor's points and explanation, and every excluded
     employee with the rule that excluded them."""

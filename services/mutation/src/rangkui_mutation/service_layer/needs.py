@@ -61,19 +61,18 @@ async def identify_need(
     return need_id
 
 
-async def close_need(deps: Deps, need_id: str, *, reason: str, cause: Cause) -> None:
+async def close_need(deps: Deps, need_id: str, *, reason: str, cause: Cause) -> int:
+    """Close the need; returns its stream's version once closed."""
     command = CloseNeed(reason=reason, actor=cause.actor)
+    sid = need_stream_id(need_id)
 
-    async def handler(uow: UnitOfWork) -> None:
-        sid = need_stream_id(need_id)
-        uow.stage(
-            sid,
-            need_decider.decide(
-                command, _existing((await uow.state(need_decider, sid)).state, need_id)
-            ),
-        )
+    async def handler(uow: UnitOfWork) -> int:
+        folded = await uow.state(need_decider, sid)
+        uow.stage(sid, need_decider.decide(command, _existing(folded.state, need_id)))
+        return folded.version
 
-    await deps.pipeline.run(handler, cause)
+    outcome = await deps.pipeline.run(handler, cause)
+    return outcome.recorded[-1].version if outcome.recorded else outcome.value
 
 
 def _existing(state: NeedState, need_id: str) -> NeedState:

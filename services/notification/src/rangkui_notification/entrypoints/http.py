@@ -6,9 +6,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import AnyHttpUrl, BaseModel, Field
 
+from rangkui_contracts.events.notification import Channel
+from rangkui_eventkit.api_types import IdPath, IdQuery
+from rangkui_eventkit.consistency import answer_written, consistent_read
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.errors import NotFound, RuleViolated
 from rangkui_eventkit.http import request_cause
@@ -16,9 +19,10 @@ from rangkui_eventkit.limits import INT_MAX, StrictBody
 from rangkui_eventkit.runtime import Service
 from rangkui_notification.adapters import deliveries as delivery_queries
 from rangkui_notification.adapters import inbox as inbox_queries
-from rangkui_notification.domain.notice import MarkRead
+from rangkui_notification.domain.notice import MarkRead, preferences_stream_id
 from rangkui_notification.domain.recipients import Role
 from rangkui_notification.domain.webhooks import (
+    REGISTRY_STREAM,
     SIGNATURE_HEADER,
     TIMESTAMP_HEADER,
     refuse_private_target,
@@ -73,7 +77,7 @@ def _deps(request: Request) -> Deps:
 
 @inbox_router.get("/{recipient}", response_model=list[InboxNotice])
 async def list_inbox(
-    recipient: str,
+    recipient: IdPath,
     request: Request,
     unread_only: bool = False,
     limit: int = Query(50, ge=1, le=500),
@@ -86,14 +90,15 @@ async def list_inbox(
 
 
 @inbox_router.get("/{recipient}/unread-count", response_model=UnreadCount)
-async def unread_count(recipient: str, request: Request) -> UnreadCount:
+async def unread_count(recipient: IdPath, request: Request) -> UnreadCount:
+    """How many of the recipient's notices are unread (the console's badge)."""
     count = await inbox_queries.unread_count(_service(request).pool, recipient)
     return UnreadCount(recipient=recipient, unread=count)
 
 
 @inbox_router.post("/{recipient}/{notification_id}/read", response_model=MarkedRead)
 async def read_notice(
-    recipient: str, notification_id: str, request: Request, cause: Cause = Depends(request_cause)
+    recipient: IdPath, notification_id: str, request: Request, cause: Cause = Depends(request_cause)
 ) -> MarkedRead:
     """Mark a notice read (idempotent): records `NotificationRead`, which updates the inbox."""
     d = _deps(request)
@@ -132,7 +137,7 @@ async def list_templates() -> list[TemplateInfo]:
 
 @templates_router.post("/{template}/preview", response_model=list[RenderedNotice])
 async def preview_template(
-    template: str, request: Request, body: PreviewRequest | None = None
+    template: IdPath, request: Request, body: PreviewRequest | None = None
 ) -> list[dict[str, str]]:
     """Render a template for a sample event (or the event given in `data`), per recipient."""
     body = body or PreviewRequest()
@@ -193,11 +198,11 @@ class Preferences(StrictBody):
 @deliveries_router.get("/deliveries", response_model=list[Delivery])
 async def delivery_log(
     request: Request,
-    recipient: str | None = None,
-    channel: str | None = None,
-    status: str | None = None,
-    source_event_id: str | None = None,
-    subscription_id: str | None = None,
+    recipient: IdQuery = None,
+    channel: Channel | None = None,
+    status: IdQuery = None,
+    source_event_id: IdQuery = None,
+    subscription_id: IdQuery = None,
     limit: int = Query(100, ge=1, le=1000),
     offset: int = Query(0, ge=0, le=INT_MAX),
 ) -> list[dict[str, Any]]:
@@ -215,7 +220,8 @@ async def delivery_log(
 
 
 @deliveries_router.get("/deliveries/{notification_id}", response_model=DeliveryDetail)
-async def delivery_detail(notification_id: str, request: Request) -> dict[str, Any]:
+async def delivery_detail(notification_id: IdPath, request: Request) -> dict[str, Any]:
+    """One delivery with every attempt, its outcome and error."""
     pool = _service(request).pool
     row = await delivery_queries.get(pool, notification_id)
     if row is None:
@@ -227,7 +233,7 @@ async def delivery_detail(notification_id: str, request: Request) -> dict[str, A
     "/deliveries/{notification_id}/retry", response_model=RetryAccepted, status_code=202
 )
 async def retry(
-    notification_id: str, request: Request, cause: Cause = Depends(request_cause)
+    notification_id: IdPath, request: Request, cause: Cause = Depends(request_cause)
 ) -> RetryAccepted:
     """Operator: deliver a failed or in-doubt notice again, with a fresh retry budget."""
     d = _deps(request)
@@ -235,18 +241,33 @@ async def retry(
     return RetryAccepted(notification_id=notification_id)
 
 
-@deliveries_router.get("/preferences/{recipient}", response_model=Preferences)
-async def get_preferences(recipient: str, request: Request) -> Preferences:
+@deliveries_router.get(
+    "/preferences/{recipient}",
+    response_model=Preferences,
+    dependencies=[
+        Depends(consistent_read("delivery_log", preferences_stream_id, param="recipient"))
+    ],
+)
+async def get_preferences(recipient: IdPath, request: Request) -> Preferences:
+    """The recipient's channels besides the inbox (read your writes: `min_version`)."""
     email = await delivery_queries.email_preference(_service(request).pool, recipient)
     return Preferences(email=True if email is None else email)
 
 
 @deliveries_router.put("/preferences/{recipient}", response_model=Preferences)
 async def put_preferences(
-    recipient: str, body: Preferences, request: Request, cause: Cause = Depends(request_cause)
+    recipient: IdPath,
+    body: Preferences,
+    request: Request,
+    response: Response,
+    cause: Cause = Depends(request_cause),
 ) -> Preferences:
-    """Choose the channels besides the inbox (applies to notices composed from now on)."""
-    await set_preferences(_deps(request).pipeline, recipient, email=body.email, cause=cause)
+    """Choose the channels besides the inbox (applies to notices composed from now on); the
+    `ETag` is the version of the recipient's preferences once set."""
+    version = await set_preferences(
+        _deps(request).pipeline, recipient, email=body.email, cause=cause
+    )
+    answer_written(response, version)
     return body
 
 
@@ -286,7 +307,10 @@ class Subscription(BaseModel):
 
 @webhooks_router.post("/subscriptions", response_model=Subscribed, status_code=201)
 async def subscribe(
-    body: SubscribeRequest, request: Request, cause: Cause = Depends(request_cause)
+    body: SubscribeRequest,
+    request: Request,
+    response: Response,
+    cause: Cause = Depends(request_cause),
 ) -> Subscribed:
     """Subscribe a URL to mutation and evaluation events; deliveries are signed CloudEvents."""
     known = {c.ce_type() for c in WEBHOOK_EVENTS}
@@ -301,7 +325,7 @@ async def subscribe(
     if not settings.webhook_allow_private_targets:
         refuse_private_target(str(body.url))
     d = _deps(request)
-    subscription_id = await subscribe_webhook(
+    subscription_id, version = await subscribe_webhook(
         d.pipeline,
         url=str(body.url),
         event_types=body.event_types,
@@ -309,6 +333,7 @@ async def subscribe(
         cause=cause,
     )
     secret = subscription_secret(d.tools.webhook_signing_key, subscription_id)
+    answer_written(response, version, f"/webhooks/subscriptions/{subscription_id}")
     return Subscribed(
         subscription_id=subscription_id,
         url=str(body.url),
@@ -323,8 +348,15 @@ async def list_subscriptions(request: Request) -> list[dict[str, Any]]:
     return await delivery_queries.subscriptions(_service(request).pool)
 
 
-@webhooks_router.get("/subscriptions/{subscription_id}", response_model=Subscription)
-async def get_subscription(subscription_id: str, request: Request) -> dict[str, Any]:
+@webhooks_router.get(
+    "/subscriptions/{subscription_id}",
+    response_model=Subscription,
+    dependencies=[
+        Depends(consistent_read("delivery_log", lambda _: REGISTRY_STREAM, param="subscription_id"))
+    ],
+)
+async def get_subscription(subscription_id: IdPath, request: Request) -> dict[str, Any]:
+    """One subscription with its health (read your writes: `min_version`)."""
     rows = await delivery_queries.subscriptions(_service(request).pool, subscription_id)
     if not rows:
         raise NotFound(f"no webhook subscription {subscription_id}")
@@ -333,6 +365,7 @@ async def get_subscription(subscription_id: str, request: Request) -> dict[str, 
 
 @webhooks_router.delete("/subscriptions/{subscription_id}", status_code=204)
 async def unsubscribe(
-    subscription_id: str, request: Request, cause: Cause = Depends(request_cause)
+    subscription_id: IdPath, request: Request, cause: Cause = Depends(request_cause)
 ) -> None:
+    """End a webhook subscription (WebhookUnsubscribed); no delivery is made after."""
     await unsubscribe_webhook(_deps(request).pipeline, subscription_id, cause)

@@ -49,15 +49,16 @@ async def retry_delivery(
     await pipeline.execute(decider, row["stream_id"], RequestRetry(cause.actor), cause)
 
 
-async def set_preferences(pipeline: Pipeline, recipient: str, *, email: bool, cause: Cause) -> None:
-    """Record a person's choice; every change is an event in their preferences stream."""
+async def set_preferences(pipeline: Pipeline, recipient: str, *, email: bool, cause: Cause) -> int:
+    """Record a person's choice; every change is an event in their preferences stream.
+    Returns the stream's version after it."""
     stream_id = preferences_stream_id(recipient)
 
     async def handler(uow: UnitOfWork) -> None:
         await uow.load([stream_id])
         uow.stage(stream_id, [ChannelPreferencesSet(recipient=recipient, email=email)])
 
-    await pipeline.run(handler, cause)
+    return (await pipeline.run(handler, cause)).recorded[-1].version
 
 
 async def subscribe_webhook(
@@ -67,8 +68,9 @@ async def subscribe_webhook(
     event_types: list[str],
     description: str,
     cause: Cause,
-) -> str:
-    """Register a subscription in the registry stream; its id derives its secret."""
+) -> tuple[str, int]:
+    """Register a subscription in the registry stream; its id derives its secret. Returns
+    the id and the registry's version after it."""
     subscription_id = str(uuid.uuid4())
     event = WebhookSubscribed(
         subscription_id=subscription_id,
@@ -82,8 +84,8 @@ async def subscribe_webhook(
         await uow.load([REGISTRY_STREAM])
         uow.stage(REGISTRY_STREAM, [event])
 
-    await pipeline.run(handler, cause)
-    return subscription_id
+    recorded = (await pipeline.run(handler, cause)).recorded
+    return subscription_id, recorded[-1].version
 
 
 async def unsubscribe_webhook(pipeline: Pipeline, subscription_id: str, cause: Cause) -> bool:

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any, Literal
 
 import asyncpg
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel, EmailStr, Field
 
 from rangkui_contracts.events.common import Education, EducationLevel
@@ -21,7 +21,16 @@ from rangkui_contracts.events.personnel import (
     JabatanType,
     UnitKind,
 )
+from rangkui_eventkit.api_types import (
+    GRADE_PATTERN,
+    DateQuery,
+    IdPath,
+    IdQuery,
+    NipPath,
+    SearchQuery,
+)
 from rangkui_eventkit.auth import Access, authorize
+from rangkui_eventkit.consistency import answer_written, consistent_read
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.errors import Forbidden, NotFound
 from rangkui_eventkit.http import request_cause
@@ -157,8 +166,17 @@ class ChangeGradeBody(Body):
     sk_number: str | None = None
 
 
-def _written(recorded: list[Recorded], stream_id: str = "", **extra: Any) -> dict[str, Any]:
-    """The answer to a command; `events` is empty when it changed nothing."""
+def _written(
+    response: Response,
+    recorded: list[Recorded],
+    stream_id: str = "",
+    *,
+    location: str | None = None,
+    **extra: Any,
+) -> dict[str, Any]:
+    """The answer to a command; `events` is empty when it changed nothing. Its `version`
+    (also the `ETag`) is what a read by id waits for with `min_version`."""
+    answer_written(response, recorded[-1].version if recorded else None, location)
     return {
         "stream_id": recorded[-1].stream_id if recorded else stream_id,
         "version": recorded[-1].version if recorded else None,
@@ -169,89 +187,105 @@ def _written(recorded: list[Recorded], stream_id: str = "", **extra: Any) -> dic
 
 @router.post("/units", status_code=201, summary="Register a unit (OPD, UPT, school, RSUD)")
 async def register_unit(
+    response: Response,
     body: RegisterUnitBody,
     d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
+    """Register a unit of the province (UnitRegistered); 409 if the id is taken."""
     recorded = await commands.register_unit(d, RegisterUnit(**body.model_dump()), cause)
-    return _written(recorded, unit_id=body.unit_id)
+    return _written(response, recorded, location=f"/units/{body.unit_id}", unit_id=body.unit_id)
 
 
 @router.post("/units/{unit_id}/rename", summary="Rename a unit")
 async def rename_unit(
-    unit_id: str,
+    response: Response,
+    unit_id: IdPath,
     body: RenameUnitBody,
     d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
+    """Give a unit its new name (UnitRenamed); the history keeps the old one."""
     recorded = await commands.rename_unit(d, RenameUnit(unit_id, body.name), cause)
-    return _written(recorded, unit_stream(unit_id), unit_id=unit_id)
+    return _written(response, recorded, unit_stream(unit_id), unit_id=unit_id)
 
 
 @router.post("/units/{unit_id}/move", summary="Place a unit under another parent or region")
 async def move_unit(
-    unit_id: str,
+    response: Response,
+    unit_id: IdPath,
     body: MoveUnitBody,
     d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
+    """Place a unit under another parent unit or in another region (UnitMoved)."""
     command = MoveUnit(unit_id, body.parent_unit_id, body.region)
     recorded = await commands.move_unit(d, command, cause)
-    return _written(recorded, unit_stream(unit_id), unit_id=unit_id)
+    return _written(response, recorded, unit_stream(unit_id), unit_id=unit_id)
 
 
 @router.post("/units/{unit_id}/close", summary="Close a unit")
 async def close_unit(
-    unit_id: str,
+    response: Response,
+    unit_id: IdPath,
     body: CloseUnitBody,
     d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
+    """Close a unit on a date, naming its successor (UnitClosed); its posts stay on record."""
     command = CloseUnit(unit_id, body.reason, body.closed_on, body.successor_unit_id)
     recorded = await commands.close_unit(d, command, cause)
-    return _written(recorded, unit_stream(unit_id), unit_id=unit_id)
+    return _written(response, recorded, unit_stream(unit_id), unit_id=unit_id)
 
 
 @router.post("/positions", status_code=201, summary="Establish a post with its formasi")
 async def establish_position(
+    response: Response,
     body: EstablishPositionBody,
     d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
+    """Establish a post in a unit with its formasi (PositionEstablished)."""
     data = body.model_dump()
     data["required_education_levels"] = tuple(data["required_education_levels"])
     data["required_education_fields"] = tuple(data["required_education_fields"])
     recorded = await commands.establish_position(d, EstablishPosition(**data), cause)
-    return _written(recorded, position_id=body.position_id)
+    return _written(response, recorded, position_id=body.position_id)
 
 
 @router.post(
     "/positions/{position_id}/formation", summary="Change the formasi of a post, with a reason"
 )
 async def change_formation(
-    position_id: str,
+    response: Response,
+    position_id: IdPath,
     body: ChangeFormationBody,
     d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
+    """Change how many holders a post may have, with the reason (FormationChanged)."""
     command = ChangeFormation(position_id, body.formasi, body.reason, body.effective_date)
     recorded = await commands.change_formation(d, command, cause)
-    return _written(recorded, position_stream(position_id), position_id=position_id)
+    return _written(response, recorded, position_stream(position_id), position_id=position_id)
 
 
 @router.get("/positions", summary="Posts with formasi, bezetting and gap")
 async def list_positions(
-    unit_id: str | None = None, pool: asyncpg.Pool = Depends(pool)
+    unit_id: IdQuery = None, pool: asyncpg.Pool = Depends(pool)
 ) -> list[dict[str, Any]]:
+    """Every post (of one unit, with `unit_id`) with its formasi, bezetting and gap."""
     return await read_models.positions(pool, unit_id=unit_id)
 
 
 @router.post("/employees", status_code=201, summary="Register an employee (ASN)")
 async def register_employee(
+    response: Response,
     body: RegisterEmployeeBody,
     d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
+    """Register an employee (EmployeeRegistered); personal fields are sealed with
+    the employee's data key. 409 if the NIP is registered already."""
     command = RegisterEmployee(
         nip=body.nip,
         name=body.name,
@@ -267,71 +301,97 @@ async def register_employee(
         contact=body.contact.to_contact() if body.contact else Contact(),
     )
     recorded = await commands.register_employee(d, command, cause)
-    return _written(recorded, nip=body.nip)
+    return _written(response, recorded, location=f"/employees/{body.nip}", nip=body.nip)
 
 
 @router.post("/employees/{nip}/status", summary="Change an employee's status")
 async def change_status(
-    nip: str,
+    response: Response,
+    nip: NipPath,
     body: ChangeStatusBody,
     d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
+    """Record an employee's new status from a date (EmployeeStatusChanged)."""
     command = ChangeStatus(nip, body.status, body.since, body.reason)
     return _written(
-        await commands.change_employee(d, command, cause), employee_stream(nip), nip=nip
+        response,
+        await commands.change_employee(d, command, cause),
+        employee_stream(nip),
+        nip=nip,
     )
 
 
 @router.post("/employees/{nip}/grade", summary="Give an employee another golongan/ruang")
 async def change_grade(
-    nip: str,
+    response: Response,
+    nip: NipPath,
     body: ChangeGradeBody,
     d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
+    """Record a new golongan/ruang with its TMT and SK (EmployeeGradeChanged)."""
     command = ChangeGrade(nip, body.grade, body.tmt, body.sk_number)
     return _written(
-        await commands.change_employee(d, command, cause), employee_stream(nip), nip=nip
+        response,
+        await commands.change_employee(d, command, cause),
+        employee_stream(nip),
+        nip=nip,
     )
 
 
 @router.put("/employees/{nip}/education", summary="Replace an employee's education history")
 async def update_education(
-    nip: str,
+    response: Response,
+    nip: NipPath,
     body: list[Education],
     d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
+    """Replace the employee's education history (EmployeeEducationUpdated)."""
     command = UpdateEducation(nip, tuple(body))
     return _written(
-        await commands.change_employee(d, command, cause), employee_stream(nip), nip=nip
+        response,
+        await commands.change_employee(d, command, cause),
+        employee_stream(nip),
+        nip=nip,
     )
 
 
 @router.put("/employees/{nip}/competencies", summary="Replace an employee's competencies")
 async def update_competencies(
-    nip: str,
+    response: Response,
+    nip: NipPath,
     body: list[str],
     d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
+    """Replace the employee's competencies (EmployeeCompetenciesUpdated)."""
     command = UpdateCompetencies(nip, tuple(body))
     return _written(
-        await commands.change_employee(d, command, cause), employee_stream(nip), nip=nip
+        response,
+        await commands.change_employee(d, command, cause),
+        employee_stream(nip),
+        nip=nip,
     )
 
 
 @router.put("/employees/{nip}/contact", summary="Replace an employee's contact details")
 async def change_contact(
-    nip: str,
+    response: Response,
+    nip: NipPath,
     body: ContactBody,
     d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
+    """Replace the employee's contact details, sealed with their data key
+    (EmployeeContactChanged); 409 once their personal data is erased."""
     command = ChangeContact(nip, body.to_contact())
     return _written(
-        await commands.change_employee(d, command, cause), employee_stream(nip), nip=nip
+        response,
+        await commands.change_employee(d, command, cause),
+        employee_stream(nip),
+        nip=nip,
     )
 
 
@@ -353,7 +413,8 @@ class ErasureBody(Body):
     "changes are refused (409).",
 )
 async def erase_personal_data(
-    nip: str,
+    response: Response,
+    nip: NipPath,
     body: ErasureBody,
     d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
@@ -361,6 +422,7 @@ async def erase_personal_data(
     recorded = await commands.erase_personal_data(d, nip, body.reason, cause)
     erased = recorded[-1].event
     return _written(
+        response,
         recorded,
         employee_stream(nip),
         nip=nip,
@@ -371,15 +433,15 @@ async def erase_personal_data(
 
 @router.get("/employees", summary="Search employees (paginated)")
 async def search_employees(
-    unit_id: str | None = None,
-    agency_id: str | None = Query(None, description="the OPD the unit rolls up to"),
-    education_field: str | None = Query(None, examples=["Pendidikan Matematika"]),
+    unit_id: IdQuery = None,
+    agency_id: IdQuery = None,
+    education_field: SearchQuery = None,
     education_level: EducationLevel | None = None,
-    grade: str | None = Query(None, examples=["III/a"]),
+    grade: str | None = Query(None, pattern=GRADE_PATTERN, examples=["III/a"]),
     status: EmployeeStatus | None = None,
     min_years_in_post: float | None = Query(None, ge=0),
     max_years_in_post: float | None = Query(None, ge=0),
-    as_of: date | None = Query(None, description="date years in post are counted to (today)"),
+    as_of: DateQuery = None,
     page: int = Query(1, ge=1, le=INT_MAX),
     page_size: int = Query(50, ge=1, le=500),
     pool: asyncpg.Pool = Depends(pool),
@@ -387,6 +449,8 @@ async def search_employees(
     access: Access = Depends(authorize),
     d: Deps = Depends(deps),
 ) -> dict[str, Any]:
+    """Employees matching every given filter, a page at a time; an evaluator
+    searches the employees of their own units only."""
     if access.units is not None:  # an evaluator searches the people of their units only
         if unit_id is not None and unit_id not in access.units:
             raise Forbidden("this unit is not one you are responsible for")
@@ -410,13 +474,19 @@ async def search_employees(
     return await read_models.search_employees(pool, query, vault)
 
 
-@router.get("/employees/{nip}", summary="One employee with the history of posts and units")
+@router.get(
+    "/employees/{nip}",
+    summary="One employee with the history of posts and units",
+    dependencies=[Depends(consistent_read("employees", employee_stream, param="nip"))],
+)
 async def get_employee(
-    nip: str,
+    nip: NipPath,
     pool: asyncpg.Pool = Depends(pool),
     vault: PersonalDataVault = Depends(personal_data_vault),
     access: Access = Depends(authorize),
 ) -> dict[str, Any]:
+    """One employee with the history of their posts and units (read your writes:
+    `min_version`, the `version` a command on the employee answered)."""
     found = await read_models.employee(pool, nip, vault)
     if found is None:
         raise NotFound(f"no employee with NIP {nip} (or not projected yet)")
@@ -427,10 +497,11 @@ async def get_employee(
 @router.get("/units", summary="Units of the province (the organisation tree, flat)")
 async def list_units(
     kind: UnitKind | None = None,
-    region: str | None = None,
-    parent_unit_id: str | None = None,
+    region: SearchQuery = None,
+    parent_unit_id: IdQuery = None,
     pool: asyncpg.Pool = Depends(pool),
 ) -> list[dict[str, Any]]:
+    """Every unit, flat, filtered by kind, region or parent."""
     return await read_models.units(pool, kind=kind, region=region, parent_unit_id=parent_unit_id)
 
 
@@ -438,6 +509,8 @@ async def list_units(
 async def units_tree(
     include_closed: bool = False, pool: asyncpg.Pool = Depends(pool)
 ) -> list[dict[str, Any]]:
+    """The organisation tree: each agency with the units under it (closed ones on
+    request)."""
     units = await read_models.units(pool)
     return build_tree([u for u in units if include_closed or not u["closed"]])
 
@@ -455,8 +528,13 @@ def build_tree(units: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return roots
 
 
-@router.get("/units/{unit_id}", summary="One unit with its posts and the units under it")
-async def get_unit(unit_id: str, pool: asyncpg.Pool = Depends(pool)) -> dict[str, Any]:
+@router.get(
+    "/units/{unit_id}",
+    summary="One unit with its posts and the units under it",
+    dependencies=[Depends(consistent_read("organisation", unit_stream, param="unit_id"))],
+)
+async def get_unit(unit_id: IdPath, pool: asyncpg.Pool = Depends(pool)) -> dict[str, Any]:
+    """One unit with its posts and the units under it (read your writes: `min_version`)."""
     found = await read_models.unit(pool, unit_id)
     if found is None:
         raise NotFound(f"no unit {unit_id} (or not projected yet)")
@@ -465,14 +543,18 @@ async def get_unit(unit_id: str, pool: asyncpg.Pool = Depends(pool)) -> dict[str
 
 @router.get("/staffing", summary="Formasi, bezetting and gap per unit and post")
 async def staffing(
-    unit_id: str | None = None,
-    agency_id: str | None = Query(None, description="the OPD the unit rolls up to"),
-    region: str | None = None,
+    unit_id: IdQuery = None,
+    agency_id: IdQuery = None,
+    region: SearchQuery = None,
     kind: UnitKind | None = None,
-    title: str | None = Query(None, description="part of the post title, e.g. Matematika"),
+    title: str | None = Query(
+        None, min_length=1, max_length=200, description="part of the post title, e.g. Matematika"
+    ),
     only_gaps: bool = Query(False, description="only posts with a shortage or surplus"),
     pool: asyncpg.Pool = Depends(pool),
 ) -> list[dict[str, Any]]:
+    """Formasi, bezetting and gap per unit and post, filtered; `only_gaps` for the
+    posts short or over."""
     return await read_models.staffing(
         pool,
         unit_id=unit_id,
@@ -488,4 +570,5 @@ async def staffing(
 async def staffing_summary(
     by: Literal["agency", "region"] = "agency", pool: asyncpg.Pool = Depends(pool)
 ) -> list[dict[str, Any]]:
+    """Formasi, bezetting and gap rolled up by agency or by region."""
     return await read_models.staffing_rollup(pool, by=by)

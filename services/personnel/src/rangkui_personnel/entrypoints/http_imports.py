@@ -62,6 +62,7 @@ async def start_import(
 
 @router.get("", summary="Recent import jobs with their progress")
 async def list_imports(pool: asyncpg.Pool = Depends(pool)) -> list[dict[str, Any]]:
+    """Recent import jobs, newest first, with their progress."""
     return await import_jobs.jobs(pool)
 
 
@@ -72,6 +73,7 @@ async def get_import(
     offset: int = Query(0, ge=0, le=INT_MAX),
     pool: asyncpg.Pool = Depends(pool),
 ) -> dict[str, Any]:
+    """One import job: its progress, counts and the report of every refused row."""
     return await _report(pool, job_id, limit, offset)
 
 
@@ -79,6 +81,7 @@ async def get_import(
 async def resume_import(
     job_id: str, pool: asyncpg.Pool = Depends(pool), imports: ImportWorker = Depends(worker)
 ) -> dict[str, Any]:
+    """Resume an import interrupted by a restart, from the last row it recorded."""
     job = await import_jobs.job(pool, job_id)
     if job is None:
         raise NotFound(f"no import job {job_id}")
