@@ -239,7 +239,8 @@ async def test_two_approvals_racing_for_the_last_free_place_let_exactly_one_win(
     assert sorted(r.status_code for r in responses) == [200, 409]
     loser = next(r for r in responses if r.status_code == 409).json()
     assert loser["rule"] == "no_free_place"
-    assert "guru-mat-2 has no free place" in loser["message"]
+    assert "guru-mat-2 has no free place" in loser["message_en"]
+    assert "Jabatan guru-mat-2 tidak memiliki formasi kosong" in loser["message"]
 
 
 async def test_an_upheld_objection_cancels_the_transfer_and_the_employee_may_be_proposed_again(

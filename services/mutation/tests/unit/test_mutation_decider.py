@@ -159,7 +159,9 @@ def test_approval_under_the_minimum_years_in_post_is_refused() -> None:
     facts = ApprovalFacts(TODAY, free_places=1, tmt_position=date(2025, 6, 1), min_years_in_post=2)
     error = refused(given(PROPOSED), approve(facts=facts))
     assert error.rule == "min_years_in_post"
-    assert "1.5 years" in error.message
+    assert "baru 1,5 tahun" in error.message
+    assert "1.5 years" in error.message_en
+    assert error.legal_basis == "PP 11/2017 jo. PP 17/2020 Pasal 190"
 
 
 def test_a_ppk_exception_with_a_justification_waives_the_minimum_years() -> None:
@@ -325,4 +327,41 @@ def test_approval_needs_the_last_two_annual_ratings_at_least_baik() -> None:
     facts = ApprovalFacts(TODAY, 1, date(2019, 1, 2), 2, recent_annual_predikat=("BAIK", "KURANG"))
     error = refused(given(PROPOSED), approve(facts=facts))
     assert error.rule == "performance_below_baik"
-    assert "KURANG" in error.message
+    assert "predikat kinerja Kurang" in error.message
+
+
+def test_approval_reports_every_failing_rule_at_once_in_indonesian_with_its_basis() -> None:
+    facts = ApprovalFacts(
+        TODAY,
+        free_places=0,
+        tmt_position=date(2025, 6, 1),
+        min_years_in_post=2,
+        blackout=Blackout(date(2026, 6, 1), date(2027, 1, 31), "pilkada 2026"),
+        recent_annual_predikat=("KURANG",),
+    )
+    error = refused(given(PROPOSED), approve(facts=facts))
+    assert [v.rule for v in error.violations] == [
+        "performance_below_baik",
+        "no_free_place",
+        "min_years_in_post",
+        "blackout_window",
+    ]
+    assert http_status(error) == 422
+    blackout = error.violations[-1]
+    assert blackout.legal_basis == "UU 10/2016 Pasal 71 ayat (2)"
+    assert blackout.pesan is not None
+    assert "persetujuan tertulis Menteri Dalam Negeri" in blackout.pesan
+    assert "1 Juni 2026" in blackout.pesan
+
+
+def test_a_proposal_reports_an_open_transfer_a_status_and_the_same_post_together() -> None:
+    error = refused(
+        given(),
+        propose(open_transfer_id="m0", employee_status="RETIRED", to_position_id="guru-mat-1"),
+    )
+    assert [v.rule for v in error.violations] == [
+        "one_open_transfer",
+        "employee_not_transferable",
+        "same_post",
+    ]
+    assert "telah pensiun" in error.violations[1].as_dict()["message"]

@@ -34,7 +34,7 @@ from rangkui_contracts.events.mutation import (
     MutationSocialized,
 )
 from rangkui_eventkit.decider import Decider
-from rangkui_eventkit.errors import ErrorKind
+from rangkui_eventkit.errors import Violation
 from rangkui_mutation.domain.rules import (
     Blackout,
     check_can_decide,
@@ -42,7 +42,10 @@ from rangkui_mutation.domain.rules import (
     check_min_years,
     check_not_in_blackout,
     check_recent_performance,
+    check_transferable,
+    refuse,
     rule_error,
+    violation,
 )
 
 REQUIRED_DOCUMENTS: tuple[str, ...] = (
@@ -55,11 +58,6 @@ REQUIRED_DOCUMENTS: tuple[str, ...] = (
     "STUDY_OBLIGATION_STATEMENT",
     "CLEAN_AUDIT_CERTIFICATE",
 )
-NOT_TRANSFERABLE_STATUSES = {
-    "DISCIPLINARY": "is under disciplinary proceedings",
-    "STUDY_ASSIGNMENT": "is on study assignment (tugas belajar)",
-    "RETIRED": "is retired",
-}
 
 
 class Status(StrEnum):
@@ -104,6 +102,7 @@ class MutationState:
     proposed_by: str = ""
     related_persons: tuple[str, ...] = ()
     documents_complete: bool = False
+    missing_documents: tuple[str, ...] = REQUIRED_DOCUMENTS
     reviewed: bool = False
     sk_number: str | None = None
     tmt: date | None = None
@@ -257,8 +256,12 @@ def evolve(state: MutationState, event: DomainEvent) -> MutationState:
                 related_persons=tuple(event.related_persons),
             )
         case MutationDocumentsChecked():
+            present = {i.code for i in event.items if i.present}
             return replace(
-                state, status=Status.DOCUMENTS_CHECKED, documents_complete=event.complete
+                state,
+                status=Status.DOCUMENTS_CHECKED,
+                documents_complete=event.complete,
+                missing_documents=tuple(d for d in REQUIRED_DOCUMENTS if d not in present),
             )
         case MutationReviewed():
             return replace(state, status=Status.REVIEWED, reviewed=True)
@@ -286,13 +289,9 @@ def evolve(state: MutationState, event: DomainEvent) -> MutationState:
 # ------------------------------------------------------------------------------ decide
 def _step_error(state: MutationState, action: str, allowed: set[Status]) -> Exception:
     if state.status is None:
-        return rule_error("unknown_mutation", "no such transfer", kind=ErrorKind.NOT_FOUND)
+        return rule_error("unknown_mutation")
     wanted = ", ".join(sorted(s.value for s in allowed))
-    return rule_error(
-        "invalid_step",
-        f"cannot {action} a transfer that is {state.status.value}; it must be {wanted}",
-        kind=ErrorKind.CONFLICT,
-    )
+    return rule_error("invalid_step", action=action, status=state.status.value, allowed=wanted)
 
 
 def _require(state: MutationState, action: str, allowed: set[Status]) -> None:
@@ -322,11 +321,10 @@ def decide(command: Command, state: MutationState) -> Sequence[DomainEvent]:
             allowed = {Status.PROPOSED, Status.DOCUMENTS_CHECKED}
             _require(s, "record the TPK review of", allowed)
             if command.require_full_lifecycle and not s.documents_complete:
-                raise rule_error(
-                    "documents_incomplete",
-                    "the TPK reviews only a complete file: check all documents first",
-                )
-            check_can_decide(s.nip, s.proposed_by, s.related_persons, command.actor, "review")
+                raise rule_error("documents_incomplete", missing=", ".join(s.missing_documents))
+            refuse(
+                [check_can_decide(s.nip, s.proposed_by, s.related_persons, command.actor, "review")]
+            )
             return [
                 MutationReviewed(
                     mutation_id=s.mutation_id,
@@ -340,7 +338,9 @@ def decide(command: Command, state: MutationState) -> Sequence[DomainEvent]:
             return _approve(command, state)
         case RejectMutation():
             _require(s, "reject", BEFORE_DECISION)
-            check_can_decide(s.nip, s.proposed_by, s.related_persons, command.actor, "reject")
+            refuse(
+                [check_can_decide(s.nip, s.proposed_by, s.related_persons, command.actor, "reject")]
+            )
             return [
                 MutationRejected(
                     mutation_id=s.mutation_id,
@@ -375,7 +375,13 @@ def decide(command: Command, state: MutationState) -> Sequence[DomainEvent]:
             ]
         case ResolveObjection():
             _require(s, "resolve the objection to", {Status.OBJECTED})
-            check_can_decide(s.nip, s.proposed_by, s.related_persons, command.actor, "resolve")
+            refuse(
+                [
+                    check_can_decide(
+                        s.nip, s.proposed_by, s.related_persons, command.actor, "resolve"
+                    )
+                ]
+            )
             resolved = MutationObjectionResolved(
                 mutation_id=s.mutation_id,
                 nip=s.nip,
@@ -398,11 +404,7 @@ def decide(command: Command, state: MutationState) -> Sequence[DomainEvent]:
             _require(s, "make effective", {Status.DECREED})
             assert s.tmt is not None
             if s.tmt > command.today:
-                raise rule_error(
-                    "tmt_not_reached",
-                    f"the transfer takes effect on its TMT {s.tmt.isoformat()}, not before",
-                    kind=ErrorKind.CONFLICT,
-                )
+                raise rule_error("tmt_not_reached", tmt=s.tmt)
             return [
                 MutationEffective(
                     mutation_id=s.mutation_id,
@@ -432,25 +434,23 @@ def decide(command: Command, state: MutationState) -> Sequence[DomainEvent]:
 
 def _propose(c: ProposeMutation, state: MutationState) -> list[DomainEvent]:
     if state.status is not None:
-        raise rule_error(
-            "mutation_exists", f"transfer {c.mutation_id} already exists", kind=ErrorKind.CONFLICT
-        )
-    if c.open_transfer_id is not None:
-        raise rule_error(
-            "one_open_transfer",
-            f"employee {c.nip} already has an open transfer ({c.open_transfer_id}); "
-            "finish or cancel it first",
-            kind=ErrorKind.CONFLICT,
-            details={"open_mutation_id": c.open_transfer_id},
-        )
-    _check_transferable(c.nip, c.employee_status)
-    if c.to_position_id == c.from_position_id:
-        raise rule_error("same_post", f"employee {c.nip} already holds post {c.to_position_id}")
+        raise rule_error("mutation_exists", mutation_id=c.mutation_id)
     if c.actor == c.nip and c.kind != "OWN_REQUEST":
-        raise rule_error(
-            "segregation_of_duties",
-            "an employee may only propose their own transfer as an own request (OWN_REQUEST)",
+        raise rule_error("own_request_only")
+    found: list[Violation | None] = []
+    if c.open_transfer_id is not None:
+        found.append(
+            violation(
+                "one_open_transfer",
+                nip=c.nip,
+                open_mutation_id=c.open_transfer_id,
+                details={"open_mutation_id": c.open_transfer_id},
+            )
         )
+    found.append(check_transferable(c.nip, c.employee_status))
+    if c.to_position_id == c.from_position_id:
+        found.append(violation("same_post", nip=c.nip, position_id=c.to_position_id))
+    refuse(found)
     return [
         MutationProposed(
             mutation_id=c.mutation_id,
@@ -473,13 +473,19 @@ def _approve(c: ApproveMutation, s: MutationState) -> list[DomainEvent]:
         _require(s, "approve", {Status.REVIEWED})
     else:
         _require(s, "approve", BEFORE_DECISION)
-    check_can_decide(s.nip, s.proposed_by, s.related_persons, c.actor, "approve")
+    _may_decide(s, c.actor, "approve")
     f = c.facts
-    _check_transferable(s.nip, f.employee_status)
-    check_recent_performance(s.nip, f.recent_annual_predikat)
-    check_free_place(s.to_position_id, f.free_places)
-    check_min_years(s.nip, f.tmt_position, f.today, f.min_years_in_post, c.min_years_exception)
-    check_not_in_blackout(f.blackout, c.minister_approval_ref)
+    refuse(
+        [
+            check_transferable(s.nip, f.employee_status),
+            check_recent_performance(s.nip, f.recent_annual_predikat),
+            check_free_place(s.to_position_id, f.free_places),
+            check_min_years(
+                s.nip, f.tmt_position, f.today, f.min_years_in_post, c.min_years_exception
+            ),
+            check_not_in_blackout(f.blackout, c.minister_approval_ref),
+        ]
+    )
     return [
         MutationApproved(
             mutation_id=s.mutation_id,
@@ -505,7 +511,7 @@ def _decree(c: DecreeMutation, s: MutationState) -> list[DomainEvent]:
             Status.OBJECTION_DISMISSED,
         }
     _require(s, "decree", allowed)
-    check_can_decide(s.nip, s.proposed_by, s.related_persons, c.actor, "decree")
+    _may_decide(s, c.actor, "decree")
     return [
         MutationDecreed(
             mutation_id=s.mutation_id,
@@ -518,22 +524,13 @@ def _decree(c: DecreeMutation, s: MutationState) -> list[DomainEvent]:
     ]
 
 
-def _check_transferable(nip: str, status: str) -> None:
-    """No transfer while under disciplinary proceedings, on study assignment, or retired."""
-    if status in NOT_TRANSFERABLE_STATUSES:
-        raise rule_error(
-            "employee_not_transferable",
-            f"employee {nip} {NOT_TRANSFERABLE_STATUSES[status]} and cannot be transferred",
-        )
+def _may_decide(s: MutationState, actor: str, action: str) -> None:
+    refuse([check_can_decide(s.nip, s.proposed_by, s.related_persons, actor, action)])
 
 
 def _only_the_employee(s: MutationState, actor: str, action: str) -> None:
     if actor != s.nip:
-        raise rule_error(
-            "only_the_employee",
-            f"only the employee ({s.nip}) may {action} their transfer, not {actor}",
-            kind=ErrorKind.FORBIDDEN,
-        )
+        raise rule_error("only_the_employee", nip=s.nip, action=action, actor=actor)
 
 
 STATUS_AFTER: dict[type[DomainEvent], Status] = {

@@ -74,14 +74,13 @@ async def propose_mutation(
     if target["unit_id"] != to_unit_id:
         raise rule_error(
             "post_not_in_unit",
-            f"post {to_position_id} belongs to unit {target['unit_id']}, not {to_unit_id}",
+            position_id=to_position_id,
+            actual_unit_id=target["unit_id"],
+            unit_id=to_unit_id,
         )
     closed_on = await read_models.unit_closed_on(deps.pool, to_unit_id)
     if closed_on is not None:
-        raise rule_error(
-            "unit_closed",
-            f"unit {to_unit_id} was closed on {closed_on.isoformat()} and takes no transfers",
-        )
+        raise rule_error("unit_closed", unit_id=to_unit_id, closed_on=closed_on)
     if need_id is not None:
         await _check_need(deps, need_id, to_position_id)
     mutation_id = mutation_id or str(uuid.uuid4())
@@ -115,11 +114,13 @@ async def _check_need(deps: Deps, need_id: str, to_position_id: str) -> None:
     if state.status is None:
         raise NotFound(f"unknown staffing need {need_id}")
     if state.status != NeedStatus.OPEN:
-        raise rule_error("need_not_open", f"staffing need {need_id} is {state.status.value}")
+        raise rule_error("need_not_open", need_id=need_id, status=state.status.value)
     if state.position_id != to_position_id:
         raise rule_error(
             "need_other_post",
-            f"staffing need {need_id} is for post {state.position_id}, not {to_position_id}",
+            need_id=need_id,
+            need_position_id=state.position_id,
+            position_id=to_position_id,
         )
 
 

@@ -12,11 +12,11 @@ from typing import Any
 
 from rangkui_contracts.events.common import Sealed
 from rangkui_eventkit.context import Cause
-from rangkui_eventkit.errors import ErrorKind, RuleViolated
 from rangkui_eventkit.personal_data import CannotOpen, seal
 from rangkui_eventkit.pipeline import execute
 from rangkui_eventkit.store import Recorded
 from rangkui_mutation.domain.mutation import ObjectToMutation, mutation_decider, stream_id
+from rangkui_mutation.domain.rules import rule_error
 from rangkui_mutation.service_layer.commands import Deps, existing
 
 
@@ -35,13 +35,7 @@ async def object_to_mutation(
     mutation_decider.decide(ObjectToMutation(actor=actor, reason=_PLACEHOLDER), state)
     key = await _data_key(deps, state.nip)
     if key is None:
-        raise RuleViolated(
-            "personal_data_key_unavailable",
-            f"the reason of an objection is sensitive personal data and is stored only sealed "
-            f"with the employee's data key, which this service does not hold for {state.nip} "
-            "(not issued yet, or their personal data was erased): the objection is not recorded",
-            kind=ErrorKind.CONFLICT,
-        )
+        raise rule_error("personal_data_key_unavailable", nip=state.nip)
     key_id, data_key = key
     sealed = seal(data_key, key_id, state.nip, {"reason": reason})
     command = ObjectToMutation(actor=actor, reason=sealed)
