@@ -28,6 +28,7 @@ DocumentCode = Literal[
     "CLEAN_AUDIT_CERTIFICATE",
 ]
 NeedPriority = Literal["LOW", "MEDIUM", "HIGH", "URGENT"]
+SkippableStep = Literal["DOCUMENTS", "TPK_REVIEW", "SOCIALIZATION"]
 
 
 class _Mutation(DomainEvent):
@@ -74,13 +75,22 @@ class MutationDocumentsChecked(_Mutation):
 
 
 class MutationReviewed(_Mutation):
-    """The TPK (Tim Penilai Kinerja) reviewed the transfer and recommended it or not."""
+    """The TPK (Tim Penilai Kinerja) reviewed the transfer in a meeting (*sidang*) and
+    recommended it or not; the members present, the quorum that applied and the minutes'
+    reference (*berita acara*) are recorded (absent on reviews recorded before they were)."""
 
     mutation_id: str
     nip: Nip
     recommended: bool
     notes: str = ""
     reviewed_by: str
+    members_present: list[str] = Field(
+        default_factory=list, description="TPK members present at the meeting (user ids)"
+    )
+    quorum: int | None = Field(default=None, description="the quorum in force at the meeting")
+    berita_acara_ref: str | None = Field(
+        default=None, description="reference of the meeting's minutes (berita acara)"
+    )
 
 
 class MutationApproved(_Mutation):
@@ -98,6 +108,15 @@ class MutationApproved(_Mutation):
     minister_approval_ref: str | None = Field(
         default=None, description="Minister of Home Affairs approval that lifts a blackout"
     )
+    against_recommendation: bool = Field(
+        default=False, description="the TPK recommended against it; `reasons` say why"
+    )
+    steps_skipped: list[SkippableStep] = Field(
+        default_factory=list, description="process steps this file went without"
+    )
+    skip_policy: str | None = Field(
+        default=None, description="the provincial policy (and its basis) that let them be skipped"
+    )
 
 
 class MutationRejected(_Mutation):
@@ -107,6 +126,10 @@ class MutationRejected(_Mutation):
     nip: Nip
     rejected_by: str
     reasons: str = Field(min_length=1)
+    steps_skipped: list[SkippableStep] = Field(
+        default_factory=list, description="process steps this file went without"
+    )
+    skip_policy: str | None = None
 
 
 class MutationSocialized(_Mutation):
@@ -116,6 +139,11 @@ class MutationSocialized(_Mutation):
     nip: Nip
     message: str = Field(min_length=1, description="the explanation given to the employee")
     socialized_by: str
+    objection_deadline: date | None = Field(
+        default=None,
+        description="last day on which the employee may object; silence until then is "
+        "recorded as a deemed acknowledgement (absent on socialisations recorded before)",
+    )
 
 
 class MutationAcknowledged(_Mutation):
@@ -124,6 +152,16 @@ class MutationAcknowledged(_Mutation):
     mutation_id: str
     nip: Nip
     acknowledged_by: str
+
+
+class MutationDeemedAcknowledged(_Mutation):
+    """The objection window closed without an answer from the employee: their silence is
+    recorded as an acknowledgement, and the decree may follow."""
+
+    mutation_id: str
+    nip: Nip
+    objection_deadline: date
+    recorded_by: str
 
 
 class MutationObjected(_Mutation):
@@ -174,6 +212,16 @@ class MutationDecreed(_Mutation):
     sk_date: date
     tmt: date = Field(description="effective date (terhitung mulai tanggal)")
     decreed_by: str
+    retroactive_reason: str | None = Field(
+        default=None, description="why the TMT precedes the SK date, where policy allows it"
+    )
+    minister_approval_ref: str | None = Field(
+        default=None, description="Minister of Home Affairs approval that lifts a blackout"
+    )
+    steps_skipped: list[SkippableStep] = Field(
+        default_factory=list, description="process steps this file went without"
+    )
+    skip_policy: str | None = None
 
 
 class MutationEffective(_Mutation):
@@ -192,12 +240,17 @@ class MutationEffective(_Mutation):
 
 
 class MutationCancelled(_Mutation):
-    """The transfer was cancelled before it took effect, with the reason."""
+    """The transfer was cancelled before it took effect, with the reason; a decreed one only
+    by the PPK, with the cancelling decree (*SK pembatalan*)."""
 
     mutation_id: str
     nip: Nip
     reason: str = Field(min_length=1)
     cancelled_by: str
+    cancelling_sk_number: str | None = Field(
+        default=None, description="number of the decree that revokes the transfer's SK"
+    )
+    cancelling_sk_date: date | None = None
 
 
 class _Need(DomainEvent):
@@ -266,4 +319,5 @@ EVENTS: tuple[type[DomainEvent], ...] = (
     StaffingNeedFulfilled,
     StaffingNeedClosed,
     MutationObjectedV2,
+    MutationDeemedAcknowledged,
 )

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from rangkui_eventkit.personal_data import PersonalDataTransportSettings
 from rangkui_eventkit.settings import ServiceSettings
+from rangkui_mutation.domain.mutation import ProcessPolicy
 
 
 class BlackoutWindow(BaseModel):
@@ -34,12 +36,53 @@ class MutationSettings(ServiceSettings, PersonalDataTransportSettings):
         default=2.0, ge=0, description="PP 11/2017 art. 190; BKN announced 0.5 in 2025"
     )
     max_years_in_post: float = Field(default=5.0, ge=0)
-    require_full_lifecycle: bool = Field(
-        default=False,
-        description="documents, TPK review, socialisation and acknowledgement before approval/"
-        "decree; off keeps the short flow propose -> approve -> decree -> effective",
+    skip_steps: list[Literal["DOCUMENTS", "TPK_REVIEW", "SOCIALIZATION"]] = Field(
+        default_factory=list,
+        description="process steps this province lets a file go without; empty (the default) "
+        "is the full process: documents check, TPK review, socialisation with its objection "
+        "window (Peraturan BKN 5/2019). Each decision records what it skipped and why",
+    )
+    skip_steps_basis: str = Field(
+        default="",
+        description="the provincial regulation that allows skipping them (required with "
+        "skip_steps); recorded on every decision that skipped a step",
+    )
+    tpk_quorum: int = Field(
+        default=3, ge=1, description="TPK members present for a valid review (sidang)"
+    )
+    objection_window_days: int = Field(
+        default=14,
+        ge=1,
+        description="days the employee has to object after socialisation (PP 79/2021; check)",
+    )
+    retroactive_tmt_max_days: int = Field(
+        default=0,
+        ge=0,
+        description="how many days a TMT may precede its SK date, with a reason (UU 30/2014 "
+        "Pasal 58 ayat (6): not retroactive unless to avoid a greater loss); 0 forbids it",
+    )
+    tmt_horizon_days: int = Field(
+        default=365, ge=0, description="how far after the SK date a TMT may lie"
     )
     blackout_windows: list[BlackoutWindow] = Field(default_factory=list)
     timezone: str = Field(default="Asia/Jakarta", description="where 'today' is for the TMT")
     scheduler_interval_s: float = Field(default=0.25, gt=0)
     run_scheduler: bool = True
+
+    @model_validator(mode="after")
+    def _skipping_needs_a_basis(self) -> MutationSettings:
+        if self.skip_steps and not self.skip_steps_basis.strip():
+            raise ValueError(
+                "MUTATION_SKIP_STEPS needs MUTATION_SKIP_STEPS_BASIS: the provincial "
+                "regulation that lets a file go without these steps"
+            )
+        return self
+
+    def process_policy(self) -> ProcessPolicy:
+        """The process policy the deciders apply (pure value, from these settings)."""
+        return ProcessPolicy(
+            skip_steps=frozenset(self.skip_steps),
+            basis=self.skip_steps_basis.strip(),
+            tpk_quorum=self.tpk_quorum,
+            objection_window_days=self.objection_window_days,
+        )

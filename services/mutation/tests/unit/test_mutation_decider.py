@@ -15,6 +15,7 @@ from rangkui_contracts.events.mutation import (
     MutationApproved,
     MutationCancelled,
     MutationDecreed,
+    MutationDeemedAcknowledged,
     MutationDocumentsChecked,
     MutationEffective,
     MutationObjected,
@@ -27,6 +28,7 @@ from rangkui_contracts.events.mutation import (
 )
 from rangkui_eventkit.errors import RuleViolated, http_status
 from rangkui_mutation.domain.mutation import (
+    FULL_PROCESS,
     REQUIRED_DOCUMENTS,
     AcknowledgeMutation,
     ApprovalFacts,
@@ -34,9 +36,12 @@ from rangkui_mutation.domain.mutation import (
     CancelMutation,
     CheckDocuments,
     Command,
+    DecreeFacts,
     DecreeMutation,
+    DeemAcknowledged,
     MakeEffective,
     ObjectToMutation,
+    ProcessPolicy,
     ProposeMutation,
     RejectMutation,
     ResolveObjection,
@@ -68,7 +73,38 @@ PROPOSED = MutationProposed(
 APPROVED = MutationApproved(
     mutation_id="m1", nip=NIP, to_unit_id="sma-2", to_position_id="guru-mat-2", approved_by="ppk"
 )
-SOCIALIZED = MutationSocialized(mutation_id="m1", nip=NIP, message="kebutuhan", socialized_by="bkd")
+DEADLINE = date(2026, 12, 12)  # TODAY + 14 days
+SOCIALIZED = MutationSocialized(
+    mutation_id="m1",
+    nip=NIP,
+    message="kebutuhan",
+    socialized_by="bkd",
+    objection_deadline=DEADLINE,
+)
+ACKNOWLEDGED = MutationAcknowledged(mutation_id="m1", nip=NIP, acknowledged_by=NIP)
+ALL_PRESENT = tuple(
+    DocumentItem(code=c, present=True, reference=f"ref-{c}")  # type: ignore[arg-type]
+    for c in REQUIRED_DOCUMENTS
+)
+CHECKED = MutationDocumentsChecked(
+    mutation_id="m1", nip=NIP, items=list(ALL_PRESENT), complete=True, checked_by="verifikator"
+)
+TPK = ("tpk.sekda", "tpk.inspektur", "tpk.kepala-bkd")
+REVIEWED = MutationReviewed(
+    mutation_id="m1",
+    nip=NIP,
+    recommended=True,
+    notes="kompeten",
+    reviewed_by="tpk.sekda",
+    members_present=list(TPK),
+    quorum=3,
+    berita_acara_ref="BA/TPK/12/2026",
+)
+# A province that turned the short flow on, citing its regulation.
+SHORT = ProcessPolicy(
+    skip_steps=frozenset({"DOCUMENTS", "TPK_REVIEW", "SOCIALIZATION"}),
+    basis="Pergub Rangkui 7/2026 Pasal 3",
+)
 DECREED = MutationDecreed(
     mutation_id="m1",
     nip=NIP,
@@ -77,9 +113,14 @@ DECREED = MutationDecreed(
     tmt=TODAY,
     decreed_by="ppk",
 )
+AFTER_WINDOW = date(2026, 12, 13)
 FACTS = ApprovalFacts(
     today=TODAY, free_places=1, tmt_position=date(2019, 1, 2), min_years_in_post=2
 )
+DECREE_FACTS = DecreeFacts(today=TODAY)
+# The full process up to the PPK's decision, and up to the decree.
+READY = (PROPOSED, CHECKED, REVIEWED)
+ANSWERED = (*READY, APPROVED, SOCIALIZED, ACKNOWLEDGED)
 
 
 def given(*events: DomainEvent) -> Sequence[DomainEvent]:
@@ -94,6 +135,10 @@ def refused(history: Sequence[DomainEvent], command: Command) -> RuleViolated:
     with pytest.raises(RuleViolated) as caught:
         when(history, command)
     return caught.value
+
+
+def rules(error: RuleViolated) -> list[str]:
+    return [v.rule for v in error.violations]
 
 
 def propose(**overrides: object) -> ProposeMutation:
@@ -112,6 +157,30 @@ def propose(**overrides: object) -> ProposeMutation:
 
 def approve(actor: str = "ppk", **overrides: object) -> ApproveMutation:
     return ApproveMutation(actor=actor, facts=overrides.pop("facts", FACTS), **overrides)  # type: ignore[arg-type]
+
+
+def review(actor: str = "tpk.sekda", **overrides: object) -> ReviewMutation:
+    fields: dict[str, object] = {
+        "recommended": True,
+        "notes": "kompeten",
+        "actor": actor,
+        "members_present": TPK,
+        "berita_acara_ref": "BA/TPK/12/2026",
+    }
+    fields.update(overrides)
+    return ReviewMutation(**fields)  # type: ignore[arg-type]
+
+
+def decree(**overrides: object) -> DecreeMutation:
+    fields: dict[str, object] = {
+        "actor": "ppk",
+        "sk_number": "800/1/BKD/2026",
+        "sk_date": TODAY,
+        "tmt": TODAY,
+        "facts": DECREE_FACTS,
+    }
+    fields.update(overrides)
+    return DecreeMutation(**fields)  # type: ignore[arg-type]
 
 
 # ------------------------------------------------------------------------------ proposal
@@ -142,22 +211,121 @@ def test_the_same_transfer_cannot_be_proposed_twice() -> None:
     assert refused(given(PROPOSED), propose()).rule == "mutation_exists"
 
 
+def test_an_employee_proposes_their_own_transfer_only_as_an_own_request() -> None:
+    error = refused(given(), propose(actor=NIP))
+    assert (error.rule, http_status(error)) == ("own_request_only", 403)
+    [event] = when(given(), propose(actor=NIP, kind="OWN_REQUEST"))
+    assert isinstance(event, MutationProposed)
+
+
+# ------------------------------------------------------------------- documents and review
+def test_a_checklist_with_every_required_document_is_complete() -> None:
+    [event] = when(given(PROPOSED), CheckDocuments(items=ALL_PRESENT, actor="verifikator"))
+    assert event == CHECKED
+
+
+def test_a_checklist_missing_a_document_is_incomplete_and_blocks_the_tpk_review() -> None:
+    items = (DocumentItem(code="REQUEST_LETTER", present=True, reference="1"),)
+    [event] = when(given(PROPOSED), CheckDocuments(items=items, actor="verifikator"))
+    assert isinstance(event, MutationDocumentsChecked)
+    assert not event.complete
+    error = refused(given(PROPOSED, event), review())
+    assert error.rule == "documents_incomplete"
+    assert "CLEAN_AUDIT_CERTIFICATE" in error.message
+    assert "REQUEST_LETTER" not in error.message
+
+
+def test_by_default_the_tpk_reviews_only_a_checked_file() -> None:
+    assert refused(given(PROPOSED), review()).rule == "documents_incomplete"
+
+
+def test_the_tpk_records_its_sidang_with_members_quorum_and_berita_acara() -> None:
+    assert when(given(PROPOSED, CHECKED), review()) == [REVIEWED]
+
+
+def test_a_sidang_under_quorum_and_without_berita_acara_is_refused_with_both_rules() -> None:
+    error = refused(
+        given(PROPOSED, CHECKED), review(members_present=("tpk.inspektur",), berita_acara_ref="")
+    )
+    assert rules(error) == ["tpk_quorum_not_met", "berita_acara_required"]
+    assert "dihadiri 2 anggota; kuorum 3" in error.message
+
+
+def test_the_quorum_is_a_policy_setting() -> None:
+    policy = ProcessPolicy(tpk_quorum=1)
+    [event] = when(given(PROPOSED, CHECKED), review(members_present=(), policy=policy))
+    assert isinstance(event, MutationReviewed)
+    assert (event.members_present, event.quorum) == (["tpk.sekda"], 1)
+
+
+def test_a_relative_or_the_proposer_cannot_sit_in_the_sidang() -> None:
+    error = refused(given(PROPOSED, CHECKED), review(members_present=(*TPK, "paman.siti")))
+    assert (error.rule, http_status(error)) == ("related_person_conflict", 403)
+    assert refused(given(PROPOSED, CHECKED), review(actor="operator.bkd")).rule == (
+        "segregation_of_duties"
+    )
+
+
+def test_a_province_that_skips_the_documents_check_lets_the_tpk_review_an_unchecked_file() -> None:
+    policy = ProcessPolicy(skip_steps=frozenset({"DOCUMENTS"}), basis="Pergub 7/2026")
+    [event] = when(given(PROPOSED), review(policy=policy))
+    assert isinstance(event, MutationReviewed)
+
+
 # ------------------------------------------------------------------------------ approval
-def test_approving_a_proposal_with_a_free_place_approves_it() -> None:
-    assert when(given(PROPOSED), approve(reasons="sesuai kebutuhan")) == [
+def test_approving_a_reviewed_proposal_with_a_free_place_approves_it() -> None:
+    assert when(given(*READY), approve(reasons="sesuai kebutuhan")) == [
         APPROVED.model_copy(update={"reasons": "sesuai kebutuhan"})
     ]
 
 
+def test_by_default_approval_waits_for_the_tpk_review() -> None:
+    error = refused(given(PROPOSED, CHECKED), approve())
+    assert (error.rule, http_status(error)) == ("tpk_review_required", 409)
+    assert error.legal_basis == "Peraturan BKN 5/2019"
+
+
+def test_a_province_that_skips_steps_records_them_and_its_policy_on_the_decision() -> None:
+    [event] = when(given(PROPOSED), approve(policy=SHORT))
+    assert isinstance(event, MutationApproved)
+    assert event.steps_skipped == ["DOCUMENTS", "TPK_REVIEW"]
+    assert event.skip_policy == "Pergub Rangkui 7/2026 Pasal 3"
+
+
+def test_skipping_only_the_review_still_needs_a_complete_file() -> None:
+    policy = ProcessPolicy(skip_steps=frozenset({"TPK_REVIEW"}), basis="Pergub 7/2026")
+    assert refused(given(PROPOSED), approve(policy=policy)).rule == "documents_incomplete"
+    [event] = when(given(PROPOSED, CHECKED), approve(policy=policy))
+    assert isinstance(event, MutationApproved)
+    assert event.steps_skipped == ["TPK_REVIEW"]
+
+
+def test_approving_against_a_negative_recommendation_needs_written_reasons() -> None:
+    against = REVIEWED.model_copy(update={"recommended": False})
+    error = refused(given(PROPOSED, CHECKED, against), approve(reasons="  "))
+    assert error.rule == "against_recommendation_without_reasons"
+    [event] = when(given(PROPOSED, CHECKED, against), approve(reasons="guru tunggal di pulau"))
+    assert isinstance(event, MutationApproved)
+    assert event.against_recommendation is True
+
+
+@pytest.mark.parametrize("actor", ["tpk.sekda", "tpk.inspektur"])
+def test_nobody_who_sat_in_the_review_decides_the_same_file(actor: str) -> None:
+    error = refused(given(*READY), approve(actor=actor))
+    assert (error.rule, http_status(error)) == ("reviewer_decides", 403)
+    reject = RejectMutation(actor=actor, reasons="tidak sesuai")
+    assert refused(given(*READY), reject).rule == "reviewer_decides"
+
+
 def test_approval_without_a_free_place_is_refused() -> None:
     facts = ApprovalFacts(TODAY, free_places=0, tmt_position=date(2019, 1, 2), min_years_in_post=2)
-    error = refused(given(PROPOSED), approve(facts=facts))
+    error = refused(given(*READY), approve(facts=facts))
     assert (error.rule, http_status(error)) == ("no_free_place", 409)
 
 
 def test_approval_under_the_minimum_years_in_post_is_refused() -> None:
     facts = ApprovalFacts(TODAY, free_places=1, tmt_position=date(2025, 6, 1), min_years_in_post=2)
-    error = refused(given(PROPOSED), approve(facts=facts))
+    error = refused(given(*READY), approve(facts=facts))
     assert error.rule == "min_years_in_post"
     assert "baru 1,5 tahun" in error.message
     assert "1.5 years" in error.message_en
@@ -166,7 +334,7 @@ def test_approval_under_the_minimum_years_in_post_is_refused() -> None:
 
 def test_a_ppk_exception_with_a_justification_waives_the_minimum_years() -> None:
     facts = ApprovalFacts(TODAY, free_places=1, tmt_position=date(2025, 6, 1), min_years_in_post=2)
-    [event] = when(given(PROPOSED), approve(facts=facts, min_years_exception="sekolah tutup"))
+    [event] = when(given(*READY), approve(facts=facts, min_years_exception="sekolah tutup"))
     assert isinstance(event, MutationApproved)
     assert event.min_years_exception == "sekolah tutup"
 
@@ -174,8 +342,8 @@ def test_a_ppk_exception_with_a_justification_waives_the_minimum_years() -> None
 def test_approval_inside_a_blackout_window_needs_the_ministers_approval() -> None:
     blackout = Blackout(date(2026, 6, 1), date(2027, 1, 31), "pilkada 2026")
     facts = ApprovalFacts(TODAY, 1, date(2019, 1, 2), 2, blackout=blackout)
-    assert refused(given(PROPOSED), approve(facts=facts)).rule == "blackout_window"
-    [event] = when(given(PROPOSED), approve(facts=facts, minister_approval_ref="MENDAGRI/1"))
+    assert refused(given(*READY), approve(facts=facts)).rule == "blackout_window"
+    [event] = when(given(*READY), approve(facts=facts, minister_approval_ref="MENDAGRI/1"))
     assert isinstance(event, MutationApproved)
     assert event.minister_approval_ref == "MENDAGRI/1"
 
@@ -191,141 +359,36 @@ def test_approval_inside_a_blackout_window_needs_the_ministers_approval() -> Non
 def test_nobody_approves_their_own_proposal_transfer_or_relatives_transfer(
     actor: str, rule: str
 ) -> None:
-    assert refused(given(PROPOSED), approve(actor=actor)).rule == rule
+    assert refused(given(*READY), approve(actor=actor)).rule == rule
 
 
 def test_an_approved_transfer_cannot_be_approved_again() -> None:
-    error = refused(given(PROPOSED, APPROVED), approve())
+    error = refused(given(*READY, APPROVED), approve())
     assert (error.rule, http_status(error)) == ("invalid_step", 409)
 
 
-def test_with_the_full_lifecycle_required_approval_waits_for_the_tpk_review() -> None:
-    assert refused(given(PROPOSED), approve(require_full_lifecycle=True)).rule == "invalid_step"
-
-
 def test_rejecting_records_the_reasons_and_ends_the_transfer() -> None:
-    events = when(given(PROPOSED), RejectMutation(actor="ppk", reasons="formasi penuh"))
+    events = when(given(*READY), RejectMutation(actor="ppk", reasons="formasi penuh"))
     assert events == [
         MutationRejected(mutation_id="m1", nip=NIP, rejected_by="ppk", reasons="formasi penuh")
     ]
-    assert refused(given(PROPOSED, *events), approve()).rule == "invalid_step"
+    assert refused(given(*READY, *events), approve()).rule == "invalid_step"
 
 
-# ------------------------------------------------------------------- documents and review
-def test_a_checklist_with_every_required_document_is_complete() -> None:
-    items = tuple(
-        DocumentItem(code=c, present=True, reference=f"ref-{c}") for c in REQUIRED_DOCUMENTS
-    )  # type: ignore[arg-type]
-    [event] = when(given(PROPOSED), CheckDocuments(items=items, actor="verifikator"))
-    assert isinstance(event, MutationDocumentsChecked)
-    assert event.complete
-
-
-def test_a_checklist_missing_a_document_is_incomplete_and_blocks_a_strict_tpk_review() -> None:
-    items = (DocumentItem(code="REQUEST_LETTER", present=True, reference="1"),)
-    [event] = when(given(PROPOSED), CheckDocuments(items=items, actor="verifikator"))
-    assert isinstance(event, MutationDocumentsChecked)
-    assert not event.complete
-    review = ReviewMutation(recommended=True, notes="", actor="tpk", require_full_lifecycle=True)
-    assert refused(given(PROPOSED, event), review).rule == "documents_incomplete"
-
-
-def test_the_tpk_records_its_recommendation() -> None:
-    review = ReviewMutation(recommended=True, notes="kompeten", actor="tpk.sekda")
-    assert when(given(PROPOSED), review) == [
-        MutationReviewed(
-            mutation_id="m1", nip=NIP, recommended=True, notes="kompeten", reviewed_by="tpk.sekda"
-        )
-    ]
-
-
-# ------------------------------------------------------------- socialisation and objection
-def test_only_the_employee_acknowledges_the_socialised_transfer() -> None:
-    history = given(PROPOSED, APPROVED, SOCIALIZED)
-    assert refused(history, AcknowledgeMutation(actor="ppk")).rule == "only_the_employee"
-    assert when(history, AcknowledgeMutation(actor=NIP)) == [
-        MutationAcknowledged(mutation_id="m1", nip=NIP, acknowledged_by=NIP)
-    ]
-
-
-SEALED_REASON = Sealed(key_id="dk-1", alg="A256GCM", nonce="bm9uY2U", ciphertext="c2VhbGVk")
-
-
-def test_an_objection_records_the_reason_only_sealed_and_an_upheld_one_cancels() -> None:
-    objected = MutationObjectedV2(mutation_id="m1", nip=NIP, reason=SEALED_REASON, objected_by=NIP)
-    assert when(given(PROPOSED, APPROVED, SOCIALIZED), ObjectToMutation(NIP, SEALED_REASON)) == [
-        objected
-    ]
-    events = when(
-        given(PROPOSED, APPROVED, SOCIALIZED, objected),
-        ResolveObjection(actor="ppk", upheld=True, reasons="alasan keluarga diterima"),
-    )
-    assert [type(e) for e in events] == [MutationObjectionResolved, MutationCancelled]
-
-
-def test_a_dismissed_objection_lets_the_decree_follow_but_an_open_one_does_not() -> None:
-    # An objection recorded before reasons were sealed (version 1) still counts.
-    objected = MutationObjected(mutation_id="m1", nip=NIP, reason="jauh", objected_by=NIP)
-    history = given(PROPOSED, APPROVED, SOCIALIZED, objected)
-    decree = DecreeMutation(actor="ppk", sk_number="800/1", sk_date=TODAY, tmt=TODAY)
-    assert refused(history, decree).rule == "invalid_step"
-    dismissed = when(history, ResolveObjection(actor="ppk", upheld=False, reasons="kebutuhan"))
-    [event] = when(given(*history, *dismissed), decree)
-    assert isinstance(event, MutationDecreed)
-
-
-def test_with_the_full_lifecycle_required_the_decree_waits_for_the_employees_answer() -> None:
-    decree = DecreeMutation(
-        actor="ppk", sk_number="800/1", sk_date=TODAY, tmt=TODAY, require_full_lifecycle=True
-    )
-    assert refused(given(PROPOSED, APPROVED), decree).rule == "invalid_step"
-
-
-# ------------------------------------------------------------------ decree and effective
-def test_decreeing_right_after_approval_records_the_sk_and_tmt() -> None:
-    decree = DecreeMutation(actor="ppk", sk_number="800/1/BKD/2026", sk_date=TODAY, tmt=TODAY)
-    assert when(given(PROPOSED, APPROVED), decree) == [DECREED]
-
-
-def test_a_decreed_transfer_becomes_effective_on_its_tmt_with_the_whole_move() -> None:
-    assert when(given(PROPOSED, APPROVED, DECREED), MakeEffective(today=TODAY)) == [
-        MutationEffective(mutation_id="m1", nip=NIP, tmt=TODAY, sk_number="800/1/BKD/2026", **MOVE)
-    ]
-
-
-def test_a_transfer_is_not_made_effective_before_its_tmt() -> None:
-    error = refused(given(PROPOSED, APPROVED, DECREED), MakeEffective(today=date(2026, 11, 27)))
-    assert error.rule == "tmt_not_reached"
-
-
-def test_an_effective_transfer_never_becomes_effective_twice() -> None:
-    effective = when(given(PROPOSED, APPROVED, DECREED), MakeEffective(today=TODAY))
-    history = given(PROPOSED, APPROVED, DECREED, *effective)
-    assert refused(history, MakeEffective(today=TODAY)).rule == "invalid_step"
-
-
-def test_a_transfer_can_be_cancelled_before_but_not_after_it_is_effective() -> None:
-    cancel = CancelMutation(actor="bkd", reason="salah input")
-    [event] = when(given(PROPOSED, APPROVED, DECREED), cancel)
-    assert isinstance(event, MutationCancelled)
-    effective = when(given(PROPOSED, APPROVED, DECREED), MakeEffective(today=TODAY))
-    assert refused(given(PROPOSED, APPROVED, DECREED, *effective), cancel).rule == "invalid_step"
-
-
-def test_an_approved_transfer_is_socialised_with_the_explanation_given() -> None:
-    command = SocializeMutation(actor="bkd", message="kebutuhan")
-    assert when(given(PROPOSED, APPROVED), command) == [SOCIALIZED]
-    assert refused(given(PROPOSED), command).rule == "invalid_step"
+def test_a_rejection_without_a_review_records_the_steps_skipped() -> None:
+    [event] = when(given(PROPOSED), RejectMutation(actor="ppk", reasons="tidak perlu"))
+    assert isinstance(event, MutationRejected)
+    assert event.steps_skipped == ["DOCUMENTS", "TPK_REVIEW"]
 
 
 def test_approval_is_refused_once_the_employee_came_under_disciplinary_proceedings() -> None:
     facts = ApprovalFacts(TODAY, 1, date(2019, 1, 2), 2, employee_status="DISCIPLINARY")
-    assert refused(given(PROPOSED), approve(facts=facts)).rule == "employee_not_transferable"
+    assert refused(given(*READY), approve(facts=facts)).rule == "employee_not_transferable"
 
 
 def test_approval_needs_the_last_two_annual_ratings_at_least_baik() -> None:
     facts = ApprovalFacts(TODAY, 1, date(2019, 1, 2), 2, recent_annual_predikat=("BAIK", "KURANG"))
-    error = refused(given(PROPOSED), approve(facts=facts))
+    error = refused(given(*READY), approve(facts=facts))
     assert error.rule == "performance_below_baik"
     assert "predikat kinerja Kurang" in error.message
 
@@ -339,8 +402,10 @@ def test_approval_reports_every_failing_rule_at_once_in_indonesian_with_its_basi
         blackout=Blackout(date(2026, 6, 1), date(2027, 1, 31), "pilkada 2026"),
         recent_annual_predikat=("KURANG",),
     )
-    error = refused(given(PROPOSED), approve(facts=facts))
-    assert [v.rule for v in error.violations] == [
+    against = REVIEWED.model_copy(update={"recommended": False})
+    error = refused(given(PROPOSED, CHECKED, against), approve(facts=facts))
+    assert rules(error) == [
+        "against_recommendation_without_reasons",
         "performance_below_baik",
         "no_free_place",
         "min_years_in_post",
@@ -359,9 +424,209 @@ def test_a_proposal_reports_an_open_transfer_a_status_and_the_same_post_together
         given(),
         propose(open_transfer_id="m0", employee_status="RETIRED", to_position_id="guru-mat-1"),
     )
-    assert [v.rule for v in error.violations] == [
-        "one_open_transfer",
-        "employee_not_transferable",
-        "same_post",
-    ]
+    assert rules(error) == ["one_open_transfer", "employee_not_transferable", "same_post"]
     assert "telah pensiun" in error.violations[1].as_dict()["message"]
+
+
+# ------------------------------------------------------------- socialisation and objection
+def test_an_approved_transfer_is_socialised_and_opens_the_objection_window() -> None:
+    command = SocializeMutation(actor="bkd", message="kebutuhan", today=TODAY)
+    assert when(given(*READY, APPROVED), command) == [SOCIALIZED]
+    assert refused(given(*READY), command).rule == "invalid_step"
+
+
+def test_the_objection_window_is_a_policy_setting() -> None:
+    policy = ProcessPolicy(objection_window_days=21)
+    command = SocializeMutation(actor="bkd", message="kebutuhan", today=TODAY, policy=policy)
+    [event] = when(given(*READY, APPROVED), command)
+    assert isinstance(event, MutationSocialized)
+    assert event.objection_deadline == date(2026, 12, 19)
+
+
+def test_only_the_employee_acknowledges_the_socialised_transfer() -> None:
+    history = given(*READY, APPROVED, SOCIALIZED)
+    assert refused(history, AcknowledgeMutation(actor="ppk")).rule == "only_the_employee"
+    assert when(history, AcknowledgeMutation(actor=NIP)) == [ACKNOWLEDGED]
+
+
+SEALED_REASON = Sealed(key_id="dk-1", alg="A256GCM", nonce="bm9uY2U", ciphertext="c2VhbGVk")
+
+
+def test_an_objection_records_the_reason_only_sealed_and_an_upheld_one_cancels() -> None:
+    objected = MutationObjectedV2(mutation_id="m1", nip=NIP, reason=SEALED_REASON, objected_by=NIP)
+    history = given(*READY, APPROVED, SOCIALIZED)
+    assert when(history, ObjectToMutation(NIP, SEALED_REASON, today=DEADLINE)) == [objected]
+    events = when(
+        given(*history, objected),
+        ResolveObjection(actor="ppk", upheld=True, reasons="alasan keluarga diterima"),
+    )
+    assert [type(e) for e in events] == [MutationObjectionResolved, MutationCancelled]
+
+
+def test_an_objection_after_the_window_closed_is_refused() -> None:
+    history = given(*READY, APPROVED, SOCIALIZED)
+    error = refused(history, ObjectToMutation(NIP, SEALED_REASON, today=AFTER_WINDOW))
+    assert error.rule == "objection_window_closed"
+    assert "12 Desember 2026" in error.message
+
+
+def test_only_the_ppk_decides_an_objection() -> None:
+    objected = MutationObjectedV2(mutation_id="m1", nip=NIP, reason=SEALED_REASON, objected_by=NIP)
+    history = given(*READY, APPROVED, SOCIALIZED, objected)
+    by_bkd = ResolveObjection(actor="operator.lain", upheld=False, reasons="x", by_ppk=False)
+    error = refused(history, by_bkd)
+    assert (error.rule, http_status(error)) == ("objection_decided_by_ppk", 403)
+    assert error.legal_basis == "PP 79/2021"
+
+
+def test_a_dismissed_objection_lets_the_decree_follow_but_an_open_one_does_not() -> None:
+    # An objection recorded before reasons were sealed (version 1) still counts.
+    objected = MutationObjected(mutation_id="m1", nip=NIP, reason="jauh", objected_by=NIP)
+    history = given(*READY, APPROVED, SOCIALIZED, objected)
+    assert refused(history, decree()).rule == "objection_pending"
+    dismissed = when(history, ResolveObjection(actor="ppk", upheld=False, reasons="kebutuhan"))
+    [event] = when(given(*history, *dismissed), decree())
+    assert isinstance(event, MutationDecreed)
+
+
+def test_by_default_the_decree_waits_for_the_socialisation() -> None:
+    error = refused(given(*READY, APPROVED), decree())
+    assert (error.rule, http_status(error)) == ("socialization_required", 409)
+
+
+def test_a_decree_inside_the_objection_window_waits_unless_acknowledged() -> None:
+    error = refused(given(*READY, APPROVED, SOCIALIZED), decree())
+    assert (error.rule, http_status(error)) == ("objection_window_open", 409)
+    assert "12 Desember 2026" in error.message
+    assert when(given(*ANSWERED), decree()) == [DECREED]
+
+
+def test_silence_through_the_window_is_recorded_as_a_deemed_acknowledgement_first() -> None:
+    history = given(*READY, APPROVED, SOCIALIZED)
+    later = decree(sk_date=AFTER_WINDOW, tmt=AFTER_WINDOW, facts=DecreeFacts(today=AFTER_WINDOW))
+    deemed, decreed = when(history, later)
+    assert deemed == MutationDeemedAcknowledged(
+        mutation_id="m1", nip=NIP, objection_deadline=DEADLINE, recorded_by="ppk"
+    )
+    assert isinstance(decreed, MutationDecreed)
+
+
+def test_the_scheduler_records_silence_only_once_the_window_closed() -> None:
+    history = given(*READY, APPROVED, SOCIALIZED)
+    assert refused(history, DeemAcknowledged(today=DEADLINE)).rule == "objection_window_open"
+    [event] = when(history, DeemAcknowledged(today=AFTER_WINDOW))
+    assert isinstance(event, MutationDeemedAcknowledged)
+    assert event.recorded_by == "system.scheduler"
+    [decreed] = when(given(*history, event), decree(facts=DecreeFacts(today=AFTER_WINDOW)))
+    assert isinstance(decreed, MutationDecreed)
+
+
+# ------------------------------------------------------------------ decree and effective
+def test_a_province_that_skips_socialisation_decrees_right_after_approval_and_says_so() -> None:
+    [approved] = when(given(PROPOSED), approve(policy=SHORT))
+    [event] = when(given(PROPOSED, approved), decree(policy=SHORT))
+    assert isinstance(event, MutationDecreed)
+    assert event.steps_skipped == ["DOCUMENTS", "TPK_REVIEW", "SOCIALIZATION"]
+    assert event.skip_policy == SHORT.basis
+
+
+def test_an_sk_number_already_used_by_another_transfer_is_refused() -> None:
+    error = refused(given(*ANSWERED), decree(facts=DecreeFacts(TODAY, sk_number_used_by="m0")))
+    assert (error.rule, http_status(error)) == ("sk_number_in_use", 409)
+
+
+def test_a_decree_dated_in_the_future_or_with_a_tmt_before_its_date_is_refused_at_once() -> None:
+    error = refused(given(*ANSWERED), decree(sk_date=date(2026, 12, 1), tmt=date(2001, 12, 1)))
+    assert rules(error) == ["sk_date_in_future", "tmt_before_sk_date"]
+    assert error.violations[1].legal_basis == "UU 30/2014 Pasal 58 ayat (6)"
+
+
+def test_a_retroactive_tmt_needs_the_policy_its_cap_and_a_reason() -> None:
+    back = date(2026, 11, 1)
+    allowed = DecreeFacts(TODAY, retroactive_tmt_max_days=30)
+    assert refused(given(*ANSWERED), decree(tmt=back)).rule == "tmt_before_sk_date"
+    assert refused(given(*ANSWERED), decree(tmt=back, facts=allowed)).rule == "tmt_before_sk_date"
+    too_far = decree(tmt=date(2026, 10, 1), facts=allowed, retroactive_reason="kekosongan guru")
+    assert refused(given(*ANSWERED), too_far).rule == "tmt_before_sk_date"
+    [event] = when(
+        given(*ANSWERED), decree(tmt=back, facts=allowed, retroactive_reason="kekosongan guru")
+    )
+    assert isinstance(event, MutationDecreed)
+    assert event.retroactive_reason == "kekosongan guru"
+
+
+def test_a_tmt_beyond_the_horizon_is_refused() -> None:
+    error = refused(given(*ANSWERED), decree(tmt=date(2028, 1, 1)))
+    assert error.rule == "tmt_beyond_horizon"
+
+
+def test_a_decree_inside_a_blackout_window_needs_the_ministers_approval() -> None:
+    blackout = Blackout(date(2026, 11, 1), date(2027, 1, 31), "pilkada 2026")
+    facts = DecreeFacts(TODAY, blackout=blackout)
+    assert refused(given(*ANSWERED), decree(facts=facts)).rule == "blackout_window"
+    [event] = when(given(*ANSWERED), decree(facts=facts, minister_approval_ref="MENDAGRI/9"))
+    assert isinstance(event, MutationDecreed)
+    assert event.minister_approval_ref == "MENDAGRI/9"
+
+
+def test_a_decree_is_refused_once_the_employee_came_under_disciplinary_proceedings() -> None:
+    facts = DecreeFacts(TODAY, employee_status="DISCIPLINARY")
+    assert refused(given(*ANSWERED), decree(facts=facts)).rule == "employee_not_transferable"
+
+
+def test_a_decreed_transfer_becomes_effective_on_its_tmt_with_the_whole_move() -> None:
+    assert when(given(*ANSWERED, DECREED), MakeEffective(today=TODAY)) == [
+        MutationEffective(mutation_id="m1", nip=NIP, tmt=TODAY, sk_number="800/1/BKD/2026", **MOVE)
+    ]
+
+
+def test_a_transfer_is_not_made_effective_before_its_tmt() -> None:
+    error = refused(given(*ANSWERED, DECREED), MakeEffective(today=date(2026, 11, 27)))
+    assert error.rule == "tmt_not_reached"
+
+
+def test_an_effective_transfer_never_becomes_effective_twice() -> None:
+    effective = when(given(*ANSWERED, DECREED), MakeEffective(today=TODAY))
+    history = given(*ANSWERED, DECREED, *effective)
+    assert refused(history, MakeEffective(today=TODAY)).rule == "invalid_step"
+
+
+def test_a_transfer_can_be_cancelled_before_but_not_after_it_is_effective() -> None:
+    cancel = CancelMutation(actor="bkd", reason="salah input")
+    [event] = when(given(*READY, APPROVED), cancel)
+    assert isinstance(event, MutationCancelled)
+    by_ppk = CancelMutation(
+        actor="ppk",
+        reason="salah input",
+        by_ppk=True,
+        cancelling_sk_number="800/2/BKD/2026",
+        cancelling_sk_date=TODAY,
+    )
+    effective = when(given(*ANSWERED, DECREED), MakeEffective(today=TODAY))
+    assert refused(given(*ANSWERED, DECREED, *effective), by_ppk).rule == "invalid_step"
+
+
+def test_a_decreed_transfer_is_cancelled_by_the_ppk_alone_with_the_cancelling_decree() -> None:
+    history = given(*ANSWERED, DECREED)
+    by_bkd = CancelMutation(actor="bkd", reason="salah input")
+    error = refused(history, by_bkd)
+    assert (error.rule, http_status(error)) == ("cancel_decreed_by_ppk_only", 403)
+    without_sk = CancelMutation(actor="ppk", reason="salah input", by_ppk=True)
+    assert refused(history, without_sk).rule == "cancelling_decree_required"
+    [event] = when(
+        history,
+        CancelMutation(
+            actor="ppk",
+            reason="salah input",
+            by_ppk=True,
+            cancelling_sk_number="800/2/BKD/2026",
+            cancelling_sk_date=TODAY,
+        ),
+    )
+    assert isinstance(event, MutationCancelled)
+    assert (event.cancelling_sk_number, event.cancelling_sk_date) == ("800/2/BKD/2026", TODAY)
+
+
+def test_the_default_policy_is_the_full_process() -> None:
+    assert FULL_PROCESS.skip_steps == frozenset()
+    assert (FULL_PROCESS.tpk_quorum, FULL_PROCESS.objection_window_days) == (3, 14)

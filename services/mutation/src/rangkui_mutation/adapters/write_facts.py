@@ -12,7 +12,12 @@ from datetime import date
 
 import asyncpg
 
-from rangkui_contracts.events.mutation import MutationApproved, MutationDecreed, MutationProposed
+from rangkui_contracts.events.mutation import (
+    MutationApproved,
+    MutationDecreed,
+    MutationProposed,
+    MutationSocialized,
+)
 from rangkui_eventkit.store import EventStore
 from rangkui_mutation.domain.mutation import HOLDS_PLACE, Status, mutation_decider
 
@@ -69,6 +74,38 @@ async def places_held(
             )
             held += 0 if shown else 1
     return held
+
+
+async def sk_number_used_by(
+    conn: asyncpg.Connection, sk_number: str, *, exclude: str
+) -> str | None:
+    """The transfer that already carries this SK number (case and spacing aside), if any;
+    numbers of decrees that were revoked stay used: a number names one decree for ever."""
+    return await conn.fetchval(
+        "SELECT data ->> 'mutation_id' FROM events WHERE event_type = $1 "
+        "AND upper(btrim(data ->> 'sk_number')) = upper(btrim($2)) "
+        "AND data ->> 'mutation_id' <> $3 LIMIT 1",
+        MutationDecreed.ce_type(),
+        sk_number,
+        exclude,
+    )
+
+
+async def due_for_deemed_acknowledgement(
+    conn: asyncpg.Connection | asyncpg.Pool, today: date
+) -> list[str]:
+    """Streams whose last event is a socialisation whose objection window closed before
+    `today`: the employee stayed silent. A candidate list: the decider decides again."""
+    rows = await conn.fetch(
+        """SELECT s.stream_id FROM events s
+           WHERE s.event_type = $1 AND (s.data ->> 'objection_deadline')::date < $2
+             AND NOT EXISTS (SELECT 1 FROM events x WHERE x.stream_id = s.stream_id
+                             AND x.version > s.version)
+           ORDER BY s.global_position""",
+        MutationSocialized.ce_type(),
+        today,
+    )
+    return [r["stream_id"] for r in rows]
 
 
 async def occupancy(conn: asyncpg.Connection, position_id: str) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from rangkui_contracts import DomainEvent
@@ -22,6 +22,7 @@ from rangkui_contracts.events.mutation import (
     MutationApproved,
     MutationCancelled,
     MutationDecreed,
+    MutationDeemedAcknowledged,
     MutationDocumentsChecked,
     MutationEffective,
     MutationKind,
@@ -32,6 +33,7 @@ from rangkui_contracts.events.mutation import (
     MutationRejected,
     MutationReviewed,
     MutationSocialized,
+    SkippableStep,
 )
 from rangkui_eventkit.decider import Decider
 from rangkui_eventkit.errors import Violation
@@ -104,6 +106,9 @@ class MutationState:
     documents_complete: bool = False
     missing_documents: tuple[str, ...] = REQUIRED_DOCUMENTS
     reviewed: bool = False
+    recommended: bool | None = None
+    reviewers: tuple[str, ...] = ()  # who sat in the TPK's review: they do not decide
+    objection_deadline: date | None = None
     sk_number: str | None = None
     tmt: date | None = None
 
@@ -137,11 +142,34 @@ class CheckDocuments:
 
 
 @dataclass(frozen=True)
+class ProcessPolicy:
+    """The province's process policy: by default every step is required (documents check,
+    TPK review, socialisation with its objection window); a step is skipped only where the
+    province turned that on, citing its basis, and each decision records what was skipped."""
+
+    skip_steps: frozenset[str] = frozenset()
+    basis: str = ""
+    tpk_quorum: int = 3
+    objection_window_days: int = 14
+
+    def skips(self, step: str) -> bool:
+        return step in self.skip_steps
+
+
+FULL_PROCESS = ProcessPolicy()
+
+
+@dataclass(frozen=True)
 class ReviewMutation:
+    """The TPK's meeting (*sidang*) on the file: who was present, its recommendation, and
+    the reference of its minutes (*berita acara*)."""
+
     recommended: bool
     notes: str
     actor: str
-    require_full_lifecycle: bool = False
+    members_present: tuple[str, ...] = ()
+    berita_acara_ref: str = ""
+    policy: ProcessPolicy = FULL_PROCESS
 
 
 @dataclass(frozen=True)
@@ -164,19 +192,24 @@ class ApproveMutation:
     reasons: str = ""
     min_years_exception: str | None = None
     minister_approval_ref: str | None = None
-    require_full_lifecycle: bool = False
+    policy: ProcessPolicy = FULL_PROCESS
 
 
 @dataclass(frozen=True)
 class RejectMutation:
     actor: str
     reasons: str
+    policy: ProcessPolicy = FULL_PROCESS
 
 
 @dataclass(frozen=True)
 class SocializeMutation:
+    """`today` opens the objection window: it closes `policy.objection_window_days` later."""
+
     actor: str
     message: str
+    today: date
+    policy: ProcessPolicy = FULL_PROCESS
 
 
 @dataclass(frozen=True)
@@ -190,6 +223,14 @@ class ObjectToMutation:
 
     actor: str
     reason: Sealed
+    today: date
+
+
+@dataclass(frozen=True)
+class DeemAcknowledged:
+    """Issued by the scheduler once the objection window closed in silence."""
+
+    today: date
 
 
 @dataclass(frozen=True)
@@ -197,6 +238,19 @@ class ResolveObjection:
     actor: str
     upheld: bool
     reasons: str
+    by_ppk: bool = True  # fact: the caller acts as the PPK
+
+
+@dataclass(frozen=True)
+class DecreeFacts:
+    """What the service layer looked up for a decree, as of `today`."""
+
+    today: date
+    sk_number_used_by: str | None = None  # another transfer already carries this SK number
+    blackout: Blackout | None = None
+    employee_status: str = "ACTIVE"
+    retroactive_tmt_max_days: int = 0
+    tmt_horizon_days: int = 365
 
 
 @dataclass(frozen=True)
@@ -205,7 +259,10 @@ class DecreeMutation:
     sk_number: str
     sk_date: date
     tmt: date
-    require_full_lifecycle: bool = False
+    facts: DecreeFacts
+    retroactive_reason: str | None = None
+    minister_approval_ref: str | None = None
+    policy: ProcessPolicy = FULL_PROCESS
 
 
 @dataclass(frozen=True)
@@ -219,6 +276,9 @@ class MakeEffective:
 class CancelMutation:
     actor: str
     reason: str
+    by_ppk: bool = False  # fact: the caller acts as the PPK
+    cancelling_sk_number: str | None = None
+    cancelling_sk_date: date | None = None
 
 
 Command = (
@@ -229,6 +289,7 @@ Command = (
     | RejectMutation
     | SocializeMutation
     | AcknowledgeMutation
+    | DeemAcknowledged
     | ObjectToMutation
     | ResolveObjection
     | DecreeMutation
@@ -264,14 +325,23 @@ def evolve(state: MutationState, event: DomainEvent) -> MutationState:
                 missing_documents=tuple(d for d in REQUIRED_DOCUMENTS if d not in present),
             )
         case MutationReviewed():
-            return replace(state, status=Status.REVIEWED, reviewed=True)
+            reviewers = (event.reviewed_by, *event.members_present)
+            return replace(
+                state,
+                status=Status.REVIEWED,
+                reviewed=True,
+                recommended=event.recommended,
+                reviewers=tuple(dict.fromkeys((*state.reviewers, *reviewers))),
+            )
         case MutationApproved():
             return replace(state, status=Status.APPROVED)
         case MutationRejected():
             return replace(state, status=Status.REJECTED)
         case MutationSocialized():
-            return replace(state, status=Status.SOCIALIZED)
-        case MutationAcknowledged():
+            return replace(
+                state, status=Status.SOCIALIZED, objection_deadline=event.objection_deadline
+            )
+        case MutationAcknowledged() | MutationDeemedAcknowledged():
             return replace(state, status=Status.ACKNOWLEDGED)
         case MutationObjected() | MutationObjectedV2():
             return replace(state, status=Status.OBJECTED)
@@ -318,45 +388,33 @@ def decide(command: Command, state: MutationState) -> Sequence[DomainEvent]:
                 )
             ]
         case ReviewMutation():
-            allowed = {Status.PROPOSED, Status.DOCUMENTS_CHECKED}
-            _require(s, "record the TPK review of", allowed)
-            if command.require_full_lifecycle and not s.documents_complete:
-                raise rule_error("documents_incomplete", missing=", ".join(s.missing_documents))
-            refuse(
-                [check_can_decide(s.nip, s.proposed_by, s.related_persons, command.actor, "review")]
-            )
-            return [
-                MutationReviewed(
-                    mutation_id=s.mutation_id,
-                    nip=s.nip,
-                    recommended=command.recommended,
-                    notes=command.notes,
-                    reviewed_by=command.actor,
-                )
-            ]
+            return _review(command, state)
         case ApproveMutation():
             return _approve(command, state)
         case RejectMutation():
             _require(s, "reject", BEFORE_DECISION)
-            refuse(
-                [check_can_decide(s.nip, s.proposed_by, s.related_persons, command.actor, "reject")]
-            )
+            _may_decide(s, command.actor, "reject")
+            skipped = _skipped(s)
             return [
                 MutationRejected(
                     mutation_id=s.mutation_id,
                     nip=s.nip,
                     rejected_by=command.actor,
                     reasons=command.reasons,
+                    steps_skipped=skipped,
+                    skip_policy=command.policy.basis if skipped else None,
                 )
             ]
         case SocializeMutation():
             _require(s, "socialise", {Status.APPROVED})
+            window = timedelta(days=command.policy.objection_window_days)
             return [
                 MutationSocialized(
                     mutation_id=s.mutation_id,
                     nip=s.nip,
                     message=command.message,
                     socialized_by=command.actor,
+                    objection_deadline=command.today + window,
                 )
             ]
         case AcknowledgeMutation():
@@ -365,9 +423,18 @@ def decide(command: Command, state: MutationState) -> Sequence[DomainEvent]:
             return [
                 MutationAcknowledged(mutation_id=s.mutation_id, nip=s.nip, acknowledged_by=s.nip)
             ]
+        case DeemAcknowledged():
+            _require(s, "deem acknowledged", {Status.SOCIALIZED})
+            deemed = _deemed_acknowledgement(s, command.today)
+            if deemed is None:
+                assert s.objection_deadline is not None
+                raise rule_error("objection_window_open", deadline=s.objection_deadline)
+            return [deemed]
         case ObjectToMutation():
             _require(s, "object to", {Status.SOCIALIZED})
             _only_the_employee(s, command.actor, "object to")
+            if s.objection_deadline is not None and command.today > s.objection_deadline:
+                raise rule_error("objection_window_closed", deadline=s.objection_deadline)
             return [
                 MutationObjectedV2(
                     mutation_id=s.mutation_id, nip=s.nip, reason=command.reason, objected_by=s.nip
@@ -375,13 +442,9 @@ def decide(command: Command, state: MutationState) -> Sequence[DomainEvent]:
             ]
         case ResolveObjection():
             _require(s, "resolve the objection to", {Status.OBJECTED})
-            refuse(
-                [
-                    check_can_decide(
-                        s.nip, s.proposed_by, s.related_persons, command.actor, "resolve"
-                    )
-                ]
-            )
+            if not command.by_ppk:
+                raise rule_error("objection_decided_by_ppk")
+            _may_decide(s, command.actor, "resolve")
             resolved = MutationObjectionResolved(
                 mutation_id=s.mutation_id,
                 nip=s.nip,
@@ -419,16 +482,7 @@ def decide(command: Command, state: MutationState) -> Sequence[DomainEvent]:
                 )
             ]
         case CancelMutation():
-            open_steps = set(Status) - TERMINAL
-            _require(s, "cancel", open_steps)
-            return [
-                MutationCancelled(
-                    mutation_id=s.mutation_id,
-                    nip=s.nip,
-                    reason=command.reason,
-                    cancelled_by=command.actor,
-                )
-            ]
+            return _cancel(command, state)
     raise TypeError(f"unknown command {type(command).__name__}")
 
 
@@ -468,24 +522,87 @@ def _propose(c: ProposeMutation, state: MutationState) -> list[DomainEvent]:
     ]
 
 
+def _documents_missing(s: MutationState) -> Violation | None:
+    if s.documents_complete:
+        return None
+    missing = s.missing_documents or REQUIRED_DOCUMENTS
+    return violation(
+        "documents_incomplete", missing=", ".join(missing), details={"missing": list(missing)}
+    )
+
+
+def _review(c: ReviewMutation, s: MutationState) -> list[DomainEvent]:
+    """The TPK's sidang: a quorum of members present (none of whom may be in conflict on
+    this file), the minutes' reference, and a complete file unless the province skips the
+    documents check."""
+    _require(s, "record the TPK review of", {Status.PROPOSED, Status.DOCUMENTS_CHECKED})
+    members = tuple(dict.fromkeys((c.actor, *c.members_present)))
+    refuse(check_can_decide(s.nip, s.proposed_by, s.related_persons, m, "review") for m in members)
+    found: list[Violation | None] = []
+    if not c.policy.skips("DOCUMENTS"):
+        found.append(_documents_missing(s))
+    if len(members) < c.policy.tpk_quorum:
+        found.append(
+            violation(
+                "tpk_quorum_not_met",
+                present=len(members),
+                quorum=c.policy.tpk_quorum,
+                details={"present": len(members), "quorum": c.policy.tpk_quorum},
+            )
+        )
+    if not c.berita_acara_ref.strip():
+        found.append(violation("berita_acara_required"))
+    refuse(found)
+    return [
+        MutationReviewed(
+            mutation_id=s.mutation_id,
+            nip=s.nip,
+            recommended=c.recommended,
+            notes=c.notes,
+            reviewed_by=c.actor,
+            members_present=list(members),
+            quorum=c.policy.tpk_quorum,
+            berita_acara_ref=c.berita_acara_ref.strip(),
+        )
+    ]
+
+
+def _skipped(s: MutationState) -> list[SkippableStep]:
+    """The steps this file went without, as of its decision."""
+    out: list[SkippableStep] = []
+    if not s.documents_complete:
+        out.append("DOCUMENTS")
+    if not s.reviewed:
+        out.append("TPK_REVIEW")
+    if s.status == Status.APPROVED:
+        out.append("SOCIALIZATION")
+    return out
+
+
 def _approve(c: ApproveMutation, s: MutationState) -> list[DomainEvent]:
-    if c.require_full_lifecycle:
-        _require(s, "approve", {Status.REVIEWED})
-    else:
-        _require(s, "approve", BEFORE_DECISION)
+    """The PPK decides after hearing the TPK (unless the province skips the review), never
+    having sat in it, with written reasons against a negative recommendation; every rule
+    on the facts is checked and all failing ones are reported together."""
+    _require(s, "approve", BEFORE_DECISION)
     _may_decide(s, c.actor, "approve")
     f = c.facts
-    refuse(
-        [
-            check_transferable(s.nip, f.employee_status),
-            check_recent_performance(s.nip, f.recent_annual_predikat),
-            check_free_place(s.to_position_id, f.free_places),
-            check_min_years(
-                s.nip, f.tmt_position, f.today, f.min_years_in_post, c.min_years_exception
-            ),
-            check_not_in_blackout(f.blackout, c.minister_approval_ref),
-        ]
-    )
+    found: list[Violation | None] = []
+    if not s.reviewed:
+        if not c.policy.skips("TPK_REVIEW"):
+            raise rule_error("tpk_review_required")
+        if not c.policy.skips("DOCUMENTS"):
+            found.append(_documents_missing(s))
+    if s.recommended is False and not c.reasons.strip():
+        found.append(violation("against_recommendation_without_reasons"))
+    found += [
+        check_transferable(s.nip, f.employee_status),
+        check_recent_performance(s.nip, f.recent_annual_predikat),
+        check_free_place(s.to_position_id, f.free_places),
+        check_min_years(s.nip, f.tmt_position, f.today, f.min_years_in_post, c.min_years_exception),
+        check_not_in_blackout(f.blackout, c.minister_approval_ref),
+    ]
+    refuse(found)
+    skipped = _skipped(s)
     return [
         MutationApproved(
             mutation_id=s.mutation_id,
@@ -496,23 +613,61 @@ def _approve(c: ApproveMutation, s: MutationState) -> list[DomainEvent]:
             reasons=c.reasons,
             min_years_exception=c.min_years_exception,
             minister_approval_ref=c.minister_approval_ref if f.blackout else None,
+            against_recommendation=s.recommended is False,
+            steps_skipped=skipped,
+            skip_policy=c.policy.basis if skipped else None,
         )
     ]
 
 
+def _deemed_acknowledgement(
+    s: MutationState, today: date, recorded_by: str = "system.scheduler"
+) -> MutationDeemedAcknowledged | None:
+    """Silence through the whole objection window counts as an acknowledgement."""
+    if s.objection_deadline is None or today <= s.objection_deadline:
+        return None
+    return MutationDeemedAcknowledged(
+        mutation_id=s.mutation_id,
+        nip=s.nip,
+        objection_deadline=s.objection_deadline,
+        recorded_by=recorded_by,
+    )
+
+
 def _decree(c: DecreeMutation, s: MutationState) -> list[DomainEvent]:
-    if c.require_full_lifecycle:
-        allowed = {Status.ACKNOWLEDGED, Status.OBJECTION_DISMISSED}
-    else:
-        allowed = {
-            Status.APPROVED,
-            Status.SOCIALIZED,
-            Status.ACKNOWLEDGED,
-            Status.OBJECTION_DISMISSED,
-        }
+    """A valid decree, only once the employee acknowledged, their objection was dismissed,
+    or the objection window closed in silence (recorded first as a deemed acknowledgement)."""
+    allowed = {
+        Status.APPROVED,
+        Status.SOCIALIZED,
+        Status.ACKNOWLEDGED,
+        Status.OBJECTED,
+        Status.OBJECTION_DISMISSED,
+    }
     _require(s, "decree", allowed)
     _may_decide(s, c.actor, "decree")
+    f = c.facts
+    before: list[DomainEvent] = []
+    found: list[Violation | None] = []
+    if s.status == Status.APPROVED and not c.policy.skips("SOCIALIZATION"):
+        found.append(violation("socialization_required"))
+    elif s.status == Status.OBJECTED:
+        found.append(violation("objection_pending"))
+    elif s.status == Status.SOCIALIZED and s.objection_deadline is not None:
+        deemed = _deemed_acknowledgement(s, f.today, c.actor)
+        if deemed is None:
+            found.append(violation("objection_window_open", deadline=s.objection_deadline))
+        else:
+            before.append(deemed)
+    found += _decree_validity(c)
+    found += [
+        check_transferable(s.nip, f.employee_status),
+        check_not_in_blackout(f.blackout, c.minister_approval_ref),
+    ]
+    refuse(found)
+    skipped = _skipped(s)
     return [
+        *before,
         MutationDecreed(
             mutation_id=s.mutation_id,
             nip=s.nip,
@@ -520,12 +675,75 @@ def _decree(c: DecreeMutation, s: MutationState) -> list[DomainEvent]:
             sk_date=c.sk_date,
             tmt=c.tmt,
             decreed_by=c.actor,
+            retroactive_reason=c.retroactive_reason if c.tmt < c.sk_date else None,
+            minister_approval_ref=c.minister_approval_ref if f.blackout else None,
+            steps_skipped=skipped,
+            skip_policy=c.policy.basis if skipped else None,
+        ),
+    ]
+
+
+def _decree_validity(c: DecreeMutation) -> list[Violation | None]:
+    """SK number unique, SK date not in the future, TMT not before the SK date (unless the
+    policy allows a retroactive TMT within its cap, with a reason), TMT within the horizon."""
+    f = c.facts
+    found: list[Violation | None] = []
+    if f.sk_number_used_by is not None:
+        found.append(
+            violation("sk_number_in_use", sk_number=c.sk_number, used_by=f.sk_number_used_by)
+        )
+    if c.sk_date > f.today:
+        found.append(violation("sk_date_in_future", sk_date=c.sk_date))
+    back = (c.sk_date - c.tmt).days
+    if back > 0:
+        allowed = back <= f.retroactive_tmt_max_days and bool((c.retroactive_reason or "").strip())
+        if not allowed:
+            found.append(
+                violation(
+                    "tmt_before_sk_date",
+                    tmt=c.tmt,
+                    sk_date=c.sk_date,
+                    max_days=f.retroactive_tmt_max_days,
+                    details={"days_before": back, "max_days": f.retroactive_tmt_max_days},
+                )
+            )
+    if (c.tmt - c.sk_date).days > f.tmt_horizon_days:
+        found.append(
+            violation(
+                "tmt_beyond_horizon", tmt=c.tmt, sk_date=c.sk_date, max_days=f.tmt_horizon_days
+            )
+        )
+    return found
+
+
+def _cancel(c: CancelMutation, s: MutationState) -> list[DomainEvent]:
+    """Before the decree the BKD or the PPK may cancel; a decreed transfer is revoked by the
+    PPK alone, by a cancelling decree whose number and date are recorded."""
+    _require(s, "cancel", set(Status) - TERMINAL)
+    if s.status == Status.DECREED:
+        if not c.by_ppk:
+            raise rule_error("cancel_decreed_by_ppk_only")
+        if not ((c.cancelling_sk_number or "").strip() and c.cancelling_sk_date):
+            raise rule_error("cancelling_decree_required")
+    return [
+        MutationCancelled(
+            mutation_id=s.mutation_id,
+            nip=s.nip,
+            reason=c.reason,
+            cancelled_by=c.actor,
+            cancelling_sk_number=c.cancelling_sk_number if s.status == Status.DECREED else None,
+            cancelling_sk_date=c.cancelling_sk_date if s.status == Status.DECREED else None,
         )
     ]
 
 
 def _may_decide(s: MutationState, actor: str, action: str) -> None:
-    refuse([check_can_decide(s.nip, s.proposed_by, s.related_persons, actor, action)])
+    """Who may decide at all: not the employee, the proposer, a relative; and nobody who sat
+    in the TPK's review of this file approves or rejects it."""
+    found = [check_can_decide(s.nip, s.proposed_by, s.related_persons, actor, action)]
+    if action in {"approve", "reject"} and actor in s.reviewers:
+        found.append(violation("reviewer_decides", actor=actor))
+    refuse(found)
 
 
 def _only_the_employee(s: MutationState, actor: str, action: str) -> None:
@@ -543,6 +761,7 @@ STATUS_AFTER: dict[type[DomainEvent], Status] = {
     MutationAcknowledged: Status.ACKNOWLEDGED,
     MutationObjected: Status.OBJECTED,
     MutationObjectedV2: Status.OBJECTED,
+    MutationDeemedAcknowledged: Status.ACKNOWLEDGED,
     MutationObjectionResolved: Status.OBJECTION_DISMISSED,
     MutationDecreed: Status.DECREED,
     MutationEffective: Status.EFFECTIVE,

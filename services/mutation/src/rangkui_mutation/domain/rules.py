@@ -43,6 +43,7 @@ ALL_STEPS = (
     "reject",
     "socialize",
     "acknowledge",
+    "deemed",
     "object",
     "resolve",
     "decree",
@@ -58,6 +59,7 @@ LANGKAH: dict[str, str] = {
     "reject": "menolak",
     "socialise": "menyosialisasikan",
     "acknowledge": "menyatakan menerima",
+    "deem acknowledged": "mencatat penerimaan karena masa keberatan berakhir",
     "object to": "mengajukan keberatan",
     "resolve the objection to": "memutus keberatan",
     "resolve": "memutus keberatan",
@@ -315,12 +317,22 @@ RULES: dict[str, Rule] = {
         ),
         Rule(
             "objection_window_open",
-            ("decree",),
+            ("decree", "deemed"),
             _C,
             "Masa keberatan pegawai berlangsung sampai {deadline}. SK dapat ditetapkan setelah "
             "pegawai menyatakan menerima atau setelah masa keberatan berakhir.",
             "the employee's objection window runs until {deadline}; the SK waits for the "
             "acknowledgement or the end of the window",
+            "PP 79/2021",
+            "MUTATION_OBJECTION_WINDOW_DAYS",
+        ),
+        Rule(
+            "objection_window_closed",
+            ("object",),
+            _C,
+            "Masa keberatan berakhir pada {deadline}; keberatan tidak dapat diajukan lagi "
+            "melalui sistem. Hubungi PPK untuk upaya administratif berikutnya.",
+            "the objection window closed on {deadline}; the objection is not recorded",
             "PP 79/2021",
             "MUTATION_OBJECTION_WINDOW_DAYS",
         ),

@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 
 from rangkui_contracts.events.common import Nip
 from rangkui_contracts.events.mutation import DocumentItem, MutationKind
-from rangkui_eventkit.auth import Access, authorize
+from rangkui_eventkit.auth import Access, Role, authorize
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.errors import NotFound
 from rangkui_eventkit.http import request_cause
@@ -23,7 +23,6 @@ from rangkui_mutation.domain.mutation import (
     AcknowledgeMutation,
     CancelMutation,
     CheckDocuments,
-    DecreeMutation,
     RejectMutation,
     ResolveObjection,
     ReviewMutation,
@@ -74,9 +73,23 @@ class ReasonBody(Body):
 
 
 class DecreeBody(Body):
-    sk_number: str = Field(min_length=1)
-    sk_date: date
-    tmt: date
+    sk_number: str = Field(min_length=1, description="unique in the province")
+    sk_date: date = Field(description="the day the SK was signed; not in the future")
+    tmt: date = Field(description="on or after sk_date, unless policy allows a retroactive TMT")
+    retroactive_reason: str | None = Field(
+        default=None, description="why the TMT precedes the SK date (within the policy's cap)"
+    )
+    minister_approval_ref: str | None = Field(
+        default=None, description="the Minister's approval when the SK date is in a blackout"
+    )
+
+
+class CancelBody(Body):
+    reason: str = Field(min_length=1)
+    cancelling_sk_number: str | None = Field(
+        default=None, description="the cancelling decree (required once the transfer is decreed)"
+    )
+    cancelling_sk_date: date | None = None
 
 
 class DocumentsBody(Body):
@@ -86,6 +99,13 @@ class DocumentsBody(Body):
 class ReviewBody(Body):
     recommended: bool
     notes: str = ""
+    members_present: list[str] = Field(
+        default_factory=list,
+        description="TPK members present at the meeting (user ids; the caller counts as one)",
+    )
+    berita_acara_ref: str = Field(
+        default="", description="reference of the meeting's minutes (berita acara); required"
+    )
 
 
 class SocializeBody(Body):
@@ -195,7 +215,9 @@ async def review(
         recommended=body.recommended,
         notes=body.notes,
         actor=cause.actor,
-        require_full_lifecycle=d.settings.require_full_lifecycle,
+        members_present=tuple(body.members_present),
+        berita_acara_ref=body.berita_acara_ref,
+        policy=d.settings.process_policy(),
     )
     return _result(mutation_id, await commands.run_command(d, mutation_id, command, cause))
 
@@ -229,7 +251,9 @@ async def reject(
     cause: Cause = Depends(request_cause),
 ) -> CommandResult:
     """The PPK rejects, with reasons (MutationRejected)."""
-    command = RejectMutation(actor=cause.actor, reasons=body.reasons)
+    command = RejectMutation(
+        actor=cause.actor, reasons=body.reasons, policy=d.settings.process_policy()
+    )
     return _result(mutation_id, await commands.run_command(d, mutation_id, command, cause))
 
 
@@ -241,7 +265,9 @@ async def socialize(
     cause: Cause = Depends(request_cause),
 ) -> CommandResult:
     """The employee is told why (MutationSocialized)."""
-    command = SocializeMutation(actor=cause.actor, message=body.message)
+    command = SocializeMutation(
+        actor=cause.actor, message=body.message, today=d.today(), policy=d.settings.process_policy()
+    )
     return _result(mutation_id, await commands.run_command(d, mutation_id, command, cause))
 
 
@@ -275,9 +301,16 @@ async def resolve_objection(
     body: ResolveBody,
     d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
+    access: Access = Depends(authorize),
 ) -> CommandResult:
-    """The PPK upholds the objection (the transfer is cancelled) or dismisses it."""
-    command = ResolveObjection(actor=cause.actor, upheld=body.upheld, reasons=body.reasons)
+    """The PPK upholds the objection (the transfer is cancelled) or dismisses it; the BKD
+    may not decide it."""
+    command = ResolveObjection(
+        actor=cause.actor,
+        upheld=body.upheld,
+        reasons=body.reasons,
+        by_ppk=Role.PPK in access.roles,
+    )
     return _result(mutation_id, await commands.run_command(d, mutation_id, command, cause))
 
 
@@ -288,27 +321,39 @@ async def decree(
     d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
 ) -> CommandResult:
-    """The decree (SK) is issued (MutationDecreed); the scheduler makes the transfer
+    """The decree (SK) is issued (MutationDecreed) once the employee acknowledged, their
+    objection was dismissed or the objection window closed; the scheduler makes the transfer
     effective on its TMT."""
-    command = DecreeMutation(
-        actor=cause.actor,
+    recorded = await commands.decree_mutation(
+        d,
+        mutation_id,
+        cause=cause,
         sk_number=body.sk_number,
         sk_date=body.sk_date,
         tmt=body.tmt,
-        require_full_lifecycle=d.settings.require_full_lifecycle,
+        retroactive_reason=body.retroactive_reason,
+        minister_approval_ref=body.minister_approval_ref,
     )
-    return _result(mutation_id, await commands.run_command(d, mutation_id, command, cause))
+    return _result(mutation_id, recorded)
 
 
 @router.post("/mutations/{mutation_id}/cancel", response_model=CommandResult)
 async def cancel(
     mutation_id: str,
-    body: ReasonBody,
+    body: CancelBody,
     d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
+    access: Access = Depends(authorize),
 ) -> CommandResult:
-    """Cancel, with a reason, at any step before effective (MutationCancelled)."""
-    command = CancelMutation(actor=cause.actor, reason=body.reason)
+    """Cancel, with a reason, at any step before effective (MutationCancelled); a decreed
+    transfer only by the PPK, with the cancelling decree."""
+    command = CancelMutation(
+        actor=cause.actor,
+        reason=body.reason,
+        by_ppk=Role.PPK in access.roles,
+        cancelling_sk_number=body.cancelling_sk_number,
+        cancelling_sk_date=body.cancelling_sk_date,
+    )
     return _result(mutation_id, await commands.run_command(d, mutation_id, command, cause))
 
 

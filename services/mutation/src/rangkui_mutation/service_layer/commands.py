@@ -22,6 +22,8 @@ from rangkui_mutation.domain.mutation import (
     ApprovalFacts,
     ApproveMutation,
     Command,
+    DecreeFacts,
+    DecreeMutation,
     MutationState,
     ProposeMutation,
     mutation_decider,
@@ -164,10 +166,51 @@ async def approve_mutation(
             reasons=reasons,
             min_years_exception=min_years_exception,
             minister_approval_ref=minister_approval_ref,
-            require_full_lifecycle=deps.settings.require_full_lifecycle,
+            policy=deps.settings.process_policy(),
         )
         events = mutation_decider.decide(command, state)
         return await deps.store.append([StreamWrite(sid, version, events)], cause, conn=conn)
+
+
+async def decree_mutation(
+    deps: Deps,
+    mutation_id: str,
+    *,
+    cause: Cause,
+    sk_number: str,
+    sk_date: date,
+    tmt: date,
+    retroactive_reason: str | None = None,
+    minister_approval_ref: str | None = None,
+) -> list[Recorded]:
+    """Record the SK under a per-number lock, so one SK number names one transfer; the
+    facts (status, blackout on the SK date, numbers in use) as of now."""
+    sid = stream_id(mutation_id)
+    async with deps.pool.acquire() as conn, conn.transaction():
+        state = await existing(deps, sid, conn)
+        await write_facts.lock(conn, f"mutation.sk:{sk_number.strip().upper()}")
+        employee = await read_models.employee(conn, state.nip)
+        facts = DecreeFacts(
+            today=deps.today(),
+            sk_number_used_by=await write_facts.sk_number_used_by(
+                conn, sk_number, exclude=mutation_id
+            ),
+            blackout=find_blackout(deps.blackouts, sk_date),
+            employee_status=employee["status"] if employee else "ACTIVE",
+            retroactive_tmt_max_days=deps.settings.retroactive_tmt_max_days,
+            tmt_horizon_days=deps.settings.tmt_horizon_days,
+        )
+        command = DecreeMutation(
+            actor=cause.actor,
+            sk_number=sk_number,
+            sk_date=sk_date,
+            tmt=tmt,
+            facts=facts,
+            retroactive_reason=retroactive_reason,
+            minister_approval_ref=minister_approval_ref,
+            policy=deps.settings.process_policy(),
+        )
+        return await execute(deps.store, sid, mutation_decider, command, cause, conn=conn)
 
 
 async def run_command(

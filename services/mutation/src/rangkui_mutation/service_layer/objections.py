@@ -32,13 +32,14 @@ async def object_to_mutation(
     assert state.nip is not None
     # The rules first (who may object, and when), so that a caller who may not object is
     # told so, whatever the keys: the decider is pure, a dry run with a placeholder is free.
-    mutation_decider.decide(ObjectToMutation(actor=actor, reason=_PLACEHOLDER), state)
+    today = deps.today()
+    mutation_decider.decide(ObjectToMutation(actor=actor, reason=_PLACEHOLDER, today=today), state)
     key = await _data_key(deps, state.nip)
     if key is None:
         raise rule_error("personal_data_key_unavailable", nip=state.nip)
     key_id, data_key = key
     sealed = seal(data_key, key_id, state.nip, {"reason": reason})
-    command = ObjectToMutation(actor=actor, reason=sealed)
+    command = ObjectToMutation(actor=actor, reason=sealed, today=today)
     return await execute(deps.store, sid, mutation_decider, command, cause)
 
 

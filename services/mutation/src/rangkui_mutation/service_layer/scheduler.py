@@ -1,4 +1,5 @@
-"""The effective-date scheduler: makes decreed transfers effective once their TMT has come.
+"""The effective-date scheduler: makes decreed transfers effective once their TMT has come,
+and records a deemed acknowledgement where the objection window closed in silence.
 
 It keeps no state of its own: every tick asks the event store which decreed transfers are
 due (TMT <= today, not yet effective or cancelled), so a restart loses nothing. It cannot
@@ -16,16 +17,39 @@ from rangkui_eventkit.context import Cause
 from rangkui_eventkit.errors import ConcurrencyConflict, RuleViolated
 from rangkui_eventkit.logging import get_logger
 from rangkui_eventkit.pipeline import execute
-from rangkui_mutation.adapters.write_facts import due_for_effect
-from rangkui_mutation.domain.mutation import MakeEffective, mutation_decider
+from rangkui_mutation.adapters.write_facts import due_for_deemed_acknowledgement, due_for_effect
+from rangkui_mutation.domain.mutation import DeemAcknowledged, MakeEffective, mutation_decider
 from rangkui_mutation.service_layer.commands import Deps
 
 log = get_logger(__name__)
 SCHEDULER_ACTOR = "system.scheduler"
 
 
+async def record_silent_acknowledgements(deps: Deps) -> list[str]:
+    """Transfers whose objection window closed in silence: recorded as deemed acknowledged,
+    so the decree may follow (and the employee's silence is on the record, as an event)."""
+    today = deps.today()
+    done: list[str] = []
+    for sid in await due_for_deemed_acknowledgement(deps.pool, today):
+        try:
+            await execute(
+                deps.store,
+                sid,
+                mutation_decider,
+                DeemAcknowledged(today=today),
+                Cause.new(SCHEDULER_ACTOR),
+            )
+        except (ConcurrencyConflict, RuleViolated) as exc:
+            log.info("mutation.deemed_acknowledgement_skipped", stream_id=sid, reason=str(exc))
+            continue
+        log.info("mutation.deemed_acknowledged", stream_id=sid)
+        done.append(sid)
+    return done
+
+
 async def make_due_transfers_effective(deps: Deps) -> list[str]:
     """One tick: the streams made effective now."""
+    await record_silent_acknowledgements(deps)
     today = deps.today()
     done: list[str] = []
     for sid in await due_for_effect(deps.pool, today):
