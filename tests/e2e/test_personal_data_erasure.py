@@ -178,8 +178,8 @@ async def test_erasing_a_key_leaves_no_personal_field_in_any_table_or_topic_and_
 
 
 async def transfer_with_objection(p: Any) -> str:
-    """Propose, approve, explain (sosialisasi), the employee objects, the PPK dismisses the
-    objection, decree with TMT today; returns the mutation id."""
+    """Propose, documents and TPK sidang, approve, explain (sosialisasi), the employee
+    objects, the PPK dismisses the objection, decree with TMT today; returns the id."""
     url = f"{p.system.url('mutation')}/mutations"
 
     async def propose() -> str | None:
@@ -201,6 +201,7 @@ async def transfer_with_objection(p: Any) -> str:
 
     mutation_id: str = await eventually(propose, timeout=30)
     path = f"{url}/{mutation_id}"
+    await p.ready_for_decision(path)
     await _step(p, f"{path}/approve", {"reasons": "sesuai kebutuhan"}, PPK)
     await _step(p, f"{path}/socialize", {"message": "kebutuhan SMA Negeri 2"}, OPERATOR)
 

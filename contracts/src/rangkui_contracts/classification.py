@@ -115,6 +115,9 @@ CLASSIFICATION: dict[type[BaseModel], dict[str, Classification]] = {
         public="mutation_id nip sk_number sk_date tmt decreed_by retroactive_reason "
         "minister_approval_ref steps_skipped skip_policy"
     ),
+    mu.HoldReason: _fields(public="rule message legal_basis"),
+    mu.MutationHeld: _fields(public="mutation_id nip held_on reasons held_by"),
+    mu.MutationReleased: _fields(public="mutation_id nip reason released_by"),
     mu.MutationCancelled: _fields(
         public="mutation_id nip reason cancelled_by cancelling_sk_number cancelling_sk_date"
     ),

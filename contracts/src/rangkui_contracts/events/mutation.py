@@ -239,6 +239,36 @@ class MutationEffective(_Mutation):
     need_id: str | None = None
 
 
+class HoldReason(Value):
+    """One guard that failed on the TMT: its rule id and what a person reads."""
+
+    rule: str
+    message: str = Field(description="in Bahasa Indonesia: what is wrong and who must act")
+    legal_basis: str | None = None
+
+
+class MutationHeld(_Mutation):
+    """On its TMT the decreed transfer could not take effect because a guard failed (the
+    employee's status, the target unit closed): it is held, not moved, until the PPK
+    cancels it with a cancelling decree or the BKD releases it once the guards pass."""
+
+    mutation_id: str
+    nip: Nip
+    held_on: date
+    reasons: list[HoldReason] = Field(min_length=1)
+    held_by: str
+
+
+class MutationReleased(_Mutation):
+    """A held transfer was released: the guards pass again and it takes effect on the
+    next run of the scheduler (its TMT stands; the decree is not changed)."""
+
+    mutation_id: str
+    nip: Nip
+    reason: str = Field(min_length=1)
+    released_by: str
+
+
 class MutationCancelled(_Mutation):
     """The transfer was cancelled before it took effect, with the reason; a decreed one only
     by the PPK, with the cancelling decree (*SK pembatalan*)."""
@@ -320,4 +350,6 @@ EVENTS: tuple[type[DomainEvent], ...] = (
     StaffingNeedClosed,
     MutationObjectedV2,
     MutationDeemedAcknowledged,
+    MutationHeld,
+    MutationReleased,
 )

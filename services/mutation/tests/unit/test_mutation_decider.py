@@ -18,11 +18,13 @@ from rangkui_contracts.events.mutation import (
     MutationDeemedAcknowledged,
     MutationDocumentsChecked,
     MutationEffective,
+    MutationHeld,
     MutationObjected,
     MutationObjectedV2,
     MutationObjectionResolved,
     MutationProposed,
     MutationRejected,
+    MutationReleased,
     MutationReviewed,
     MutationSocialized,
 )
@@ -44,6 +46,7 @@ from rangkui_mutation.domain.mutation import (
     ProcessPolicy,
     ProposeMutation,
     RejectMutation,
+    ReleaseHold,
     ResolveObjection,
     ReviewMutation,
     SocializeMutation,
@@ -630,3 +633,52 @@ def test_a_decreed_transfer_is_cancelled_by_the_ppk_alone_with_the_cancelling_de
 def test_the_default_policy_is_the_full_process() -> None:
     assert FULL_PROCESS.skip_steps == frozenset()
     assert (FULL_PROCESS.tpk_quorum, FULL_PROCESS.objection_window_days) == (3, 14)
+
+
+# ------------------------------------------------------------------- guards on the TMT
+@pytest.mark.parametrize("status", ["DISCIPLINARY", "STUDY_ASSIGNMENT", "RETIRED"])
+def test_a_failing_status_guard_on_the_tmt_holds_the_transfer_instead_of_moving_it(
+    status: str,
+) -> None:
+    [event] = when(given(*ANSWERED, DECREED), MakeEffective(today=TODAY, employee_status=status))
+    assert isinstance(event, MutationHeld)
+    assert event.held_on == TODAY
+    assert [r.rule for r in event.reasons] == ["employee_not_transferable"]
+    assert event.reasons[0].legal_basis == "PP 11/2017 jo. PP 17/2020 Pasal 190"
+
+
+def test_a_target_unit_closed_before_the_tmt_holds_the_transfer_with_every_reason() -> None:
+    command = MakeEffective(
+        today=TODAY, employee_status="DISCIPLINARY", unit_closed_on=date(2026, 11, 1)
+    )
+    [event] = when(given(*ANSWERED, DECREED), command)
+    assert isinstance(event, MutationHeld)
+    assert [r.rule for r in event.reasons] == ["employee_not_transferable", "unit_closed"]
+    assert "ditutup pada 1 November 2026" in event.reasons[1].message
+
+
+def test_a_held_transfer_is_released_only_once_its_guards_pass_then_takes_effect() -> None:
+    [held] = when(given(*ANSWERED, DECREED), MakeEffective(TODAY, "DISCIPLINARY"))
+    history = given(*ANSWERED, DECREED, held)
+    assert refused(history, MakeEffective(today=TODAY)).rule == "invalid_step"
+    still = ReleaseHold(actor="operator.bkd", reason="cek", employee_status="DISCIPLINARY")
+    assert refused(history, still).rule == "employee_not_transferable"
+    [released] = when(history, ReleaseHold(actor="operator.bkd", reason="hukdis selesai"))
+    assert isinstance(released, MutationReleased)
+    [effective] = when(given(*history, released), MakeEffective(today=TODAY))
+    assert isinstance(effective, MutationEffective)
+
+
+def test_a_held_transfer_is_cancelled_by_the_ppk_with_the_cancelling_decree() -> None:
+    [held] = when(given(*ANSWERED, DECREED), MakeEffective(TODAY, "RETIRED"))
+    history = given(*ANSWERED, DECREED, held)
+    by_bkd = CancelMutation(actor="bkd", reason="pensiun")
+    assert refused(history, by_bkd).rule == "cancel_decreed_by_ppk_only"
+
+
+def test_a_closed_target_unit_refuses_approval_and_decree() -> None:
+    closed = date(2026, 11, 1)
+    facts = ApprovalFacts(TODAY, 1, date(2019, 1, 2), 2, unit_closed_on=closed)
+    assert refused(given(*READY), approve(facts=facts)).rule == "unit_closed"
+    later = decree(facts=DecreeFacts(TODAY, unit_closed_on=closed))
+    assert refused(given(*ANSWERED), later).rule == "unit_closed"

@@ -16,15 +16,11 @@ from rangkui_contracts.events.mutation import (
     MutationApproved,
     MutationDecreed,
     MutationProposed,
+    MutationReleased,
     MutationSocialized,
 )
 from rangkui_eventkit.store import EventStore
 from rangkui_mutation.domain.mutation import HOLDS_PLACE, Status, mutation_decider
-
-_EFFECTIVE_OR_CANCELLED = [
-    "rangkui.mutation.MutationEffective.v1",
-    "rangkui.mutation.MutationCancelled.v1",
-]
 
 
 async def lock(conn: asyncpg.Connection, key: str) -> None:
@@ -117,16 +113,17 @@ async def occupancy(conn: asyncpg.Connection, position_id: str) -> int:
 
 
 async def due_for_effect(conn: asyncpg.Connection | asyncpg.Pool, today: date) -> list[str]:
-    """Streams of decreed transfers whose TMT has come and that are not yet effective or
-    cancelled. A candidate list only: the decider decides again under concurrency control."""
+    """Streams of decreed transfers whose TMT has come and whose last event is the decree
+    (or the release of a hold): not effective, cancelled or held. A candidate list only:
+    the decider decides again under concurrency control."""
     rows = await conn.fetch(
         """SELECT d.stream_id FROM events d
            WHERE d.event_type = $1 AND (d.data ->> 'tmt')::date <= $2
-             AND NOT EXISTS (SELECT 1 FROM events x WHERE x.stream_id = d.stream_id
-                             AND x.version > d.version AND x.event_type = ANY($3::text[]))
+             AND (SELECT x.event_type FROM events x WHERE x.stream_id = d.stream_id
+                  ORDER BY x.version DESC LIMIT 1) = ANY($3::text[])
            ORDER BY d.global_position""",
         MutationDecreed.ce_type(),
         today,
-        _EFFECTIVE_OR_CANCELLED,
+        [MutationDecreed.ce_type(), MutationReleased.ce_type()],
     )
     return [r["stream_id"] for r in rows]

@@ -18,6 +18,7 @@ from rangkui_contracts import DomainEvent
 from rangkui_contracts.events.common import Sealed
 from rangkui_contracts.events.mutation import (
     DocumentItem,
+    HoldReason,
     MutationAcknowledged,
     MutationApproved,
     MutationCancelled,
@@ -25,12 +26,14 @@ from rangkui_contracts.events.mutation import (
     MutationDeemedAcknowledged,
     MutationDocumentsChecked,
     MutationEffective,
+    MutationHeld,
     MutationKind,
     MutationObjected,
     MutationObjectedV2,
     MutationObjectionResolved,
     MutationProposed,
     MutationRejected,
+    MutationReleased,
     MutationReviewed,
     MutationSocialized,
     SkippableStep,
@@ -73,6 +76,7 @@ class Status(StrEnum):
     OBJECTED = "OBJECTED"
     OBJECTION_DISMISSED = "OBJECTION_DISMISSED"
     DECREED = "DECREED"
+    HELD = "HELD"
     EFFECTIVE = "EFFECTIVE"
     CANCELLED = "CANCELLED"
 
@@ -86,6 +90,7 @@ HOLDS_PLACE = {
     Status.OBJECTED,
     Status.OBJECTION_DISMISSED,
     Status.DECREED,
+    Status.HELD,
 }
 BEFORE_DECISION = {Status.PROPOSED, Status.DOCUMENTS_CHECKED, Status.REVIEWED}
 
@@ -183,6 +188,7 @@ class ApprovalFacts:
     blackout: Blackout | None = None
     employee_status: str = "ACTIVE"
     recent_annual_predikat: tuple[str, ...] = ()  # most recent first
+    unit_closed_on: date | None = None  # the target unit's closure, if it closed
 
 
 @dataclass(frozen=True)
@@ -249,6 +255,7 @@ class DecreeFacts:
     sk_number_used_by: str | None = None  # another transfer already carries this SK number
     blackout: Blackout | None = None
     employee_status: str = "ACTIVE"
+    unit_closed_on: date | None = None  # the target unit's closure, if it closed
     retroactive_tmt_max_days: int = 0
     tmt_horizon_days: int = 365
 
@@ -267,9 +274,22 @@ class DecreeMutation:
 
 @dataclass(frozen=True)
 class MakeEffective:
-    """Issued by the scheduler (actor `system.scheduler`) once the TMT has come."""
+    """Issued by the scheduler (actor `system.scheduler`) once the TMT has come, with the
+    facts the guards need as of that day: a failing guard holds the transfer instead."""
 
     today: date
+    employee_status: str = "ACTIVE"
+    unit_closed_on: date | None = None
+
+
+@dataclass(frozen=True)
+class ReleaseHold:
+    """The BKD (or the PPK) releases a held transfer once its guards pass again."""
+
+    actor: str
+    reason: str
+    employee_status: str = "ACTIVE"
+    unit_closed_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -294,6 +314,7 @@ Command = (
     | ResolveObjection
     | DecreeMutation
     | MakeEffective
+    | ReleaseHold
     | CancelMutation
 )
 
@@ -349,6 +370,10 @@ def evolve(state: MutationState, event: DomainEvent) -> MutationState:
             return replace(state, status=Status.OBJECTION_DISMISSED)  # upheld: cancel follows
         case MutationDecreed():
             return replace(state, status=Status.DECREED, sk_number=event.sk_number, tmt=event.tmt)
+        case MutationHeld():
+            return replace(state, status=Status.HELD)
+        case MutationReleased():
+            return replace(state, status=Status.DECREED)
         case MutationEffective():
             return replace(state, status=Status.EFFECTIVE)
         case MutationCancelled():
@@ -468,6 +493,22 @@ def decide(command: Command, state: MutationState) -> Sequence[DomainEvent]:
             assert s.tmt is not None
             if s.tmt > command.today:
                 raise rule_error("tmt_not_reached", tmt=s.tmt)
+            failing = _tmt_guards(s, command.employee_status, command.unit_closed_on)
+            if failing:
+                return [
+                    MutationHeld(
+                        mutation_id=s.mutation_id,
+                        nip=s.nip,
+                        held_on=command.today,
+                        reasons=[
+                            HoldReason(
+                                rule=v.rule, message=v.pesan or v.message, legal_basis=v.legal_basis
+                            )
+                            for v in failing
+                        ],
+                        held_by="system.scheduler",
+                    )
+                ]
             return [
                 MutationEffective(
                     mutation_id=s.mutation_id,
@@ -479,6 +520,17 @@ def decide(command: Command, state: MutationState) -> Sequence[DomainEvent]:
                     tmt=s.tmt,
                     sk_number=s.sk_number,
                     need_id=s.need_id,
+                )
+            ]
+        case ReleaseHold():
+            _require(s, "release", {Status.HELD})
+            refuse(_tmt_guards(s, command.employee_status, command.unit_closed_on))
+            return [
+                MutationReleased(
+                    mutation_id=s.mutation_id,
+                    nip=s.nip,
+                    reason=command.reason,
+                    released_by=command.actor,
                 )
             ]
         case CancelMutation():
@@ -595,7 +647,7 @@ def _approve(c: ApproveMutation, s: MutationState) -> list[DomainEvent]:
     if s.recommended is False and not c.reasons.strip():
         found.append(violation("against_recommendation_without_reasons"))
     found += [
-        check_transferable(s.nip, f.employee_status),
+        *_tmt_guards(s, f.employee_status, f.unit_closed_on),
         check_recent_performance(s.nip, f.recent_annual_predikat),
         check_free_place(s.to_position_id, f.free_places),
         check_min_years(s.nip, f.tmt_position, f.today, f.min_years_in_post, c.min_years_exception),
@@ -661,7 +713,7 @@ def _decree(c: DecreeMutation, s: MutationState) -> list[DomainEvent]:
             before.append(deemed)
     found += _decree_validity(c)
     found += [
-        check_transferable(s.nip, f.employee_status),
+        *_tmt_guards(s, f.employee_status, f.unit_closed_on),
         check_not_in_blackout(f.blackout, c.minister_approval_ref),
     ]
     refuse(found)
@@ -720,7 +772,8 @@ def _cancel(c: CancelMutation, s: MutationState) -> list[DomainEvent]:
     """Before the decree the BKD or the PPK may cancel; a decreed transfer is revoked by the
     PPK alone, by a cancelling decree whose number and date are recorded."""
     _require(s, "cancel", set(Status) - TERMINAL)
-    if s.status == Status.DECREED:
+    decreed = s.status in {Status.DECREED, Status.HELD}
+    if decreed:
         if not c.by_ppk:
             raise rule_error("cancel_decreed_by_ppk_only")
         if not ((c.cancelling_sk_number or "").strip() and c.cancelling_sk_date):
@@ -731,10 +784,21 @@ def _cancel(c: CancelMutation, s: MutationState) -> list[DomainEvent]:
             nip=s.nip,
             reason=c.reason,
             cancelled_by=c.actor,
-            cancelling_sk_number=c.cancelling_sk_number if s.status == Status.DECREED else None,
-            cancelling_sk_date=c.cancelling_sk_date if s.status == Status.DECREED else None,
+            cancelling_sk_number=c.cancelling_sk_number if decreed else None,
+            cancelling_sk_date=c.cancelling_sk_date if decreed else None,
         )
     ]
+
+
+def _tmt_guards(s: MutationState, status: str, unit_closed_on: date | None) -> list[Violation]:
+    """What must still hold on the TMT: the employee may be moved, the target unit exists."""
+    found = [
+        check_transferable(s.nip, status),
+        violation("unit_closed", unit_id=s.to_unit_id, closed_on=unit_closed_on)
+        if unit_closed_on is not None
+        else None,
+    ]
+    return [v for v in found if v is not None]
 
 
 def _may_decide(s: MutationState, actor: str, action: str) -> None:
@@ -762,6 +826,8 @@ STATUS_AFTER: dict[type[DomainEvent], Status] = {
     MutationObjected: Status.OBJECTED,
     MutationObjectedV2: Status.OBJECTED,
     MutationDeemedAcknowledged: Status.ACKNOWLEDGED,
+    MutationHeld: Status.HELD,
+    MutationReleased: Status.DECREED,
     MutationObjectionResolved: Status.OBJECTION_DISMISSED,
     MutationDecreed: Status.DECREED,
     MutationEffective: Status.EFFECTIVE,

@@ -48,6 +48,7 @@ ALL_STEPS = (
     "resolve",
     "decree",
     "effective",
+    "release",
     "cancel",
 )
 # The Indonesian name of each action, for the messages (the English one is the key).
@@ -66,6 +67,7 @@ LANGKAH: dict[str, str] = {
     "decree": "menetapkan SK",
     "make effective": "memberlakukan",
     "cancel": "membatalkan",
+    "release": "melepas penahanan",
 }
 _DECIDING = ("review", "approve", "reject", "resolve", "decree")
 _R, _C, _F, _N = ErrorKind.REFUSED, ErrorKind.CONFLICT, ErrorKind.FORBIDDEN, ErrorKind.NOT_FOUND
@@ -109,7 +111,7 @@ RULES: dict[str, Rule] = {
         ),
         Rule(
             "employee_not_transferable",
-            ("propose", "approve", "decree", "effective"),
+            ("propose", "approve", "decree", "effective", "release"),
             _R,
             "Pegawai {nip} {status_id} sehingga tidak dapat dimutasi. Mutasi dapat diusulkan "
             "kembali setelah status itu berakhir.",
@@ -142,7 +144,7 @@ RULES: dict[str, Rule] = {
         ),
         Rule(
             "unit_closed",
-            ("propose", "approve", "decree", "effective"),
+            ("propose", "approve", "decree", "effective", "release"),
             _R,
             "Unit {unit_id} telah ditutup pada {closed_on} dan tidak menerima mutasi. Pilih "
             "unit tujuan lain.",

@@ -357,6 +357,19 @@ async def cancel(
     return _result(mutation_id, await commands.run_command(d, mutation_id, command, cause))
 
 
+@router.post("/mutations/{mutation_id}/release", response_model=CommandResult)
+async def release(
+    mutation_id: str,
+    body: ReasonBody,
+    d: Deps = Depends(deps),
+    cause: Cause = Depends(request_cause),
+) -> CommandResult:
+    """Release a transfer held on its TMT (MutationReleased) once its guards pass again;
+    it then takes effect on the scheduler's next tick."""
+    recorded = await commands.release_hold(d, mutation_id, cause=cause, reason=body.reason)
+    return _result(mutation_id, recorded)
+
+
 @router.get("/mutations/{mutation_id}", response_model=MutationView)
 async def get_mutation(
     mutation_id: str, d: Deps = Depends(deps), access: Access = Depends(authorize)

@@ -26,6 +26,7 @@ from rangkui_mutation.domain.mutation import (
     DecreeMutation,
     MutationState,
     ProposeMutation,
+    ReleaseHold,
     mutation_decider,
     stream_id,
 )
@@ -159,6 +160,7 @@ async def approve_mutation(
             blackout=find_blackout(deps.blackouts, today),
             employee_status=employee["status"],
             recent_annual_predikat=await read_models.recent_annual_predikat(conn, state.nip),
+            unit_closed_on=await read_models.unit_closed_on(conn, state.to_unit_id),
         )
         command = ApproveMutation(
             actor=cause.actor,
@@ -197,6 +199,7 @@ async def decree_mutation(
             ),
             blackout=find_blackout(deps.blackouts, sk_date),
             employee_status=employee["status"] if employee else "ACTIVE",
+            unit_closed_on=await read_models.unit_closed_on(conn, state.to_unit_id),
             retroactive_tmt_max_days=deps.settings.retroactive_tmt_max_days,
             tmt_horizon_days=deps.settings.tmt_horizon_days,
         )
@@ -211,6 +214,26 @@ async def decree_mutation(
             policy=deps.settings.process_policy(),
         )
         return await execute(deps.store, sid, mutation_decider, command, cause, conn=conn)
+
+
+async def tmt_facts(deps: Deps, state: MutationState) -> tuple[str, date | None]:
+    """The facts the TMT guards need: the employee's status, the target unit's closure."""
+    employee = await read_models.employee(deps.pool, state.nip)
+    closed_on = await read_models.unit_closed_on(deps.pool, state.to_unit_id)
+    return (employee["status"] if employee else "ACTIVE"), closed_on
+
+
+async def release_hold(
+    deps: Deps, mutation_id: str, *, cause: Cause, reason: str
+) -> list[Recorded]:
+    """Release a held transfer once its guards pass again (the decider re-checks them)."""
+    sid = stream_id(mutation_id)
+    state = await existing(deps, sid)
+    status, closed_on = await tmt_facts(deps, state)
+    command = ReleaseHold(
+        actor=cause.actor, reason=reason, employee_status=status, unit_closed_on=closed_on
+    )
+    return await execute(deps.store, sid, mutation_decider, command, cause)
 
 
 async def run_command(

@@ -13,13 +13,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 
+from rangkui_contracts.events.mutation import MutationHeld
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.errors import ConcurrencyConflict, RuleViolated
 from rangkui_eventkit.logging import get_logger
-from rangkui_eventkit.pipeline import execute
+from rangkui_eventkit.pipeline import execute, load_state
 from rangkui_mutation.adapters.write_facts import due_for_deemed_acknowledgement, due_for_effect
 from rangkui_mutation.domain.mutation import DeemAcknowledged, MakeEffective, mutation_decider
-from rangkui_mutation.service_layer.commands import Deps
+from rangkui_mutation.service_layer.commands import Deps, tmt_facts
 
 log = get_logger(__name__)
 SCHEDULER_ACTOR = "system.scheduler"
@@ -48,17 +49,24 @@ async def record_silent_acknowledgements(deps: Deps) -> list[str]:
 
 
 async def make_due_transfers_effective(deps: Deps) -> list[str]:
-    """One tick: the streams made effective now."""
+    """One tick: the streams made effective now (a transfer whose guards fail on its TMT is
+    held instead, with the reasons, and is not in the list)."""
     await record_silent_acknowledgements(deps)
     today = deps.today()
     done: list[str] = []
     for sid in await due_for_effect(deps.pool, today):
         cause = Cause.new(SCHEDULER_ACTOR)
+        state, _ = await load_state(deps.store, sid, mutation_decider)
+        status, closed_on = await tmt_facts(deps, state)
+        command = MakeEffective(today=today, employee_status=status, unit_closed_on=closed_on)
         try:
-            await execute(deps.store, sid, mutation_decider, MakeEffective(today=today), cause)
+            recorded = await execute(deps.store, sid, mutation_decider, command, cause)
         except (ConcurrencyConflict, RuleViolated) as exc:
             # Another replica (or a cancel) got there first: nothing to do for this one.
             log.info("mutation.effective_skipped", stream_id=sid, reason=str(exc))
+            continue
+        if any(isinstance(r.event, MutationHeld) for r in recorded):
+            log.warning("mutation.held", stream_id=sid, tmt_today=today.isoformat())
             continue
         log.info("mutation.effective", stream_id=sid, tmt_today=today.isoformat())
         done.append(sid)

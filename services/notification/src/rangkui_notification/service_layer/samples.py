@@ -128,6 +128,19 @@ SAMPLES: dict[type[DomainEvent], DomainEvent] = {
         mu.MutationCancelled(
             mutation_id=M, nip=EMPLOYEE, reason="Formasi sudah terisi", cancelled_by="bkd"
         ),
+        mu.MutationHeld(
+            mutation_id=M,
+            nip=EMPLOYEE,
+            held_on=date(2026, 12, 1),
+            reasons=[
+                mu.HoldReason(
+                    rule="employee_not_transferable",
+                    message="Pegawai sedang menjalani proses hukuman disiplin.",
+                    legal_basis="PP 11/2017 jo. PP 17/2020 Pasal 190",
+                )
+            ],
+            held_by="system.scheduler",
+        ),
         mu.StaffingNeedIdentified(
             need_id="N-1",
             unit_id="SMA2",
