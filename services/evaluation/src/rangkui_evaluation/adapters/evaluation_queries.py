@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rangkui_evaluation.adapters.personnel_queries import Queryable
+from rangkui_evaluation.domain.reach import ReachFacts
 
 _COLUMNS = """evaluation_id, nip, kind, period_start, period_end, hasil_kerja, perilaku_kerja,
     predikat, evaluator_nip, plan_id, checkpoint_id, adaptation, supersedes_evaluation_id,
@@ -26,3 +27,37 @@ async def history_of(db: Queryable, nip: str) -> list[dict[str, Any]]:
         nip,
     )
     return [dict(r) for r in rows]
+
+
+async def reach_facts(
+    db: Queryable, nip: str, plan_id: str | None, supersedes_evaluation_id: str | None
+) -> ReachFacts:
+    """What the evaluator-reach rule needs: where the employee works (personnel's read
+    model), the plan's unit and assigned evaluator, the corrected evaluation's author (its
+    evaluator, else whoever recorded it: an imported annual appraisal is the BKD's)."""
+    employee_unit = await db.fetchval("SELECT unit_id FROM personnel_employees WHERE nip = $1", nip)
+    plan = (
+        await db.fetchrow(
+            "SELECT unit_id, evaluator_nip FROM monitoring_plans WHERE plan_id = $1", plan_id
+        )
+        if plan_id
+        else None
+    )
+    # The author from the event store (the write side), not the read model that lags: an
+    # evaluation just recorded is corrected by its author alone from the first moment.
+    author = (
+        await db.fetchval(
+            "SELECT coalesce(data ->> 'evaluator_nip', metadata ->> 'actor') FROM events "
+            "WHERE event_type LIKE 'rangkui.evaluation.EvaluationRecorded.v%' "
+            "AND data ->> 'evaluation_id' = $1 ORDER BY global_position LIMIT 1",
+            supersedes_evaluation_id,
+        )
+        if supersedes_evaluation_id
+        else None
+    )
+    return ReachFacts(
+        employee_unit_id=employee_unit,
+        plan_unit_id=plan["unit_id"] if plan else None,
+        plan_evaluator_nip=plan["evaluator_nip"] if plan else None,
+        corrected_author_nip=author,
+    )

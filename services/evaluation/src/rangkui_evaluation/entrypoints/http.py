@@ -23,6 +23,7 @@ from rangkui_evaluation.adapters.appraisal_csv import UnreadableExport, read_ann
 from rangkui_evaluation.adapters.clock import Clock
 from rangkui_evaluation.adapters.evaluation_queries import get_evaluation, history_of
 from rangkui_evaluation.adapters.monitoring_queries import find_plans, get_plan
+from rangkui_evaluation.domain.reach import EvaluatorReach
 from rangkui_evaluation.entrypoints.scope import reach_of, require_reach
 from rangkui_evaluation.service_layer.adaptation_notes import open_notes
 from rangkui_evaluation.service_layer.commands import (
@@ -292,8 +293,20 @@ def evaluations_router() -> APIRouter:
             supersedes_evaluation_id=body.supersedes_evaluation_id,
         )
         today = _clock(request).today()
+        reach = (
+            None
+            if access.units is None
+            else EvaluatorReach(frozenset(access.units), access.principal.nip or "")
+        )
         event = await record_evaluation(
-            pool, store, command, today=today, cause=cause, keyring=_keyring(request)
+            pool,
+            store,
+            command,
+            today=today,
+            cause=cause,
+            keyring=_keyring(request),
+            reach=reach,
+            checkpoint_early_days=_service(request).settings.checkpoint_early_days,
         )
         return _recorded_view(event, body.adaptation, cause.actor)
 

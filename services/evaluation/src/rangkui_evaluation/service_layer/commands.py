@@ -24,6 +24,7 @@ from rangkui_contracts.events.evaluation import (
     MutationOutcomeAssessed,
 )
 from rangkui_evaluation.adapters.appraisal_csv import AnnualRow, RowError
+from rangkui_evaluation.adapters.evaluation_queries import reach_facts
 from rangkui_evaluation.adapters.outcome_queries import outcome_facts
 from rangkui_evaluation.domain.appraisal import Appraisal, EvaluationKind
 from rangkui_evaluation.domain.appraisal_record import RecordAppraisal, appraisals_stream
@@ -34,6 +35,7 @@ from rangkui_evaluation.domain.plan import (
     RecordCheckpointEvaluation,
     plan_id_for,
 )
+from rangkui_evaluation.domain.reach import EvaluatorReach, check_evaluator_reach
 from rangkui_evaluation.service_layer.adaptation_notes import seal_notes
 from rangkui_evaluation.service_layer.deciders import APPRAISALS, PLAN
 from rangkui_eventkit.context import Cause
@@ -125,10 +127,17 @@ async def record_evaluation(
     today: date,
     cause: Cause,
     keyring: KeyRing | None = None,
+    reach: EvaluatorReach | None = None,
+    checkpoint_early_days: int = 0,
 ) -> EvaluationRecordedV2:
     """Record an evaluation: a checkpoint one in its plan (settling the outcome at the last
     checkpoint), any other in the employee's appraisal record. Adaptation notes are sealed
-    with the employee's data key first (`adaptation_notes`); none are recorded in clear."""
+    with the employee's data key first (`adaptation_notes`); none are recorded in clear.
+    An evaluator (`reach`) records only inside their reach and corrects only their own."""
+    if reach is not None:
+        plan_id = plan_of_checkpoint(command.checkpoint_id) if command.checkpoint_id else None
+        facts = await reach_facts(pool, command.nip, plan_id, command.supersedes_evaluation_id)
+        check_evaluator_reach(command.nip, reach, facts)
     # Ids are unique per stream by the deciders; across streams, by this look-up (a caller
     # choosing its own id could otherwise reuse one from another employee or plan).
     if await pool.fetchval(
@@ -138,7 +147,9 @@ async def record_evaluation(
     notes = command.adaptation.notes if command.adaptation else ""
     sealed = await seal_notes(pool, keyring, command.nip, notes)
     event = await _retrying_conflicts(
-        lambda: _record_evaluation(pool, store, command, sealed, today=today, cause=cause)
+        lambda: _record_evaluation(
+            pool, store, command, sealed, today=today, cause=cause, early=checkpoint_early_days
+        )
     )
     log.info(
         "evaluation.recorded",
@@ -158,6 +169,7 @@ async def _record_evaluation(
     *,
     today: date,
     cause: Cause,
+    early: int = 0,
 ) -> EvaluationRecordedV2:
     if command.kind != "CHECKPOINT":
         if command.checkpoint_id is not None:
@@ -180,6 +192,7 @@ async def _record_evaluation(
         facts=await outcome_facts(pool, state),
         today=today,
         actor=cause.actor,
+        early_days=early,
     )
     events = PLAN.decide(decision, state)
     return _evaluation_of(await _append(store, plan_id, len(history), events, cause))
