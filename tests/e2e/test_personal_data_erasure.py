@@ -64,9 +64,16 @@ async def mailbox(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Mailbox]:
 
 @pytest.fixture
 async def system(
-    mailbox: Mailbox, infra: Infra, topic_prefix: str, tmp_path: Path
+    mailbox: Mailbox,
+    infra: Infra,
+    topic_prefix: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> AsyncIterator[System]:
-    """The four services as processes, with notification's e-mail channel on."""
+    """The four services as processes, with notification's e-mail channel on. The story
+    evaluates the first checkpoint on the TMT day: the province's policy here opens
+    checkpoints early enough for that (this test is about erasure, not about timing)."""
+    monkeypatch.setenv("EVALUATION_CHECKPOINT_EARLY_DAYS", "92")
     system = System(infra, topic_prefix, tmp_path)
     try:
         await system.start()

@@ -87,8 +87,8 @@ CLASSIFICATION: dict[type[BaseModel], dict[str, Classification]] = {
     ),
     mu.MutationApproved: _fields(
         public="mutation_id nip to_unit_id to_position_id approved_by reasons "
-        "min_years_exception minister_approval_ref against_recommendation steps_skipped "
-        "skip_policy"
+        "min_years_exception minister_approval_ref against_recommendation fit_override "
+        "warnings steps_skipped skip_policy"
     ),
     mu.MutationRejected: _fields(
         public="mutation_id nip rejected_by reasons steps_skipped skip_policy"

@@ -111,6 +111,14 @@ class MutationApproved(_Mutation):
     against_recommendation: bool = Field(
         default=False, description="the TPK recommended against it; `reasons` say why"
     )
+    fit_override: str | None = Field(
+        default=None, description="the PPK's written reasons to waive the education fit"
+    )
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="rules that warned without refusing under the policy in force (for "
+        "example appraisals_missing)",
+    )
     steps_skipped: list[SkippableStep] = Field(
         default_factory=list, description="process steps this file went without"
     )

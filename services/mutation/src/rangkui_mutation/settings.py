@@ -47,6 +47,12 @@ class MutationSettings(ServiceSettings, PersonalDataTransportSettings):
         description="the provincial regulation that allows skipping them (required with "
         "skip_steps); recorded on every decision that skipped a step",
     )
+    missing_appraisals: Literal["WARN", "BLOCK"] = Field(
+        default="WARN",
+        description="fewer than two annual appraisals in the two years before the decision: "
+        "BLOCK refuses the approval (appraisals_missing), WARN approves and records the "
+        "warning on the decision (Peraturan BKN 5/2019 asks for the last two; check)",
+    )
     tpk_quorum: int = Field(
         default=3, ge=1, description="TPK members present for a valid review (sidang)"
     )

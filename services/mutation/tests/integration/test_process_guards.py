@@ -11,8 +11,9 @@ import asyncpg
 import httpx
 import pytest
 
+from rangkui_contracts.events.evaluation import EvaluationRecordedV2
 from rangkui_contracts.events.personnel import EmployeeStatusChanged, UnitClosed
-from rangkui_contracts.topics import MUTATION
+from rangkui_contracts.topics import EVALUATION, MUTATION
 from rangkui_eventkit.testing.auth import acting
 from rangkui_eventkit.testing.kafka_tools import header, read_topic
 from rangkui_eventkit.testing.plugin import eventually, serve_in_process
@@ -432,3 +433,73 @@ async def test_a_target_unit_closed_before_the_tmt_holds_the_transfer(
     hold = next(s for s in view["timeline"] if s["step"] == "HELD")
     assert [r["rule"] for r in hold["details"]["reasons"]] == ["unit_closed"]
     assert all(s["step"] != "EFFECTIVE" for s in view["timeline"])
+
+
+def annual(nip: str, year: int, predikat: str, **extra: Any) -> tuple[str, Any]:
+    return (
+        f"appraisals-{nip}",
+        EvaluationRecordedV2(
+            evaluation_id=extra.pop("evaluation_id", f"ev-{nip}-{year}"),
+            nip=nip,
+            kind="ANNUAL",
+            period_start=date(year, 1, 1),
+            period_end=date(year, 12, 31),
+            hasil_kerja="DI_BAWAH" if predikat == "KURANG" else "SESUAI",
+            perilaku_kerja="SESUAI",
+            predikat=predikat,
+            **extra,
+        ),
+    )
+
+
+async def test_a_corrected_appraisal_no_longer_blocks_and_old_ones_do_not_count(
+    settings: MutationSettings, publish_personnel: Publish, clock: Clock
+) -> None:
+    await seed(publish_personnel)
+    strict = settings.model_copy(update={"missing_appraisals": "BLOCK"})
+    await publish_personnel(
+        [
+            annual(NIP, 2023, "KURANG"),  # ended before the two-year window: does not count
+            annual(NIP, 2024, "BAIK"),
+            annual(NIP, 2025, "KURANG"),
+            annual(
+                NIP,
+                2025,
+                "BAIK",
+                evaluation_id=f"ev-{NIP}-2025-ralat",
+                supersedes_evaluation_id=f"ev-{NIP}-2025",
+            ),
+            annual(OTHER_NIP, 2025, "BAIK"),  # only one appraisal in the window
+            annual(OTHER_NIP, 2023, "BAIK"),
+        ],
+        EVALUATION,
+    )
+    async with serve_in_process(create_app(strict, clock=clock)) as client:
+        first, second = await propose(client, NIP), await propose(client, OTHER_NIP)
+
+        async def corrected() -> bool:
+            conn = await asyncpg.connect(settings.database_url)
+            try:
+                return bool(
+                    await conn.fetchval(
+                        "SELECT count(*) = 6 AND count(superseded_by) = 1 FROM performance"
+                    )
+                )
+            finally:
+                await conn.close()
+
+        await eventually(corrected, timeout=15)
+        for m in (first, second):
+            await ready_for_decision(client, m)
+        approved = await ok(client, f"/mutations/{first}/approve", {"reasons": "sesuai"}, PPK)
+        assert approved["status"] == "APPROVED"
+        error = await refused(
+            client,
+            settings,
+            f"/mutations/{second}/approve",
+            {"reasons": "sesuai"},
+            PPK,
+            status=422,
+            rule="appraisals_missing",
+        )
+        assert "hanya memiliki 1 penilaian kinerja" in error["message"]

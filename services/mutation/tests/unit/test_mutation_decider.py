@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from datetime import date
 
@@ -52,7 +53,7 @@ from rangkui_mutation.domain.mutation import (
     SocializeMutation,
     mutation_decider,
 )
-from rangkui_mutation.domain.rules import Blackout
+from rangkui_mutation.domain.rules import Blackout, FitFacts, appraisal_window_start
 
 pytestmark = pytest.mark.unit
 
@@ -118,7 +119,11 @@ DECREED = MutationDecreed(
 )
 AFTER_WINDOW = date(2026, 12, 13)
 FACTS = ApprovalFacts(
-    today=TODAY, free_places=1, tmt_position=date(2019, 1, 2), min_years_in_post=2
+    today=TODAY,
+    free_places=1,
+    tmt_position=date(2019, 1, 2),
+    min_years_in_post=2,
+    recent_annual_predikat=("BAIK", "SANGAT_BAIK"),
 )
 DECREE_FACTS = DecreeFacts(today=TODAY)
 # The full process up to the PPK's decision, and up to the decree.
@@ -682,3 +687,86 @@ def test_a_closed_target_unit_refuses_approval_and_decree() -> None:
     assert refused(given(*READY), approve(facts=facts)).rule == "unit_closed"
     later = decree(facts=DecreeFacts(TODAY, unit_closed_on=closed))
     assert refused(given(*ANSWERED), later).rule == "unit_closed"
+
+
+# ------------------------------------------------------------------------ appraisal facts
+def test_missing_appraisals_warn_on_the_decision_by_default() -> None:
+    facts = ApprovalFacts(TODAY, 1, date(2019, 1, 2), 2, recent_annual_predikat=("BAIK",))
+    [event] = when(given(*READY), approve(facts=facts))
+    assert isinstance(event, MutationApproved)
+    assert event.warnings == ["appraisals_missing"]
+
+
+def test_missing_appraisals_refuse_the_approval_under_the_block_policy() -> None:
+    facts = ApprovalFacts(
+        TODAY, 1, date(2019, 1, 2), 2, recent_annual_predikat=(), missing_appraisals="BLOCK"
+    )
+    error = refused(given(*READY), approve(facts=facts))
+    assert error.rule == "appraisals_missing"
+    assert "hanya memiliki 0 penilaian kinerja" in error.message
+
+
+def test_the_last_two_years_are_counted_in_calendar_dates_from_the_decision() -> None:
+    assert appraisal_window_start(date(2026, 11, 28)) == date(2024, 11, 28)
+    assert appraisal_window_start(date(2028, 2, 29)) == date(2026, 2, 28)
+
+
+# ---------------------------------------------------------------------- fit when deciding
+TEACHER_FIT = FitFacts(
+    grade="III/b",
+    education=(("S1", "Pendidikan Matematika"),),
+    current_type="FUNGSIONAL",
+    target_type="FUNGSIONAL",
+    target_grade_min="III/a",
+    target_grade_max="IV/b",
+    current_grade_max="IV/b",
+    required_levels=("S1",),
+    required_fields=("Pendidikan Matematika",),
+)
+
+
+def fit(**overrides: object) -> ApprovalFacts:
+    return dataclasses.replace(FACTS, fit=dataclasses.replace(TEACHER_FIT, **overrides))
+
+
+def test_a_post_the_employee_fits_is_approved() -> None:
+    [event] = when(given(*READY), approve(facts=fit()))
+    assert isinstance(event, MutationApproved)
+    assert event.fit_override is None
+
+
+def test_a_move_to_a_higher_post_type_is_refused_as_a_promotion() -> None:
+    error = refused(given(*READY), approve(facts=fit(target_type="STRUKTURAL")))
+    assert error.rule == "promotion_not_transfer"
+    assert "pengangkatan (promosi), bukan mutasi" in error.message
+
+
+def test_a_move_to_a_higher_grade_band_is_refused_as_a_promotion() -> None:
+    facts = fit(current_grade_max="III/d", target_grade_min="IV/a", target_grade_max="IV/c")
+    error = refused(given(*READY), approve(facts=facts))
+    assert rules(error) == ["promotion_not_transfer", "grade_out_of_range"]
+
+
+def test_a_grade_outside_the_posts_range_is_refused_even_with_an_override() -> None:
+    facts = fit(target_grade_min="II/a", target_grade_max="II/d", current_grade_max="IV/b")
+    error = refused(given(*READY), approve(facts=facts, fit_override="kebutuhan mendesak"))
+    assert error.rule == "grade_out_of_range"
+    assert "(III/b) tidak berada dalam rentang golongan" in error.message
+
+
+def test_an_education_mismatch_is_refused_unless_the_ppk_overrides_with_reasons() -> None:
+    facts = fit(education=(("S1", "Pendidikan Fisika"),))
+    error = refused(given(*READY), approve(facts=facts))
+    assert error.rule == "education_mismatch"
+    assert "S1 Pendidikan Fisika" in error.message
+    assert refused(given(*READY), approve(facts=facts, fit_override="  ")).rule == (
+        "education_mismatch"
+    )
+    [event] = when(given(*READY), approve(facts=facts, fit_override="guru fisika mengajar IPA"))
+    assert isinstance(event, MutationApproved)
+    assert event.fit_override == "guru fisika mengajar IPA"
+
+
+def test_a_level_below_the_required_one_does_not_fit() -> None:
+    facts = fit(education=(("D3", "Pendidikan Matematika"),))
+    assert refused(given(*READY), approve(facts=facts)).rule == "education_mismatch"

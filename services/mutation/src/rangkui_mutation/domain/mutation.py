@@ -42,7 +42,10 @@ from rangkui_eventkit.decider import Decider
 from rangkui_eventkit.errors import Violation
 from rangkui_mutation.domain.rules import (
     Blackout,
+    FitFacts,
+    check_appraisals_present,
     check_can_decide,
+    check_fit,
     check_free_place,
     check_min_years,
     check_not_in_blackout,
@@ -189,6 +192,8 @@ class ApprovalFacts:
     employee_status: str = "ACTIVE"
     recent_annual_predikat: tuple[str, ...] = ()  # most recent first
     unit_closed_on: date | None = None  # the target unit's closure, if it closed
+    missing_appraisals: str = "WARN"  # policy: BLOCK refuses, WARN records a warning
+    fit: FitFacts | None = None  # the employee against the target post (None: not known)
 
 
 @dataclass(frozen=True)
@@ -198,6 +203,7 @@ class ApproveMutation:
     reasons: str = ""
     min_years_exception: str | None = None
     minister_approval_ref: str | None = None
+    fit_override: str | None = None  # the PPK's written reasons to waive the education fit
     policy: ProcessPolicy = FULL_PROCESS
 
 
@@ -646,8 +652,12 @@ def _approve(c: ApproveMutation, s: MutationState) -> list[DomainEvent]:
             found.append(_documents_missing(s))
     if s.recommended is False and not c.reasons.strip():
         found.append(violation("against_recommendation_without_reasons"))
+    missing = check_appraisals_present(s.nip, f.recent_annual_predikat, f.missing_appraisals)
+    if f.fit is not None:
+        found += check_fit(s.nip, s.to_position_id, f.fit, c.fit_override)
     found += [
         *_tmt_guards(s, f.employee_status, f.unit_closed_on),
+        missing if f.missing_appraisals == "BLOCK" else None,
         check_recent_performance(s.nip, f.recent_annual_predikat),
         check_free_place(s.to_position_id, f.free_places),
         check_min_years(s.nip, f.tmt_position, f.today, f.min_years_in_post, c.min_years_exception),
@@ -666,6 +676,8 @@ def _approve(c: ApproveMutation, s: MutationState) -> list[DomainEvent]:
             min_years_exception=c.min_years_exception,
             minister_approval_ref=c.minister_approval_ref if f.blackout else None,
             against_recommendation=s.recommended is False,
+            warnings=[missing.rule] if missing is not None else [],
+            fit_override=(c.fit_override or "").strip() or None,
             steps_skipped=skipped,
             skip_policy=c.policy.basis if skipped else None,
         )

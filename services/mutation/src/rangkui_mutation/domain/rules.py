@@ -261,6 +261,49 @@ RULES: dict[str, Rule] = {
             f"{_BKN}; PP 30/2019",
         ),
         Rule(
+            "promotion_not_transfer",
+            ("approve",),
+            _R,
+            "Jabatan {position_id} ({target_type}) lebih tinggi daripada jabatan pegawai {nip} "
+            "sekarang ({current_type}): ini pengangkatan (promosi), bukan mutasi, dan "
+            "ditempuh melalui prosedurnya sendiri.",
+            "post {position_id} ({target_type}) is above the employee's current post "
+            "({current_type}): that is a promotion, not a transfer, with its own procedure",
+            "UU 20/2023; PP 11/2017 jo. PP 17/2020",
+        ),
+        Rule(
+            "grade_out_of_range",
+            ("approve",),
+            _R,
+            "Golongan pegawai {nip} ({grade}) tidak berada dalam rentang golongan jabatan "
+            "{position_id} ({grade_min} s.d. {grade_max}). Pilih jabatan yang sesuai dengan "
+            "golongannya.",
+            "employee {nip}'s grade {grade} is outside post {position_id}'s range "
+            "({grade_min} to {grade_max})",
+            "PP 11/2017 jo. PP 17/2020",
+        ),
+        Rule(
+            "education_mismatch",
+            ("approve",),
+            _R,
+            "Pendidikan pegawai {nip} ({education}) tidak memenuhi syarat jabatan "
+            "{position_id} ({required}). PPK dapat menyetujui dengan alasan tertulis "
+            "(fit_override) bila kebutuhan organisasi mengharuskannya.",
+            "employee {nip}'s education ({education}) does not meet post {position_id}'s "
+            "requirement ({required}); the PPK may override with written reasons",
+            "PP 11/2017 jo. PP 17/2020",
+        ),
+        Rule(
+            "appraisals_missing",
+            ("approve",),
+            _R,
+            "Pegawai {nip} hanya memiliki {found} penilaian kinerja tahunan dalam dua tahun "
+            "terakhir; diperlukan dua. Catat penilaian kinerja yang belum ada.",
+            "employee {nip} has {found} annual appraisals in the last two years; two are needed",
+            f"{_BKN}; PP 30/2019",
+            "MUTATION_MISSING_APPRAISALS",
+        ),
+        Rule(
             "documents_incomplete",
             ("review", "approve"),
             _R,
@@ -511,6 +554,91 @@ def _show(value: object, *, indonesian: bool = False) -> object:
 
 # ------------------------------------------------------------------------------ checks
 @dataclass(frozen=True)
+class FitFacts:
+    """The employee against the target post (and the post they hold now), as of deciding."""
+
+    grade: str
+    education: tuple[tuple[str, str], ...]  # (level, field)
+    current_type: str
+    target_type: str
+    target_grade_min: str | None = None
+    target_grade_max: str | None = None
+    current_grade_max: str | None = None
+    required_levels: tuple[str, ...] = ()
+    required_fields: tuple[str, ...] = ()
+
+
+# Post types from the lowest: a move up the list is a promotion, not a transfer.
+POST_TYPE_RANK = {"PELAKSANA": 0, "FUNGSIONAL": 1, "STRUKTURAL": 2}
+LEVEL_RANK = {"SMA": 0, "D3": 1, "S1": 2, "S2": 3, "S3": 4}
+
+
+def grade_rank(grade: str) -> int:
+    """III/b -> 11: golongan I..IV times five plus ruang a..e."""
+    roman, _, letter = grade.partition("/")
+    return {"I": 0, "II": 1, "III": 2, "IV": 3}[roman] * 5 + "abcde".index(letter)
+
+
+def check_fit(nip: str, position_id: str, fit: FitFacts, override: str | None) -> list[Violation]:
+    """Fit when deciding: not a promotion in disguise (post type or grade band above the
+    current post), the grade within the post's range, the education the post requires
+    (the one requirement the PPK may override, with written reasons)."""
+    found: list[Violation] = []
+    higher_type = POST_TYPE_RANK.get(fit.target_type, 0) > POST_TYPE_RANK.get(fit.current_type, 0)
+    higher_band = (
+        fit.target_grade_min is not None
+        and fit.current_grade_max is not None
+        and grade_rank(fit.target_grade_min) > grade_rank(fit.current_grade_max)
+    )
+    if higher_type or higher_band:
+        found.append(
+            violation(
+                "promotion_not_transfer",
+                nip=nip,
+                position_id=position_id,
+                target_type=fit.target_type
+                + (f", mulai {fit.target_grade_min}" if higher_band else ""),
+                current_type=fit.current_type
+                + (f", sampai {fit.current_grade_max}" if higher_band else ""),
+            )
+        )
+    low, high = fit.target_grade_min, fit.target_grade_max
+    if (low and grade_rank(fit.grade) < grade_rank(low)) or (
+        high and grade_rank(fit.grade) > grade_rank(high)
+    ):
+        found.append(
+            violation(
+                "grade_out_of_range",
+                nip=nip,
+                grade=fit.grade,
+                position_id=position_id,
+                grade_min=low or "—",
+                grade_max=high or "—",
+            )
+        )
+    if (fit.required_levels or fit.required_fields) and not (override and override.strip()):
+        minimum = min((LEVEL_RANK.get(x, 0) for x in fit.required_levels), default=0)
+        wanted = {f.lower() for f in fit.required_fields}
+        meets = any(
+            LEVEL_RANK.get(level, -1) >= minimum and (not wanted or field.lower() in wanted)
+            for level, field in fit.education
+        )
+        if not meets:
+            required = ", ".join([*fit.required_levels, *fit.required_fields])
+            held = ", ".join(f"{lv} {fd}" for lv, fd in fit.education) or "tidak tercatat"
+            found.append(
+                violation(
+                    "education_mismatch",
+                    nip=nip,
+                    position_id=position_id,
+                    education=held,
+                    required=required,
+                )
+            )
+    return found
+
+
+@dataclass(frozen=True)
 class Blackout:
     """A blackout window from the configured calendar (Minister's approval needed)."""
 
@@ -594,8 +722,33 @@ _PREDIKAT_ID = {
 }
 
 
+def appraisal_window_start(decision_date: date) -> date:
+    """ "The last two years" as calendar dates: appraisals whose period ended on or after
+    this day, two years before the decision (29 February falls back to the 28th)."""
+    try:
+        return decision_date.replace(year=decision_date.year - 2)
+    except ValueError:
+        return decision_date.replace(year=decision_date.year - 2, day=28)
+
+
+def check_appraisals_present(
+    nip: str, recent_annual_predikat: Sequence[str], policy: str
+) -> Violation | None:
+    """Fewer than two annual appraisals in the window: a rule outcome of its own, refusing
+    under the BLOCK policy, a warning recorded on the decision under WARN."""
+    if len(recent_annual_predikat) >= 2:
+        return None
+    return violation(
+        "appraisals_missing",
+        nip=nip,
+        found=len(recent_annual_predikat),
+        details={"found": len(recent_annual_predikat), "policy": policy},
+    )
+
+
 def check_recent_performance(nip: str, recent_annual_predikat: Sequence[str]) -> Violation | None:
-    """The last two annual ratings must be at least Baik (unrated years do not count)."""
+    """The last two annual ratings (within the window, corrections honoured) must be at
+    least Baik."""
     low = [p for p in recent_annual_predikat[:2] if p in BELOW_BAIK]
     if not low:
         return None

@@ -62,6 +62,11 @@ class ApproveBody(Body):
     minister_approval_ref: str | None = Field(
         default=None, description="reference of the Minister's approval inside a blackout"
     )
+    fit_override: str | None = Field(
+        default=None,
+        description="the PPK's written reasons to approve although the employee's education "
+        "does not meet the post's requirement (recorded on the decision)",
+    )
 
 
 class ReasonsBody(Body):
@@ -239,6 +244,7 @@ async def approve(
         reasons=body.reasons,
         min_years_exception=body.min_years_exception,
         minister_approval_ref=body.minister_approval_ref,
+        fit_override=body.fit_override,
     )
     return _result(mutation_id, recorded)
 

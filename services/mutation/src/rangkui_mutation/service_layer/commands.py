@@ -4,6 +4,8 @@ needs a lock)."""
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,7 +32,13 @@ from rangkui_mutation.domain.mutation import (
     mutation_decider,
     stream_id,
 )
-from rangkui_mutation.domain.rules import Blackout, find_blackout, rule_error
+from rangkui_mutation.domain.rules import (
+    Blackout,
+    FitFacts,
+    appraisal_window_start,
+    find_blackout,
+    rule_error,
+)
 from rangkui_mutation.settings import MutationSettings
 
 Clock = Callable[[], date]
@@ -135,6 +143,7 @@ async def approve_mutation(
     reasons: str = "",
     min_years_exception: str | None = None,
     minister_approval_ref: str | None = None,
+    fit_override: str | None = None,
 ) -> list[Recorded]:
     """Approve under a per-post lock, so two approvals racing for the last free place are
     decided one after the other and exactly one wins."""
@@ -159,12 +168,18 @@ async def approve_mutation(
             min_years_in_post=deps.settings.min_years_in_post,
             blackout=find_blackout(deps.blackouts, today),
             employee_status=employee["status"],
-            recent_annual_predikat=await read_models.recent_annual_predikat(conn, state.nip),
+            recent_annual_predikat=await read_models.recent_annual_predikat(
+                conn, state.nip, since=appraisal_window_start(today)
+            ),
+            missing_appraisals=deps.settings.missing_appraisals,
             unit_closed_on=await read_models.unit_closed_on(conn, state.to_unit_id),
         )
+        current = await read_models.position(conn, employee["position_id"])
+        facts = dataclasses.replace(facts, fit=fit_facts(employee, current, target))
         command = ApproveMutation(
             actor=cause.actor,
             facts=facts,
+            fit_override=fit_override,
             reasons=reasons,
             min_years_exception=min_years_exception,
             minister_approval_ref=minister_approval_ref,
@@ -172,6 +187,28 @@ async def approve_mutation(
         )
         events = mutation_decider.decide(command, state)
         return await deps.store.append([StreamWrite(sid, version, events)], cause, conn=conn)
+
+
+def fit_facts(
+    employee: dict[str, Any], current: dict[str, Any] | None, target: dict[str, Any]
+) -> FitFacts:
+    """The employee against the target post and the post they hold, from the read models."""
+    return FitFacts(
+        grade=employee["grade"],
+        education=tuple((e["level"], e["field"]) for e in _education(employee)),
+        current_type=current["jabatan_type"] if current else target["jabatan_type"],
+        target_type=target["jabatan_type"],
+        target_grade_min=target["grade_min"],
+        target_grade_max=target["grade_max"],
+        current_grade_max=current["grade_max"] if current else None,
+        required_levels=tuple(target["required_education_levels"]),
+        required_fields=tuple(target["required_education_fields"]),
+    )
+
+
+def _education(employee: dict[str, Any]) -> list[dict[str, Any]]:
+    raw = employee.get("education") or []
+    return json.loads(raw) if isinstance(raw, str) else list(raw)
 
 
 async def decree_mutation(
