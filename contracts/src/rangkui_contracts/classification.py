@@ -87,8 +87,8 @@ CLASSIFICATION: dict[type[BaseModel], dict[str, Classification]] = {
     ),
     mu.MutationApproved: _fields(
         public="mutation_id nip to_unit_id to_position_id approved_by reasons "
-        "min_years_exception minister_approval_ref against_recommendation fit_override "
-        "warnings steps_skipped skip_policy"
+        "min_years_exception minister_approval_ref minister_approval_date "
+        "against_recommendation fit_override warnings steps_skipped skip_policy"
     ),
     mu.MutationRejected: _fields(
         public="mutation_id nip rejected_by reasons steps_skipped skip_policy"
@@ -113,7 +113,7 @@ CLASSIFICATION: dict[type[BaseModel], dict[str, Classification]] = {
     mu.MutationObjectionResolved: _fields(public="mutation_id nip upheld reasons resolved_by"),
     mu.MutationDecreed: _fields(
         public="mutation_id nip sk_number sk_date tmt decreed_by retroactive_reason "
-        "minister_approval_ref steps_skipped skip_policy"
+        "minister_approval_ref minister_approval_date steps_skipped skip_policy"
     ),
     mu.HoldReason: _fields(public="rule message legal_basis"),
     mu.MutationHeld: _fields(public="mutation_id nip held_on reasons held_by"),

@@ -108,6 +108,9 @@ class MutationApproved(_Mutation):
     minister_approval_ref: str | None = Field(
         default=None, description="Minister of Home Affairs approval that lifts a blackout"
     )
+    minister_approval_date: date | None = Field(
+        default=None, description="the date of the Minister's approval letter"
+    )
     against_recommendation: bool = Field(
         default=False, description="the TPK recommended against it; `reasons` say why"
     )
@@ -225,6 +228,9 @@ class MutationDecreed(_Mutation):
     )
     minister_approval_ref: str | None = Field(
         default=None, description="Minister of Home Affairs approval that lifts a blackout"
+    )
+    minister_approval_date: date | None = Field(
+        default=None, description="the date of the Minister's approval letter"
     )
     steps_skipped: list[SkippableStep] = Field(
         default_factory=list, description="process steps this file went without"

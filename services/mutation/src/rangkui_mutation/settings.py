@@ -14,12 +14,20 @@ from rangkui_mutation.domain.mutation import ProcessPolicy
 
 
 class BlackoutWindow(BaseModel):
-    """A period in which transfers need the Minister of Home Affairs' written approval
-    (e.g. 6 months before a regional-head election, or after an inauguration)."""
+    """A period in which transfers need the Minister of Home Affairs' written approval:
+    before a regional-head election (`ELECTION`, UU 10/2016 Pasal 71 ayat (2)), six months
+    after an inauguration (`INAUGURATION`, Pasal 162 ayat (3)), or while an acting head
+    holds office (`ACTING_HEAD`, PP 49/2008 Pasal 132A); `post_types` and `kinds` scope it
+    to the transfers it covers (empty: all)."""
 
     start: date
     end: date
     reason: str
+    kind: Literal["ELECTION", "INAUGURATION", "ACTING_HEAD"] = "ELECTION"
+    post_types: list[Literal["STRUKTURAL", "FUNGSIONAL", "PELAKSANA"]] = Field(default_factory=list)
+    kinds: list[Literal["NEED_BASED", "OWN_REQUEST", "ROTATION", "OTHER"]] = Field(
+        default_factory=list
+    )
 
 
 class MutationSettings(ServiceSettings, PersonalDataTransportSettings):

@@ -251,7 +251,12 @@ async def test_each_rule_violated_on_purpose_names_itself_and_changes_nothing(
             (("POST", f"/mutations/{first}/approve", {}, "kerabat.ppk"), "related_person_conflict"),
             (("POST", f"/mutations/{first}/approve", {}, "ppk.gubernur"), "blackout_window"),
             (
-                ("POST", f"/mutations/{newcomer}/approve", {"minister_approval_ref": "M/1"}, "ppk"),
+                (
+                    "POST",
+                    f"/mutations/{newcomer}/approve",
+                    {"minister_approval_ref": "M/1", "minister_approval_date": "2026-11-20"},
+                    "ppk",
+                ),
                 "min_years_in_post",
             ),
         ]
@@ -263,8 +268,17 @@ async def test_each_rule_violated_on_purpose_names_itself_and_changes_nothing(
         assert len(messages) == len(cases)
 
         # With the Minister's approval and the PPK's exception, both go through.
-        await ok(client, f"/mutations/{first}/approve", {"minister_approval_ref": "M/1"}, PPK)
-        exception = {"minister_approval_ref": "M/1", "min_years_exception": "guru tunggal"}
+        await ok(
+            client,
+            f"/mutations/{first}/approve",
+            {"minister_approval_ref": "M/1", "minister_approval_date": "2026-11-20"},
+            PPK,
+        )
+        exception = {
+            "minister_approval_ref": "M/1",
+            "minister_approval_date": "2026-11-20",
+            "min_years_exception": "guru tunggal",
+        }
         await ok(client, f"/mutations/{newcomer}/approve", exception, PPK)
 
 

@@ -269,7 +269,7 @@ async def test_a_valid_decree_unique_number_dates_blackout_and_cancelled_by_the_
             client,
             settings,
             path,
-            decree_body("800/8/BKD/2026", inside, inside),
+            decree_body("800/8/BKD/2026", inside, inside, minister_approval_ref="100.2/1/OTDA"),
             PPK,
             status=422,
             rule="blackout_window",
@@ -282,6 +282,7 @@ async def test_a_valid_decree_unique_number_dates_blackout_and_cancelled_by_the_
                 inside,
                 inside + timedelta(days=30),
                 minister_approval_ref="100.2/1/OTDA",
+                minister_approval_date=TODAY.isoformat(),
             ),
             PPK,
         )

@@ -53,7 +53,12 @@ from rangkui_mutation.domain.mutation import (
     SocializeMutation,
     mutation_decider,
 )
-from rangkui_mutation.domain.rules import Blackout, FitFacts, appraisal_window_start
+from rangkui_mutation.domain.rules import (
+    Blackout,
+    FitFacts,
+    appraisal_window_start,
+    find_blackout,
+)
 
 pytestmark = pytest.mark.unit
 
@@ -351,9 +356,14 @@ def test_approval_inside_a_blackout_window_needs_the_ministers_approval() -> Non
     blackout = Blackout(date(2026, 6, 1), date(2027, 1, 31), "pilkada 2026")
     facts = ApprovalFacts(TODAY, 1, date(2019, 1, 2), 2, blackout=blackout)
     assert refused(given(*READY), approve(facts=facts)).rule == "blackout_window"
-    [event] = when(given(*READY), approve(facts=facts, minister_approval_ref="MENDAGRI/1"))
+    # The letter's number alone is not enough: its date is recorded too.
+    number_only = approve(facts=facts, minister_approval_ref="MENDAGRI/1")
+    assert refused(given(*READY), number_only).rule == "blackout_window"
+    letter = {"minister_approval_ref": "MENDAGRI/1", "minister_approval_date": date(2026, 11, 2)}
+    [event] = when(given(*READY), approve(facts=facts, **letter))
     assert isinstance(event, MutationApproved)
     assert event.minister_approval_ref == "MENDAGRI/1"
+    assert event.minister_approval_date == date(2026, 11, 2)
 
 
 @pytest.mark.parametrize(
@@ -572,9 +582,34 @@ def test_a_decree_inside_a_blackout_window_needs_the_ministers_approval() -> Non
     blackout = Blackout(date(2026, 11, 1), date(2027, 1, 31), "pilkada 2026")
     facts = DecreeFacts(TODAY, blackout=blackout)
     assert refused(given(*ANSWERED), decree(facts=facts)).rule == "blackout_window"
-    [event] = when(given(*ANSWERED), decree(facts=facts, minister_approval_ref="MENDAGRI/9"))
+    letter = {"minister_approval_ref": "MENDAGRI/9", "minister_approval_date": date(2026, 11, 20)}
+    [event] = when(given(*ANSWERED), decree(facts=facts, **letter))
     assert isinstance(event, MutationDecreed)
-    assert event.minister_approval_ref == "MENDAGRI/9"
+    assert (event.minister_approval_ref, event.minister_approval_date) == (
+        "MENDAGRI/9",
+        date(2026, 11, 20),
+    )
+
+
+def test_an_acting_head_window_needs_the_ministers_approval_on_its_own_basis() -> None:
+    pj = Blackout(date(2026, 9, 1), date(2027, 9, 1), "Pj Gubernur", kind="ACTING_HEAD")
+    facts = ApprovalFacts(TODAY, 1, date(2019, 1, 2), 2, blackout=pj)
+    error = refused(given(*READY), approve(facts=facts))
+    assert error.rule == "blackout_window"
+    assert error.legal_basis == "PP 49/2008 Pasal 132A"
+    assert "masa Penjabat (Pj) kepala daerah" in error.message
+
+
+def test_a_blackout_window_covers_only_the_transfers_in_its_scope() -> None:
+    managerial = Blackout(
+        date(2026, 6, 1), date(2027, 1, 31), "pilkada", post_types=("STRUKTURAL",)
+    )
+    rotations = Blackout(date(2026, 6, 1), date(2027, 1, 31), "pilkada", kinds=("ROTATION",))
+    assert find_blackout([managerial], TODAY, post_type="FUNGSIONAL") is None
+    assert find_blackout([managerial], TODAY, post_type="STRUKTURAL") == managerial
+    assert find_blackout([rotations], TODAY, kind="NEED_BASED") is None
+    assert find_blackout([rotations], TODAY, kind="ROTATION") == rotations
+    assert find_blackout([rotations], date(2027, 2, 1), kind="ROTATION") is None
 
 
 def test_a_decree_is_refused_once_the_employee_came_under_disciplinary_proceedings() -> None:

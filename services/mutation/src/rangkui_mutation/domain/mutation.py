@@ -203,6 +203,7 @@ class ApproveMutation:
     reasons: str = ""
     min_years_exception: str | None = None
     minister_approval_ref: str | None = None
+    minister_approval_date: date | None = None
     fit_override: str | None = None  # the PPK's written reasons to waive the education fit
     policy: ProcessPolicy = FULL_PROCESS
 
@@ -275,6 +276,7 @@ class DecreeMutation:
     facts: DecreeFacts
     retroactive_reason: str | None = None
     minister_approval_ref: str | None = None
+    minister_approval_date: date | None = None
     policy: ProcessPolicy = FULL_PROCESS
 
 
@@ -661,7 +663,7 @@ def _approve(c: ApproveMutation, s: MutationState) -> list[DomainEvent]:
         check_recent_performance(s.nip, f.recent_annual_predikat),
         check_free_place(s.to_position_id, f.free_places),
         check_min_years(s.nip, f.tmt_position, f.today, f.min_years_in_post, c.min_years_exception),
-        check_not_in_blackout(f.blackout, c.minister_approval_ref),
+        check_not_in_blackout(f.blackout, c.minister_approval_ref, c.minister_approval_date),
     ]
     refuse(found)
     skipped = _skipped(s)
@@ -675,6 +677,7 @@ def _approve(c: ApproveMutation, s: MutationState) -> list[DomainEvent]:
             reasons=c.reasons,
             min_years_exception=c.min_years_exception,
             minister_approval_ref=c.minister_approval_ref if f.blackout else None,
+            minister_approval_date=c.minister_approval_date if f.blackout else None,
             against_recommendation=s.recommended is False,
             warnings=[missing.rule] if missing is not None else [],
             fit_override=(c.fit_override or "").strip() or None,
@@ -726,7 +729,7 @@ def _decree(c: DecreeMutation, s: MutationState) -> list[DomainEvent]:
     found += _decree_validity(c)
     found += [
         *_tmt_guards(s, f.employee_status, f.unit_closed_on),
-        check_not_in_blackout(f.blackout, c.minister_approval_ref),
+        check_not_in_blackout(f.blackout, c.minister_approval_ref, c.minister_approval_date),
     ]
     refuse(found)
     skipped = _skipped(s)
@@ -741,6 +744,7 @@ def _decree(c: DecreeMutation, s: MutationState) -> list[DomainEvent]:
             decreed_by=c.actor,
             retroactive_reason=c.retroactive_reason if c.tmt < c.sk_date else None,
             minister_approval_ref=c.minister_approval_ref if f.blackout else None,
+            minister_approval_date=c.minister_approval_date if f.blackout else None,
             steps_skipped=skipped,
             skip_policy=c.policy.basis if skipped else None,
         ),

@@ -243,10 +243,11 @@ RULES: dict[str, Rule] = {
             "blackout_window",
             ("approve", "decree"),
             _R,
-            "Mutasi antara {start} dan {end} ({reason}) memerlukan persetujuan tertulis "
-            "Menteri Dalam Negeri. Cantumkan nomor dan tanggal surat persetujuan Menteri.",
-            "transfers between {start} and {end} ({reason}) need a written approval of the "
-            "Minister of Home Affairs; record its letter number and date",
+            "Mutasi antara {start} dan {end} ({label}: {reason}) memerlukan persetujuan "
+            "tertulis Menteri Dalam Negeri. Cantumkan nomor dan tanggal surat persetujuan "
+            "Menteri (minister_approval_ref, minister_approval_date).",
+            "transfers between {start} and {end} ({kind}: {reason}) need a written approval of "
+            "the Minister of Home Affairs; record its letter number and date",
             "UU 10/2016 Pasal 71 ayat (2)",
             "MUTATION_BLACKOUT_WINDOWS",
         ),
@@ -487,9 +488,14 @@ class _Facts(dict[str, object]):
 
 
 def violation(
-    rule_id: str, *, details: Mapping[str, object] | None = None, **facts: object
+    rule_id: str,
+    *,
+    details: Mapping[str, object] | None = None,
+    legal_basis: str | None = None,
+    **facts: object,
 ) -> Violation:
-    """The catalogue's rule `rule_id`, its messages filled with `facts`."""
+    """The catalogue's rule `rule_id`, its messages filled with `facts`; `legal_basis`
+    names a more precise basis than the rule's own where the case has one."""
     rule = RULES[rule_id]
     if "action" in facts:
         facts.setdefault("langkah", LANGKAH.get(str(facts["action"]), facts["action"]))
@@ -499,7 +505,7 @@ def violation(
         rule=rule.id,
         message=rule.message.format_map(en),
         pesan=rule.pesan.format_map(id_),
-        legal_basis=rule.legal_basis,
+        legal_basis=legal_basis or rule.legal_basis,
         details=dict(details or {}),
     )
 
@@ -640,15 +646,41 @@ def check_fit(nip: str, position_id: str, fit: FitFacts, override: str | None) -
 
 @dataclass(frozen=True)
 class Blackout:
-    """A blackout window from the configured calendar (Minister's approval needed)."""
+    """A blackout window from the configured calendar (Minister's approval needed): before
+    a regional-head election, after an inauguration, or while an acting head (Pj) holds
+    office; its scope is the post types and transfer kinds it covers (empty: all)."""
 
     start: date
     end: date
     reason: str
+    kind: str = "ELECTION"
+    post_types: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+
+    def covers(self, day: date, post_type: str | None, kind: str | None) -> bool:
+        return (
+            self.start <= day <= self.end
+            and (not self.post_types or post_type in self.post_types)
+            and (not self.kinds or kind in self.kinds)
+        )
 
 
-def find_blackout(windows: Sequence[Blackout], today: date) -> Blackout | None:
-    return next((w for w in windows if w.start <= today <= w.end), None)
+BLACKOUT_KINDS: dict[str, tuple[str, str]] = {
+    "ELECTION": ("menjelang pemilihan kepala daerah", "UU 10/2016 Pasal 71 ayat (2)"),
+    "INAUGURATION": ("enam bulan setelah pelantikan", "UU 10/2016 Pasal 162 ayat (3)"),
+    "ACTING_HEAD": ("masa Penjabat (Pj) kepala daerah", "PP 49/2008 Pasal 132A"),
+}
+
+
+def find_blackout(
+    windows: Sequence[Blackout],
+    day: date,
+    *,
+    post_type: str | None = None,
+    kind: str | None = None,
+) -> Blackout | None:
+    """The first window that covers `day` and this transfer (its target post type, kind)."""
+    return next((w for w in windows if w.covers(day, post_type, kind)), None)
 
 
 def years_between(start: date, end: date) -> float:
@@ -700,17 +732,30 @@ def check_min_years(
 
 
 def check_not_in_blackout(
-    blackout: Blackout | None, minister_approval_ref: str | None
+    blackout: Blackout | None,
+    minister_approval_ref: str | None,
+    minister_approval_date: date | None = None,
 ) -> Violation | None:
-    """Inside a blackout window a transfer needs the Minister of Home Affairs' approval."""
-    if blackout is None or (minister_approval_ref and minister_approval_ref.strip()):
+    """Inside a blackout window a transfer needs the Minister of Home Affairs' written
+    approval: its letter number and its date, both recorded."""
+    if blackout is None:
         return None
+    if minister_approval_ref and minister_approval_ref.strip() and minister_approval_date:
+        return None
+    label, basis = BLACKOUT_KINDS.get(blackout.kind, BLACKOUT_KINDS["ELECTION"])
     return violation(
         "blackout_window",
         start=blackout.start,
         end=blackout.end,
         reason=blackout.reason,
-        details={"start": blackout.start.isoformat(), "end": blackout.end.isoformat()},
+        kind=blackout.kind,
+        label=label,
+        legal_basis=basis,
+        details={
+            "start": blackout.start.isoformat(),
+            "end": blackout.end.isoformat(),
+            "kind": blackout.kind,
+        },
     )
 
 

@@ -60,7 +60,10 @@ class ApproveBody(Body):
         default=None, description="PPK's justification for waiving the minimum years in post"
     )
     minister_approval_ref: str | None = Field(
-        default=None, description="reference of the Minister's approval inside a blackout"
+        default=None, description="number of the Minister's approval letter inside a blackout"
+    )
+    minister_approval_date: date | None = Field(
+        default=None, description="date of the Minister's approval letter (with its number)"
     )
     fit_override: str | None = Field(
         default=None,
@@ -86,6 +89,9 @@ class DecreeBody(Body):
     )
     minister_approval_ref: str | None = Field(
         default=None, description="the Minister's approval when the SK date is in a blackout"
+    )
+    minister_approval_date: date | None = Field(
+        default=None, description="date of the Minister's approval letter (with its number)"
     )
 
 
@@ -244,6 +250,7 @@ async def approve(
         reasons=body.reasons,
         min_years_exception=body.min_years_exception,
         minister_approval_ref=body.minister_approval_ref,
+        minister_approval_date=body.minister_approval_date,
         fit_override=body.fit_override,
     )
     return _result(mutation_id, recorded)
@@ -339,6 +346,7 @@ async def decree(
         tmt=body.tmt,
         retroactive_reason=body.retroactive_reason,
         minister_approval_ref=body.minister_approval_ref,
+        minister_approval_date=body.minister_approval_date,
     )
     return _result(mutation_id, recorded)
 

@@ -56,7 +56,10 @@ class Deps:
 
     @property
     def blackouts(self) -> list[Blackout]:
-        return [Blackout(w.start, w.end, w.reason) for w in self.settings.blackout_windows]
+        return [
+            Blackout(w.start, w.end, w.reason, w.kind, tuple(w.post_types), tuple(w.kinds))
+            for w in self.settings.blackout_windows
+        ]
 
 
 async def propose_mutation(
@@ -143,6 +146,7 @@ async def approve_mutation(
     reasons: str = "",
     min_years_exception: str | None = None,
     minister_approval_ref: str | None = None,
+    minister_approval_date: date | None = None,
     fit_override: str | None = None,
 ) -> list[Recorded]:
     """Approve under a per-post lock, so two approvals racing for the last free place are
@@ -166,7 +170,9 @@ async def approve_mutation(
             free_places=free,
             tmt_position=employee["tmt_position"],
             min_years_in_post=deps.settings.min_years_in_post,
-            blackout=find_blackout(deps.blackouts, today),
+            blackout=find_blackout(
+                deps.blackouts, today, post_type=target["jabatan_type"], kind=state.kind
+            ),
             employee_status=employee["status"],
             recent_annual_predikat=await read_models.recent_annual_predikat(
                 conn, state.nip, since=appraisal_window_start(today)
@@ -183,6 +189,7 @@ async def approve_mutation(
             reasons=reasons,
             min_years_exception=min_years_exception,
             minister_approval_ref=minister_approval_ref,
+            minister_approval_date=minister_approval_date,
             policy=deps.settings.process_policy(),
         )
         events = mutation_decider.decide(command, state)
@@ -221,6 +228,7 @@ async def decree_mutation(
     tmt: date,
     retroactive_reason: str | None = None,
     minister_approval_ref: str | None = None,
+    minister_approval_date: date | None = None,
 ) -> list[Recorded]:
     """Record the SK under a per-number lock, so one SK number names one transfer; the
     facts (status, blackout on the SK date, numbers in use) as of now."""
@@ -229,12 +237,14 @@ async def decree_mutation(
         state = await existing(deps, sid, conn)
         await write_facts.lock(conn, f"mutation.sk:{sk_number.strip().upper()}")
         employee = await read_models.employee(conn, state.nip)
+        target = await read_models.position(conn, state.to_position_id)
+        post_type = target["jabatan_type"] if target else None
         facts = DecreeFacts(
             today=deps.today(),
             sk_number_used_by=await write_facts.sk_number_used_by(
                 conn, sk_number, exclude=mutation_id
             ),
-            blackout=find_blackout(deps.blackouts, sk_date),
+            blackout=find_blackout(deps.blackouts, sk_date, post_type=post_type, kind=state.kind),
             employee_status=employee["status"] if employee else "ACTIVE",
             unit_closed_on=await read_models.unit_closed_on(conn, state.to_unit_id),
             retroactive_tmt_max_days=deps.settings.retroactive_tmt_max_days,
@@ -248,6 +258,7 @@ async def decree_mutation(
             facts=facts,
             retroactive_reason=retroactive_reason,
             minister_approval_ref=minister_approval_ref,
+            minister_approval_date=minister_approval_date,
             policy=deps.settings.process_policy(),
         )
         return await execute(deps.store, sid, mutation_decider, command, cause, conn=conn)
