@@ -504,3 +504,36 @@ async def test_a_corrected_appraisal_no_longer_blocks_and_old_ones_do_not_count(
             rule="appraisals_missing",
         )
         assert "hanya memiliki 1 penilaian kinerja" in error["message"]
+
+
+async def test_a_proposal_into_a_post_whose_places_are_taken_is_refused_at_once(
+    settings: MutationSettings, publish_personnel: Publish, clock: Clock
+) -> None:
+    await seed(publish_personnel)
+    await publish_personnel([post("kepala-tu-2", "sma-2", 1)])
+    async with serve_in_process(create_app(settings, clock=clock)) as client:
+
+        async def propose_to_single_post(nip: str) -> httpx.Response | None:
+            r = await client.post(
+                "/mutations",
+                json={
+                    "nip": nip,
+                    "to_unit_id": "sma-2",
+                    "to_position_id": "kepala-tu-2",
+                    "kind": "ROTATION",
+                    "reason": "rotasi",
+                },
+                headers=OPERATOR,
+            )
+            return None if r.status_code == 404 else r
+
+        first = await eventually(lambda: propose_to_single_post(NIP), timeout=20)
+        assert first.status_code == 201, first.text
+        mutation_id = first.json()["mutation_id"]
+        await ready_for_decision(client, mutation_id)
+        await ok(client, f"/mutations/{mutation_id}/approve", {"reasons": "sesuai"}, PPK)
+        second = await propose_to_single_post(OTHER_NIP)
+    assert second is not None
+    assert second.status_code == 409, second.text
+    assert second.json()["rule"] == "no_free_place"
+    assert "tidak memiliki formasi kosong" in second.json()["message"]

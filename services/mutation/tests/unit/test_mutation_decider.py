@@ -805,3 +805,10 @@ def test_an_education_mismatch_is_refused_unless_the_ppk_overrides_with_reasons(
 def test_a_level_below_the_required_one_does_not_fit() -> None:
     facts = fit(education=(("D3", "Pendidikan Matematika"),))
     assert refused(given(*READY), approve(facts=facts)).rule == "education_mismatch"
+
+
+def test_a_proposal_into_a_post_without_a_free_place_is_refused_with_every_other_rule() -> None:
+    error = refused(given(), propose(free_places=0, employee_status="DISCIPLINARY"))
+    assert rules(error) == ["employee_not_transferable", "no_free_place"]
+    [event] = when(given(), propose(free_places=1))
+    assert event == PROPOSED

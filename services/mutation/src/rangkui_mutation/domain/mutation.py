@@ -141,6 +141,7 @@ class ProposeMutation:
     need_id: str | None = None
     related_persons: tuple[str, ...] = ()
     open_transfer_id: str | None = None  # fact: another open transfer of this employee
+    free_places: int | None = None  # fact: places left in the target post (None: unknown)
 
 
 @dataclass(frozen=True)
@@ -564,6 +565,8 @@ def _propose(c: ProposeMutation, state: MutationState) -> list[DomainEvent]:
     found.append(check_transferable(c.nip, c.employee_status))
     if c.to_position_id == c.from_position_id:
         found.append(violation("same_post", nip=c.nip, position_id=c.to_position_id))
+    elif c.free_places is not None:
+        found.append(check_free_place(c.to_position_id, c.free_places))
     refuse(found)
     return [
         MutationProposed(

@@ -218,7 +218,7 @@ RULES: dict[str, Rule] = {
         ),
         Rule(
             "no_free_place",
-            ("approve",),
+            ("propose", "approve"),
             _C,
             "Jabatan {position_id} tidak memiliki formasi kosong (sisa formasi: {free_places}): "
             "formasi sudah terisi oleh pemangku jabatan dan mutasi yang telah disetujui. Pilih "

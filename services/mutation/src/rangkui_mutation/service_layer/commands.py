@@ -114,6 +114,9 @@ async def propose_mutation(
             need_id=need_id,
             related_persons=related_persons,
             open_transfer_id=await write_facts.open_transfer_of(conn, deps.store, nip),
+            free_places=target["formasi"]
+            - await write_facts.occupancy(conn, to_position_id)
+            - await write_facts.places_held(conn, deps.store, to_position_id, exclude=""),
         )
         await execute(
             deps.store, stream_id(mutation_id), mutation_decider, command, cause, conn=conn
