@@ -88,7 +88,7 @@ CLASSIFICATION: dict[type[BaseModel], dict[str, Classification]] = {
     mu.MutationApproved: _fields(
         public="mutation_id nip to_unit_id to_position_id approved_by reasons "
         "min_years_exception minister_approval_ref minister_approval_date "
-        "against_recommendation fit_override warnings steps_skipped skip_policy"
+        "against_recommendation fit_override warnings steps_skipped skip_policy policy"
     ),
     mu.MutationRejected: _fields(
         public="mutation_id nip rejected_by reasons steps_skipped skip_policy"
@@ -112,8 +112,12 @@ CLASSIFICATION: dict[type[BaseModel], dict[str, Classification]] = {
     mu.MutationObjectedV2: _fields(public="mutation_id nip objected_by", sensitive="reason"),
     mu.MutationObjectionResolved: _fields(public="mutation_id nip upheld reasons resolved_by"),
     mu.MutationDecreed: _fields(
-        public="mutation_id nip sk_number sk_date tmt decreed_by retroactive_reason "
+        public="mutation_id nip sk_number sk_date tmt decreed_by retroactive_reason policy "
         "minister_approval_ref minister_approval_date steps_skipped skip_policy"
+    ),
+    mu.PolicyApplied: _fields(
+        public="version min_years_in_post max_years_in_post tpk_quorum objection_window_days "
+        "missing_appraisals skip_steps skip_steps_basis blackout_in_force"
     ),
     mu.HoldReason: _fields(public="rule message legal_basis"),
     mu.MutationHeld: _fields(public="mutation_id nip held_on reasons held_by"),

@@ -93,6 +93,24 @@ class MutationReviewed(_Mutation):
     )
 
 
+class PolicyApplied(Value):
+    """The policy values a decision was taken under, so that an auditor can tell after a
+    policy change why, say, a tenure of one year was accepted; `version` is a digest of the
+    values (equal values, equal version)."""
+
+    version: str
+    min_years_in_post: float
+    max_years_in_post: float
+    tpk_quorum: int
+    objection_window_days: int
+    missing_appraisals: str
+    skip_steps: list[SkippableStep] = Field(default_factory=list)
+    skip_steps_basis: str | None = None
+    blackout_in_force: str | None = Field(
+        default=None, description="the blackout window that covered the decision, if any"
+    )
+
+
 class MutationApproved(_Mutation):
     """The proposed transfer was approved: the employee is to move to the given post."""
 
@@ -116,6 +134,9 @@ class MutationApproved(_Mutation):
     )
     fit_override: str | None = Field(
         default=None, description="the PPK's written reasons to waive the education fit"
+    )
+    policy: PolicyApplied | None = Field(
+        default=None, description="the policy values in force (absent on older approvals)"
     )
     warnings: list[str] = Field(
         default_factory=list,
@@ -225,6 +246,9 @@ class MutationDecreed(_Mutation):
     decreed_by: str
     retroactive_reason: str | None = Field(
         default=None, description="why the TMT precedes the SK date, where policy allows it"
+    )
+    policy: PolicyApplied | None = Field(
+        default=None, description="the policy values in force (absent on older decrees)"
     )
     minister_approval_ref: str | None = Field(
         default=None, description="Minister of Home Affairs approval that lifts a blackout"

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, Field, model_validator
 from pydantic_settings import SettingsConfigDict
 
+from rangkui_contracts.events.mutation import PolicyApplied
 from rangkui_eventkit.personal_data import PersonalDataTransportSettings
 from rangkui_eventkit.settings import ServiceSettings
 from rangkui_mutation.domain.mutation import ProcessPolicy
@@ -94,9 +97,27 @@ class MutationSettings(ServiceSettings, PersonalDataTransportSettings):
 
     def process_policy(self) -> ProcessPolicy:
         """The process policy the deciders apply (pure value, from these settings)."""
+        values = {
+            "min_years_in_post": self.min_years_in_post,
+            "max_years_in_post": self.max_years_in_post,
+            "tpk_quorum": self.tpk_quorum,
+            "objection_window_days": self.objection_window_days,
+            "missing_appraisals": self.missing_appraisals,
+            "skip_steps": sorted(self.skip_steps),
+            "skip_steps_basis": self.skip_steps_basis.strip() or None,
+            "blackout_windows": [w.model_dump(mode="json") for w in self.blackout_windows],
+            "retroactive_tmt_max_days": self.retroactive_tmt_max_days,
+            "tmt_horizon_days": self.tmt_horizon_days,
+        }
+        digest = hashlib.sha256(json.dumps(values, sort_keys=True).encode()).hexdigest()[:12]
+        applied = PolicyApplied(
+            version=digest,
+            **{k: v for k, v in values.items() if k in PolicyApplied.model_fields},
+        )
         return ProcessPolicy(
             skip_steps=frozenset(self.skip_steps),
             basis=self.skip_steps_basis.strip(),
             tpk_quorum=self.tpk_quorum,
             objection_window_days=self.objection_window_days,
+            applied=applied,
         )

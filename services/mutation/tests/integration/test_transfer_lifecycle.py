@@ -145,6 +145,9 @@ async def test_a_proposed_approved_and_decreed_transfer_becomes_effective_on_its
     assert sidang["members_present"] == ["tpk.sekda", "tpk.inspektur", "tpk.kepala-bkd"]
     assert (sidang["quorum"], sidang["berita_acara_ref"]) == (3, f"BA/TPK/{mutation_id[:8]}")
     assert view["timeline"][3]["details"]["steps_skipped"] == []
+    policy = view["timeline"][3]["details"]["policy"]
+    assert (policy["min_years_in_post"], policy["tpk_quorum"]) == (2.0, 3)
+    assert view["timeline"][6]["details"]["policy"]["version"] == policy["version"]
     assert view["timeline"][4]["details"]["objection_deadline"] == "2026-12-12"
     assert (view["from_unit_id"], view["to_unit_id"]) == ("sma-1", "sma-2")
     [record] = await effective_records(settings, expect=8)

@@ -28,6 +28,7 @@ from rangkui_contracts.events.mutation import (
     MutationReleased,
     MutationReviewed,
     MutationSocialized,
+    PolicyApplied,
 )
 from rangkui_eventkit.errors import RuleViolated, http_status
 from rangkui_mutation.domain.mutation import (
@@ -812,3 +813,26 @@ def test_a_proposal_into_a_post_without_a_free_place_is_refused_with_every_other
     assert rules(error) == ["employee_not_transferable", "no_free_place"]
     [event] = when(given(), propose(free_places=1))
     assert event == PROPOSED
+
+
+def test_a_decision_records_the_policy_values_and_the_window_in_force() -> None:
+    applied = PolicyApplied(
+        version="abc123",
+        min_years_in_post=1.0,
+        max_years_in_post=5.0,
+        tpk_quorum=3,
+        objection_window_days=14,
+        missing_appraisals="WARN",
+    )
+    policy = ProcessPolicy(applied=applied)
+    blackout = Blackout(date(2026, 6, 1), date(2027, 1, 31), "pilkada 2026")
+    facts = dataclasses.replace(FACTS, blackout=blackout)
+    letter = {"minister_approval_ref": "M/1", "minister_approval_date": date(2026, 11, 2)}
+    [event] = when(given(*READY), approve(facts=facts, policy=policy, **letter))
+    assert isinstance(event, MutationApproved)
+    assert event.policy is not None
+    assert (event.policy.version, event.policy.min_years_in_post) == ("abc123", 1.0)
+    assert event.policy.blackout_in_force == "2026-06-01..2027-01-31 ELECTION: pilkada 2026"
+    [decreed] = when(given(*ANSWERED), decree(policy=policy))
+    assert isinstance(decreed, MutationDecreed)
+    assert decreed.policy == applied

@@ -46,3 +46,21 @@ def test_skipping_a_step_needs_the_regulation_that_allows_it(
 
 def test_today_is_a_date_in_the_provinces_time_zone() -> None:
     assert isinstance(local_today(MutationSettings())(), date)
+
+
+def test_the_policy_values_are_recorded_with_a_version_that_follows_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    before = MutationSettings().process_policy().applied
+    assert before is not None
+    assert (before.min_years_in_post, before.tpk_quorum, before.objection_window_days) == (
+        2.0,
+        3,
+        14,
+    )
+    assert MutationSettings().process_policy().applied == before  # same values, same version
+    monkeypatch.setenv("MUTATION_MIN_YEARS_IN_POST", "0.5")
+    after = MutationSettings().process_policy().applied
+    assert after is not None
+    assert after.min_years_in_post == 0.5
+    assert after.version != before.version

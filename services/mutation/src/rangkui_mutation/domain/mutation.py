@@ -36,6 +36,7 @@ from rangkui_contracts.events.mutation import (
     MutationReleased,
     MutationReviewed,
     MutationSocialized,
+    PolicyApplied,
     SkippableStep,
 )
 from rangkui_eventkit.decider import Decider
@@ -160,6 +161,7 @@ class ProcessPolicy:
     basis: str = ""
     tpk_quorum: int = 3
     objection_window_days: int = 14
+    applied: PolicyApplied | None = None  # every policy value, as recorded on decisions
 
     def skips(self, step: str) -> bool:
         return step in self.skip_steps
@@ -684,6 +686,7 @@ def _approve(c: ApproveMutation, s: MutationState) -> list[DomainEvent]:
             against_recommendation=s.recommended is False,
             warnings=[missing.rule] if missing is not None else [],
             fit_override=(c.fit_override or "").strip() or None,
+            policy=_applied(c.policy, f.blackout),
             steps_skipped=skipped,
             skip_policy=c.policy.basis if skipped else None,
         )
@@ -746,12 +749,23 @@ def _decree(c: DecreeMutation, s: MutationState) -> list[DomainEvent]:
             tmt=c.tmt,
             decreed_by=c.actor,
             retroactive_reason=c.retroactive_reason if c.tmt < c.sk_date else None,
+            policy=_applied(c.policy, f.blackout),
             minister_approval_ref=c.minister_approval_ref if f.blackout else None,
             minister_approval_date=c.minister_approval_date if f.blackout else None,
             steps_skipped=skipped,
             skip_policy=c.policy.basis if skipped else None,
         ),
     ]
+
+
+def _applied(policy: ProcessPolicy, blackout: Blackout | None) -> PolicyApplied | None:
+    """The policy values of the decision, with the blackout window that covered it."""
+    if policy.applied is None:
+        return None
+    if blackout is None:
+        return policy.applied
+    window = f"{blackout.start.isoformat()}..{blackout.end.isoformat()} {blackout.kind}: "
+    return policy.applied.model_copy(update={"blackout_in_force": window + blackout.reason})
 
 
 def _decree_validity(c: DecreeMutation) -> list[Violation | None]:
