@@ -114,7 +114,7 @@ async def test_a_need_for_mathematics_teachers_is_found_matched_and_fulfilled(
         first = found["ranked"][0]
         factors = {f["name"]: f for f in first["factors"]}
         assert factors["origin_surplus"]["points"] == factors["origin_surplus"]["max_points"]
-        assert "above its formasi" in factors["origin_surplus"]["explanation"]
+        assert "di atas formasinya" in factors["origin_surplus"]["explanation"]
         assert all(f["explanation"] for f in first["factors"])
         employee = (await client.get(f"{personnel}/employees/{first['nip']}")).json()
         assert any(e["field"] == "Pendidikan Matematika" for e in employee["education"])

@@ -130,7 +130,7 @@ async def test_a_need_ranks_surplus_math_teachers_first_and_is_fulfilled_by_the_
         assert [c["nip"] for c in found["ranked"]] == [MATH_SURPLUS, MATH_BALANCED, PHYSICS]
         first = found["ranked"][0]
         assert {f["name"]: f["points"] for f in first["factors"]}["origin_surplus"] == 10
-        assert "exact match" in first["factors"][0]["explanation"]
+        assert "sesuai persis dengan jabatan" in first["factors"][0]["explanation"]
         excluded = {e["nip"]: e["rule"] for e in found["excluded"]}
         assert excluded[STUDYING] == "on_study_assignment"
         assert excluded[NEWCOMER] == "min_years_in_post"
