@@ -103,6 +103,16 @@ SAMPLES: dict[type[DomainEvent], DomainEvent] = {
         mu.MutationObjected(
             mutation_id=M, nip=EMPLOYEE, reason="Alasan keluarga", objected_by=EMPLOYEE
         ),
+        mu.MutationReviewed(
+            mutation_id=M,
+            nip=EMPLOYEE,
+            recommended=False,
+            notes="Belum memenuhi pola karier",
+            reviewed_by="tpk.sekda",
+            members_present=["tpk.sekda", "tpk.inspektur", "tpk.kepala-bkd"],
+            quorum=3,
+            berita_acara_ref="BA/TPK/12/2026",
+        ),
         mu.MutationObjectedV2(
             mutation_id=M,
             nip=EMPLOYEE,
