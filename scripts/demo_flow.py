@@ -1,8 +1,10 @@
 """Drive the walking skeleton by hand against a running system and say how long each
 service took to follow the transfer (scripts/up.sh first).
 
-Registers two schools, a head of school and a teacher, proposes a transfer, approves and
-decrees it with TMT today; the mutation service's scheduler makes it effective. Then it
+Registers two schools, a head of school and a teacher, and walks a transfer through the full
+process (the default policy): proposal, documents check, the TPK's sidang, the PPK's
+approval, socialisation, the teacher's acknowledgement, and the decree with TMT today; the
+mutation service's scheduler makes it effective. Then it
 prints, counted from the `MutationEffective` event's time, when the employee is at the new
 school in personnel's read model, when monitoring is scheduled in evaluation's, and when
 the notice is in the employee's inbox.
@@ -29,6 +31,19 @@ NOTIFICATION = os.environ.get("RANGKUI_NOTIFICATION_URL", "http://127.0.0.1:8104
 # Development tokens: the services `scripts/up.sh` starts trust them (development mode).
 OPERATOR = acting("operator.bkd", "bkd_operator")
 PPK = acting("ppk.gubernur", "ppk")
+VERIFIER = acting("verifikator.bkd", "bkd_operator")
+TPK_MEMBERS = ["tpk.sekda", "tpk.inspektur", "tpk.kepala-bkd"]
+TPK = acting(TPK_MEMBERS[0], "tpk_member")
+DOCUMENTS = (
+    "REQUEST_LETTER",
+    "ORIGIN_APPROVAL_LETTER",
+    "JOB_AND_WORKLOAD_ANALYSIS",
+    "LATEST_RANK_SK",
+    "PERFORMANCE_APPRAISALS",
+    "DISCIPLINE_STATEMENT",
+    "STUDY_OBLIGATION_STATEMENT",
+    "CLEAN_AUDIT_CERTIFICATE",
+)
 READER = acting("demo.reader", "bkd_operator", "auditor")
 
 
@@ -151,16 +166,24 @@ def main() -> None:
         if proposed is None:
             sys.exit("the mutation service did not learn of the teacher within 30 s")
         mutation_id = proposed["mutation_id"]
-        post(
-            client,
-            f"{MUTATION}/mutations/{mutation_id}/approve",
-            {"reasons": "sesuai kebutuhan"},
-            PPK,
-        )
+        transfer = f"{MUTATION}/mutations/{mutation_id}"
+        items = [{"code": c, "present": True, "reference": f"B-{c}"} for c in DOCUMENTS]
+        post(client, f"{transfer}/documents", {"items": items}, VERIFIER)
+        sidang = {
+            "recommended": True,
+            "notes": "kompetensi sesuai, formasi tersedia",
+            "members_present": TPK_MEMBERS,
+            "berita_acara_ref": f"BA/TPK/{run}/2026",
+        }
+        post(client, f"{transfer}/review", sidang, TPK)
+        post(client, f"{transfer}/approve", {"reasons": "sesuai rekomendasi TPK"}, PPK)
+        explained = {"message": "SMA Negeri Contoh B kekurangan guru matematika"}
+        post(client, f"{transfer}/socialize", explained, OPERATOR)
+        post(client, f"{transfer}/acknowledge", {}, acting(teacher, "employee"))
         today = date.today().isoformat()
         post(
             client,
-            f"{MUTATION}/mutations/{mutation_id}/decree",
+            f"{transfer}/decree",
             {"sk_number": f"800/{run}/BKD/2026", "sk_date": today, "tmt": today},
             PPK,
         )

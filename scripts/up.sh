@@ -22,9 +22,16 @@ for svc in $services; do
     continue
   fi
   upper=${svc^^}
+  policies=()
+  if [ "$svc" = mutation ]; then
+    # The full process (Peraturan BKN 5/2019): no step skipped, a TPK quorum of three,
+    # fourteen days to object after socialisation; no retroactive TMT.
+    policies=(MUTATION_SKIP_STEPS='[]' MUTATION_TPK_QUORUM=3 MUTATION_OBJECTION_WINDOW_DAYS=14
+      MUTATION_RETROACTIVE_TMT_MAX_DAYS=0)
+  fi
   # Development mode: the services trust tokens minted by `rangkui-token` (local use only).
   env "${upper}_HTTP_PORT=${ports[$svc]}" "${upper}_LOG_JSON=true" "${upper}_DEVELOPMENT_MODE=true" \
-    setsid nohup ".venv/bin/rangkui-${svc}" serve \
+    "${policies[@]}" setsid nohup ".venv/bin/rangkui-${svc}" serve \
     >"$run_dir/$svc.log" 2>&1 </dev/null &
   echo $! >"$pidfile"
 done

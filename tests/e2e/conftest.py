@@ -24,6 +24,66 @@ PPK = acting("ppk.gubernur", "ppk")
 READER = bearer(roles=["bkd_operator", "auditor"], sub="e2e.reader")
 
 
+VERIFIER = acting("verifikator.bkd", "bkd_operator")
+TPK_MEMBERS = ("tpk.sekda", "tpk.inspektur", "tpk.kepala-bkd")
+TPK = acting(TPK_MEMBERS[0], "tpk_member")
+DOCUMENTS = (
+    "REQUEST_LETTER",
+    "ORIGIN_APPROVAL_LETTER",
+    "JOB_AND_WORKLOAD_ANALYSIS",
+    "LATEST_RANK_SK",
+    "PERFORMANCE_APPRAISALS",
+    "DISCIPLINE_STATEMENT",
+    "STUDY_OBLIGATION_STATEMENT",
+    "CLEAN_AUDIT_CERTIFICATE",
+)
+
+
+async def _post_ok(
+    client: httpx.AsyncClient, url: str, body: Any, headers: dict[str, str]
+) -> dict[str, Any]:
+    r = await client.post(url, json=body, headers=headers)
+    assert r.status_code == 200, f"{url}: {r.status_code} {r.text}"
+    return r.json()
+
+
+async def ready_for_decision(client: httpx.AsyncClient, transfer_url: str) -> None:
+    """The full process before the PPK decides: the documents check of a complete file and
+    the TPK's sidang (members present, berita acara), as the default policy requires."""
+    items = [{"code": c, "present": True, "reference": f"B-{c}"} for c in DOCUMENTS]
+    await _post_ok(client, f"{transfer_url}/documents", {"items": items}, VERIFIER)
+    sidang = {
+        "recommended": True,
+        "notes": "sesuai kebutuhan dan pola karier",
+        "members_present": list(TPK_MEMBERS),
+        "berita_acara_ref": "BA/TPK/E2E/2026",
+    }
+    await _post_ok(client, f"{transfer_url}/review", sidang, TPK)
+
+
+async def socialised_and_acknowledged(
+    client: httpx.AsyncClient, transfer_url: str, nip: str
+) -> None:
+    """The approved transfer explained to the employee, who acknowledges it (so the decree
+    need not wait for the end of the objection window)."""
+    message = {"message": "Anda dibutuhkan di SMA Negeri 2 Tanjung Batu"}
+    await _post_ok(client, f"{transfer_url}/socialize", message, OPERATOR)
+    await _post_ok(client, f"{transfer_url}/acknowledge", None, acting(nip, "employee"))
+
+
+class FullProcess:
+    """The steps of the default (full) process, for tests that drive a transfer their own
+    way (`process` fixture): the e2e files import nothing from one another."""
+
+    ready_for_decision = staticmethod(ready_for_decision)
+    socialised_and_acknowledged = staticmethod(socialised_and_acknowledged)
+
+
+@pytest.fixture
+def process() -> FullProcess:
+    return FullProcess()
+
+
 @pytest.fixture
 async def system(
     request: pytest.FixtureRequest, infra: Infra, topic_prefix: str, tmp_path: Path
@@ -111,7 +171,8 @@ class Province:
         assert r.status_code == 201, r.text
 
     async def transfer(self, nip: str, unit: str, position: str) -> str:
-        """Propose, approve and decree with TMT today; returns the mutation id."""
+        """The full process: propose, documents, TPK sidang, approve, socialise, the
+        employee acknowledges, decree with TMT today; returns the mutation id."""
         mutation = self.system.url("mutation")
 
         async def propose() -> dict[str, Any] | None:
@@ -133,12 +194,13 @@ class Province:
 
         proposed = await eventually(propose, timeout=30)
         mutation_id: str = proposed["mutation_id"]
+        transfer_url = f"{mutation}/mutations/{mutation_id}"
+        await ready_for_decision(self.client, transfer_url)
         r = await self.client.post(
-            f"{mutation}/mutations/{mutation_id}/approve",
-            json={"reasons": "sesuai kebutuhan"},
-            headers=PPK,
+            f"{transfer_url}/approve", json={"reasons": "sesuai kebutuhan"}, headers=PPK
         )
         assert r.status_code == 200, r.text
+        await socialised_and_acknowledged(self.client, transfer_url, nip)
         today = date.today().isoformat()
         r = await self.client.post(
             f"{mutation}/mutations/{mutation_id}/decree",
@@ -147,6 +209,9 @@ class Province:
         )
         assert r.status_code == 200, r.text
         return mutation_id
+
+    async def ready_for_decision(self, transfer_url: str) -> None:
+        await ready_for_decision(self.client, transfer_url)
 
     async def employee(self, nip: str) -> dict[str, Any]:
         r = await self.client.get(f"{self.system.url('personnel')}/employees/{nip}")

@@ -68,7 +68,7 @@ async def import_demo_province(client: httpx.AsyncClient, personnel: str, demo: 
 
 
 async def test_a_need_for_mathematics_teachers_is_found_matched_and_fulfilled(
-    system: System, demo_file: bytes
+    system: System, demo_file: bytes, process: Any
 ) -> None:
     personnel, mutation = system.url("personnel"), system.url("mutation")
     async with httpx.AsyncClient(timeout=30, headers=READER) as client:
@@ -114,7 +114,7 @@ async def test_a_need_for_mathematics_teachers_is_found_matched_and_fulfilled(
         first = found["ranked"][0]
         factors = {f["name"]: f for f in first["factors"]}
         assert factors["origin_surplus"]["points"] == factors["origin_surplus"]["max_points"]
-        assert "above its formasi" in factors["origin_surplus"]["explanation"]
+        assert "di atas formasinya" in factors["origin_surplus"]["explanation"]
         assert all(f["explanation"] for f in first["factors"])
         employee = (await client.get(f"{personnel}/employees/{first['nip']}")).json()
         assert any(e["field"] == "Pendidikan Matematika" for e in employee["education"])
@@ -142,12 +142,13 @@ async def test_a_need_for_mathematics_teachers_is_found_matched_and_fulfilled(
         )
         assert r.status_code == 201, r.text
         mutation_id = r.json()["mutation_id"]
+        transfer_url = f"{mutation}/mutations/{mutation_id}"
+        await process.ready_for_decision(client, transfer_url)
         r = await client.post(
-            f"{mutation}/mutations/{mutation_id}/approve",
-            json={"reasons": "kebutuhan sekolah"},
-            headers=PPK,
+            f"{transfer_url}/approve", json={"reasons": "kebutuhan sekolah"}, headers=PPK
         )
         assert r.status_code == 200, r.text
+        await process.socialised_and_acknowledged(client, transfer_url, first["nip"])
         today = date.today().isoformat()
         r = await client.post(
             f"{mutation}/mutations/{mutation_id}/decree",

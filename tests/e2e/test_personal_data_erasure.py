@@ -64,9 +64,16 @@ async def mailbox(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Mailbox]:
 
 @pytest.fixture
 async def system(
-    mailbox: Mailbox, infra: Infra, topic_prefix: str, tmp_path: Path
+    mailbox: Mailbox,
+    infra: Infra,
+    topic_prefix: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> AsyncIterator[System]:
-    """The four services as processes, with notification's e-mail channel on."""
+    """The four services as processes, with notification's e-mail channel on. The story
+    evaluates the first checkpoint on the TMT day: the province's policy here opens
+    checkpoints early enough for that (this test is about erasure, not about timing)."""
+    monkeypatch.setenv("EVALUATION_CHECKPOINT_EARLY_DAYS", "92")
     system = System(infra, topic_prefix, tmp_path)
     try:
         await system.start()
@@ -178,8 +185,8 @@ async def test_erasing_a_key_leaves_no_personal_field_in_any_table_or_topic_and_
 
 
 async def transfer_with_objection(p: Any) -> str:
-    """Propose, approve, explain (sosialisasi), the employee objects, the PPK dismisses the
-    objection, decree with TMT today; returns the mutation id."""
+    """Propose, documents and TPK sidang, approve, explain (sosialisasi), the employee
+    objects, the PPK dismisses the objection, decree with TMT today; returns the id."""
     url = f"{p.system.url('mutation')}/mutations"
 
     async def propose() -> str | None:
@@ -201,6 +208,7 @@ async def transfer_with_objection(p: Any) -> str:
 
     mutation_id: str = await eventually(propose, timeout=30)
     path = f"{url}/{mutation_id}"
+    await p.ready_for_decision(path)
     await _step(p, f"{path}/approve", {"reasons": "sesuai kebutuhan"}, PPK)
     await _step(p, f"{path}/socialize", {"message": "kebutuhan SMA Negeri 2"}, OPERATOR)
 

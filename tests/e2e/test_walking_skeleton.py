@@ -54,7 +54,7 @@ async def test_an_effective_transfer_moves_the_employee_schedules_monitoring_and
     # What an outside consumer sees on the topics: CloudEvents headers and JSON bodies that
     # validate against the checked-in schemas.
     bootstrap, prefix = system.infra.kafka_bootstrap, system.topic_prefix
-    records = await read_topic(bootstrap, MUTATION.qualified(prefix), expect=4)
+    records = await read_topic(bootstrap, MUTATION.qualified(prefix), expect=8)
     records += await read_topic(bootstrap, PERSONNEL.qualified(prefix), expect=10)
     types = [header(r, "ce_type") for r in records]
     assert "rangkui.mutation.MutationEffective.v1" in types

@@ -87,23 +87,44 @@ CLASSIFICATION: dict[type[BaseModel], dict[str, Classification]] = {
     ),
     mu.MutationApproved: _fields(
         public="mutation_id nip to_unit_id to_position_id approved_by reasons "
-        "min_years_exception minister_approval_ref"
+        "min_years_exception minister_approval_ref minister_approval_date "
+        "against_recommendation fit_override warnings steps_skipped skip_policy policy"
     ),
-    mu.MutationRejected: _fields(public="mutation_id nip rejected_by reasons"),
+    mu.MutationRejected: _fields(
+        public="mutation_id nip rejected_by reasons steps_skipped skip_policy"
+    ),
     mu.MutationEffective: _fields(
         public="mutation_id nip from_unit_id from_position_id to_unit_id to_position_id tmt "
         "sk_number need_id"
     ),
     mu.MutationDocumentsChecked: _fields(public="mutation_id nip items complete checked_by"),
     mu.DocumentItem: _fields(public="code present reference"),
-    mu.MutationReviewed: _fields(public="mutation_id nip recommended notes reviewed_by"),
-    mu.MutationSocialized: _fields(public="mutation_id nip message socialized_by"),
+    mu.MutationReviewed: _fields(
+        public="mutation_id nip recommended notes reviewed_by members_present quorum "
+        "berita_acara_ref"
+    ),
+    mu.MutationSocialized: _fields(
+        public="mutation_id nip message socialized_by objection_deadline"
+    ),
     mu.MutationAcknowledged: _fields(public="mutation_id nip acknowledged_by"),
+    mu.MutationDeemedAcknowledged: _fields(public="mutation_id nip objection_deadline recorded_by"),
     mu.MutationObjected: _fields(public="mutation_id nip objected_by", sensitive="reason"),
     mu.MutationObjectedV2: _fields(public="mutation_id nip objected_by", sensitive="reason"),
     mu.MutationObjectionResolved: _fields(public="mutation_id nip upheld reasons resolved_by"),
-    mu.MutationDecreed: _fields(public="mutation_id nip sk_number sk_date tmt decreed_by"),
-    mu.MutationCancelled: _fields(public="mutation_id nip reason cancelled_by"),
+    mu.MutationDecreed: _fields(
+        public="mutation_id nip sk_number sk_date tmt decreed_by retroactive_reason policy "
+        "minister_approval_ref minister_approval_date steps_skipped skip_policy"
+    ),
+    mu.PolicyApplied: _fields(
+        public="version min_years_in_post max_years_in_post tpk_quorum objection_window_days "
+        "missing_appraisals skip_steps skip_steps_basis blackout_in_force"
+    ),
+    mu.HoldReason: _fields(public="rule message legal_basis"),
+    mu.MutationHeld: _fields(public="mutation_id nip held_on reasons held_by"),
+    mu.MutationReleased: _fields(public="mutation_id nip reason released_by"),
+    mu.MutationCancelled: _fields(
+        public="mutation_id nip reason cancelled_by cancelling_sk_number cancelling_sk_date"
+    ),
     mu.StaffingNeedIdentified: _fields(
         public="need_id unit_id position_id count reason priority identified_by "
         "required_competencies"

@@ -235,7 +235,8 @@ export interface paths {
         put?: never;
         /**
          * Cancel
-         * @description Cancel, with a reason, at any step before effective (MutationCancelled).
+         * @description Cancel, with a reason, at any step before effective (MutationCancelled); a decreed
+         *     transfer only by the PPK, with the cancelling decree.
          */
         post: operations["cancel_mutations__mutation_id__cancel_post"];
         delete?: never;
@@ -255,7 +256,8 @@ export interface paths {
         put?: never;
         /**
          * Decree
-         * @description The decree (SK) is issued (MutationDecreed); the scheduler makes the transfer
+         * @description The decree (SK) is issued (MutationDecreed) once the employee acknowledged, their
+         *     objection was dismissed or the objection window closed; the scheduler makes the transfer
          *     effective on its TMT.
          */
         post: operations["decree_mutations__mutation_id__decree_post"];
@@ -317,7 +319,8 @@ export interface paths {
         put?: never;
         /**
          * Resolve Objection
-         * @description The PPK upholds the objection (the transfer is cancelled) or dismisses it.
+         * @description The PPK upholds the objection (the transfer is cancelled) or dismisses it; the BKD
+         *     may not decide it.
          */
         post: operations["resolve_objection_mutations__mutation_id__objection_resolve_post"];
         delete?: never;
@@ -340,6 +343,27 @@ export interface paths {
          * @description The PPK rejects, with reasons (MutationRejected).
          */
         post: operations["reject_mutations__mutation_id__reject_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mutations/{mutation_id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release
+         * @description Release a transfer held on its TMT (MutationReleased) once its guards pass again;
+         *     it then takes effect on the scheduler's next tick.
+         */
+        post: operations["release_mutations__mutation_id__release_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -540,13 +564,23 @@ export interface components {
         /** ApproveBody */
         ApproveBody: {
             /**
+             * Fit Override
+             * @description the PPK's written reasons to approve although the employee's education does not meet the post's requirement (recorded on the decision)
+             */
+            fit_override?: string | null;
+            /**
              * Min Years Exception
              * @description PPK's justification for waiving the minimum years in post
              */
             min_years_exception?: string | null;
             /**
+             * Minister Approval Date
+             * @description date of the Minister's approval letter (with its number)
+             */
+            minister_approval_date?: string | null;
+            /**
              * Minister Approval Ref
-             * @description reference of the Minister's approval inside a blackout
+             * @description number of the Minister's approval letter inside a blackout
              */
             minister_approval_ref?: string | null;
             /**
@@ -601,6 +635,18 @@ export interface components {
             /** Next After */
             next_after: number | null;
         };
+        /** CancelBody */
+        CancelBody: {
+            /** Cancelling Sk Date */
+            cancelling_sk_date?: string | null;
+            /**
+             * Cancelling Sk Number
+             * @description the cancelling decree (required once the transfer is decreed)
+             */
+            cancelling_sk_number?: string | null;
+            /** Reason */
+            reason: string;
+        };
         /** ChainProblem */
         ChainProblem: {
             /** Detail */
@@ -633,15 +679,35 @@ export interface components {
         /** DecreeBody */
         DecreeBody: {
             /**
+             * Minister Approval Date
+             * @description date of the Minister's approval letter (with its number)
+             */
+            minister_approval_date?: string | null;
+            /**
+             * Minister Approval Ref
+             * @description the Minister's approval when the SK date is in a blackout
+             */
+            minister_approval_ref?: string | null;
+            /**
+             * Retroactive Reason
+             * @description why the TMT precedes the SK date (within the policy's cap)
+             */
+            retroactive_reason?: string | null;
+            /**
              * Sk Date
              * Format: date
+             * @description the day the SK was signed; not in the future
              */
             sk_date: string;
-            /** Sk Number */
+            /**
+             * Sk Number
+             * @description unique in the province
+             */
             sk_number: string;
             /**
              * Tmt
              * Format: date
+             * @description on or after sk_date, unless policy allows a retroactive TMT
              */
             tmt: string;
         };
@@ -955,6 +1021,17 @@ export interface components {
         };
         /** ReviewBody */
         ReviewBody: {
+            /**
+             * Berita Acara Ref
+             * @description reference of the meeting's minutes (berita acara); required
+             * @default
+             */
+            berita_acara_ref: string;
+            /**
+             * Members Present
+             * @description TPK members present at the meeting (user ids; the caller counts as one)
+             */
+            members_present?: string[];
             /**
              * Notes
              * @default
@@ -1470,7 +1547,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonBody"];
+                "application/json": components["schemas"]["CancelBody"];
             };
         };
         responses: {
@@ -1641,6 +1718,40 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ReasonsBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    release_mutations__mutation_id__release_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mutation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonBody"];
             };
         };
         responses: {

@@ -28,6 +28,7 @@ DocumentCode = Literal[
     "CLEAN_AUDIT_CERTIFICATE",
 ]
 NeedPriority = Literal["LOW", "MEDIUM", "HIGH", "URGENT"]
+SkippableStep = Literal["DOCUMENTS", "TPK_REVIEW", "SOCIALIZATION"]
 
 
 class _Mutation(DomainEvent):
@@ -74,13 +75,40 @@ class MutationDocumentsChecked(_Mutation):
 
 
 class MutationReviewed(_Mutation):
-    """The TPK (Tim Penilai Kinerja) reviewed the transfer and recommended it or not."""
+    """The TPK (Tim Penilai Kinerja) reviewed the transfer in a meeting (*sidang*) and
+    recommended it or not; the members present, the quorum that applied and the minutes'
+    reference (*berita acara*) are recorded (absent on reviews recorded before they were)."""
 
     mutation_id: str
     nip: Nip
     recommended: bool
     notes: str = ""
     reviewed_by: str
+    members_present: list[str] = Field(
+        default_factory=list, description="TPK members present at the meeting (user ids)"
+    )
+    quorum: int | None = Field(default=None, description="the quorum in force at the meeting")
+    berita_acara_ref: str | None = Field(
+        default=None, description="reference of the meeting's minutes (berita acara)"
+    )
+
+
+class PolicyApplied(Value):
+    """The policy values a decision was taken under, so that an auditor can tell after a
+    policy change why, say, a tenure of one year was accepted; `version` is a digest of the
+    values (equal values, equal version)."""
+
+    version: str
+    min_years_in_post: float
+    max_years_in_post: float
+    tpk_quorum: int
+    objection_window_days: int
+    missing_appraisals: str
+    skip_steps: list[SkippableStep] = Field(default_factory=list)
+    skip_steps_basis: str | None = None
+    blackout_in_force: str | None = Field(
+        default=None, description="the blackout window that covered the decision, if any"
+    )
 
 
 class MutationApproved(_Mutation):
@@ -98,6 +126,29 @@ class MutationApproved(_Mutation):
     minister_approval_ref: str | None = Field(
         default=None, description="Minister of Home Affairs approval that lifts a blackout"
     )
+    minister_approval_date: date | None = Field(
+        default=None, description="the date of the Minister's approval letter"
+    )
+    against_recommendation: bool = Field(
+        default=False, description="the TPK recommended against it; `reasons` say why"
+    )
+    fit_override: str | None = Field(
+        default=None, description="the PPK's written reasons to waive the education fit"
+    )
+    policy: PolicyApplied | None = Field(
+        default=None, description="the policy values in force (absent on older approvals)"
+    )
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="rules that warned without refusing under the policy in force (for "
+        "example appraisals_missing)",
+    )
+    steps_skipped: list[SkippableStep] = Field(
+        default_factory=list, description="process steps this file went without"
+    )
+    skip_policy: str | None = Field(
+        default=None, description="the provincial policy (and its basis) that let them be skipped"
+    )
 
 
 class MutationRejected(_Mutation):
@@ -107,6 +158,10 @@ class MutationRejected(_Mutation):
     nip: Nip
     rejected_by: str
     reasons: str = Field(min_length=1)
+    steps_skipped: list[SkippableStep] = Field(
+        default_factory=list, description="process steps this file went without"
+    )
+    skip_policy: str | None = None
 
 
 class MutationSocialized(_Mutation):
@@ -116,6 +171,11 @@ class MutationSocialized(_Mutation):
     nip: Nip
     message: str = Field(min_length=1, description="the explanation given to the employee")
     socialized_by: str
+    objection_deadline: date | None = Field(
+        default=None,
+        description="last day on which the employee may object; silence until then is "
+        "recorded as a deemed acknowledgement (absent on socialisations recorded before)",
+    )
 
 
 class MutationAcknowledged(_Mutation):
@@ -124,6 +184,16 @@ class MutationAcknowledged(_Mutation):
     mutation_id: str
     nip: Nip
     acknowledged_by: str
+
+
+class MutationDeemedAcknowledged(_Mutation):
+    """The objection window closed without an answer from the employee: their silence is
+    recorded as an acknowledgement, and the decree may follow."""
+
+    mutation_id: str
+    nip: Nip
+    objection_deadline: date
+    recorded_by: str
 
 
 class MutationObjected(_Mutation):
@@ -174,6 +244,22 @@ class MutationDecreed(_Mutation):
     sk_date: date
     tmt: date = Field(description="effective date (terhitung mulai tanggal)")
     decreed_by: str
+    retroactive_reason: str | None = Field(
+        default=None, description="why the TMT precedes the SK date, where policy allows it"
+    )
+    policy: PolicyApplied | None = Field(
+        default=None, description="the policy values in force (absent on older decrees)"
+    )
+    minister_approval_ref: str | None = Field(
+        default=None, description="Minister of Home Affairs approval that lifts a blackout"
+    )
+    minister_approval_date: date | None = Field(
+        default=None, description="the date of the Minister's approval letter"
+    )
+    steps_skipped: list[SkippableStep] = Field(
+        default_factory=list, description="process steps this file went without"
+    )
+    skip_policy: str | None = None
 
 
 class MutationEffective(_Mutation):
@@ -191,13 +277,48 @@ class MutationEffective(_Mutation):
     need_id: str | None = None
 
 
+class HoldReason(Value):
+    """One guard that failed on the TMT: its rule id and what a person reads."""
+
+    rule: str
+    message: str = Field(description="in Bahasa Indonesia: what is wrong and who must act")
+    legal_basis: str | None = None
+
+
+class MutationHeld(_Mutation):
+    """On its TMT the decreed transfer could not take effect because a guard failed (the
+    employee's status, the target unit closed): it is held, not moved, until the PPK
+    cancels it with a cancelling decree or the BKD releases it once the guards pass."""
+
+    mutation_id: str
+    nip: Nip
+    held_on: date
+    reasons: list[HoldReason] = Field(min_length=1)
+    held_by: str
+
+
+class MutationReleased(_Mutation):
+    """A held transfer was released: the guards pass again and it takes effect on the
+    next run of the scheduler (its TMT stands; the decree is not changed)."""
+
+    mutation_id: str
+    nip: Nip
+    reason: str = Field(min_length=1)
+    released_by: str
+
+
 class MutationCancelled(_Mutation):
-    """The transfer was cancelled before it took effect, with the reason."""
+    """The transfer was cancelled before it took effect, with the reason; a decreed one only
+    by the PPK, with the cancelling decree (*SK pembatalan*)."""
 
     mutation_id: str
     nip: Nip
     reason: str = Field(min_length=1)
     cancelled_by: str
+    cancelling_sk_number: str | None = Field(
+        default=None, description="number of the decree that revokes the transfer's SK"
+    )
+    cancelling_sk_date: date | None = None
 
 
 class _Need(DomainEvent):
@@ -266,4 +387,7 @@ EVENTS: tuple[type[DomainEvent], ...] = (
     StaffingNeedFulfilled,
     StaffingNeedClosed,
     MutationObjectedV2,
+    MutationDeemedAcknowledged,
+    MutationHeld,
+    MutationReleased,
 )

@@ -24,6 +24,12 @@ class EvaluationSettings(ServiceSettings, PersonalDataTransportSettings):
     overdue_grace_days: int = Field(
         default=0, ge=0, description="days after a due date before a checkpoint is overdue"
     )
+    checkpoint_early_days: int = Field(
+        default=0,
+        ge=0,
+        description="days before its due date a checkpoint may be evaluated (policy); by "
+        "default only once its period is over",
+    )
     scheduler_interval_s: float = Field(
         default=60.0, gt=0, description="how often the overdue scheduler looks for checkpoints"
     )

@@ -153,6 +153,9 @@ async def test_worklist_effectiveness_report_and_early_warnings_follow_the_event
         first = await client.post(f"/monitoring/plans/{plans[2]['plan_id']}/assess")
         assert first.status_code == 201
         assert first.json()["verdict"] == "NOT_ACHIEVED"
+        # A checkpoint is evaluated once its period is over: the 3-month ones of the first
+        # three plans are due by 1 June 2025.
+        clock.set(date(2025, 6, 1))
         ratings = [("SESUAI", "SESUAI"), ("DI_BAWAH", "SESUAI"), ("SESUAI", "DI_ATAS")]
         for plan, (hasil, perilaku), head in zip(
             plans[:3], ratings, [head_a, head_a, head_b], strict=True

@@ -14,7 +14,7 @@ from rangkui_eventkit.clock import Clock, SystemClock
 from rangkui_eventkit.handlers import Handler
 from rangkui_eventkit.personal_data import KeyRing
 from rangkui_eventkit.runtime import Service
-from rangkui_mutation.adapters.facts import PendingEffects, PostgresFacts
+from rangkui_mutation.adapters.facts import PostgresFacts, WriteSideIndexes
 from rangkui_mutation.entrypoints import http, needs_http
 from rangkui_mutation.entrypoints.access import ACCESS
 from rangkui_mutation.service_layer.commands import Deps
@@ -64,7 +64,7 @@ class MutationService(Service):
             ),
         )
         self.clock = clock
-        self.inline.append(PendingEffects())
+        self.inline.append(WriteSideIndexes())
 
     @property
     def deps(self) -> Deps:

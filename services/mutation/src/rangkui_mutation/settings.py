@@ -2,22 +2,35 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from datetime import date
+from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 from pydantic_settings import SettingsConfigDict
 
+from rangkui_contracts.events.mutation import PolicyApplied
 from rangkui_eventkit.personal_data import PersonalDataTransportSettings
 from rangkui_eventkit.settings import ServiceSettings
+from rangkui_mutation.domain.mutation import ProcessPolicy
 
 
 class BlackoutWindow(BaseModel):
-    """A period in which transfers need the Minister of Home Affairs' written approval
-    (e.g. 6 months before a regional-head election, or after an inauguration)."""
+    """A period in which transfers need the Minister of Home Affairs' written approval:
+    before a regional-head election (`ELECTION`, UU 10/2016 Pasal 71 ayat (2)), six months
+    after an inauguration (`INAUGURATION`, Pasal 162 ayat (3)), or while an acting head
+    holds office (`ACTING_HEAD`, PP 49/2008 Pasal 132A); `post_types` and `kinds` scope it
+    to the transfers it covers (empty: all)."""
 
     start: date
     end: date
     reason: str
+    kind: Literal["ELECTION", "INAUGURATION", "ACTING_HEAD"] = "ELECTION"
+    post_types: list[Literal["STRUKTURAL", "FUNGSIONAL", "PELAKSANA"]] = Field(default_factory=list)
+    kinds: list[Literal["NEED_BASED", "OWN_REQUEST", "ROTATION", "OTHER"]] = Field(
+        default_factory=list
+    )
 
 
 class MutationSettings(ServiceSettings, PersonalDataTransportSettings):
@@ -34,11 +47,76 @@ class MutationSettings(ServiceSettings, PersonalDataTransportSettings):
         default=2.0, ge=0, description="PP 11/2017 art. 190; BKN announced 0.5 in 2025"
     )
     max_years_in_post: float = Field(default=5.0, ge=0)
-    require_full_lifecycle: bool = Field(
-        default=False,
-        description="documents, TPK review, socialisation and acknowledgement before approval/"
-        "decree; off keeps the short flow propose -> approve -> decree -> effective",
+    skip_steps: list[Literal["DOCUMENTS", "TPK_REVIEW", "SOCIALIZATION"]] = Field(
+        default_factory=list,
+        description="process steps this province lets a file go without; empty (the default) "
+        "is the full process: documents check, TPK review, socialisation with its objection "
+        "window (Peraturan BKN 5/2019). Each decision records what it skipped and why",
+    )
+    skip_steps_basis: str = Field(
+        default="",
+        description="the provincial regulation that allows skipping them (required with "
+        "skip_steps); recorded on every decision that skipped a step",
+    )
+    missing_appraisals: Literal["WARN", "BLOCK"] = Field(
+        default="WARN",
+        description="fewer than two annual appraisals in the two years before the decision: "
+        "BLOCK refuses the approval (appraisals_missing), WARN approves and records the "
+        "warning on the decision (Peraturan BKN 5/2019 asks for the last two; check)",
+    )
+    tpk_quorum: int = Field(
+        default=3, ge=1, description="TPK members present for a valid review (sidang)"
+    )
+    objection_window_days: int = Field(
+        default=14,
+        ge=1,
+        description="days the employee has to object after socialisation (PP 79/2021; check)",
+    )
+    retroactive_tmt_max_days: int = Field(
+        default=0,
+        ge=0,
+        description="how many days a TMT may precede its SK date, with a reason (UU 30/2014 "
+        "Pasal 58 ayat (6): not retroactive unless to avoid a greater loss); 0 forbids it",
+    )
+    tmt_horizon_days: int = Field(
+        default=365, ge=0, description="how far after the SK date a TMT may lie"
     )
     blackout_windows: list[BlackoutWindow] = Field(default_factory=list)
     scheduler_interval_s: float = Field(default=0.25, gt=0)
     run_scheduler: bool = True
+
+    @model_validator(mode="after")
+    def _skipping_needs_a_basis(self) -> MutationSettings:
+        if self.skip_steps and not self.skip_steps_basis.strip():
+            raise ValueError(
+                "MUTATION_SKIP_STEPS needs MUTATION_SKIP_STEPS_BASIS: the provincial "
+                "regulation that lets a file go without these steps"
+            )
+        return self
+
+    def process_policy(self) -> ProcessPolicy:
+        """The process policy the deciders apply (pure value, from these settings)."""
+        values = {
+            "min_years_in_post": self.min_years_in_post,
+            "max_years_in_post": self.max_years_in_post,
+            "tpk_quorum": self.tpk_quorum,
+            "objection_window_days": self.objection_window_days,
+            "missing_appraisals": self.missing_appraisals,
+            "skip_steps": sorted(self.skip_steps),
+            "skip_steps_basis": self.skip_steps_basis.strip() or None,
+            "blackout_windows": [w.model_dump(mode="json") for w in self.blackout_windows],
+            "retroactive_tmt_max_days": self.retroactive_tmt_max_days,
+            "tmt_horizon_days": self.tmt_horizon_days,
+        }
+        digest = hashlib.sha256(json.dumps(values, sort_keys=True).encode()).hexdigest()[:12]
+        applied = PolicyApplied(
+            version=digest,
+            **{k: v for k, v in values.items() if k in PolicyApplied.model_fields},
+        )
+        return ProcessPolicy(
+            skip_steps=frozenset(self.skip_steps),
+            basis=self.skip_steps_basis.strip(),
+            tpk_quorum=self.tpk_quorum,
+            objection_window_days=self.objection_window_days,
+            applied=applied,
+        )

@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable
 from datetime import date
 from typing import Any
 
+import httpx
 import pytest
 
 from rangkui_contracts import DomainEvent, Envelope
@@ -20,8 +21,10 @@ from rangkui_contracts.events.personnel import (
 )
 from rangkui_contracts.topics import PERSONNEL, TopicSpec
 from rangkui_eventkit.clock import FixedClock
+from rangkui_eventkit.testing.auth import acting
 from rangkui_eventkit.testing.infra import Infra
 from rangkui_eventkit.testing.kafka_tools import publish_envelopes
+from rangkui_mutation.domain.mutation import REQUIRED_DOCUMENTS
 from rangkui_mutation.settings import MutationSettings
 
 TODAY = date(2026, 11, 28)
@@ -129,3 +132,39 @@ def employee(
             birth_date=date(int(nip[:4]), int(nip[4:6]), int(nip[6:8])),
         ),
     )
+
+
+# ------------------------------------------------------------------ the full process
+VERIFIER = acting("verifikator.bkd", "bkd_operator")
+TPK_MEMBERS = ("tpk.sekda", "tpk.inspektur", "tpk.kepala-bkd")
+TPK = acting(TPK_MEMBERS[0], "tpk_member")
+SOCIALISER = acting("sosialisasi.bkd", "bkd_operator")
+
+
+async def _ok(client: httpx.AsyncClient, path: str, body: Any, headers: dict[str, str]) -> Any:
+    r = await client.post(path, json=body, headers=headers)
+    assert r.is_success, f"{path}: {r.status_code} {r.text}"
+    return r.json()
+
+
+async def ready_for_decision(
+    client: httpx.AsyncClient, mutation_id: str, *, recommended: bool = True
+) -> None:
+    """The documents check of a complete file and the TPK's sidang (quorum, berita acara)."""
+    path = f"/mutations/{mutation_id}"
+    items = [{"code": c, "present": True, "reference": f"B-{c}"} for c in REQUIRED_DOCUMENTS]
+    await _ok(client, f"{path}/documents", {"items": items}, VERIFIER)
+    sidang = {
+        "recommended": recommended,
+        "notes": "sesuai pola karier" if recommended else "belum memenuhi pola karier",
+        "members_present": list(TPK_MEMBERS),
+        "berita_acara_ref": f"BA/TPK/{mutation_id[:8]}",
+    }
+    await _ok(client, f"{path}/review", sidang, TPK)
+
+
+async def answered(client: httpx.AsyncClient, mutation_id: str, nip: str) -> None:
+    """The approved transfer socialised and acknowledged by the employee."""
+    path = f"/mutations/{mutation_id}"
+    await _ok(client, f"{path}/socialize", {"message": "Anda dibutuhkan di SMA 2"}, SOCIALISER)
+    await _ok(client, f"{path}/acknowledge", None, acting(nip, "employee"))

@@ -73,8 +73,16 @@ class MutationFactsContract:
 
     async def test_the_last_two_annual_ratings_most_recent_first(self, given: Given) -> None:
         facts = await given()
-        assert await facts.recent_annual_predikat(NIP) == ("KURANG", "SANGAT_BAIK")
-        assert await facts.recent_annual_predikat(OTHER) == ()
+        since = date(2024, 1, 1)
+        assert await facts.recent_annual_predikat(NIP, since) == ("KURANG", "SANGAT_BAIK")
+        assert await facts.recent_annual_predikat(NIP, date(2025, 6, 1)) == ("KURANG",)
+        assert await facts.recent_annual_predikat(OTHER, since) == ()
+
+    async def test_an_sk_number_names_the_transfer_that_carries_it(self, given: Given) -> None:
+        facts = await given()
+        assert await facts.sk_number_used_by("800/12/BKD/2026", exclude="m9") == "m1"
+        assert await facts.sk_number_used_by("800/12/BKD/2026", exclude="m1") is None
+        assert await facts.sk_number_used_by("800/99/BKD/2026", exclude="m9") is None
 
 
 @pytest.mark.unit
@@ -96,6 +104,7 @@ class TestInMemoryFacts(MutationFactsContract):
             for nip, period_end, predikat in ANNUAL:
                 facts.annual_predikat.setdefault(nip, []).append((period_end, predikat))
             facts.closed_units.update(dict(CLOSED))
+            facts.sk_numbers["800/12/BKD/2026"] = "m1"
             return facts
 
         return make
@@ -134,6 +143,10 @@ class TestPostgresFacts(MutationFactsContract):
                     "INSERT INTO units (unit_id, name, kind, region, closed_on) "
                     "VALUES ($1, 'x', 'SMA', 'Kota Rangkui', $2)",
                     CLOSED,
+                ),
+                (
+                    "INSERT INTO sk_numbers (sk_number, mutation_id) VALUES ($1, $2)",
+                    [("800/12/BKD/2026", "m1")],
                 ),
             ]
             for sql, values in rows:

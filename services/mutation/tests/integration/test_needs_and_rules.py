@@ -20,7 +20,7 @@ from rangkui_mutation.bootstrap import create_app
 from rangkui_mutation.domain.mutation import REQUIRED_DOCUMENTS
 from rangkui_mutation.settings import BlackoutWindow, MutationSettings
 
-from .conftest import TODAY, Clock, Publish, employee, post, unit
+from .conftest import TODAY, Clock, Publish, employee, post, ready_for_decision, unit
 
 pytestmark = pytest.mark.integration
 
@@ -98,8 +98,7 @@ async def test_a_need_ranks_surplus_math_teachers_first_and_is_fulfilled_by_the_
     await publish_personnel(
         [(f"evaluation-{WEAK}", rating(WEAK, 2025, "BUTUH_PERBAIKAN"))], topic=EVALUATION
     )
-    strict = settings.model_copy(update={"require_full_lifecycle": True})
-    async with serve_in_process(create_app(strict, clock=clock)) as client:
+    async with serve_in_process(create_app(settings, clock=clock)) as client:
         suggested = await wait_for(
             client,
             "/needs/suggestions?title=Matematika",
@@ -131,7 +130,7 @@ async def test_a_need_ranks_surplus_math_teachers_first_and_is_fulfilled_by_the_
         assert [c["nip"] for c in found["ranked"]] == [MATH_SURPLUS, MATH_BALANCED, PHYSICS]
         first = found["ranked"][0]
         assert {f["name"]: f["points"] for f in first["factors"]}["origin_surplus"] == 10
-        assert "exact match" in first["factors"][0]["explanation"]
+        assert "sesuai persis dengan jabatan" in first["factors"][0]["explanation"]
         excluded = {e["nip"]: e["rule"] for e in found["excluded"]}
         assert excluded[STUDYING] == "on_study_assignment"
         assert excluded[NEWCOMER] == "min_years_in_post"
@@ -157,7 +156,12 @@ async def test_a_need_ranks_surplus_math_teachers_first_and_is_fulfilled_by_the_
         await ok(
             client,
             f"{path}/review",
-            {"recommended": True, "notes": "sesuai"},
+            {
+                "recommended": True,
+                "notes": "sesuai",
+                "members_present": ["tpk.inspektur", "tpk.kepala-bkd"],
+                "berita_acara_ref": "BA/TPK/5/2026",
+            },
             acting("tpk", "tpk_member"),
         )
         await ok(client, f"{path}/approve", {"reasons": "rekomendasi TPK"}, PPK)
@@ -221,6 +225,8 @@ async def test_each_rule_violated_on_purpose_names_itself_and_changes_nothing(
 
         first = await eventually(lambda: propose(MATH_SURPLUS, ["kerabat.ppk"]), timeout=20)
         newcomer = await eventually(lambda: propose(NEWCOMER), timeout=20)
+        for m in (first, newcomer):
+            await ready_for_decision(client, m)
 
         async def refused(method: str, path: str, body: Any, actor: str) -> dict[str, Any]:
             before = await event_count(settings)
@@ -245,7 +251,12 @@ async def test_each_rule_violated_on_purpose_names_itself_and_changes_nothing(
             (("POST", f"/mutations/{first}/approve", {}, "kerabat.ppk"), "related_person_conflict"),
             (("POST", f"/mutations/{first}/approve", {}, "ppk.gubernur"), "blackout_window"),
             (
-                ("POST", f"/mutations/{newcomer}/approve", {"minister_approval_ref": "M/1"}, "ppk"),
+                (
+                    "POST",
+                    f"/mutations/{newcomer}/approve",
+                    {"minister_approval_ref": "M/1", "minister_approval_date": "2026-11-20"},
+                    "ppk",
+                ),
                 "min_years_in_post",
             ),
         ]
@@ -257,8 +268,17 @@ async def test_each_rule_violated_on_purpose_names_itself_and_changes_nothing(
         assert len(messages) == len(cases)
 
         # With the Minister's approval and the PPK's exception, both go through.
-        await ok(client, f"/mutations/{first}/approve", {"minister_approval_ref": "M/1"}, PPK)
-        exception = {"minister_approval_ref": "M/1", "min_years_exception": "guru tunggal"}
+        await ok(
+            client,
+            f"/mutations/{first}/approve",
+            {"minister_approval_ref": "M/1", "minister_approval_date": "2026-11-20"},
+            PPK,
+        )
+        exception = {
+            "minister_approval_ref": "M/1",
+            "minister_approval_date": "2026-11-20",
+            "min_years_exception": "guru tunggal",
+        }
         await ok(client, f"/mutations/{newcomer}/approve", exception, PPK)
 
 
@@ -284,6 +304,8 @@ async def test_a_cancelled_approval_frees_its_place_in_the_post(
 
         first = await eventually(lambda: propose(MATH_SURPLUS), timeout=20)
         second = await eventually(lambda: propose(MATH_BALANCED), timeout=20)
+        for m in (first, second):
+            await ready_for_decision(client, m)
         await ok(client, f"/mutations/{first}/approve", {}, PPK)
         r = await client.post(f"/mutations/{second}/approve", json={}, headers=PPK)
         assert r.json().get("rule") == "no_free_place", r.text
@@ -361,6 +383,7 @@ async def test_later_personnel_changes_reach_the_rules(
 
         disciplined = await propose(MATH_BALANCED, "sma-2", "guru-mat-2")
         closed = await propose(PHYSICS, "sma-4", "guru-mat-4")
+        await ready_for_decision(client, proposed.json()["mutation_id"])
         no_place = await client.post(
             f"/mutations/{proposed.json()['mutation_id']}/approve", json={}, headers=PPK
         )

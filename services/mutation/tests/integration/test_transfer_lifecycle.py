@@ -29,7 +29,7 @@ from rangkui_mutation.bootstrap import build_service, create_app
 from rangkui_mutation.service_layer.scheduler import make_due_transfers_effective
 from rangkui_mutation.settings import MutationSettings
 
-from .conftest import TODAY, Clock, Publish, employee, post, unit
+from .conftest import TODAY, Clock, Publish, answered, employee, post, ready_for_decision, unit
 
 pytestmark = pytest.mark.integration
 
@@ -101,11 +101,13 @@ async def test_a_proposed_approved_and_decreed_transfer_becomes_effective_on_its
     await seed(publish_personnel)
     async with serve_in_process(create_app(settings, clock=clock)) as client:
         mutation_id = await propose(client)
+        await ready_for_decision(client, mutation_id)
         r = await client.post(
             f"/mutations/{mutation_id}/approve", json={"reasons": "sesuai kebutuhan"}, headers=PPK
         )
         assert r.status_code == 200, r.text
         assert r.json()["status"] == "APPROVED"
+        await answered(client, mutation_id, NIP)
         await decree(client, mutation_id, TODAY)
 
         async def effective() -> dict[str, Any] | None:
@@ -122,7 +124,7 @@ async def test_a_proposed_approved_and_decreed_transfer_becomes_effective_on_its
 
         async def rebuilt() -> dict[str, Any] | None:
             r = await client.get(f"/mutations/{mutation_id}")
-            return r.json() if r.status_code == 200 and len(r.json()["timeline"]) == 4 else None
+            return r.json() if r.status_code == 200 and len(r.json()["timeline"]) == 8 else None
 
         assert await eventually(rebuilt, timeout=15) == view
 
@@ -130,13 +132,25 @@ async def test_a_proposed_approved_and_decreed_transfer_becomes_effective_on_its
     assert [h["mutation_id"] for h in history] == [mutation_id]
     assert [(s["step"], s["actor"]) for s in view["timeline"]] == [
         ("PROPOSED", "operator.bkd"),
+        ("DOCUMENTS_CHECKED", "verifikator.bkd"),
+        ("REVIEWED", "tpk.sekda"),
         ("APPROVED", "ppk.gubernur"),
+        ("SOCIALIZED", "sosialisasi.bkd"),
+        ("ACKNOWLEDGED", NIP),
         ("DECREED", "ppk.gubernur"),
         ("EFFECTIVE", "system.scheduler"),
     ]
-    assert view["timeline"][1]["reason"] == "sesuai kebutuhan"
+    assert view["timeline"][3]["reason"] == "sesuai kebutuhan"
+    sidang = view["timeline"][2]["details"]
+    assert sidang["members_present"] == ["tpk.sekda", "tpk.inspektur", "tpk.kepala-bkd"]
+    assert (sidang["quorum"], sidang["berita_acara_ref"]) == (3, f"BA/TPK/{mutation_id[:8]}")
+    assert view["timeline"][3]["details"]["steps_skipped"] == []
+    policy = view["timeline"][3]["details"]["policy"]
+    assert (policy["min_years_in_post"], policy["tpk_quorum"]) == (2.0, 3)
+    assert view["timeline"][6]["details"]["policy"]["version"] == policy["version"]
+    assert view["timeline"][4]["details"]["objection_deadline"] == "2026-12-12"
     assert (view["from_unit_id"], view["to_unit_id"]) == ("sma-1", "sma-2")
-    [record] = await effective_records(settings, expect=4)
+    [record] = await effective_records(settings, expect=8)
     body = json.loads(record.value)
     assert body["mutation_id"] == mutation_id
     assert body["from_position_id"] == "guru-mat-1"
@@ -172,7 +186,9 @@ async def test_a_restart_between_decree_and_tmt_makes_the_transfer_effective_exa
     tmt = TODAY + timedelta(days=1)
     async with serve_in_process(create_app(settings, clock=clock)) as client:
         mutation_id = await propose(client)
+        await ready_for_decision(client, mutation_id)
         assert (await client.post(f"/mutations/{mutation_id}/approve", headers=PPK)).is_success
+        await answered(client, mutation_id, NIP)
         await decree(client, mutation_id, tmt)
 
         async def decreed() -> bool:
@@ -180,7 +196,7 @@ async def test_a_restart_between_decree_and_tmt_makes_the_transfer_effective_exa
             return r.status_code == 200 and r.json()["status"] == "DECREED"
 
         await eventually(decreed, timeout=15)  # many scheduler ticks passed meanwhile
-    assert await effective_records(settings, expect=3) == []
+    assert await effective_records(settings, expect=7) == []
 
     clock.set(tmt)  # the service was down when the TMT came
     async with serve_in_process(create_app(settings, clock=clock)) as client:
@@ -194,7 +210,7 @@ async def test_a_restart_between_decree_and_tmt_makes_the_transfer_effective_exa
         # A third start on the same day finds nothing left to do.
         assert (await client.get("/healthz")).is_success
 
-    records = await effective_records(settings, expect=4)
+    records = await effective_records(settings, expect=8)
     assert [json.loads(r.value)["mutation_id"] for r in records] == [mutation_id]
     conn = await asyncpg.connect(settings.database_url)
     try:
@@ -211,7 +227,9 @@ async def test_two_schedulers_racing_on_a_due_transfer_make_it_effective_once(
     quiet = settings.model_copy(update={"run_scheduler": False})
     async with serve_in_process(create_app(quiet, clock=clock)) as client:
         mutation_id = await propose(client)
+        await ready_for_decision(client, mutation_id)
         assert (await client.post(f"/mutations/{mutation_id}/approve", headers=PPK)).is_success
+        await answered(client, mutation_id, NIP)
         await decree(client, mutation_id, TODAY)
     replicas = [build_service(quiet, clock=clock) for _ in range(2)]
     for replica in replicas:
@@ -233,13 +251,16 @@ async def test_two_approvals_racing_for_the_last_free_place_let_exactly_one_win(
     async with serve_in_process(create_app(settings, clock=clock)) as client:
         first = await propose(client, NIP)
         second = await propose(client, OTHER_NIP)
+        for m in (first, second):
+            await ready_for_decision(client, m)
         responses = await asyncio.gather(
             *(client.post(f"/mutations/{m}/approve", headers=PPK) for m in (first, second))
         )
     assert sorted(r.status_code for r in responses) == [200, 409]
     loser = next(r for r in responses if r.status_code == 409).json()
     assert loser["rule"] == "no_free_place"
-    assert "guru-mat-2 has no free place" in loser["message"]
+    assert "guru-mat-2 has no free place" in loser["message_en"]
+    assert "Jabatan guru-mat-2 tidak memiliki formasi kosong" in loser["message"]
 
 
 async def test_an_upheld_objection_cancels_the_transfer_and_the_employee_may_be_proposed_again(
@@ -249,6 +270,7 @@ async def test_an_upheld_objection_cancels_the_transfer_and_the_employee_may_be_
     async with serve_in_process(create_app(settings, clock=clock)) as client:
         mutation_id = await propose(client)
         path = f"/mutations/{mutation_id}"
+        await ready_for_decision(client, mutation_id)
         assert (await client.post(f"{path}/approve", headers=PPK)).is_success
         r = await client.post(
             f"{path}/socialize", json={"message": "kebutuhan SMA 2"}, headers=OPERATOR

@@ -43,6 +43,21 @@ def employee(nip: str, position_id: str = "guru-mat-1", unit_id: str = "sma-1") 
         "unit_id": unit_id,
         "position_id": position_id,
         "tmt_position": date(2020, 1, 2),
+        "education": [{"level": "S1", "field": "Pendidikan Matematika"}],
+    }
+
+
+def post(position_id: str, unit_id: str, formasi: int) -> dict:
+    """A mathematics teacher's post as mutation's read model holds it."""
+    return {
+        "position_id": position_id,
+        "unit_id": unit_id,
+        "formasi": formasi,
+        "jabatan_type": "FUNGSIONAL",
+        "grade_min": "III/a",
+        "grade_max": "IV/b",
+        "required_education_levels": ["S1"],
+        "required_education_fields": ["Pendidikan Matematika"],
     }
 
 
@@ -50,8 +65,8 @@ def facts(*, formasi: int = 2, holders: int = 0) -> InMemoryFacts:
     f = InMemoryFacts(
         employees={NIP: employee(NIP), OTHER: employee(OTHER)},
         positions={
-            "guru-mat-1": {"position_id": "guru-mat-1", "unit_id": "sma-1", "formasi": 3},
-            "guru-mat-2": {"position_id": "guru-mat-2", "unit_id": "sma-2", "formasi": formasi},
+            "guru-mat-1": post("guru-mat-1", "sma-1", 3),
+            "guru-mat-2": post("guru-mat-2", "sma-2", formasi),
         },
     )
     for i in range(holders):
@@ -59,11 +74,24 @@ def facts(*, formasi: int = 2, holders: int = 0) -> InMemoryFacts:
     return f
 
 
-def deps(store: InMemoryEventStore | None = None, f: InMemoryFacts | None = None) -> Deps:
+# The approvals below are about places and who decides: the steps before the decision are
+# skipped by policy (the full process is tested with the decider and over HTTP).
+DECIDE_AT_ONCE = MutationSettings(
+    development_mode=True,
+    skip_steps=["DOCUMENTS", "TPK_REVIEW"],
+    skip_steps_basis="uji unit: langkah sebelum keputusan dilewati",
+)
+
+
+def deps(
+    store: InMemoryEventStore | None = None,
+    f: InMemoryFacts | None = None,
+    settings: MutationSettings = DECIDE_AT_ONCE,
+) -> Deps:
     f = f or facts()
     return Deps(
         pipeline=InMemoryPipeline(store or InMemoryEventStore()),
-        settings=MutationSettings(development_mode=True),
+        settings=settings,
         clock=FixedClock(TODAY),
         facts=lambda _uow: f,
     )
@@ -139,6 +167,14 @@ async def test_approval_takes_the_place_and_the_next_one_finds_none_left() -> No
     with pytest.raises(RuleViolated) as refused:
         await commands.approve_mutation(d, second, cause=PPK)
     assert refused.value.rule == "no_free_place"
+
+
+async def test_by_default_nobody_decides_before_the_tpk_has_reviewed() -> None:
+    d = deps(settings=MutationSettings(development_mode=True))
+    mutation_id = await propose(d)
+    with pytest.raises(RuleViolated) as refused:
+        await commands.approve_mutation(d, mutation_id, cause=PPK)
+    assert "TPK" in refused.value.message
 
 
 async def test_the_proposer_may_not_approve_their_own_proposal() -> None:

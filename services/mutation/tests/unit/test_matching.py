@@ -60,12 +60,12 @@ def siti(**changes: object) -> CandidateFacts:
 @pytest.mark.parametrize(
     ("education", "points_", "words"),
     [
-        ((("S1", "Pendidikan Matematika"),), 30, "exact match"),
-        ((("S2", "Matematika"),), 18, "related"),
-        ((("S1", "Pendidikan Fisika"),), 5, "unrelated"),
-        ((("D3", "Pendidikan Matematika"),), 0, "no education at the required level"),
-        ((), 0, "none recorded"),
-        ((("S1", "Hukum"), ("S1", "Pendidikan Matematika")), 30, "exact match"),
+        ((("S1", "Pendidikan Matematika"),), 30, "sesuai persis"),
+        ((("S2", "Matematika"),), 18, "berkaitan"),
+        ((("S1", "Pendidikan Fisika"),), 5, "tidak berkaitan"),
+        ((("D3", "Pendidikan Matematika"),), 0, "tidak ada pendidikan pada jenjang"),
+        ((), 0, "tidak tercatat"),
+        ((("S1", "Hukum"), ("S1", "Pendidikan Matematika")), 30, "sesuai persis"),
     ],
 )
 def test_education_scores_exact_related_and_unrelated_fields_at_the_required_level(
@@ -80,14 +80,14 @@ def test_education_scores_exact_related_and_unrelated_fields_at_the_required_lev
 def test_competencies_score_the_share_of_the_needs_competencies_held() -> None:
     factor = competency_factor(siti(competencies=("kurikulum merdeka",)), POST)
     assert factor.points == 7.5
-    assert factor.explanation == "holds 1 of 2 competencies (kurikulum merdeka)"
+    assert factor.explanation == "memiliki 1 dari 2 kompetensi (kurikulum merdeka)"
     both = siti(competencies=("Olimpiade", "kurikulum merdeka"))
     assert competency_factor(both, POST).points == 15
 
 
 def test_competencies_score_nothing_when_the_need_lists_none() -> None:
     factor = competency_factor(SITI, dataclasses.replace(POST, required_competencies=()))
-    assert (factor.points, factor.explanation) == (0, "the need lists no competencies")
+    assert (factor.points, factor.explanation) == (0, "kebutuhan tidak mencantumkan kompetensi")
 
 
 # -------------------------------------------------------------------------- experience

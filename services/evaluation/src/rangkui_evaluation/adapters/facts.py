@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from rangkui_evaluation.adapters.evaluation_queries import reach_facts
 from rangkui_evaluation.adapters.outcome_queries import outcome_facts
 from rangkui_evaluation.domain.outcome import OutcomeFacts
 from rangkui_evaluation.domain.plan import Plan
+from rangkui_evaluation.domain.reach import ReachFacts
 
 
 class PostgresFacts:
@@ -23,3 +25,6 @@ class PostgresFacts:
 
     async def outcome_facts(self, plan: Plan) -> OutcomeFacts:
         return await outcome_facts(self.db, plan)
+
+    async def reach_facts(self, nip: str, plan_id: str | None) -> ReachFacts:
+        return await reach_facts(self.db, nip, plan_id)

@@ -30,6 +30,7 @@ from rangkui_evaluation.domain.appraisal import (
 )
 from rangkui_evaluation.domain.calendar import add_months
 from rangkui_evaluation.domain.outcome import CheckpointResult, OutcomeFacts, assess
+from rangkui_evaluation.domain.reach import check_checkpoint_due
 from rangkui_eventkit.errors import AlreadyExists, ErrorKind, NotFound, RuleViolated
 
 
@@ -226,6 +227,7 @@ class RecordCheckpointEvaluation:
     facts: OutcomeFacts
     today: date
     actor: str
+    early_days: int = 0  # policy: how many days before its due date a checkpoint opens
 
 
 def record_checkpoint_evaluation(
@@ -242,6 +244,9 @@ def record_checkpoint_evaluation(
         )
     if a.evaluation_id in state.evaluation_ids:
         raise AlreadyExists(f"evaluation {a.evaluation_id} is already recorded")
+    check_checkpoint_due(
+        checkpoint.checkpoint_id, checkpoint.due_date, command.today, command.early_days
+    )
     check_appraisal(a)
     current = checkpoint.result.evaluation_id if checkpoint.result else None
     check_supersession(

@@ -21,6 +21,7 @@ from rangkui_contracts.events.evaluation import (
 from rangkui_evaluation.adapters.appraisal_csv import UnreadableExport, read_annual_appraisals
 from rangkui_evaluation.adapters.evaluation_queries import get_evaluation, history_of
 from rangkui_evaluation.adapters.monitoring_queries import find_plans, get_plan
+from rangkui_evaluation.domain.reach import EvaluatorReach
 from rangkui_evaluation.entrypoints.scope import reach_of, require_reach
 from rangkui_evaluation.service_layer.adaptation_notes import open_notes
 from rangkui_evaluation.service_layer.commands import (
@@ -305,7 +306,18 @@ def evaluations_router() -> APIRouter:
             adaptation=body.adaptation,
             supersedes_evaluation_id=body.supersedes_evaluation_id,
         )
-        written = await record_evaluation(_deps(request), command, cause=cause)
+        reach = (
+            None
+            if access.units is None
+            else EvaluatorReach(frozenset(access.units), access.principal.nip or "")
+        )
+        written = await record_evaluation(
+            _deps(request),
+            command,
+            cause=cause,
+            reach=reach,
+            checkpoint_early_days=_service(request).settings.checkpoint_early_days,
+        )
         answer_written(response, written.version, f"/evaluations/{written.event.evaluation_id}")
         return _recorded_view(written.event, body.adaptation, cause.actor).model_copy(
             update={"version": written.version}

@@ -9,6 +9,7 @@ the conflict surfaces as `ConcurrencyConflict` (409). Facts from read models com
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -18,6 +19,7 @@ from rangkui_contracts.events.common import Rating, Sealed
 from rangkui_contracts.events.evaluation import (
     AdaptationAssessment,
     AdaptationChecklist,
+    EvaluationRecorded,
     EvaluationRecordedV2,
     MutationOutcomeAssessed,
 )
@@ -31,6 +33,7 @@ from rangkui_evaluation.domain.plan import (
     RecordCheckpointEvaluation,
     plan_id_for,
 )
+from rangkui_evaluation.domain.reach import EvaluatorReach, check_evaluator_reach
 from rangkui_evaluation.service_layer.adaptation_notes import seal_notes
 from rangkui_evaluation.service_layer.deciders import APPRAISALS, PLAN
 from rangkui_evaluation.service_layer.ports import EvaluationFacts
@@ -123,15 +126,32 @@ class RecordedEvaluation:
 
 
 async def record_evaluation(
-    deps: Deps, command: RecordEvaluation, *, cause: Cause
+    deps: Deps,
+    command: RecordEvaluation,
+    *,
+    cause: Cause,
+    reach: EvaluatorReach | None = None,
+    checkpoint_early_days: int = 0,
 ) -> RecordedEvaluation:
     """Record an evaluation: a checkpoint one in its plan (settling the outcome at the last
     checkpoint), any other in the employee's appraisal record. Adaptation notes are sealed
-    with the employee's data key first (`adaptation_notes`); none are recorded in clear."""
+    with the employee's data key first (`adaptation_notes`); none are recorded in clear.
+    An evaluator (`reach`) records only inside their reach and corrects only their own."""
     today = deps.clock.today()
 
     async def handler(uow: UnitOfWork) -> None:
         facts = deps.facts(uow)
+        if reach is not None:
+            plan_id = plan_of_checkpoint(command.checkpoint_id) if command.checkpoint_id else None
+            placed = await facts.reach_facts(command.nip, plan_id)
+            author = (
+                await corrected_author(uow, command.supersedes_evaluation_id)
+                if command.supersedes_evaluation_id
+                else None
+            )
+            check_evaluator_reach(
+                command.nip, reach, dataclasses.replace(placed, corrected_author_nip=author)
+            )
         # Ids are unique per stream by the deciders; across streams, by this look-up (a
         # caller choosing its own id could otherwise reuse one from another employee or plan).
         if await facts.evaluation_recorded(command.evaluation_id):
@@ -160,6 +180,7 @@ async def record_evaluation(
             facts=await facts.outcome_facts(state),
             today=today,
             actor=cause.actor,
+            early_days=checkpoint_early_days,
         )
         uow.stage(plan_id, PLAN.decide(decision, state))
 
@@ -177,6 +198,22 @@ async def record_evaluation(
         plan_id=event.plan_id,
     )
     return RecordedEvaluation(event, recorded.stream_id, recorded.version)
+
+
+async def corrected_author(uow: UnitOfWork, evaluation_id: str) -> str | None:
+    """Who recorded the evaluation being corrected: its evaluator, else whoever recorded it
+    (an imported annual appraisal is the BKD's). From the event store (the write side): an
+    evaluation just recorded is corrected by its author alone from the first moment."""
+    for version in (EvaluationRecorded, EvaluationRecordedV2):
+        streams = await uow.store.find_streams(
+            version.ce_type(), "evaluation_id", evaluation_id, conn=uow.conn
+        )
+        await uow.load(streams)
+        for sid in streams:
+            for r in uow.history(sid):
+                if getattr(r.event, "evaluation_id", None) == evaluation_id:
+                    return getattr(r.event, "evaluator_nip", None) or r.envelope.actor
+    return None
 
 
 async def assess_on_demand(deps: Deps, plan_id: str, *, cause: Cause) -> MutationOutcomeAssessed:

@@ -45,7 +45,8 @@ async def candidate_facts(conn: asyncpg.Connection | asyncpg.Pool) -> list[Candi
         r["nip"]: r["predikat"]
         for r in await conn.fetch(
             """SELECT nip, array_agg(predikat ORDER BY period_end DESC) AS predikat
-               FROM performance WHERE kind = 'ANNUAL' GROUP BY nip"""
+               FROM performance WHERE kind = 'ANNUAL' AND superseded_by IS NULL
+               GROUP BY nip"""
         )
     }
     in_transfer = {

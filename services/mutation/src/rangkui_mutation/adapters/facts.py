@@ -6,7 +6,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from rangkui_contracts.events.mutation import MutationCancelled, MutationDecreed, MutationEffective
+from rangkui_contracts.events.mutation import (
+    MutationCancelled,
+    MutationDecreed,
+    MutationEffective,
+    MutationHeld,
+    MutationReleased,
+    MutationSocialized,
+)
 from rangkui_eventkit.store import Recorded
 from rangkui_mutation.adapters import read_models
 
@@ -37,43 +44,91 @@ class PostgresFacts:
             )
         )
 
-    async def recent_annual_predikat(self, nip: str) -> tuple[str, ...]:
-        return await read_models.recent_annual_predikat(self.db, nip)
+    async def recent_annual_predikat(self, nip: str, since: date) -> tuple[str, ...]:
+        return await read_models.recent_annual_predikat(self.db, nip, since)
+
+    async def sk_number_used_by(self, sk_number: str, *, exclude: str) -> str | None:
+        return await self.db.fetchval(
+            "SELECT mutation_id FROM sk_numbers WHERE sk_number = $1 AND mutation_id <> $2",
+            sk_number,
+            exclude,
+        )
 
 
-class PendingEffects:
-    """The inline projection behind `due_for_effect`: a decree adds its transfer with its
-    TMT, the effect or a cancellation removes it, in the same transaction as the event."""
+class WriteSideIndexes:
+    """The inline projection behind the scheduler's candidate lists and the SK register, kept
+    in the transaction of the events it follows (so it never lags behind a decision):
+
+    - `pending_effects`: a decree adds its transfer with its TMT; a hold sets it aside, a
+      release takes it up again; the effect or a cancellation removes it;
+    - `pending_acknowledgements`: a socialisation adds its objection deadline; any later
+      step of the transfer removes it (the employee answered, or the file moved on);
+    - `sk_numbers`: every SK number decreed, normalised, with its transfer (never removed).
+    """
 
     async def apply(self, conn: Any, recorded: list[Recorded]) -> None:
-        due = [
-            (r.event.mutation_id, r.event.tmt)
-            for r in recorded
-            if isinstance(r.event, MutationDecreed)
-        ]
-        done = [
-            r.event.mutation_id
-            for r in recorded
-            if isinstance(r.event, MutationEffective | MutationCancelled)
-        ]
-        if due:
-            await conn.executemany(
-                """INSERT INTO pending_effects (mutation_id, tmt) VALUES ($1, $2)
-                   ON CONFLICT (mutation_id) DO UPDATE SET tmt = excluded.tmt""",
-                due,
-            )
-        if done:
-            await conn.execute(
-                "DELETE FROM pending_effects WHERE mutation_id = ANY($1::text[])", done
-            )
+        for r in recorded:  # a handful per command: one statement each keeps their order
+            e = r.event
+            mutation_id = getattr(e, "mutation_id", None)
+            if mutation_id is None or not r.stream_id.startswith("mutation-"):
+                continue
+            if not isinstance(e, MutationSocialized):
+                await conn.execute(
+                    "DELETE FROM pending_acknowledgements WHERE mutation_id = $1", mutation_id
+                )
+            match e:
+                case MutationSocialized(objection_deadline=deadline) if deadline is not None:
+                    await conn.execute(
+                        """INSERT INTO pending_acknowledgements (mutation_id, deadline)
+                           VALUES ($1, $2) ON CONFLICT (mutation_id)
+                           DO UPDATE SET deadline = excluded.deadline""",
+                        mutation_id,
+                        deadline,
+                    )
+                case MutationDecreed():
+                    await conn.execute(
+                        """INSERT INTO pending_effects (mutation_id, tmt) VALUES ($1, $2)
+                           ON CONFLICT (mutation_id) DO UPDATE SET tmt = excluded.tmt,
+                               held = false""",
+                        mutation_id,
+                        e.tmt,
+                    )
+                    await conn.execute(
+                        """INSERT INTO sk_numbers (sk_number, mutation_id) VALUES ($1, $2)
+                           ON CONFLICT (sk_number) DO NOTHING""",
+                        e.sk_number.strip().upper(),
+                        mutation_id,
+                    )
+                case MutationHeld() | MutationReleased():
+                    await conn.execute(
+                        "UPDATE pending_effects SET held = $2 WHERE mutation_id = $1",
+                        mutation_id,
+                        isinstance(e, MutationHeld),
+                    )
+                case MutationEffective() | MutationCancelled():
+                    await conn.execute(
+                        "DELETE FROM pending_effects WHERE mutation_id = $1", mutation_id
+                    )
 
 
 async def due_for_effect(db: Any, today: date, *, limit: int = 1000) -> list[str]:
-    """Decreed transfers whose TMT has come, oldest TMT first: a candidate list only, the
-    decider decides again on each stream."""
+    """Decreed transfers (not held) whose TMT has come, oldest TMT first: a candidate list
+    only, the decider decides again on each stream."""
     rows = await db.fetch(
-        """SELECT mutation_id FROM pending_effects WHERE tmt <= $1
+        """SELECT mutation_id FROM pending_effects WHERE tmt <= $1 AND NOT held
            ORDER BY tmt, mutation_id LIMIT $2""",
+        today,
+        limit,
+    )
+    return [r["mutation_id"] for r in rows]
+
+
+async def due_for_deemed_acknowledgement(db: Any, today: date, *, limit: int = 1000) -> list[str]:
+    """Socialised transfers whose objection window closed before `today` with no answer: a
+    candidate list, the decider decides again."""
+    rows = await db.fetch(
+        """SELECT mutation_id FROM pending_acknowledgements WHERE deadline < $1
+           ORDER BY deadline, mutation_id LIMIT $2""",
         today,
         limit,
     )

@@ -65,11 +65,14 @@ async def pipeline(
     return [dict(r) for r in rows]
 
 
-async def recent_annual_predikat(conn: Conn, nip: str) -> tuple[str, ...]:
-    """The employee's annual ratings, most recent first."""
+async def recent_annual_predikat(conn: Conn, nip: str, since: date) -> tuple[str, ...]:
+    """The employee's annual ratings whose period ended on or after `since` (the last two
+    years before the decision, by calendar dates), corrections honoured, most recent first."""
     rows = await conn.fetch(
-        """SELECT predikat FROM performance WHERE nip = $1 AND kind = 'ANNUAL'
+        """SELECT predikat FROM performance
+           WHERE nip = $1 AND kind = 'ANNUAL' AND superseded_by IS NULL AND period_end >= $2
            ORDER BY period_end DESC LIMIT 2""",
         nip,
+        since,
     )
     return tuple(r["predikat"] for r in rows)

@@ -2,7 +2,7 @@
 
 Pure and deterministic: the same facts give the same list, ties broken by NIP. Every
 excluded employee is listed with the rule that excluded them, and every eligible one with
-each factor's points and a sentence a BKD officer can read.
+each factor's points and a sentence a BKD officer can read (in Bahasa Indonesia).
 
 Hard rules (first that applies excludes): `on_study_assignment`, `under_disciplinary_
 proceedings`, `not_active`, `already_in_post`, `open_transfer`, `min_years_in_post`,
@@ -167,49 +167,61 @@ def exclusion(c: CandidateFacts, post: PostProfile, policy: MatchPolicy) -> Excl
 def _exclusion(c: CandidateFacts, p: _Prepared, policy: MatchPolicy) -> Exclusion | None:
     if c.status != "ACTIVE":
         if c.status == "STUDY_ASSIGNMENT":
-            return Exclusion(c.nip, c.name, "on_study_assignment", "on study assignment")
+            return Exclusion(c.nip, c.name, "on_study_assignment", "sedang tugas belajar")
         if c.status == "DISCIPLINARY":
-            why = "under disciplinary proceedings"
+            why = "sedang menjalani proses hukuman disiplin"
             return Exclusion(c.nip, c.name, "under_disciplinary_proceedings", why)
-        return Exclusion(c.nip, c.name, "not_active", f"status is {c.status}, not ACTIVE")
+        return Exclusion(c.nip, c.name, "not_active", f"berstatus {c.status}, tidak aktif")
     if c.position_id == p.post.position_id:
-        return Exclusion(c.nip, c.name, "already_in_post", "already holds this post")
+        return Exclusion(c.nip, c.name, "already_in_post", "sudah menduduki jabatan ini")
     if c.in_open_transfer:
-        return Exclusion(c.nip, c.name, "open_transfer", "already in an open transfer")
+        return Exclusion(c.nip, c.name, "open_transfer", "masih dalam usulan mutasi yang berjalan")
     years = (policy.today - c.tmt_position).days / 365.25
     if years < policy.min_years_in_post:
         why = (
-            f"{years:.1f} years in the current post, fewer than the minimum "
-            f"{policy.min_years_in_post:g}"
+            f"{_num(years)} tahun pada jabatan sekarang, kurang dari batas minimal "
+            f"{_num(policy.min_years_in_post)} tahun"
         )
         return Exclusion(c.nip, c.name, "min_years_in_post", why)
     if not p.grade_lo <= grade_rank(c.grade) <= p.grade_hi:
         why = (
-            f"grade {c.grade} outside the post's range "
-            f"{p.post.grade_min or 'any'}–{p.post.grade_max or 'any'}"
+            f"golongan {c.grade} di luar rentang jabatan "
+            f"{p.post.grade_min or 'bebas'}–{p.post.grade_max or 'bebas'}"
         )
         return Exclusion(c.nip, c.name, "grade_out_of_range", why)
     recent = c.annual_predikat[:2]
     if any(x in BELOW_BAIK for x in recent):
-        why = f"last annual ratings {', '.join(recent)}: below Baik"
+        why = f"predikat tahunan terakhir {_predikat(recent)}: di bawah Baik"
         return Exclusion(c.nip, c.name, "performance_below_baik", why)
     return None
+
+
+def _num(value: float) -> str:
+    """A number as an Indonesian reader writes it: 1,5."""
+    return f"{value:.1f}".replace(".", ",")
+
+
+def _predikat(recent: Sequence[str]) -> str:
+    return ", ".join(x.replace("_", " ").title() for x in recent)
 
 
 # ---------------------------------------------------------------------------- factors
 # Each factor has a numeric part (used for ranking everyone) and a worded part (built only
 # for the candidates shown); the worded part calls the numeric one, so they cannot disagree.
 def _education(c: CandidateFacts, p: _Prepared) -> tuple[float, str]:
-    best, why = 0.0, "no education at the required level" if c.education else "none recorded"
+    best, why = (
+        0.0,
+        "tidak ada pendidikan pada jenjang yang disyaratkan" if c.education else "tidak tercatat",
+    )
     for level, field in sorted(c.education):
         if LEVEL_RANK[level] < p.min_rank:
             continue
         if not p.exact_fields or field.lower() in p.exact_fields:
-            points, kind = 30.0, "exact match for the post"
+            points, kind = 30.0, "sesuai persis dengan jabatan"
         elif any(subject_words(field) & w for w in p.wanted_words):
-            points, kind = 18.0, "related to the post"
+            points, kind = 18.0, "berkaitan dengan jabatan"
         else:
-            points, kind = 5.0, "unrelated to the post"
+            points, kind = 5.0, "tidak berkaitan dengan jabatan"
         if points > best:
             best, why = points, f"{level} {field}: {kind}"
     return best, why
@@ -230,15 +242,15 @@ def _competency_points(c: CandidateFacts, p: _Prepared) -> float:
 def competency_factor(c: CandidateFacts, post: PostProfile) -> Factor:
     p = prepare(post)
     if not p.competencies:
-        return Factor("competencies", 0, 15, "the need lists no competencies")
+        return Factor("competencies", 0, 15, "kebutuhan tidak mencantumkan kompetensi")
     held = {x.lower() for x in c.competencies}
     matched = [x for x in post.required_competencies if x.lower() in held]
-    which = ", ".join(matched) if matched else "none"
+    which = ", ".join(matched) if matched else "tidak ada"
     return Factor(
         "competencies",
         _competency_points(c, p),
         15,
-        f"holds {len(matched)} of {len(p.competencies)} competencies ({which})",
+        f"memiliki {len(matched)} dari {len(p.competencies)} kompetensi ({which})",
     )
 
 
@@ -248,8 +260,8 @@ def _experience_points(c: CandidateFacts, p: _Prepared) -> float:
 
 def experience_factor(c: CandidateFacts, post: PostProfile) -> Factor:
     points = _experience_points(c, prepare(post))
-    served = "has served" if points else "has not served"
-    return Factor("experience", points, 15, f"{served} as {post.title}")
+    served = "pernah" if points else "belum pernah"
+    return Factor("experience", points, 15, f"{served} menjabat sebagai {post.title}")
 
 
 def _performance_points(c: CandidateFacts) -> float:
@@ -262,9 +274,9 @@ def _performance_points(c: CandidateFacts) -> float:
 def performance_factor(c: CandidateFacts) -> Factor:
     recent = c.annual_predikat[:2]
     if not recent:
-        return Factor("performance", UNRATED_POINTS, 20, "no annual rating recorded")
-    words = ", ".join(x.replace("_", " ").title() for x in recent)
-    return Factor("performance", _performance_points(c), 20, f"last annual ratings: {words}")
+        return Factor("performance", UNRATED_POINTS, 20, "belum ada predikat tahunan")
+    words = _predikat(recent)
+    return Factor("performance", _performance_points(c), 20, f"predikat tahunan terakhir: {words}")
 
 
 def _years_points(c: CandidateFacts, policy: MatchPolicy) -> float:
@@ -275,8 +287,8 @@ def _years_points(c: CandidateFacts, policy: MatchPolicy) -> float:
 
 def years_factor(c: CandidateFacts, policy: MatchPolicy) -> Factor:
     years = _years(c, policy)
-    note = "due for rotation" if years >= policy.max_years_in_post else "in post"
-    why = f"{years:.1f} years in the current post ({note})"
+    note = "sudah waktunya dirotasi" if years >= policy.max_years_in_post else "masih menjabat"
+    why = f"{_num(years)} tahun pada jabatan sekarang ({note})"
     return Factor("years_in_post", _years_points(c, policy), 10, why)
 
 
@@ -286,11 +298,12 @@ def _surplus_points(c: CandidateFacts) -> float:
 
 def surplus_factor(c: CandidateFacts) -> Factor:
     if c.origin_surplus > 0:
-        why = f"origin post has {c.origin_surplus} above its formasi"
+        why = f"jabatan asal kelebihan {c.origin_surplus} di atas formasinya"
     elif c.origin_surplus == 0:
-        why = "origin post is exactly at its formasi"
+        why = "jabatan asal tepat sesuai formasinya"
     else:
-        why = f"origin post is {-c.origin_surplus} short of its formasi: moving opens a gap"
+        short = -c.origin_surplus
+        why = f"jabatan asal kekurangan {short} dari formasinya: mutasi menambah kekosongan"
     return Factor("origin_surplus", _surplus_points(c), 10, why)
 
 

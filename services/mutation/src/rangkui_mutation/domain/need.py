@@ -17,7 +17,6 @@ from rangkui_contracts.events.mutation import (
     StaffingNeedProgressed,
 )
 from rangkui_eventkit.decider import Decider
-from rangkui_eventkit.errors import ErrorKind
 from rangkui_mutation.domain.rules import rule_error
 
 
@@ -91,11 +90,7 @@ def decide(command: NeedCommand, state: NeedState) -> Sequence[DomainEvent]:
     match command:
         case IdentifyNeed():
             if state.status is not None:
-                raise rule_error(
-                    "need_exists",
-                    f"staffing need {command.need_id} exists",
-                    kind=ErrorKind.CONFLICT,
-                )
+                raise rule_error("need_exists", need_id=command.need_id)
             return [
                 StaffingNeedIdentified(
                     need_id=command.need_id,
@@ -110,7 +105,7 @@ def decide(command: NeedCommand, state: NeedState) -> Sequence[DomainEvent]:
             ]
         case RecordEffectiveTransfer():
             if state.status is None:
-                raise rule_error("unknown_need", "no such staffing need", kind=ErrorKind.NOT_FOUND)
+                raise rule_error("unknown_need")
             if command.mutation_id in state.filled_by or state.status != NeedStatus.OPEN:
                 return []  # already counted, or the need no longer takes transfers
             filled = len(state.filled_by) + 1
@@ -136,13 +131,9 @@ def decide(command: NeedCommand, state: NeedState) -> Sequence[DomainEvent]:
             return events
         case CloseNeed():
             if state.status is None:
-                raise rule_error("unknown_need", "no such staffing need", kind=ErrorKind.NOT_FOUND)
+                raise rule_error("unknown_need")
             if state.status != NeedStatus.OPEN:
-                raise rule_error(
-                    "need_not_open",
-                    f"staffing need {state.need_id} is {state.status.value}, not OPEN",
-                    kind=ErrorKind.CONFLICT,
-                )
+                raise rule_error("need_not_open", need_id=state.need_id, status=state.status.value)
             return [
                 StaffingNeedClosed(
                     need_id=state.need_id, reason=command.reason, closed_by=command.actor

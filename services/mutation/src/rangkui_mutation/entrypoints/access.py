@@ -26,6 +26,7 @@ ACCESS = AccessTable(
         "POST /mutations/{mutation_id}/objection/resolve": rule(BKD, PPK),
         "POST /mutations/{mutation_id}/decree": rule(BKD, PPK),
         "POST /mutations/{mutation_id}/cancel": rule(BKD, PPK),
+        "POST /mutations/{mutation_id}/release": rule(BKD, PPK),
         "GET /mutations/{mutation_id}": rule(*DECIDERS, INTEGRATION, own(EMPLOYEE)),
         "GET /employees/{nip}": rule(*DECIDERS, own(EMPLOYEE), person="nip"),
         "GET /employees/{nip}/mutations": rule(*DECIDERS, own(EMPLOYEE), person="nip"),

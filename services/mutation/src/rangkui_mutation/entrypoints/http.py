@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 from rangkui_contracts.events.common import Nip
 from rangkui_contracts.events.mutation import DocumentItem, MutationKind
 from rangkui_eventkit.api_types import IdPath, IdQuery, NipPath
-from rangkui_eventkit.auth import Access, authorize
+from rangkui_eventkit.auth import Access, Role, authorize
 from rangkui_eventkit.consistency import answer_written, consistent_read
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.errors import NotFound
@@ -26,7 +26,6 @@ from rangkui_mutation.domain.mutation import (
     AcknowledgeMutation,
     CancelMutation,
     CheckDocuments,
-    DecreeMutation,
     RejectMutation,
     ResolveObjection,
     ReviewMutation,
@@ -65,7 +64,15 @@ class ApproveBody(Body):
         default=None, description="PPK's justification for waiving the minimum years in post"
     )
     minister_approval_ref: str | None = Field(
-        default=None, description="reference of the Minister's approval inside a blackout"
+        default=None, description="number of the Minister's approval letter inside a blackout"
+    )
+    minister_approval_date: date | None = Field(
+        default=None, description="date of the Minister's approval letter (with its number)"
+    )
+    fit_override: str | None = Field(
+        default=None,
+        description="the PPK's written reasons to approve although the employee's education "
+        "does not meet the post's requirement (recorded on the decision)",
     )
 
 
@@ -78,9 +85,26 @@ class ReasonBody(Body):
 
 
 class DecreeBody(Body):
-    sk_number: str = Field(min_length=1)
-    sk_date: date
-    tmt: date
+    sk_number: str = Field(min_length=1, description="unique in the province")
+    sk_date: date = Field(description="the day the SK was signed; not in the future")
+    tmt: date = Field(description="on or after sk_date, unless policy allows a retroactive TMT")
+    retroactive_reason: str | None = Field(
+        default=None, description="why the TMT precedes the SK date (within the policy's cap)"
+    )
+    minister_approval_ref: str | None = Field(
+        default=None, description="the Minister's approval when the SK date is in a blackout"
+    )
+    minister_approval_date: date | None = Field(
+        default=None, description="date of the Minister's approval letter (with its number)"
+    )
+
+
+class CancelBody(Body):
+    reason: str = Field(min_length=1)
+    cancelling_sk_number: str | None = Field(
+        default=None, description="the cancelling decree (required once the transfer is decreed)"
+    )
+    cancelling_sk_date: date | None = None
 
 
 class DocumentsBody(Body):
@@ -90,6 +114,13 @@ class DocumentsBody(Body):
 class ReviewBody(Body):
     recommended: bool
     notes: str = ""
+    members_present: list[str] = Field(
+        default_factory=list,
+        description="TPK members present at the meeting (user ids; the caller counts as one)",
+    )
+    berita_acara_ref: str = Field(
+        default="", description="reference of the meeting's minutes (berita acara); required"
+    )
 
 
 class SocializeBody(Body):
@@ -208,7 +239,9 @@ async def review(
         recommended=body.recommended,
         notes=body.notes,
         actor=cause.actor,
-        require_full_lifecycle=d.settings.require_full_lifecycle,
+        members_present=tuple(body.members_present),
+        berita_acara_ref=body.berita_acara_ref,
+        policy=d.settings.process_policy(),
     )
     return _result(
         response, mutation_id, await commands.run_command(d, mutation_id, command, cause)
@@ -233,6 +266,8 @@ async def approve(
         reasons=body.reasons,
         min_years_exception=body.min_years_exception,
         minister_approval_ref=body.minister_approval_ref,
+        minister_approval_date=body.minister_approval_date,
+        fit_override=body.fit_override,
     )
     return _result(response, mutation_id, recorded)
 
@@ -246,7 +281,9 @@ async def reject(
     cause: Cause = Depends(request_cause),
 ) -> CommandResult:
     """The PPK rejects, with reasons (MutationRejected)."""
-    command = RejectMutation(actor=cause.actor, reasons=body.reasons)
+    command = RejectMutation(
+        actor=cause.actor, reasons=body.reasons, policy=d.settings.process_policy()
+    )
     return _result(
         response, mutation_id, await commands.run_command(d, mutation_id, command, cause)
     )
@@ -261,7 +298,12 @@ async def socialize(
     cause: Cause = Depends(request_cause),
 ) -> CommandResult:
     """The employee is told why (MutationSocialized)."""
-    command = SocializeMutation(actor=cause.actor, message=body.message)
+    command = SocializeMutation(
+        actor=cause.actor,
+        message=body.message,
+        today=d.clock.today(),
+        policy=d.settings.process_policy(),
+    )
     return _result(
         response, mutation_id, await commands.run_command(d, mutation_id, command, cause)
     )
@@ -304,9 +346,16 @@ async def resolve_objection(
     body: ResolveBody,
     d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
+    access: Access = Depends(authorize),
 ) -> CommandResult:
-    """The PPK upholds the objection (the transfer is cancelled) or dismisses it."""
-    command = ResolveObjection(actor=cause.actor, upheld=body.upheld, reasons=body.reasons)
+    """The PPK upholds the objection (the transfer is cancelled) or dismisses it; the BKD
+    may not decide it."""
+    command = ResolveObjection(
+        actor=cause.actor,
+        upheld=body.upheld,
+        reasons=body.reasons,
+        by_ppk=Role.PPK in access.roles,
+    )
     return _result(
         response, mutation_id, await commands.run_command(d, mutation_id, command, cause)
     )
@@ -320,33 +369,58 @@ async def decree(
     d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
 ) -> CommandResult:
-    """The decree (SK) is issued (MutationDecreed); the scheduler makes the transfer
+    """The decree (SK) is issued (MutationDecreed) once the employee acknowledged, their
+    objection was dismissed or the objection window closed; the scheduler makes the transfer
     effective on its TMT."""
-    command = DecreeMutation(
-        actor=cause.actor,
+    recorded = await commands.decree_mutation(
+        d,
+        mutation_id,
+        cause=cause,
         sk_number=body.sk_number,
         sk_date=body.sk_date,
         tmt=body.tmt,
-        require_full_lifecycle=d.settings.require_full_lifecycle,
+        retroactive_reason=body.retroactive_reason,
+        minister_approval_ref=body.minister_approval_ref,
+        minister_approval_date=body.minister_approval_date,
     )
-    return _result(
-        response, mutation_id, await commands.run_command(d, mutation_id, command, cause)
-    )
+    return _result(response, mutation_id, recorded)
 
 
 @router.post("/mutations/{mutation_id}/cancel", response_model=CommandResult)
 async def cancel(
     response: Response,
     mutation_id: IdPath,
+    body: CancelBody,
+    d: Deps = Depends(deps),
+    cause: Cause = Depends(request_cause),
+    access: Access = Depends(authorize),
+) -> CommandResult:
+    """Cancel, with a reason, at any step before effective (MutationCancelled); a decreed
+    transfer only by the PPK, with the cancelling decree."""
+    command = CancelMutation(
+        actor=cause.actor,
+        reason=body.reason,
+        by_ppk=Role.PPK in access.roles,
+        cancelling_sk_number=body.cancelling_sk_number,
+        cancelling_sk_date=body.cancelling_sk_date,
+    )
+    return _result(
+        response, mutation_id, await commands.run_command(d, mutation_id, command, cause)
+    )
+
+
+@router.post("/mutations/{mutation_id}/release", response_model=CommandResult)
+async def release(
+    response: Response,
+    mutation_id: IdPath,
     body: ReasonBody,
     d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
 ) -> CommandResult:
-    """Cancel, with a reason, at any step before effective (MutationCancelled)."""
-    command = CancelMutation(actor=cause.actor, reason=body.reason)
-    return _result(
-        response, mutation_id, await commands.run_command(d, mutation_id, command, cause)
-    )
+    """Release a transfer held on its TMT (MutationReleased) once its guards pass again;
+    it then takes effect on the scheduler's next tick."""
+    recorded = await commands.release_hold(d, mutation_id, cause=cause, reason=body.reason)
+    return _result(response, mutation_id, recorded)
 
 
 @router.get(

@@ -10,9 +10,11 @@ personnel and evaluation).
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from rangkui_contracts.events.mutation import MutationApproved, MutationProposed
@@ -27,14 +29,23 @@ from rangkui_mutation.domain.mutation import (
     ApprovalFacts,
     ApproveMutation,
     Command,
+    DecreeFacts,
+    DecreeMutation,
     MutationState,
     ProposeMutation,
+    ReleaseHold,
     Status,
     mutation_decider,
     stream_id,
 )
 from rangkui_mutation.domain.need import NeedStatus, need_decider, need_stream_id
-from rangkui_mutation.domain.rules import Blackout, find_blackout, rule_error
+from rangkui_mutation.domain.rules import (
+    Blackout,
+    FitFacts,
+    appraisal_window_start,
+    find_blackout,
+    rule_error,
+)
 from rangkui_mutation.service_layer.ports import MutationFacts
 from rangkui_mutation.settings import MutationSettings
 
@@ -53,7 +64,10 @@ class Deps:
 
     @property
     def blackouts(self) -> list[Blackout]:
-        return [Blackout(w.start, w.end, w.reason) for w in self.settings.blackout_windows]
+        return [
+            Blackout(w.start, w.end, w.reason, w.kind, tuple(w.post_types), tuple(w.kinds))
+            for w in self.settings.blackout_windows
+        ]
 
 
 async def propose_mutation(
@@ -87,17 +101,17 @@ async def propose_mutation(
         if target["unit_id"] != to_unit_id:
             raise rule_error(
                 "post_not_in_unit",
-                f"post {to_position_id} belongs to unit {target['unit_id']}, not {to_unit_id}",
+                position_id=to_position_id,
+                actual_unit_id=target["unit_id"],
+                unit_id=to_unit_id,
             )
         closed_on = await facts.unit_closed_on(to_unit_id)
         if closed_on is not None:
-            raise rule_error(
-                "unit_closed",
-                f"unit {to_unit_id} was closed on {closed_on.isoformat()} and takes no transfers",
-            )
+            raise rule_error("unit_closed", unit_id=to_unit_id, closed_on=closed_on)
         if need_id is not None:
             await _check_need(uow, need_id, to_position_id)
         await uow.lock(f"mutation.employee:{nip}")
+        held = await places_held(uow, facts, to_position_id, exclude="")
         command = ProposeMutation(
             mutation_id=mutation_id,
             nip=nip,
@@ -112,6 +126,7 @@ async def propose_mutation(
             need_id=need_id,
             related_persons=related_persons,
             open_transfer_id=await open_transfer_of(uow, nip),
+            free_places=target["formasi"] - await facts.occupancy(to_position_id) - held,
         )
         await uow.decide(mutation_decider, stream_id(mutation_id), command)
 
@@ -124,11 +139,13 @@ async def _check_need(uow: UnitOfWork, need_id: str, to_position_id: str) -> Non
     if need.status is None:
         raise NotFound(f"unknown staffing need {need_id}")
     if need.status != NeedStatus.OPEN:
-        raise rule_error("need_not_open", f"staffing need {need_id} is {need.status.value}")
+        raise rule_error("need_not_open", need_id=need_id, status=need.status.value)
     if need.position_id != to_position_id:
         raise rule_error(
             "need_other_post",
-            f"staffing need {need_id} is for post {need.position_id}, not {to_position_id}",
+            need_id=need_id,
+            need_position_id=need.position_id,
+            position_id=to_position_id,
         )
 
 
@@ -170,6 +187,8 @@ async def approve_mutation(
     reasons: str = "",
     min_years_exception: str | None = None,
     minister_approval_ref: str | None = None,
+    minister_approval_date: date | None = None,
+    fit_override: str | None = None,
 ) -> list[Recorded]:
     """Approve under a per-post lock, so two approvals racing for the last free place are
     decided one after the other and exactly one wins."""
@@ -186,25 +205,136 @@ async def approve_mutation(
             raise NotFound("the employee or the target post is no longer known")
         held = await places_held(uow, facts, position_id, exclude=mutation_id)
         today = deps.clock.today()
+        current = await facts.position(employee["position_id"])
         approval = ApprovalFacts(
             today=today,
             free_places=target["formasi"] - await facts.occupancy(position_id) - held,
             tmt_position=employee["tmt_position"],
             min_years_in_post=deps.settings.min_years_in_post,
-            blackout=find_blackout(deps.blackouts, today),
+            blackout=find_blackout(
+                deps.blackouts, today, post_type=target["jabatan_type"], kind=state.kind
+            ),
             employee_status=employee["status"],
-            recent_annual_predikat=await facts.recent_annual_predikat(nip),
+            recent_annual_predikat=await facts.recent_annual_predikat(
+                nip, since=appraisal_window_start(today)
+            ),
+            missing_appraisals=deps.settings.missing_appraisals,
+            unit_closed_on=await facts.unit_closed_on(state.to_unit_id or ""),
+            fit=fit_facts(employee, current, target),
         )
         command = ApproveMutation(
             actor=cause.actor,
             facts=approval,
+            fit_override=fit_override,
             reasons=reasons,
             min_years_exception=min_years_exception,
             minister_approval_ref=minister_approval_ref,
-            require_full_lifecycle=deps.settings.require_full_lifecycle,
+            minister_approval_date=minister_approval_date,
+            policy=deps.settings.process_policy(),
         )
         # Decided on the state loaded before the lock: if the stream moved meanwhile, the
         # append conflicts and the pipeline decides again (the places are read under the lock).
+        uow.stage(sid, mutation_decider.decide(command, state))
+
+    return (await deps.pipeline.run(handler, cause)).recorded
+
+
+def fit_facts(
+    employee: dict[str, Any], current: dict[str, Any] | None, target: dict[str, Any]
+) -> FitFacts:
+    """The employee against the target post and the post they hold, from the read models."""
+    return FitFacts(
+        grade=employee["grade"],
+        education=tuple((e["level"], e["field"]) for e in _education(employee)),
+        current_type=current["jabatan_type"] if current else target["jabatan_type"],
+        target_type=target["jabatan_type"],
+        target_grade_min=target.get("grade_min"),
+        target_grade_max=target.get("grade_max"),
+        current_grade_max=current.get("grade_max") if current else None,
+        required_levels=tuple(target.get("required_education_levels") or ()),
+        required_fields=tuple(target.get("required_education_fields") or ()),
+    )
+
+
+def _education(employee: dict[str, Any]) -> list[dict[str, Any]]:
+    raw = employee.get("education") or []
+    return json.loads(raw) if isinstance(raw, str) else list(raw)
+
+
+async def decree_mutation(
+    deps: Deps,
+    mutation_id: str,
+    *,
+    cause: Cause,
+    sk_number: str,
+    sk_date: date,
+    tmt: date,
+    retroactive_reason: str | None = None,
+    minister_approval_ref: str | None = None,
+    minister_approval_date: date | None = None,
+) -> list[Recorded]:
+    """Record the SK under a per-number lock, so one SK number names one transfer; the
+    facts (status, blackout on the SK date, numbers in use) as of now."""
+    sid = stream_id(mutation_id)
+
+    async def handler(uow: UnitOfWork) -> None:
+        state = await existing(uow, sid)
+        await uow.lock(f"mutation.sk:{normalised_sk_number(sk_number)}")
+        facts = deps.facts(uow)
+        employee = await facts.employee(state.nip or "")
+        target = await facts.position(state.to_position_id or "")
+        post_type = target["jabatan_type"] if target else None
+        decree = DecreeFacts(
+            today=deps.clock.today(),
+            sk_number_used_by=await facts.sk_number_used_by(
+                normalised_sk_number(sk_number), exclude=mutation_id
+            ),
+            blackout=find_blackout(deps.blackouts, sk_date, post_type=post_type, kind=state.kind),
+            employee_status=employee["status"] if employee else "ACTIVE",
+            unit_closed_on=await facts.unit_closed_on(state.to_unit_id or ""),
+            retroactive_tmt_max_days=deps.settings.retroactive_tmt_max_days,
+            tmt_horizon_days=deps.settings.tmt_horizon_days,
+        )
+        command = DecreeMutation(
+            actor=cause.actor,
+            sk_number=sk_number,
+            sk_date=sk_date,
+            tmt=tmt,
+            facts=decree,
+            retroactive_reason=retroactive_reason,
+            minister_approval_ref=minister_approval_ref,
+            minister_approval_date=minister_approval_date,
+            policy=deps.settings.process_policy(),
+        )
+        uow.stage(sid, mutation_decider.decide(command, state))
+
+    return (await deps.pipeline.run(handler, cause)).recorded
+
+
+def normalised_sk_number(sk_number: str) -> str:
+    """An SK number as compared for uniqueness: case and surrounding spaces aside."""
+    return sk_number.strip().upper()
+
+
+async def tmt_facts(facts: MutationFacts, state: MutationState) -> tuple[str, date | None]:
+    """The facts the TMT guards need: the employee's status, the target unit's closure."""
+    employee = await facts.employee(state.nip or "")
+    closed_on = await facts.unit_closed_on(state.to_unit_id or "")
+    return (employee["status"] if employee else "ACTIVE"), closed_on
+
+
+async def release_hold(
+    deps: Deps, mutation_id: str, *, cause: Cause, reason: str
+) -> list[Recorded]:
+    """Release a held transfer once its guards pass again (the decider re-checks them)."""
+    sid = stream_id(mutation_id)
+
+    async def handler(uow: UnitOfWork) -> None:
+        state = await existing(uow, sid)
+        status, closed_on = await tmt_facts(deps.facts(uow), state)
+        command = ReleaseHold(
+            actor=cause.actor, reason=reason, employee_status=status, unit_closed_on=closed_on
+        )
         uow.stage(sid, mutation_decider.decide(command, state))
 
     return (await deps.pipeline.run(handler, cause)).recorded

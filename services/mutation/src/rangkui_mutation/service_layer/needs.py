@@ -53,7 +53,10 @@ async def identify_need(
             raise NotFound(f"unknown post {position_id}: no such post has been established")
         if post["unit_id"] != unit_id:
             raise rule_error(
-                "post_not_in_unit", f"post {position_id} belongs to unit {post['unit_id']}"
+                "post_not_in_unit",
+                position_id=position_id,
+                actual_unit_id=post["unit_id"],
+                unit_id=unit_id,
             )
         await uow.decide(need_decider, need_stream_id(need_id), command)
 

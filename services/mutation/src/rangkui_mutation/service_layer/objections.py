@@ -12,11 +12,11 @@ from typing import Any
 
 from rangkui_contracts.events.common import Sealed
 from rangkui_eventkit.context import Cause
-from rangkui_eventkit.errors import ErrorKind, RuleViolated
 from rangkui_eventkit.personal_data import CannotOpen, seal
 from rangkui_eventkit.pipeline import UnitOfWork
 from rangkui_eventkit.store import Recorded
 from rangkui_mutation.domain.mutation import ObjectToMutation, mutation_decider, stream_id
+from rangkui_mutation.domain.rules import rule_error
 from rangkui_mutation.service_layer.commands import Deps, existing
 
 
@@ -31,23 +31,19 @@ async def object_to_mutation(
 
     async def handler(uow: UnitOfWork) -> None:
         state = await existing(uow, sid)
-        assert state.nip is not None
+        nip = state.nip or ""
         # The rules first (who may object, and when), so that a caller who may not object is
         # told so, whatever the keys: the decider is pure, a dry run with a placeholder is free.
-        mutation_decider.decide(ObjectToMutation(actor=actor, reason=_PLACEHOLDER), state)
-        key = await _data_key(deps, uow, state.nip)
+        today = deps.clock.today()
+        mutation_decider.decide(
+            ObjectToMutation(actor=actor, reason=_PLACEHOLDER, today=today), state
+        )
+        key = await _data_key(deps, uow, nip)
         if key is None:
-            raise RuleViolated(
-                "personal_data_key_unavailable",
-                "the reason of an objection is sensitive personal data and is stored only "
-                "sealed with the employee's data key, which this service does not hold for "
-                f"{state.nip} (not issued yet, or their personal data was erased): the "
-                "objection is not recorded",
-                kind=ErrorKind.CONFLICT,
-            )
+            raise rule_error("personal_data_key_unavailable", nip=nip)
         key_id, data_key = key
-        sealed = seal(data_key, key_id, state.nip, {"reason": reason})
-        command = ObjectToMutation(actor=actor, reason=sealed)
+        sealed = seal(data_key, key_id, nip, {"reason": reason})
+        command = ObjectToMutation(actor=actor, reason=sealed, today=today)
         uow.stage(sid, mutation_decider.decide(command, state))
 
     return (await deps.pipeline.run(handler, cause)).recorded

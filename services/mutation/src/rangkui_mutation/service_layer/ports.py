@@ -33,8 +33,13 @@ class MutationFacts(Protocol):
     async def holds_post(self, nip: str, position_id: str) -> bool:
         """Whether personnel already shows the employee in the post."""
 
-    async def recent_annual_predikat(self, nip: str) -> tuple[str, ...]:
-        """The employee's last two annual ratings, most recent first."""
+    async def recent_annual_predikat(self, nip: str, since: date) -> tuple[str, ...]:
+        """The employee's annual ratings whose period ended on or after `since` (at most
+        two), corrections honoured, most recent first."""
+
+    async def sk_number_used_by(self, sk_number: str, *, exclude: str) -> str | None:
+        """The transfer (other than `exclude`) whose decree carries this normalised SK
+        number, if any; a number once decreed stays used, also after a revocation."""
 
 
 @dataclass
@@ -45,6 +50,7 @@ class InMemoryFacts:
     positions: dict[str, dict[str, Any]] = field(default_factory=dict)
     closed_units: dict[str, date] = field(default_factory=dict)
     annual_predikat: dict[str, list[tuple[date, str]]] = field(default_factory=dict)
+    sk_numbers: dict[str, str] = field(default_factory=dict)  # normalised number -> transfer
 
     async def employee(self, nip: str) -> dict[str, Any] | None:
         row = self.employees.get(nip)
@@ -68,6 +74,12 @@ class InMemoryFacts:
         row = self.employees.get(nip)
         return bool(row and row.get("position_id") == position_id)
 
-    async def recent_annual_predikat(self, nip: str) -> tuple[str, ...]:
-        ratings = sorted(self.annual_predikat.get(nip, []), reverse=True)
+    async def recent_annual_predikat(self, nip: str, since: date) -> tuple[str, ...]:
+        ratings = sorted(
+            (r for r in self.annual_predikat.get(nip, []) if r[0] >= since), reverse=True
+        )
         return tuple(p for _, p in ratings[:2])
+
+    async def sk_number_used_by(self, sk_number: str, *, exclude: str) -> str | None:
+        used_by = self.sk_numbers.get(sk_number)
+        return used_by if used_by != exclude else None

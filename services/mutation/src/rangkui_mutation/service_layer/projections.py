@@ -20,13 +20,16 @@ from rangkui_contracts.events.mutation import (
     MutationApproved,
     MutationCancelled,
     MutationDecreed,
+    MutationDeemedAcknowledged,
     MutationDocumentsChecked,
     MutationEffective,
+    MutationHeld,
     MutationObjected,
     MutationObjectedV2,
     MutationObjectionResolved,
     MutationProposed,
     MutationRejected,
+    MutationReleased,
     MutationReviewed,
     MutationSocialized,
     StaffingNeedClosed,
@@ -199,7 +202,8 @@ class PersonnelView(Projection):
 
 
 class PerformanceView(Projection):
-    """Performance ratings (predikat) per employee, from evaluation."""
+    """Performance ratings (predikat) per employee, from evaluation; a corrected rating is
+    marked `superseded_by` its correction and no longer counts."""
 
     name = "performance_view"
     topics = (EVALUATION,)
@@ -208,16 +212,24 @@ class PerformanceView(Projection):
     @handles(EvaluationRecorded, EvaluationRecordedV2)
     async def on_evaluation(self, ctx: BatchContext, e: AnyEvaluationRecorded, r: Received) -> None:
         ctx.sql.add(
-            """INSERT INTO performance (evaluation_id, nip, kind, period_end, predikat)
-               VALUES ($1, $2, $3, $4, $5)
-               ON CONFLICT (evaluation_id) DO UPDATE SET kind = $3, period_end = $4,
-                   predikat = $5""",
+            """INSERT INTO performance (evaluation_id, nip, kind, period_start, period_end,
+                   predikat)
+               VALUES ($1, $2, $3, $4, $5, $6)
+               ON CONFLICT (evaluation_id) DO UPDATE SET kind = $3, period_start = $4,
+                   period_end = $5, predikat = $6""",
             e.evaluation_id,
             e.nip,
             e.kind,
+            e.period_start,
             e.period_end,
             e.predikat,
         )
+        if e.supersedes_evaluation_id:  # a correction: the corrected rating no longer counts
+            ctx.sql.add(
+                "UPDATE performance SET superseded_by = $2 WHERE evaluation_id = $1",
+                e.supersedes_evaluation_id,
+                e.evaluation_id,
+            )
 
 
 _STEP_OF = {cls: status.value for cls, status in STATUS_AFTER.items()}
@@ -283,9 +295,12 @@ class MutationBoard(Projection):
         MutationRejected,
         MutationSocialized,
         MutationAcknowledged,
+        MutationDeemedAcknowledged,
         MutationObjected,
         MutationObjectedV2,
         MutationObjectionResolved,
+        MutationHeld,
+        MutationReleased,
         MutationEffective,
         MutationCancelled,
     )

@@ -24,6 +24,7 @@ from rangkui_notification.domain.recipients import (
     evaluator_or_bkd,
     heads_of_both_units,
     ppk_and_employee,
+    ppk_only,
 )
 
 RecipientRule = Callable[[Any, Directory, Mailboxes], list[Recipient]]
@@ -39,6 +40,8 @@ class NoticeRule:
 
 CATALOGUE: dict[type[DomainEvent], NoticeRule] = {
     mutation.MutationProposed: NoticeRule("mutation_proposed", heads_of_both_units),
+    # The TPK's review is done: the file is ready for the PPK's decision.
+    mutation.MutationReviewed: NoticeRule("mutation_reviewed", ppk_only),
     mutation.MutationApproved: NoticeRule("mutation_approved", employee_and_heads),
     mutation.MutationRejected: NoticeRule("mutation_rejected", employee_and_heads),
     mutation.MutationSocialized: NoticeRule("mutation_socialized", employee_only),
@@ -49,6 +52,8 @@ CATALOGUE: dict[type[DomainEvent], NoticeRule] = {
     mutation.MutationDecreed: NoticeRule("mutation_decreed", employee_and_heads),
     mutation.MutationEffective: NoticeRule("mutation_effective", employee_and_heads),
     mutation.MutationCancelled: NoticeRule("mutation_cancelled", employee_and_heads),
+    # A transfer held on its TMT: the BKD must act (release it, or ask the PPK to cancel).
+    mutation.MutationHeld: NoticeRule("mutation_held", bkd),
     mutation.StaffingNeedIdentified: NoticeRule("staffing_need_identified", bkd),
     evaluation.MonitoringScheduled: NoticeRule("monitoring_scheduled", evaluator_or_bkd),
     evaluation.MonitoringOverdue: NoticeRule("monitoring_overdue", evaluator_or_bkd),

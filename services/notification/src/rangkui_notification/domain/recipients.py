@@ -107,6 +107,11 @@ def bkd(event: Any, _: Directory, m: Mailboxes) -> list[Recipient]:
     return [Recipient(m.bkd, "bkd")]
 
 
+def ppk_only(event: Any, _: Directory, m: Mailboxes) -> list[Recipient]:
+    """A file ready for the PPK's decision: the employee is not told of an internal step."""
+    return [Recipient(m.ppk, "ppk")]
+
+
 def ppk_and_employee(event: Any, _: Directory, m: Mailboxes) -> list[Recipient]:
     """Objections are decided by the PPK's office; the employee follows their own case."""
     return unique([Recipient(m.ppk, "ppk"), Recipient(event.nip, "employee")])

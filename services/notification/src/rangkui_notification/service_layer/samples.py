@@ -103,6 +103,16 @@ SAMPLES: dict[type[DomainEvent], DomainEvent] = {
         mu.MutationObjected(
             mutation_id=M, nip=EMPLOYEE, reason="Alasan keluarga", objected_by=EMPLOYEE
         ),
+        mu.MutationReviewed(
+            mutation_id=M,
+            nip=EMPLOYEE,
+            recommended=False,
+            notes="Belum memenuhi pola karier",
+            reviewed_by="tpk.sekda",
+            members_present=["tpk.sekda", "tpk.inspektur", "tpk.kepala-bkd"],
+            quorum=3,
+            berita_acara_ref="BA/TPK/12/2026",
+        ),
         mu.MutationObjectedV2(
             mutation_id=M,
             nip=EMPLOYEE,
@@ -127,6 +137,19 @@ SAMPLES: dict[type[DomainEvent], DomainEvent] = {
         mu.MutationEffective(**_MOVE, tmt=date(2026, 12, 1), sk_number="800/17/BKD/2026"),
         mu.MutationCancelled(
             mutation_id=M, nip=EMPLOYEE, reason="Formasi sudah terisi", cancelled_by="bkd"
+        ),
+        mu.MutationHeld(
+            mutation_id=M,
+            nip=EMPLOYEE,
+            held_on=date(2026, 12, 1),
+            reasons=[
+                mu.HoldReason(
+                    rule="employee_not_transferable",
+                    message="Pegawai sedang menjalani proses hukuman disiplin.",
+                    legal_basis="PP 11/2017 jo. PP 17/2020 Pasal 190",
+                )
+            ],
+            held_by="system.scheduler",
         ),
         mu.StaffingNeedIdentified(
             need_id="N-1",

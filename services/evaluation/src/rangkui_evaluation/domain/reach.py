@@ -1,0 +1,108 @@
+"""Who may record or correct an evaluation, and when a checkpoint may be evaluated: pure
+rules over facts the service layer gathers, each refusal a `RuleViolated` with its rule id,
+a message in Bahasa Indonesia (what is wrong, what to do), the English text for logs and
+the legal basis.
+
+An evaluator (the head of a unit) appraises the people who work for them (PermenPANRB
+6/2022: the appraising official is the direct superior): employees of their units, or of
+the monitoring plans they were assigned; only an evaluation's author (or the BKD) corrects
+it; a checkpoint is evaluated once its period is over (a policy allows a few days early).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from rangkui_eventkit.errors import ErrorKind, RuleViolated
+
+SKP = "PermenPANRB 6/2022"
+
+
+@dataclass(frozen=True)
+class EvaluatorReach:
+    """An evaluator's reach: the units they head, and their own NIP (for assigned plans)."""
+
+    units: frozenset[str]
+    evaluator_nip: str
+
+
+@dataclass(frozen=True)
+class ReachFacts:
+    """Where the evaluated employee works, the plan's unit and assigned evaluator (for a
+    checkpoint evaluation), and the author of the evaluation being corrected, if any."""
+
+    employee_unit_id: str | None = None
+    plan_unit_id: str | None = None
+    plan_evaluator_nip: str | None = None
+    corrected_author_nip: str | None = None
+
+
+def check_evaluator_reach(nip: str, reach: EvaluatorReach, facts: ReachFacts) -> None:
+    """An evaluator records evaluations only inside their reach, and corrects only their own."""
+    inside = (
+        facts.employee_unit_id in reach.units
+        or facts.plan_unit_id in reach.units
+        or (
+            facts.plan_evaluator_nip is not None and facts.plan_evaluator_nip == reach.evaluator_nip
+        )
+    )
+    if not inside:
+        raise RuleViolated(
+            "outside_evaluator_reach",
+            f"employee {nip} works outside the units of evaluator {reach.evaluator_nip} and "
+            "no monitoring plan of theirs is assigned to them",
+            kind=ErrorKind.FORBIDDEN,
+            pesan=f"Pegawai {nip} tidak bekerja di unit yang Anda pimpin dan tidak ada rencana "
+            "pemantauan yang ditugaskan kepada Anda untuknya; penilaian kinerjanya dilakukan "
+            "oleh atasan langsungnya.",
+            legal_basis=SKP,
+        )
+    author = facts.corrected_author_nip
+    if author is not None and author != reach.evaluator_nip:
+        raise RuleViolated(
+            "correction_by_author_only",
+            f"the evaluation being corrected was made by {author}; only its author or the BKD "
+            "may correct it",
+            kind=ErrorKind.FORBIDDEN,
+            pesan="Penilaian yang akan dikoreksi dibuat oleh pejabat penilai lain; koreksi "
+            "hanya dapat dilakukan oleh pembuatnya atau oleh BKD.",
+            legal_basis=SKP,
+        )
+
+
+def check_checkpoint_due(
+    checkpoint_id: str, due_date: date, today: date, early_days: int = 0
+) -> None:
+    """A checkpoint is evaluated once its period is over (`early_days` before, by policy)."""
+    opens = due_date - timedelta(days=early_days)
+    if today < opens:
+        raise RuleViolated(
+            "checkpoint_not_due",
+            f"checkpoint {checkpoint_id} covers the period up to {due_date.isoformat()}; it "
+            f"can be evaluated from {opens.isoformat()}",
+            pesan=f"Titik pantau {checkpoint_id} mencakup masa sampai {_tanggal(due_date)}; "
+            f"penilaiannya dapat dicatat mulai {_tanggal(opens)}.",
+            legal_basis=SKP,
+            details={"due_date": due_date.isoformat(), "opens": opens.isoformat()},
+        )
+
+
+_BULAN = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+
+
+def _tanggal(day: date) -> str:
+    return f"{day.day} {_BULAN[day.month - 1]} {day.year}"
