@@ -10,6 +10,7 @@
 #   deploy/local/infra.sh status   say what runs where
 #   deploy/local/infra.sh env      print the environment variables that point at them
 #   deploy/local/infra.sh kafka-stop|kafka-start   only the broker (fault tests)
+#   deploy/local/infra.sh pg-stop|pg-start   only PostgreSQL (fault tests)
 #   deploy/local/infra.sh consume TOPIC   Kafka's console consumer with keys and headers
 #   deploy/local/infra.sh acls grant|revoke FILE   add or delete exactly the ACLs of FILE
 #                                  (acls.txt's format; the e2e tests' own topic namespaces)
@@ -361,6 +362,8 @@ case ${1:-} in
   env) print_env ;;
   kafka-stop) stop_kafka ;;   # fault tests: take the broker away and bring it back
   kafka-start) mkdir -p "$state"; start_kafka ;;
+  pg-stop) stop_pg ;;          # fault tests: PostgreSQL restarted under load
+  pg-start) mkdir -p "$state"; start_pg ;;
   consume) # Kafka's own console consumer: keys, CloudEvents headers and JSON bodies
     shift
     [ $# -ge 1 ] || die "usage: $0 consume TOPIC [more kafka-console-consumer options]"

@@ -16,13 +16,24 @@ import subprocess
 import sys
 import uuid
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import asyncpg
 import httpx
 
 from rangkui_contracts.services import SERVICES
 from rangkui_eventkit.testing.infra import REPO_ROOT, Infra
+
+PROVINCE_TIMEZONE = "Asia/Jakarta"  # the services' default `timezone` setting
+
+
+def province_today() -> date:
+    """'Today' as the running services count it for a TMT: the province's calendar, a day
+    ahead of the host's in the evening UTC. The services as processes run on the system
+    clock, so a test's "effective today" must use this date, never `date.today()`."""
+    return datetime.now(ZoneInfo(PROVINCE_TIMEZONE)).date()
 
 
 def free_port() -> int:
