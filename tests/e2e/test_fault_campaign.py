@@ -43,6 +43,7 @@ READER = bearer(roles=["bkd_operator", "auditor"], sub="e2e.reader")
 SEED_VARIABLE = "RANGKUI_FAULT_SEED"
 LANES = 3  # transfers driven at once
 KILLS_PER_SERVICE = 3  # at least two, as the campaign promises; a few more at random
+MAX_DOWN = 2  # services killed and not yet back at one time
 BROKER_OUTAGE_S = 20.0
 HEAD = "197501012000031002"
 MOVER_TEMPLATES = {"mutation_approved", "mutation_decreed", "mutation_effective"}
@@ -251,8 +252,9 @@ class Faults:
 
     async def run(self) -> None:
         """Each fault at a random moment; a killed service comes back while the next fault
-        strikes another (never itself again before it is ready, nor during the broker's or
-        the database's outage: those are faults of their own)."""
+        strikes another (at most MAX_DOWN down at once; never itself again before it is
+        ready, nor during the broker's or the database's outage: those are faults of their
+        own)."""
         coming_back: dict[str, asyncio.Task[None]] = {}
         try:
             for step, target in self.plan():
@@ -260,6 +262,9 @@ class Faults:
                 if target is None or target in coming_back:
                     await asyncio.gather(*coming_back.values())
                     coming_back.clear()
+                elif len(coming_back) >= MAX_DOWN:  # keep the load flowing through the rest
+                    await asyncio.wait(coming_back.values(), return_when=asyncio.FIRST_COMPLETED)
+                    coming_back = {n: t for n, t in coming_back.items() if not t.done()}
                 if target is None:
                     await step()
                 else:
