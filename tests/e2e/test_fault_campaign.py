@@ -264,6 +264,8 @@ class Faults:
                     coming_back.clear()
                 elif len(coming_back) >= MAX_DOWN:  # keep the load flowing through the rest
                     await asyncio.wait(coming_back.values(), return_when=asyncio.FIRST_COMPLETED)
+                    for task in [t for t in coming_back.values() if t.done()]:
+                        task.result()  # a service that did not come back fails the campaign
                     coming_back = {n: t for n, t in coming_back.items() if not t.done()}
                 if target is None:
                     await step()
