@@ -14,6 +14,7 @@ from rangkui_contracts.events.evaluation import (
     MonitoringCancelled,
     MonitoringScheduled,
 )
+from rangkui_eventkit.clock import FixedClock
 from rangkui_eventkit.testing.plugin import eventually, serve_in_process
 from rangkui_notification.bootstrap import create_app
 from rangkui_notification.domain.dates import tanggal
@@ -23,7 +24,7 @@ from .conftest import EMPLOYEE, HEAD_TARGET, Publish, directory_ready, seed_prov
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
-TODAY = date(2026, 11, 28)  # the reminders' calendar, pinned: the tick is driven by hand
+TODAY = date(2026, 11, 28)  # the service's calendar, pinned: due dates are counted from it
 
 
 async def test_an_evaluator_is_reminded_once_of_a_checkpoint_due_soon(
@@ -35,7 +36,9 @@ async def test_an_evaluator_is_reminded_once_of_a_checkpoint_due_soon(
         Checkpoint(checkpoint_id="C2", months_after=2, due_date=today + timedelta(days=5)),
         Checkpoint(checkpoint_id="C3", months_after=3, due_date=today + timedelta(days=60)),
     ]
-    app = create_app(settings.model_copy(update={"reminder_interval_s": 3600.0}))
+    app = create_app(
+        settings.model_copy(update={"reminder_interval_s": 3600.0}), clock=FixedClock(TODAY)
+    )
     async with serve_in_process(app) as client:
         await seed_province(publish)
         await eventually(lambda: directory_ready(db))
@@ -64,7 +67,6 @@ async def test_an_evaluator_is_reminded_once_of_a_checkpoint_due_soon(
 
         await eventually(remembered)
         scheduler = app.state.service.workers["reminders"]
-        scheduler.today = lambda: TODAY
         assert await scheduler.run_once() == 1
         assert await scheduler.run_once() == 0
 
