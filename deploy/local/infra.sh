@@ -10,6 +10,7 @@
 #   deploy/local/infra.sh status   say what runs where
 #   deploy/local/infra.sh env      print the environment variables that point at them
 #   deploy/local/infra.sh kafka-stop|kafka-start   only the broker (fault tests)
+#   deploy/local/infra.sh pg-stop|pg-start   only PostgreSQL (fault tests)
 #   deploy/local/infra.sh consume TOPIC   Kafka's console consumer with keys and headers
 #   deploy/local/infra.sh acls grant|revoke FILE   add or delete exactly the ACLs of FILE
 #                                  (acls.txt's format; the e2e tests' own topic namespaces)

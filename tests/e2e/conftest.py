@@ -17,7 +17,7 @@ from rangkui_eventkit.kafka import ensure_topics
 from rangkui_eventkit.testing.auth import acting, bearer
 from rangkui_eventkit.testing.infra import Infra
 from rangkui_eventkit.testing.plugin import eventually
-from rangkui_eventkit.testing.system import System
+from rangkui_eventkit.testing.system import System, province_today
 
 OPERATOR = acting("operator.bkd", "bkd_operator")
 PPK = acting("ppk.gubernur", "ppk")
@@ -201,7 +201,7 @@ class Province:
         )
         assert r.status_code == 200, r.text
         await socialised_and_acknowledged(self.client, transfer_url, nip)
-        today = date.today().isoformat()
+        today = province_today().isoformat()
         r = await self.client.post(
             f"{mutation}/mutations/{mutation_id}/decree",
             json={"sk_number": f"800/{mutation_id[:6]}/BKD/2026", "sk_date": today, "tmt": today},

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,7 @@ import pytest
 
 from rangkui_eventkit.testing.auth import acting, bearer
 from rangkui_eventkit.testing.plugin import eventually
-from rangkui_eventkit.testing.system import System
+from rangkui_eventkit.testing.system import System, province_today
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -149,7 +148,7 @@ async def test_a_need_for_mathematics_teachers_is_found_matched_and_fulfilled(
         )
         assert r.status_code == 200, r.text
         await process.socialised_and_acknowledged(client, transfer_url, first["nip"])
-        today = date.today().isoformat()
+        today = province_today().isoformat()
         r = await client.post(
             f"{mutation}/mutations/{mutation_id}/decree",
             json={"sk_number": "800/1/BKD/2026", "sk_date": today, "tmt": today},

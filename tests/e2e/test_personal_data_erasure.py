@@ -14,7 +14,6 @@ adaptation notes in plaintext, while the audit API still lists every decision ab
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +29,7 @@ from rangkui_eventkit.testing.kafka_tools import read_topic
 from rangkui_eventkit.testing.plugin import eventually
 from rangkui_eventkit.testing.scan import tables_holding
 from rangkui_eventkit.testing.smtp import Mailbox, smtp_server
-from rangkui_eventkit.testing.system import SERVICES, System
+from rangkui_eventkit.testing.system import SERVICES, System, province_today
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -222,7 +221,7 @@ async def transfer_with_objection(p: Any) -> str:
     await eventually(objected, timeout=30)
     resolution = {"upheld": False, "reasons": "kebutuhan organisasi"}
     await _step(p, f"{path}/objection/resolve", resolution, PPK)
-    today = date.today().isoformat()
+    today = province_today().isoformat()
     decree = {"sk_number": f"800/{mutation_id[:6]}/BKD/2026", "sk_date": today, "tmt": today}
     await _step(p, f"{path}/decree", decree, PPK)
     return mutation_id

@@ -989,7 +989,8 @@ export interface components {
         };
         /**
          * Readiness
-         * @description What `/readyz` answers: ready or not, and each dependency's check.
+         * @description What `/readyz` answers: ready or not, each dependency's check (a short category,
+         *     never an error's text) and each background loop's state.
          */
         Readiness: {
             /** Checks */
@@ -1001,6 +1002,13 @@ export interface components {
              * @enum {string}
              */
             status: "ready" | "not_ready";
+            /**
+             * Workers
+             * @default {}
+             */
+            workers: {
+                [key: string]: string;
+            };
         };
         /** ReasonBody */
         ReasonBody: {

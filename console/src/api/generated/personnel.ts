@@ -866,7 +866,8 @@ export interface components {
         };
         /**
          * Readiness
-         * @description What `/readyz` answers: ready or not, and each dependency's check.
+         * @description What `/readyz` answers: ready or not, each dependency's check (a short category,
+         *     never an error's text) and each background loop's state.
          */
         Readiness: {
             /** Checks */
@@ -878,6 +879,13 @@ export interface components {
              * @enum {string}
              */
             status: "ready" | "not_ready";
+            /**
+             * Workers
+             * @default {}
+             */
+            workers: {
+                [key: string]: string;
+            };
         };
         /** RegisterEmployeeBody */
         RegisterEmployeeBody: {

@@ -44,6 +44,7 @@ log = get_logger(__name__)
 _INFRA_ERRORS = (
     OSError,
     asyncpg.InterfaceError,
+    asyncpg.InternalClientError,  # a broken connection released after PostgreSQL restarted
     asyncpg.PostgresConnectionError,
     asyncpg.CannotConnectNowError,
     asyncpg.TooManyConnectionsError,

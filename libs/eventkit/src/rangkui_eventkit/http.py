@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 import asyncpg
 import structlog
@@ -254,14 +254,37 @@ ReadinessCheck = Callable[[], Awaitable[None]]
 
 
 class Readiness(BaseModel):
-    """What `/readyz` answers: ready or not, and each dependency's check."""
+    """What `/readyz` answers: ready or not, each dependency's check (a short category,
+    never an error's text) and each background loop's state."""
 
     status: Literal["ready", "not_ready"]
     checks: dict[str, str]
+    workers: dict[str, str] = {}
 
 
-def health_router(checks: dict[str, ReadinessCheck]) -> APIRouter:
-    """`/healthz`: the process answers. `/readyz`: every dependency answers (503 if not)."""
+class WorkerHealth(Protocol):
+    """What readiness needs of a service's supervised loops (`supervision.Supervisor`)."""
+
+    def states(self) -> dict[str, str]: ...
+
+    def down(self) -> dict[str, str]: ...
+
+
+def failure_category(exc: BaseException) -> str:
+    """A short, fixed word for a failed check: `/readyz` is public, so it never shows an
+    exception's text (addresses, user names, SQL) — the logs have that."""
+    if isinstance(exc, TimeoutError):
+        return "timeout"
+    if isinstance(exc, OSError):  # ConnectionRefusedError, ConnectionError, …
+        return "unreachable"
+    return "error"
+
+
+def health_router(
+    checks: dict[str, ReadinessCheck], *, workers: WorkerHealth | None = None
+) -> APIRouter:
+    """`/healthz`: the process answers. `/readyz`: every dependency answers and no background
+    loop has been down past its grace period (503 if not, naming what fails)."""
     router = APIRouter(tags=["operations"])
 
     unauthenticated = {"security": []}  # probes: no token, by design
@@ -288,10 +311,15 @@ def health_router(checks: dict[str, ReadinessCheck]) -> APIRouter:
                 results[name] = "ok"
             except Exception as exc:
                 ok = False
-                results[name] = f"unavailable: {type(exc).__name__}: {exc}"[:300]
+                results[name] = f"unavailable: {failure_category(exc)}"
+                log.warning("readiness.check_failed", check=name, error=repr(exc))
+        content: dict[str, Any] = {"checks": results}
+        if workers is not None:
+            content["workers"] = workers.states()
+            ok = ok and not workers.down()
         return JSONResponse(
             status_code=200 if ok else 503,
-            content={"status": "ready" if ok else "not_ready", "checks": results},
+            content={"status": "ready" if ok else "not_ready", **content},
         )
 
     @router.get("/metrics", include_in_schema=False)

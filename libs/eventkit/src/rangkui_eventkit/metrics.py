@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from prometheus_client import Counter, Gauge
+from prometheus_client import Counter, Enum, Gauge
 
 OUTBOX_BACKLOG = Gauge(
     "rangkui_outbox_backlog", "Events committed but not yet acknowledged by Kafka", ["service"]
@@ -20,4 +20,15 @@ EVENTS_CONSUMED = Counter(
 )
 DEAD_LETTERS = Counter(
     "rangkui_dead_letters_total", "Records sent to the dead-letter topic", ["service", "consumer"]
+)
+WORKER_STATE = Enum(
+    "rangkui_worker_state",
+    "State of a background loop (consumer, relay, scheduler, worker) under supervision",
+    ["service", "worker"],
+    states=["running", "restarting", "stopped"],
+)
+WORKER_RESTARTS = Counter(
+    "rangkui_worker_restarts_total",
+    "Background loops restarted after they died",
+    ["service", "worker"],
 )

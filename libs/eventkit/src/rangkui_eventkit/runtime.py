@@ -36,6 +36,7 @@ from rangkui_eventkit.outbox import OutboxRelay
 from rangkui_eventkit.pipeline import EventCodec, InlineProjection, PoolPipeline
 from rangkui_eventkit.settings import ServiceSettings, kafka_security_options
 from rangkui_eventkit.store import PostgresEventStore
+from rangkui_eventkit.supervision import RestartPolicy, Supervisor
 
 log = get_logger(__name__)
 
@@ -74,8 +75,7 @@ class Service:
         self.relay: OutboxRelay | None = None
         self.runners: list[ConsumerRunner] = []
         self.handlers: list[Handler] = []
-        self._stop = asyncio.Event()
-        self._tasks: list[asyncio.Task[Any]] = []
+        self.supervisor = Supervisor(self.name, restart_policy(settings))
         # Set by a service whose events carry sealed payloads (personnel's vault).
         self.codec: EventCodec | None = None
         # Write-side indexes kept in the transaction of the events they follow.
@@ -120,7 +120,6 @@ class Service:
             self.pool, self.source, s.topic_prefix, on_appended=self._wake_relay
         )
         self.handlers = list(self._handler_factory(self))
-        self._stop.clear()
         if s.run_relay:
             self.relay = OutboxRelay(
                 self.pool,
@@ -129,8 +128,8 @@ class Service:
                 poll_interval_s=s.relay_poll_interval_s,
                 on_published=OUTBOX_PUBLISHED.labels(self.name).inc,
             )
-            self._spawn(self.relay.run(self._stop), "relay")
-            self._spawn(self._watch_backlog(), "backlog")
+            self.supervisor.spawn("relay", self.relay.run)
+            self.supervisor.spawn("backlog", self._watch_backlog)
         if s.run_consumers:
             for handler in self.handlers:
                 runner = ConsumerRunner(
@@ -148,10 +147,10 @@ class Service:
                     inline=self.inline,
                 )
                 self.runners.append(runner)
-                self._spawn(runner.run(self._stop), f"consumer:{handler.name}")
+                self.supervisor.spawn(f"consumer:{handler.name}", runner.run)
         self.workers = dict(self._worker_factory(self))
         for name, worker in self.workers.items():
-            self._spawn(worker.run(self._stop), name)
+            self.supervisor.spawn(name, worker.run)
         log.info(
             "service.started",
             consumers=[h.name for h in self.handlers],
@@ -162,30 +161,16 @@ class Service:
         if self.relay is not None:
             self.relay.wake()
 
-    def _spawn(self, coro: Any, name: str) -> None:
-        task = asyncio.create_task(coro, name=f"{self.name}:{name}")
-        task.add_done_callback(self._task_done)
-        self._tasks.append(task)
-
-    def _task_done(self, task: asyncio.Task[Any]) -> None:
-        if not task.cancelled() and task.exception() is not None:
-            log.error("service.task_crashed", task=task.get_name(), error=repr(task.exception()))
-
-    async def _watch_backlog(self) -> None:
-        while not self._stop.is_set():
-            with contextlib.suppress(Exception):
+    async def _watch_backlog(self, stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            with contextlib.suppress(Exception):  # a gauge: the relay reports the outage
                 if self.relay is not None:
                     OUTBOX_BACKLOG.labels(self.name).set(await self.relay.backlog())
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._stop.wait(), timeout=5)
+                await asyncio.wait_for(stop.wait(), timeout=5)
 
     async def stop(self) -> None:
-        self._stop.set()
-        if self._tasks:
-            _, pending = await asyncio.wait(self._tasks, timeout=15)
-            for task in pending:
-                task.cancel()
-        self._tasks.clear()
+        await self.supervisor.stop(timeout=15)
         self.runners.clear()
         if self.pool is not None:
             await self.pool.close()
@@ -243,7 +228,10 @@ class Service:
         app.add_middleware(CorrelationMiddleware)
         install_error_handlers(app)
         app.include_router(
-            health_router({"postgresql": self._pg_ready, "kafka": self._kafka_ready})
+            health_router(
+                {"postgresql": self._pg_ready, "kafka": self._kafka_ready},
+                workers=self.supervisor,
+            )
         )
         secured = [Depends(authorize)]
         app.include_router(_admin_router(self), dependencies=secured)
@@ -254,6 +242,16 @@ class Service:
         if missing:
             raise ValueError(f"routes missing from the access table: {missing}")
         return app
+
+
+def restart_policy(settings: ServiceSettings) -> RestartPolicy:
+    """How the service's background loops are restarted, from its settings."""
+    return RestartPolicy(
+        initial_s=settings.worker_restart_initial_s,
+        max_s=settings.worker_restart_max_s,
+        stable_s=settings.worker_stable_s,
+        grace_s=settings.worker_grace_s,
+    )
 
 
 KIT_ACCESS = AccessTable(

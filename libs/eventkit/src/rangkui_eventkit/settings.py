@@ -68,6 +68,19 @@ class ServiceSettings(BaseSettings):
     consumer_batch_size: int = 2000
     consumer_poll_timeout_ms: int = 100
     run_consumers: bool = True
+    worker_grace_s: float = Field(
+        default=30.0,
+        description="a background loop down longer than this makes /readyz answer 503",
+    )
+    worker_restart_initial_s: float = Field(
+        default=0.5, description="first pause before a dead background loop is restarted"
+    )
+    worker_restart_max_s: float = Field(
+        default=30.0, description="longest pause between restarts of a loop that keeps dying"
+    )
+    worker_stable_s: float = Field(
+        default=10.0, description="a restarted loop up this long counts as recovered"
+    )
     run_relay: bool = True
     development_mode: bool = Field(
         default=False,

@@ -70,7 +70,11 @@ async def test_a_ready_service_answers_health_readiness_and_metrics(
         ready = await client.get("/readyz")
         assert ready.status_code == 200, ready.text
         assert ready.json()["checks"] == {"postgresql": "ok", "kafka": "ok"}
-        assert "rangkui_outbox_backlog" in (await client.get("/metrics")).text
+        assert ready.json()["workers"] == {"relay": "running", "backlog": "running"}
+        metrics = (await client.get("/metrics")).text
+        assert "rangkui_outbox_backlog" in metrics
+        running = 'rangkui_worker_state{rangkui_worker_state="running",service="chassis",'
+        assert f'{running}worker="relay"}} 1.0' in metrics
 
 
 async def test_a_rule_violation_is_a_422_that_names_the_rule_and_speaks_to_a_person(
@@ -83,7 +87,7 @@ async def test_a_rule_violation_is_a_422_that_names_the_rule_and_speaks_to_a_per
     assert r.status_code == 422
     assert r.headers["content-type"] == "application/problem+json"
     body = r.json()
-    assert {k: body[k] for k in ("error", "rule", "message")} == {
+    assert {k: body[k] for k in ("error", "rule", "message", "violations")} == {
         "error": "rule_violated",
         "rule": "no_things_today",
         "message": "operator.bkd may not make things today",

@@ -4,6 +4,7 @@ while the key exists, unreadable once it is erased, and refused without a key.""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from rangkui_contracts import Envelope
 from rangkui_contracts.events.keys import PersonalDataKeyErased, PersonalDataKeyIssued
 from rangkui_contracts.topics import EVALUATION, PERSONNEL_KEYS
+from rangkui_evaluation.adapters.clock import SettableClock
 from rangkui_evaluation.bootstrap import create_app
 from rangkui_evaluation.settings import EvaluationSettings
 from rangkui_eventkit.personal_data import (
@@ -61,7 +63,7 @@ async def test_adaptation_notes_are_sealed_opened_for_readers_and_gone_with_the_
     nip, keyless = make.nip(seq=41), make.nip(seq=42)
     key_id = new_key_id()
     wrapped = wrap_key(DEVELOPMENT_TRANSPORT_KEY, new_data_key(), nip=nip, key_id=key_id)
-    app = create_app(settings)
+    app = create_app(settings, clock=SettableClock(date(2026, 7, 1)))  # the period has ended
     async with serve_in_process(app) as client:
         pool = app.state.service.pool
         # Without the employee's key, notes are refused (409), never stored in clear ...

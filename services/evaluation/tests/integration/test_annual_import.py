@@ -1,10 +1,12 @@
 """Bulk import of annual appraisals: recorded with computed predikat, idempotent, errors by
 line, and shown in the employee's history."""
 
+from datetime import date
 from typing import Any
 
 import pytest
 
+from rangkui_evaluation.adapters.clock import SettableClock
 from rangkui_evaluation.bootstrap import create_app
 from rangkui_evaluation.settings import EvaluationSettings
 from rangkui_eventkit.testing.auth import acting
@@ -25,7 +27,8 @@ async def test_an_export_is_imported_once_and_its_bad_rows_are_reported(
         f"{b};2024;SANGAT;Sesuai Ekspektasi;\n"
     )
     headers = {"Content-Type": "text/csv", **acting("bkd-operator", "bkd_operator")}
-    async with serve_in_process(create_app(settings)) as client:
+    app = create_app(settings, clock=SettableClock(date(2025, 3, 1)))  # after both years
+    async with serve_in_process(app) as client:
         first = await client.post("/evaluations/annual/import", content=export, headers=headers)
         assert first.status_code == 200, first.text
         report = first.json()

@@ -163,7 +163,8 @@ async def test_evaluation_rules_hold_and_a_correction_supersedes_visibly(
 ) -> None:
     school, post = unique("sma-"), unique("guru-")
     head, mover, mutation_id = make.nip(seq=1), make.nip(seq=2), unique("m-")
-    async with serve_in_process(create_app(settings)) as client:
+    app = create_app(settings, clock=SettableClock(date(2026, 2, 2)))  # a year after the TMT
+    async with serve_in_process(app) as client:
         await publisher.publish(make.effective(mutation_id, mover, school, post, TMT))
         plan = await plan_ready(client, f"monitoring-{mutation_id}")
 

@@ -8,6 +8,7 @@ import pytest
 
 from rangkui_contracts.events.mutation import MutationEffective, MutationProposed
 from rangkui_contracts.topics import EVALUATION
+from rangkui_evaluation.adapters.clock import SettableClock
 from rangkui_evaluation.bootstrap import create_app
 from rangkui_evaluation.settings import EvaluationSettings
 from rangkui_eventkit.testing.auth import acting
@@ -26,7 +27,9 @@ async def test_a_transfer_that_takes_effect_gets_exactly_one_plan_evaluated_by_t
     head_post, staff_post = unique("kepala-"), unique("guru-")
     head, mover = make.nip(seq=1), make.nip(birth="19900101", seq=2, gender=2)
     mutation_id = unique("m-")
-    app = create_app(settings)
+    # The day after the TMT: every checkpoint is still ahead, whatever today's date is, so
+    # the overdue sweep (running every 0.2 s here) has nothing to flag while we read.
+    app = create_app(settings, clock=SettableClock(date(2026, 2, 1)))
 
     async with serve_in_process(app) as client:
         pool = app.state.service.pool
@@ -126,7 +129,8 @@ async def test_a_plan_without_a_head_gets_the_head_appointed_later_and_unknown_p
 ) -> None:
     school, post = unique("sma-"), unique("guru-")
     mover, mutation_id = make.nip(seq=7), unique("m-")
-    async with serve_in_process(create_app(settings)) as client:
+    app = create_app(settings, clock=SettableClock(date(2026, 3, 2)))
+    async with serve_in_process(app) as client:
         await publisher.publish(
             make.unit(school),
             make.position(post, school),

@@ -109,7 +109,9 @@ async def test_a_cancelled_transfer_cancels_its_plan_and_its_open_checkpoints(
 ) -> None:
     mover, head, mutation_id = make.nip(seq=5), make.nip(seq=6), unique("m-")
     plan_id = f"monitoring-{mutation_id}"
-    async with serve_in_process(create_app(settings)) as client:
+    # The day after the TMT: no checkpoint is overdue before the cancellation arrives.
+    app = create_app(settings, clock=SettableClock(date(2026, 1, 6)))
+    async with serve_in_process(app) as client:
         await publisher.publish(
             make.effective(mutation_id, mover, "sma-1", "guru", date(2026, 1, 5))
         )

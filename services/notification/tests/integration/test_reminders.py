@@ -3,8 +3,7 @@ ones, against the real broker and database."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, timedelta
 
 import asyncpg
 import pytest
@@ -15,6 +14,7 @@ from rangkui_contracts.events.evaluation import (
     MonitoringCancelled,
     MonitoringScheduled,
 )
+from rangkui_eventkit.clock import FixedClock
 from rangkui_eventkit.testing.plugin import eventually, serve_in_process
 from rangkui_notification.bootstrap import create_app
 from rangkui_notification.domain.dates import tanggal
@@ -24,17 +24,21 @@ from .conftest import EMPLOYEE, HEAD_TARGET, Publish, directory_ready, seed_prov
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
+TODAY = date(2026, 11, 28)  # the service's calendar, pinned: due dates are counted from it
+
 
 async def test_an_evaluator_is_reminded_once_of_a_checkpoint_due_soon(
     settings: NotificationSettings, publish: Publish, db: asyncpg.Connection
 ) -> None:
-    today = datetime.now(ZoneInfo("Asia/Jakarta")).date()
+    today = TODAY
     checkpoints = [
         Checkpoint(checkpoint_id="C1", months_after=1, due_date=today + timedelta(days=3)),
         Checkpoint(checkpoint_id="C2", months_after=2, due_date=today + timedelta(days=5)),
         Checkpoint(checkpoint_id="C3", months_after=3, due_date=today + timedelta(days=60)),
     ]
-    app = create_app(settings.model_copy(update={"reminder_interval_s": 3600.0}))
+    app = create_app(
+        settings.model_copy(update={"reminder_interval_s": 3600.0}), clock=FixedClock(TODAY)
+    )
     async with serve_in_process(app) as client:
         await seed_province(publish)
         await eventually(lambda: directory_ready(db))

@@ -16,13 +16,22 @@ import subprocess
 import sys
 import uuid
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import asyncpg
 import httpx
 
 from rangkui_contracts.services import SERVICES
+from rangkui_eventkit.clock import SystemClock
 from rangkui_eventkit.testing.infra import REPO_ROOT, Infra
+
+
+def province_today() -> date:
+    """'Today' as the running services count it for a TMT: the province's calendar, a day
+    ahead of the host's in the evening UTC. The services as processes run on the system
+    clock, so a test's "effective today" uses this date, never the host's calendar."""
+    return SystemClock().today()
 
 
 def free_port() -> int:
