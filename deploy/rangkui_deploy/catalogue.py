@@ -97,8 +97,20 @@ class ServiceSpec:
 
     @property
     def database_secret(self) -> str:
-        """CloudNativePG's application Secret of the cluster (key `uri`)."""
+        """The runtime role's Secret (key `uri`): what the running service connects as. The
+        role owns nothing and may only read and append to `events`; CloudNativePG manages
+        the role (`managed.roles`) with this Secret's password, which ops create."""
+        return f"{self.database_cluster}-runtime"
+
+    @property
+    def database_owner_secret(self) -> str:
+        """CloudNativePG's application Secret of the cluster (key `uri`): the owner role
+        (`<service>_owner`), which only the `migrate` init container sees."""
         return f"{self.database_cluster}-app"
+
+    @property
+    def database_owner(self) -> str:
+        return f"{self.name}_owner"
 
     @property
     def kafka_user(self) -> str:

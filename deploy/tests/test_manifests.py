@@ -261,10 +261,22 @@ def test_the_settings_in_the_manifests_are_valid_and_wire_the_service(
     assert settings.kafka_bootstrap_servers == (
         f"{catalogue.KAFKA_CLUSTER}-kafka-bootstrap:{listener[0]['port']}"
     )
+    # The service connects as the runtime role, which owns nothing; only the init container
+    # has the owner's URL, and it migrates with the start-up migration off in the service.
     database = env[f"{svc.prefix}DATABASE_URL"]["secretKeyRef"]
-    assert database == {"name": f"pg-{svc.name}-app", "key": "uri"}
-    cluster = named("production", "Cluster", f"pg-{svc.name}")["spec"]["bootstrap"]["initdb"]
-    assert cluster == {"database": svc.name, "owner": svc.name}
+    assert database == {"name": f"pg-{svc.name}-runtime", "key": "uri"}
+    assert f"{svc.prefix}DATABASE_OWNER_URL" not in env
+    assert settings.migrate_on_start is False
+    init = container_environment("production", svc, True)
+    assert init[f"{svc.prefix}DATABASE_OWNER_URL"]["secretKeyRef"] == {
+        "name": f"pg-{svc.name}-app",
+        "key": "uri",
+    }
+    spec = named("production", "Cluster", f"pg-{svc.name}")["spec"]
+    assert spec["bootstrap"]["initdb"]["owner"] == f"{svc.name}_owner"
+    assert {r["name"]: r["passwordSecret"]["name"] for r in spec["managed"]["roles"]} == {
+        svc.name: f"pg-{svc.name}-runtime"
+    }
     # Production trusts the province's issuer only, and has every key it needs.
     assert settings.development_mode is False
     issuer = named("production", "ConfigMap", catalogue.AUTH_CONFIGMAP)["data"]
@@ -334,6 +346,35 @@ def test_production_never_runs_in_development_mode_and_trusts_a_real_issuer() ->
     overlay = (REPO / "deploy/kubernetes/overlays/production/kustomization.yaml").read_text()
     assert "CHANGE BEFORE APPLYING" in overlay
     assert "path: /data/RANGKUI_AUTH_ISSUER" in overlay
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("svc", SERVICES, ids=lambda s: s.name)
+def test_production_cannot_be_switched_into_development_mode(
+    svc: ServiceSpec, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever an overlay patches into DEVELOPMENT_MODE, a service with production's
+    settings (a real issuer, all interfaces) refuses to start in it, saying why."""
+    env = container_environment("production", svc)
+    for name in list(os.environ):
+        if name.startswith(svc.prefix) or name in SHARED_VARIABLES:
+            monkeypatch.delenv(name)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value if isinstance(value, str) else "postgresql://u:p@h/db")
+    monkeypatch.setenv(f"{svc.prefix}DEVELOPMENT_MODE", "true")
+    with pytest.raises(ValueError, match="may not run with a real issuer"):
+        settings_class(svc.name)()
+    monkeypatch.setenv("RANGKUI_AUTH_ISSUER", "")
+    with pytest.raises(ValueError, match=r"may listen on loopback only, not on 0\.0\.0\.0"):
+        settings_class(svc.name)()
+    assert f"{svc.prefix}HTTP_LOCAL_ONLY" not in env
+
+
+def test_compose_publishes_every_port_on_the_hosts_loopback_only() -> None:
+    compose = generate.compose()
+    for name, service in compose["services"].items():
+        for port in service.get("ports", []):
+            assert port.startswith("127.0.0.1:"), f"{name}: {port}"
 
 
 @pytest.mark.slow

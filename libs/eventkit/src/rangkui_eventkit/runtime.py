@@ -14,6 +14,7 @@ import asyncpg
 import uvicorn
 from fastapi import APIRouter, Depends, FastAPI
 
+from rangkui_eventkit import bounds
 from rangkui_eventkit.audit.http import audit_router
 from rangkui_eventkit.auth import AccessTable, Role, rule
 from rangkui_eventkit.auth.dependencies import authorize, undeclared_routes
@@ -30,8 +31,8 @@ from rangkui_eventkit.http import (
 from rangkui_eventkit.kafka import ensure_topics, make_producer
 from rangkui_eventkit.limits import RequestLimits
 from rangkui_eventkit.logging import configure_logging, get_logger
-from rangkui_eventkit.metrics import OUTBOX_BACKLOG, OUTBOX_PUBLISHED
-from rangkui_eventkit.migrations import migrate
+from rangkui_eventkit.metrics import OUTBOX_BACKLOG, OUTBOX_PUBLISHED, OUTBOX_QUARANTINED
+from rangkui_eventkit.migrations import ensure_migrated, migrate_as_owner
 from rangkui_eventkit.outbox import OutboxRelay
 from rangkui_eventkit.settings import ServiceSettings, kafka_security_options
 from rangkui_eventkit.store import PostgresEventStore
@@ -63,6 +64,7 @@ class Service:
     ) -> None:
         self.settings = settings
         self.name = settings.service_name
+        bounds.configure(settings.max_event_bytes)
         self.migrations = migrations
         self._handler_factory = handlers
         self._worker_factory = workers
@@ -92,8 +94,10 @@ class Service:
         self.pool = await create_pool(
             s.database_url, min_size=s.database_pool_min, max_size=s.database_pool_max
         )
+        if s.migrate_on_start:
+            await migrate_as_owner(s.database_url, s.database_owner_url, self.migrations)
         async with self.pool.acquire() as conn:
-            await migrate(conn, self.migrations)
+            await ensure_migrated(conn, self.migrations)
         if self.create_topics and s.create_topics:
             await ensure_topics(
                 s.kafka_bootstrap_servers, s.topic_prefix, **kafka_security_options(s)
@@ -110,6 +114,7 @@ class Service:
                 batch_size=s.relay_batch_size,
                 poll_interval_s=s.relay_poll_interval_s,
                 on_published=OUTBOX_PUBLISHED.labels(self.name).inc,
+                on_quarantined=OUTBOX_QUARANTINED.labels(self.name).inc,
             )
             self._spawn(self.relay.run(self._stop), "relay")
             self._spawn(self._watch_backlog(), "backlog")

@@ -35,6 +35,8 @@ class Infra:
     kafka_sasl_bootstrap: str | None = None  # SASL_PLAINTEXT + SCRAM-SHA-512, ACLs on
     kafka_passwords: Mapping[str, str] = field(default_factory=dict)  # SCRAM user -> password
     service_database_urls: Mapping[str, str] = field(default_factory=dict)  # service -> URL
+    # service -> the URL of its database's owner role (migrations), where there is one
+    service_owner_urls: Mapping[str, str] = field(default_factory=dict)
 
     def database_url(self, database: str) -> str:
         base, _, _ = self.pg_admin_url.rpartition("/")
@@ -53,6 +55,11 @@ def _from_variables(values: Mapping[str, str], origin: str) -> Infra:
         for s in SERVICES
         if values.get(f"{s.upper()}_DATABASE_URL")
     }
+    owners = {
+        s: values[f"{s.upper()}_DATABASE_OWNER_URL"]
+        for s in SERVICES
+        if values.get(f"{s.upper()}_DATABASE_OWNER_URL")
+    }
     return Infra(
         values["KAFKA_BOOTSTRAP_SERVERS"],
         values["RANGKUI_PG_ADMIN_URL"],
@@ -60,6 +67,7 @@ def _from_variables(values: Mapping[str, str], origin: str) -> Infra:
         kafka_sasl_bootstrap=values.get("KAFKA_SASL_BOOTSTRAP_SERVERS") or None,
         kafka_passwords=passwords,
         service_database_urls=databases,
+        service_owner_urls=owners,
     )
 
 

@@ -12,8 +12,9 @@ from rangkui_eventkit.audit.cli import add_verify_arguments, run_verify
 from rangkui_eventkit.consumer import reset_consumer
 from rangkui_eventkit.db import create_pool
 from rangkui_eventkit.logging import configure_logging
-from rangkui_eventkit.migrations import migrate
+from rangkui_eventkit.migrations import migrate, migrate_as_owner
 from rangkui_eventkit.runtime import serve
+from rangkui_eventkit.settings import load_settings
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -25,9 +26,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     rebuild.add_argument("projection")
     add_verify_arguments(commands.add_parser("audit-verify", help="verify the events' hash chain"))
     args = parser.parse_args(argv)
-    settings = EvaluationSettings()
+    settings = load_settings(EvaluationSettings)
     if args.command == "audit-verify":
-        return run_verify(settings.database_url, args)
+        return run_verify(settings.database_url, args, service=settings.service_name)
     if args.command == "serve":
         serve(create_app(settings), settings)
         return 0
@@ -39,12 +40,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 async def _migrate(settings: EvaluationSettings) -> None:
-    pool = await create_pool(settings.database_url, min_size=1, max_size=1)
-    try:
-        async with pool.acquire() as conn:
-            await migrate(conn, MIGRATIONS)
-    finally:
-        await pool.close()
+    """As the owner (`DATABASE_OWNER_URL`) where one is set, then the runtime role's grants."""
+    await migrate_as_owner(settings.database_url, settings.database_owner_url, MIGRATIONS)
 
 
 async def _rebuild(settings: EvaluationSettings, name: str) -> int:

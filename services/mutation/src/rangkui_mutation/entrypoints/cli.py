@@ -8,9 +8,9 @@ import sys
 from collections.abc import Sequence
 
 from rangkui_eventkit.audit.cli import add_verify_arguments, run_verify
-from rangkui_eventkit.db import connect
-from rangkui_eventkit.migrations import migrate
+from rangkui_eventkit.migrations import migrate_as_owner
 from rangkui_eventkit.runtime import serve
+from rangkui_eventkit.settings import load_settings
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -26,23 +26,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     from rangkui_mutation.bootstrap import MIGRATIONS, build_service, create_app
     from rangkui_mutation.settings import MutationSettings
 
-    settings = MutationSettings()
+    settings = load_settings(MutationSettings)
     if args.command == "audit-verify":
-        return run_verify(settings.database_url, args)
+        return run_verify(settings.database_url, args, service=settings.service_name)
     if args.command == "serve":
         serve(create_app(settings), settings)
         return 0
     if args.command == "migrate":
-
-        async def _migrate() -> None:
-            conn = await connect(settings.database_url)
-            try:
-                applied = await migrate(conn, MIGRATIONS)
-                print("applied:", ", ".join(applied) or "nothing")
-            finally:
-                await conn.close()
-
-        asyncio.run(_migrate())
+        # As the owner (`DATABASE_OWNER_URL`) where one is set, then the runtime role's grants.
+        owner = settings.database_owner_url
+        applied = asyncio.run(migrate_as_owner(settings.database_url, owner, MIGRATIONS))
+        print("applied:", ", ".join(applied) or "nothing")
         return 0
 
     async def _rebuild() -> None:

@@ -8,8 +8,9 @@ from collections.abc import Sequence
 
 from rangkui_eventkit.audit.cli import add_verify_arguments, run_verify
 from rangkui_eventkit.db import create_pool
-from rangkui_eventkit.migrations import migrate
+from rangkui_eventkit.migrations import migrate_as_owner
 from rangkui_eventkit.runtime import serve
+from rangkui_eventkit.settings import load_settings
 from rangkui_notification.settings import NotificationSettings
 
 
@@ -22,9 +23,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     rebuild.add_argument("projection", help="personal_data_keys | directory | inbox | delivery_log")
     add_verify_arguments(commands.add_parser("audit-verify", help="verify the events' hash chain"))
     args = parser.parse_args(argv)
-    settings = NotificationSettings()
+    settings = load_settings(NotificationSettings)
     if args.command == "audit-verify":
-        return run_verify(settings.database_url, args)
+        return run_verify(settings.database_url, args, service=settings.service_name)
     if args.command == "serve":
         from rangkui_notification.bootstrap import create_app
 
@@ -37,14 +38,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 async def _migrate(settings: NotificationSettings) -> None:
+    """As the owner (`DATABASE_OWNER_URL`) where one is set, then the runtime role's grants."""
     from rangkui_notification.bootstrap import MIGRATIONS
 
-    pool = await create_pool(settings.database_url, min_size=1, max_size=1)
-    try:
-        async with pool.acquire() as conn:
-            await migrate(conn, MIGRATIONS)
-    finally:
-        await pool.close()
+    await migrate_as_owner(settings.database_url, settings.database_owner_url, MIGRATIONS)
 
 
 async def _rebuild(settings: NotificationSettings, projection: str) -> None:

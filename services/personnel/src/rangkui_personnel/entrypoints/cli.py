@@ -22,7 +22,8 @@ from rangkui_eventkit.consumer import reset_consumer
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.db import create_pool
 from rangkui_eventkit.errors import DomainError
-from rangkui_eventkit.migrations import migrate
+from rangkui_eventkit.migrations import migrate, migrate_as_owner
+from rangkui_eventkit.settings import load_settings
 from rangkui_eventkit.store import PostgresEventStore
 from rangkui_personnel.adapters import import_jobs
 from rangkui_personnel.adapters.import_files import read_export
@@ -46,7 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "demo":
         return _demo(args.employees, args.seed, args.out)
-    settings = PersonnelSettings()
+    settings = load_settings(PersonnelSettings)
     if args.command == "serve":
         from rangkui_eventkit.runtime import serve
 
@@ -59,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "rebuild":
         return asyncio.run(_rebuild(settings, args.projection))
     if args.command == "audit-verify":
-        return run_verify(settings.database_url, args)
+        return run_verify(settings.database_url, args, service=settings.service_name)
     if args.command == "rotate-keys":
         return asyncio.run(_rotate_keys(settings, args))
     if args.command == "issue-keys":
@@ -182,12 +183,8 @@ def _show_progress(job: dict[str, object]) -> None:
 
 
 async def _migrate(settings: PersonnelSettings) -> list[str]:
-    pool = await create_pool(settings.database_url, max_size=1)
-    try:
-        async with pool.acquire() as conn:
-            return await migrate(conn, MIGRATIONS)
-    finally:
-        await pool.close()
+    """As the owner (`DATABASE_OWNER_URL`) where one is set, then the runtime role's grants."""
+    return await migrate_as_owner(settings.database_url, settings.database_owner_url, MIGRATIONS)
 
 
 async def _rotate_keys(settings: PersonnelSettings, args: argparse.Namespace) -> int:
