@@ -250,6 +250,8 @@ share.coordinator.state.topic.replication.factor=1
 share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
 log.retention.hours=-1
+# rangkui_contracts.MAX_MESSAGE_BYTES, also on every topic (events are bounded under it)
+message.max.bytes=1048588
 EOF
   cat >"$state/kafka/log4j2.properties" <<EOF
 status = error
@@ -351,7 +353,7 @@ export PERSONNEL_DATABASE_URL=postgresql://personnel:personnel@127.0.0.1:$pg_por
 export MUTATION_DATABASE_URL=postgresql://mutation:mutation@127.0.0.1:$pg_port/mutation
 export EVALUATION_DATABASE_URL=postgresql://evaluation:evaluation@127.0.0.1:$pg_port/evaluation
 export NOTIFICATION_DATABASE_URL=postgresql://notification:notification@127.0.0.1:$pg_port/notification
-$(for s in "${services[@]}"; do echo "export ${s^^}_DATABASE_OWNER_URL=postgresql://${s}_owner:${s}_owner@127.0.0.1:$pg_port/$s"; done)
+$(for s in "${services[@]}"; do echo "export RANGKUI_${s^^}_OWNER_URL=postgresql://${s}_owner:${s}_owner@127.0.0.1:$pg_port/$s"; done)
 export RANGKUI_KAFKA_LIB=$state/kafka/lib
 EOF
 }

@@ -370,6 +370,44 @@ def test_production_cannot_be_switched_into_development_mode(
     assert f"{svc.prefix}HTTP_LOCAL_ONLY" not in env
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_the_brokers_and_every_topics_message_limit_are_the_contracts(overlay: str) -> None:
+    from rangkui_contracts import MAX_MESSAGE_BYTES
+
+    kafka = named(overlay, "Kafka", catalogue.KAFKA_CLUSTER)["spec"]["kafka"]["config"]
+    assert int(kafka["message.max.bytes"]) == MAX_MESSAGE_BYTES
+    for topic in objects(overlay, "KafkaTopic"):
+        assert int(topic["spec"]["config"]["max.message.bytes"]) == MAX_MESSAGE_BYTES
+    compose = generate.compose()["services"]["kafka"]["environment"]
+    assert int(compose["KAFKA_MESSAGE_MAX_BYTES"]) == MAX_MESSAGE_BYTES
+    local = (REPO / "deploy" / "local" / "infra.sh").read_text()
+    assert f"message.max.bytes={MAX_MESSAGE_BYTES}" in local
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("svc", SERVICES, ids=lambda s: s.name)
+def test_each_service_is_sealed_hourly_by_a_job_that_alone_holds_the_signing_key(
+    svc: ServiceSpec,
+) -> None:
+    job = named("production", "CronJob", f"{svc.name}-audit-seal")["spec"]
+    pod = job["jobTemplate"]["spec"]["template"]["spec"]
+    assert job["schedule"] == generate.AUDIT_SEAL_SCHEDULE
+    assert pod["containers"][0]["command"] == [
+        "rangkui-audit",
+        "seal",
+        "--service",
+        svc.name,
+        "--anchor",
+    ]
+    assert pod["volumes"][0]["secret"]["secretName"] == generate.AUDIT_SIGNING_SECRET
+    deployment = named("production", "Deployment", svc.name)["spec"]["template"]["spec"]
+    mounted = {v.get("secret", {}).get("secretName") for v in deployment.get("volumes", [])}
+    assert generate.AUDIT_SIGNING_SECRET not in mounted
+    user = named("production", "KafkaUser", generate.AUDIT_USER)["spec"]["authorization"]
+    assert [a["resource"]["name"] for a in user["acls"]] == ["rangkui.audit.seals"]
+
+
 def test_compose_publishes_every_port_on_the_hosts_loopback_only() -> None:
     compose = generate.compose()
     for name, service in compose["services"].items():

@@ -127,6 +127,11 @@ async def migrate_as_owner(
     no owner URL (a throwaway test database), migrate as the runtime role itself."""
     from rangkui_eventkit.db import connect
 
+    if owner_url is not None and _database_of(owner_url) != _database_of(database_url):
+        raise ValueError(
+            "the runtime and the owner URL name different databases: "
+            f"{_database_of(database_url)} and {_database_of(owner_url)}"
+        )
     conn = await connect(owner_url or database_url)
     try:
         applied = await migrate(conn, service_folder)
@@ -138,6 +143,11 @@ async def migrate_as_owner(
         return applied
     finally:
         await conn.close()
+
+
+def _database_of(url: str) -> tuple[str | None, int | None, str]:
+    parts = urlsplit(url)
+    return parts.hostname, parts.port, parts.path.lstrip("/")
 
 
 class SchemaBehind(RuntimeError):
