@@ -9,6 +9,8 @@ from typing import Any
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import AnyHttpUrl, BaseModel, Field
 
+from rangkui_eventkit.auth import Principal, current_principal
+from rangkui_eventkit.auth import Role as AuthRole
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.errors import NotFound, RuleViolated
 from rangkui_eventkit.http import request_cause
@@ -323,15 +325,32 @@ async def subscribe(
     )
 
 
+def _subscription_owner(principal: Principal) -> str | None:
+    """Whose subscriptions the caller may see and end: an integration client only its own
+    (it is one provincial system among several); BKD operators and auditors every one."""
+    if principal.has_any(frozenset({AuthRole.BKD_OPERATOR, AuthRole.AUDITOR})):
+        return None
+    return principal.actor
+
+
 @webhooks_router.get("/subscriptions", response_model=list[Subscription])
-async def list_subscriptions(request: Request) -> list[dict[str, Any]]:
-    """Subscriptions with their health: last success, failures in a row, last error."""
-    return await delivery_queries.subscriptions(_service(request).pool)
+async def list_subscriptions(
+    request: Request, principal: Principal = Depends(current_principal)
+) -> list[dict[str, Any]]:
+    """Subscriptions with their health: last success, failures in a row, last error. An
+    integration client sees only those it created."""
+    owner = _subscription_owner(principal)
+    return await delivery_queries.subscriptions(_service(request).pool, owner=owner)
 
 
 @webhooks_router.get("/subscriptions/{subscription_id}", response_model=Subscription)
-async def get_subscription(subscription_id: str, request: Request) -> dict[str, Any]:
-    rows = await delivery_queries.subscriptions(_service(request).pool, subscription_id)
+async def get_subscription(
+    subscription_id: str, request: Request, principal: Principal = Depends(current_principal)
+) -> dict[str, Any]:
+    owner = _subscription_owner(principal)
+    rows = await delivery_queries.subscriptions(
+        _service(request).pool, subscription_id, owner=owner
+    )
     if not rows:
         raise NotFound(f"no webhook subscription {subscription_id}")
     return rows[0]
@@ -339,8 +358,13 @@ async def get_subscription(subscription_id: str, request: Request) -> dict[str, 
 
 @webhooks_router.delete("/subscriptions/{subscription_id}", status_code=204)
 async def unsubscribe(
-    subscription_id: str, request: Request, cause: Cause = Depends(request_cause)
+    subscription_id: str,
+    request: Request,
+    cause: Cause = Depends(request_cause),
+    principal: Principal = Depends(current_principal),
 ) -> None:
+    """End a subscription; an integration client only one it created."""
     service = _service(request)
     assert service.store is not None
-    await unsubscribe_webhook(service.store, subscription_id, cause)
+    owner = _subscription_owner(principal)
+    await unsubscribe_webhook(service.store, subscription_id, cause, owner=owner)

@@ -67,10 +67,19 @@ async def subscribe_webhook(
     return subscription_id
 
 
-async def unsubscribe_webhook(store: EventStore, subscription_id: str, cause: Cause) -> bool:
-    """End a subscription (idempotent); False if it had already ended."""
+async def unsubscribe_webhook(
+    store: EventStore, subscription_id: str, cause: Cause, *, owner: str | None = None
+) -> bool:
+    """End a subscription (idempotent); False if it had already ended. With `owner` (an
+    integration client), only one it created: another's is not found, as if it did not
+    exist, so a client learns nothing of other systems' subscriptions."""
     history = await store.load(REGISTRY_STREAM)
-    known = {r.event.subscription_id for r in history if isinstance(r.event, WebhookSubscribed)}
+    known = {
+        r.event.subscription_id
+        for r in history
+        if isinstance(r.event, WebhookSubscribed)
+        and (owner is None or r.event.subscribed_by == owner)
+    }
     if subscription_id not in known:
         raise NotFound(f"no webhook subscription {subscription_id}")
     if subscription_id not in active_subscriptions(r.event for r in history):
