@@ -211,6 +211,12 @@ async def test_an_integration_client_sees_and_ends_only_its_own_subscriptions(
         operator_sees = await client.get(
             "/webhooks/subscriptions", headers=acting("admin.bkd", "bkd_operator")
         )
+        evaluations = {**body, "event_types": ["rangkui.evaluation.*"]}
+        not_entitled = await client.post(
+            "/webhooks/subscriptions", json=evaluations, headers=simpeg
+        )
+    assert not_entitled.status_code == 403, not_entitled.text
+    assert not_entitled.json()["rule"] == "webhook_events_not_entitled"
     assert [s["subscription_id"] for s in listed.json()] == [ours["subscription_id"]]
     assert peek.status_code == 404
     assert end_theirs.status_code == 404

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from rangkui_contracts import DomainEvent
 from rangkui_contracts.events.notification import WebhookSubscribed, WebhookUnsubscribed
-from rangkui_eventkit.errors import RuleViolated
+from rangkui_eventkit.errors import ErrorKind, RuleViolated
 
 SIGNATURE_HEADER = "X-Rangkui-Signature"
 TIMESTAMP_HEADER = "X-Rangkui-Timestamp"
@@ -38,6 +38,38 @@ class Subscription:
     subscription_id: str
     url: str
     event_types: tuple[str, ...]
+    subscribed_by: str = ""
+
+
+# Evaluations carry NIPs with their ratings: an integration client (actor `client:<id>`) is
+# no party to them, whatever its subscription's pattern says. Only subscriptions that BKD
+# made receive them.
+_RESTRICTED_PREFIX = "rangkui.evaluation."
+_CLIENT_ACTOR = "client:"
+
+
+def entitled(subscription: Subscription, ce_type: str) -> bool:
+    """Whether this subscription may receive events of `ce_type`."""
+    if not ce_type.startswith(_RESTRICTED_PREFIX):
+        return True
+    return not subscription.subscribed_by.startswith(_CLIENT_ACTOR)
+
+
+def refuse_unentitled_patterns(patterns: Iterable[str], ce_types: Iterable[str]) -> None:
+    """An integration client may not subscribe to what it is not entitled to (403)."""
+    restricted = [t for t in ce_types if t.startswith(_RESTRICTED_PREFIX)]
+    asked = sorted({p for p in patterns if any(matches([p], t) for t in restricted)})
+    if asked:
+        raise RuleViolated(
+            "webhook_events_not_entitled",
+            f"an integration client may not subscribe to evaluation events: {asked}",
+            kind=ErrorKind.FORBIDDEN,
+            pesan=(
+                "Sistem integrasi tidak berhak menerima peristiwa penilaian (berisi NIP dan "
+                f"predikat pegawai): {', '.join(asked)}. Pilih peristiwa mutasi saja."
+            ),
+            details={"event_types": asked},
+        )
 
 
 def active_subscriptions(events: Iterable[DomainEvent]) -> dict[str, Subscription]:
@@ -45,7 +77,9 @@ def active_subscriptions(events: Iterable[DomainEvent]) -> dict[str, Subscriptio
     active: dict[str, Subscription] = {}
     for e in events:
         if isinstance(e, WebhookSubscribed):
-            active[e.subscription_id] = Subscription(e.subscription_id, e.url, tuple(e.event_types))
+            active[e.subscription_id] = Subscription(
+                e.subscription_id, e.url, tuple(e.event_types), e.subscribed_by
+            )
         elif isinstance(e, WebhookUnsubscribed):
             active.pop(e.subscription_id, None)
     return active

@@ -24,6 +24,7 @@ from rangkui_notification.domain.webhooks import (
     SIGNATURE_HEADER,
     TIMESTAMP_HEADER,
     refuse_private_target,
+    refuse_unentitled_patterns,
     subscription_secret,
 )
 from rangkui_notification.service_layer.inbox import mark_read
@@ -292,7 +293,10 @@ class Subscription(BaseModel):
 
 @webhooks_router.post("/subscriptions", response_model=Subscribed, status_code=201)
 async def subscribe(
-    body: SubscribeRequest, request: Request, cause: Cause = Depends(request_cause)
+    body: SubscribeRequest,
+    request: Request,
+    cause: Cause = Depends(request_cause),
+    principal: Principal = Depends(current_principal),
 ) -> Subscribed:
     """Subscribe a URL to mutation and evaluation events; deliveries are signed CloudEvents."""
     known = {c.ce_type() for c in WEBHOOK_EVENTS}
@@ -303,6 +307,8 @@ async def subscribe(
                 f"{pattern!r} is not an event type offered to webhooks "
                 "(mutation and evaluation events; a prefix may end in '*')",
             )
+    if _subscription_owner(principal) is not None:  # an integration client
+        refuse_unentitled_patterns(body.event_types, known)
     settings: NotificationSettings = _service(request).settings  # type: ignore[assignment]
     if not settings.webhook_allow_private_targets:
         refuse_private_target(str(body.url))
