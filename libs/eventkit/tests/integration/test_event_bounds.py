@@ -2,13 +2,13 @@
 the broker will not take to quarantine and carries on publishing the rest."""
 
 import asyncio
+import dataclasses
 import uuid
 from collections.abc import AsyncIterator
 
 import asyncpg
 import pytest
 from aiokafka.admin import AIOKafkaAdminClient
-from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 
 from rangkui_contracts.events.personnel import UnitRegistered
 from rangkui_contracts.topics import PERSONNEL
@@ -16,13 +16,13 @@ from rangkui_eventkit import bounds
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.db import create_pool
 from rangkui_eventkit.errors import ErrorKind, RuleViolated
-from rangkui_eventkit.kafka import make_producer
+from rangkui_eventkit.kafka import ensure_topics, make_producer
 from rangkui_eventkit.migrations import migrate
 from rangkui_eventkit.outbox import OutboxRelay
 from rangkui_eventkit.store import PostgresEventStore, StreamWrite
 from rangkui_eventkit.testing.infra import Infra
 from rangkui_eventkit.testing.kafka_tools import read_topic
-from rangkui_eventkit.testing.plugin import eventually
+from rangkui_eventkit.testing.plugin import eventually, unique
 from rangkui_eventkit.testing.store_contract import unit_event
 
 pytestmark = pytest.mark.integration
@@ -102,19 +102,16 @@ async def test_a_record_over_the_brokers_limit_is_quarantined_and_the_rest_publi
 
 
 async def test_a_record_a_topic_refuses_is_found_by_sending_one_by_one(
-    pool: asyncpg.Pool, infra: Infra, topic_prefix: str
+    pool: asyncpg.Pool, infra: Infra
 ) -> None:
     """A topic whose limit is below the relay's own: the broker refuses the batch, and only
     the record it refuses on its own is quarantined."""
+    # A namespace of its own, whose personnel topic is created with the low limit (a limit
+    # altered on a live topic takes effect on the broker a moment later: no race here).
+    topic_prefix = f"{unique('small')}."
+    low = dataclasses.replace(PERSONNEL, config={**PERSONNEL.config, "max.message.bytes": "20000"})
+    await ensure_topics(infra.kafka_bootstrap, topic_prefix, [low], partitions=1)
     topic = PERSONNEL.qualified(topic_prefix)
-    admin = AIOKafkaAdminClient(bootstrap_servers=infra.kafka_bootstrap)
-    await admin.start()
-    try:
-        await admin.alter_configs(
-            [ConfigResource(ConfigResourceType.TOPIC, topic, {"max.message.bytes": "20000"})]
-        )
-    finally:
-        await admin.close()
     store = PostgresEventStore(pool, "/rangkui/test", topic_prefix)
     await store.append([StreamWrite("small-1", 0, [unit_event("s1")])], CAUSE)
     big = await insert_raw_event(pool, "fifty-kb", 50_000, topic)
@@ -128,3 +125,9 @@ async def test_a_record_a_topic_refuses_is_found_by_sending_one_by_one(
         (big, "the broker refused the record as too large")
     ]
     assert relay.quarantined == 1
+    admin = AIOKafkaAdminClient(bootstrap_servers=infra.kafka_bootstrap)
+    await admin.start()
+    try:
+        await admin.delete_topics([topic])
+    finally:
+        await admin.close()
