@@ -62,3 +62,8 @@ class NotificationSettings(ServiceSettings, PersonalDataTransportSettings):
                 "NOTIFICATION_WEBHOOK_SIGNING_KEY is not set (the default is public); set it "
                 "from a Secret, or NOTIFICATION_DEVELOPMENT_MODE=true for local use"
             )
+        if not self.development_mode and len(self.webhook_signing_key.encode()) < 32:
+            raise ValueError(
+                "NOTIFICATION_WEBHOOK_SIGNING_KEY must be at least 32 bytes (every "
+                "subscription's secret derives from it): e.g. `openssl rand -base64 32`"
+            )

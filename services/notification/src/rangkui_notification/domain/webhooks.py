@@ -111,6 +111,22 @@ def verify(
     return hmac.compare_digest(signature(secret, timestamp, body), header)
 
 
+# IPv6 ranges that carry an IPv4 address inside and that a gateway may translate back to it:
+# NAT64 (RFC 6052, RFC 8215), 6to4 (RFC 3056) and the deprecated IPv4-compatible form.
+# Python counts them as global whatever IPv4 address they embed (127.0.0.1 included).
+_EMBEDDING_IPV4 = tuple(
+    ipaddress.ip_network(n) for n in ("64:ff9b::/96", "64:ff9b:1::/48", "2002::/16", "::/96")
+)
+
+
+def is_public_address(address: str) -> bool:
+    """A globally routable address that embeds no IPv4 address a gateway could reach."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if not ip.is_global:
+        return False
+    return not (ip.version == 6 and any(ip in net for net in _EMBEDDING_IPV4))
+
+
 def refuse_private_target(url: str) -> None:
     """A subscription may not point inside the platform's network (loopback, private,
     link-local or reserved addresses, `localhost`): otherwise whoever may subscribe could make
@@ -124,8 +140,19 @@ def refuse_private_target(url: str) -> None:
         address = ipaddress.ip_address(host)
     except ValueError:
         return  # a host name
-    if not address.is_global:
+    if not is_public_address(str(address)):
         raise RuleViolated(
             "public_webhook_target",
-            f"{host} is a loopback, private or reserved address; webhooks go to public ones",
+            f"{host} is a loopback, private or reserved address, or embeds an IPv4 one "
+            "(NAT64, 6to4); webhooks go to public ones",
+        )
+
+
+def refuse_plain_http(url: str) -> None:
+    """Deliveries carry transfers and their signatures: only over TLS (422 otherwise)."""
+    if urlsplit(url).scheme.lower() != "https":
+        raise RuleViolated(
+            "https_webhook_target",
+            f"{url} is not an https URL; webhooks are delivered over TLS only",
+            pesan="Alamat webhook harus memakai https: pengiriman hanya lewat koneksi aman.",
         )

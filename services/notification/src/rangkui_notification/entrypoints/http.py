@@ -23,6 +23,7 @@ from rangkui_notification.domain.recipients import Role
 from rangkui_notification.domain.webhooks import (
     SIGNATURE_HEADER,
     TIMESTAMP_HEADER,
+    refuse_plain_http,
     refuse_private_target,
     refuse_unentitled_patterns,
     subscription_secret,
@@ -310,8 +311,9 @@ async def subscribe(
     if _subscription_owner(principal) is not None:  # an integration client
         refuse_unentitled_patterns(body.event_types, known)
     settings: NotificationSettings = _service(request).settings  # type: ignore[assignment]
-    if not settings.webhook_allow_private_targets:
+    if not settings.webhook_allow_private_targets:  # tests and labs: local plain receivers
         refuse_private_target(str(body.url))
+        refuse_plain_http(str(body.url))
     service = _service(request)
     assert service.store is not None
     subscription_id = await subscribe_webhook(
