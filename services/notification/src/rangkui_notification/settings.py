@@ -30,6 +30,15 @@ class NotificationSettings(ServiceSettings, PersonalDataTransportSettings):
     smtp_port: int = 25
     smtp_from: str = "Mutasi ASN Provinsi Rangkui <notifikasi@rangkui.go.id>"
     smtp_timeout_s: float = 10.0
+    smtp_require_starttls: bool | None = None  # None: required outside development mode
+
+    @property
+    def smtp_tls_required(self) -> bool:
+        """STARTTLS is required unless said otherwise, and always outside development."""
+        if not self.development_mode:
+            return True
+        return bool(self.smtp_require_starttls)
+
     message_id_domain: str = "notifikasi.rangkui.go.id"
     email_max_attempts: int = 5
     email_backoff_base_s: float = 2.0
