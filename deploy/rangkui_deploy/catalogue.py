@@ -146,6 +146,8 @@ class ServiceSpec:
             f"{p}LOG_LEVEL": "INFO",
             f"{p}LOG_JSON": "true",
             f"{p}DATABASE_POOL_MAX": "10",
+            # The API description only to signed-in callers, no interactive /docs.
+            f"{p}HTTP_DOCS_REQUIRE_SIGN_IN": "true",
             # Strimzi owns the topics (KafkaTopic); the KafkaUsers have no Create right.
             f"{p}CREATE_TOPICS": "false",
             # Said explicitly: only the province's issuer is trusted and the personal-data

@@ -13,11 +13,13 @@ from typing import Any, Protocol
 import asyncpg
 import uvicorn
 from fastapi import APIRouter, Depends, FastAPI
+from fastapi.responses import JSONResponse
 
 from rangkui_eventkit import bounds
 from rangkui_eventkit.audit.http import audit_router
 from rangkui_eventkit.auth import AccessTable, Role, rule
-from rangkui_eventkit.auth.dependencies import authorize, undeclared_routes
+from rangkui_eventkit.auth.dependencies import authorize, current_principal, undeclared_routes
+from rangkui_eventkit.auth.principal import Principal
 from rangkui_eventkit.auth.verifier import verifier_from_settings
 from rangkui_eventkit.consumer import ConsumerRunner, reset_consumer
 from rangkui_eventkit.db import create_pool
@@ -215,7 +217,17 @@ class Service:
             finally:
                 await self.stop()
 
-        app = FastAPI(title=title, description=description, lifespan=lifespan, version="0.1.0")
+        closed = self.settings.http_docs_require_sign_in
+        app = FastAPI(
+            title=title,
+            description=description,
+            lifespan=lifespan,
+            version="0.1.0",
+            # Signed-in callers only: the description maps every route for an attacker.
+            **({"docs_url": None, "redoc_url": None, "openapi_url": None} if closed else {}),
+        )
+        if closed:
+            _serve_openapi_to_signed_in_callers(app)
         app.state.service = self
         app.state.token_verifier = verifier_from_settings(self.settings)
         app.state.access_table = table = KIT_ACCESS | access
@@ -251,6 +263,14 @@ KIT_ACCESS = AccessTable(
     }
 )
 """The kit's own endpoints; a service's table is added to it."""
+
+
+def _serve_openapi_to_signed_in_callers(app: FastAPI) -> None:
+    """`/openapi.json` for any caller with a valid token (any role), 401 without one."""
+
+    @app.get("/openapi.json", include_in_schema=False)
+    async def openapi(_: Principal = Depends(current_principal)) -> JSONResponse:
+        return JSONResponse(app.openapi())
 
 
 def _admin_router(service: Service) -> APIRouter:

@@ -68,6 +68,11 @@ class ServiceSettings(BaseSettings):
     )
     http_host: str = "127.0.0.1"
     http_port: int = 8000
+    http_docs_require_sign_in: bool = Field(
+        default=False,
+        description="serve /openapi.json only to a caller with a valid token, and no /docs "
+        "or /redoc (the manifests turn it on)",
+    )
     http_local_only: bool = Field(
         default=False,
         description="the service listens on all interfaces of its container or pod, but only "
