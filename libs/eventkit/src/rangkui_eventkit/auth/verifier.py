@@ -196,14 +196,20 @@ class TokenVerifier:
         names = raw if isinstance(raw, list) else []
         known = {r.value for r in Role}
         roles = frozenset(Role(n) for n in names if isinstance(n, str) and n in known)
+        # `units` and `nip` bound what a caller sees: a claim of the wrong shape is refused,
+        # never read loosely (a string `units` would otherwise become its characters).
         units = claims.get("units") or []
+        if not isinstance(units, list) or not all(isinstance(u, str) for u in units):
+            raise Unauthenticated("the token's `units` claim must be a list of unit ids")
         nip = claims.get("nip")
+        if nip is not None and not (isinstance(nip, str) and nip.isdigit() and len(nip) == 18):
+            raise Unauthenticated("the token's `nip` claim must be an 18-digit NIP")
         return Principal(
             subject=str(claims["sub"]),
             issuer=str(claims["iss"]),
             roles=roles,
             nip=str(nip) if nip else None,
-            units=frozenset(str(u) for u in units if isinstance(u, str)),
+            units=frozenset(units),
             username=claims.get("preferred_username"),
             client_id=claims.get("azp") or claims.get("client_id"),
         )
