@@ -22,9 +22,15 @@ IMAGE_TAG = "0.1.0"
 # How every Kafka client of a service authenticates (docs/operations.md, "Kafka
 # credentials"): SCRAM, with the credentials from the KafkaUser's Secret, so that the
 # listener can require authentication and the ACLs apply.
+KAFKA_CA_SECRET = f"{KAFKA_CLUSTER}-cluster-ca-cert"
+"""Strimzi's cluster CA (key `ca.crt`), which signed the brokers' certificates."""
+KAFKA_CA_DIR = "/etc/rangkui/kafka-ca"
 KAFKA_CLIENT_SECURITY = {
-    "KAFKA_SECURITY_PROTOCOL": "SASL_PLAINTEXT",
+    # SCRAM over TLS: the passwords' exchange and every event (NIPs, decisions) encrypted on
+    # the wire, the brokers verified against Strimzi's cluster CA.
+    "KAFKA_SECURITY_PROTOCOL": "SASL_SSL",
     "KAFKA_SASL_MECHANISM": "SCRAM-SHA-512",
+    "KAFKA_SSL_CAFILE": f"{KAFKA_CA_DIR}/ca.crt",
 }
 KAFKA_CREDENTIAL_VARIABLES = ("KAFKA_SASL_USERNAME", "KAFKA_SASL_PASSWORD")
 

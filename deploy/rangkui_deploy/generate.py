@@ -28,6 +28,8 @@ from rangkui_deploy.catalogue import (
     AUTH_CONFIGMAP,
     AUTH_ENVIRONMENT,
     CONTAINER_PORT,
+    KAFKA_CA_DIR,
+    KAFKA_CA_SECRET,
     KAFKA_CLIENT_SECURITY,
     KAFKA_CLUSTER,
     PART_OF,
@@ -201,6 +203,13 @@ def _security_context() -> dict[str, Any]:
     }
 
 
+KAFKA_CA_MOUNT = {"name": "kafka-ca", "mountPath": KAFKA_CA_DIR, "readOnly": True}
+KAFKA_CA_VOLUME = {
+    "name": "kafka-ca",
+    "secret": {"secretName": KAFKA_CA_SECRET, "items": [{"key": "ca.crt", "path": "ca.crt"}]},
+}
+
+
 def _database_env(svc: ServiceSpec, variable: str | None = None) -> dict[str, Any]:
     """The runtime role's URL: it owns nothing and may only read and append to `events`."""
     return {
@@ -347,10 +356,13 @@ def service_manifests(svc: ServiceSpec) -> list[dict[str, Any]]:
                                 "limits": {"cpu": "1", "memory": "512Mi"},
                             },
                             "securityContext": _security_context(),
-                            "volumeMounts": [tmp],
+                            "volumeMounts": [tmp, KAFKA_CA_MOUNT],
                         }
                     ],
-                    "volumes": [{"name": "tmp", "emptyDir": {"sizeLimit": "64Mi"}}],
+                    "volumes": [
+                        {"name": "tmp", "emptyDir": {"sizeLimit": "64Mi"}},
+                        KAFKA_CA_VOLUME,
+                    ],
                 },
             },
         },
@@ -384,7 +396,10 @@ def audit_seal_job(svc: ServiceSpec) -> dict[str, Any]:
             "limits": {"cpu": "500m", "memory": "256Mi"},
         },
         "securityContext": _security_context(),
-        "volumeMounts": [{"name": "signing-key", "mountPath": "/keys", "readOnly": True}],
+        "volumeMounts": [
+            {"name": "signing-key", "mountPath": "/keys", "readOnly": True},
+            KAFKA_CA_MOUNT,
+        ],
     }
     return {
         "apiVersion": "batch/v1",
@@ -419,7 +434,8 @@ def audit_seal_job(svc: ServiceSpec) -> dict[str, Any]:
                                         "defaultMode": 0o400,
                                         "items": [{"key": "seal.key", "path": "seal.key"}],
                                     },
-                                }
+                                },
+                                KAFKA_CA_VOLUME,
                             ],
                         },
                     },

@@ -408,6 +408,24 @@ def test_each_service_is_sealed_hourly_by_a_job_that_alone_holds_the_signing_key
     assert [a["resource"]["name"] for a in user["acls"]] == ["rangkui.audit.seals"]
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_kafka_is_reached_over_tls_verified_against_the_cluster_ca(overlay: str) -> None:
+    listener = named(overlay, "Kafka", catalogue.KAFKA_CLUSTER)["spec"]["kafka"]["listeners"][0]
+    assert listener["tls"] is True
+    client = named(overlay, "ConfigMap", "rangkui-kafka")["data"]
+    assert client["KAFKA_SECURITY_PROTOCOL"] == "SASL_SSL"
+    for kind in ("Deployment", "CronJob"):
+        for workload in objects(overlay, kind):
+            spec = workload["spec"]
+            pod = (spec.get("jobTemplate", {}).get("spec", spec))["template"]["spec"]
+            mounts = {m["mountPath"] for m in pod["containers"][0]["volumeMounts"]}
+            secrets = {v.get("secret", {}).get("secretName") for v in pod["volumes"]}
+            assert catalogue.KAFKA_CA_DIR in mounts, workload["metadata"]["name"]
+            assert catalogue.KAFKA_CA_SECRET in secrets, workload["metadata"]["name"]
+            assert client["KAFKA_SSL_CAFILE"].startswith(catalogue.KAFKA_CA_DIR)
+
+
 def test_compose_publishes_every_port_on_the_hosts_loopback_only() -> None:
     compose = generate.compose()
     for name, service in compose["services"].items():
