@@ -119,27 +119,48 @@ EOF
       || { tail -n 30 "$state/pg/server.log" >&2; die "PostgreSQL did not start"; }
     log "PostgreSQL running on 127.0.0.1:$pg_port"
   fi
-  # One database and one least-privileged role per service (idempotent, so an older state
-  # directory is brought up to date): the role owns its database and nothing else, may not
-  # create roles or databases, and may not connect to another service's database. Test
-  # sessions run `start` concurrently: an advisory lock serialises them (PostgreSQL refuses
+  # Two roles per service (idempotent, so an older state directory is brought up to date):
+  # `<service>_owner` owns the database and everything in it and is what migrations run as;
+  # `<service>` is what the running service connects as - it owns nothing, may only read and
+  # append to `events` (the grants `migrate` gives it), and so cannot disable the audit
+  # trail's triggers or replace its functions. Neither may create roles or databases, and
+  # neither may connect to another service's database. A database an older infra.sh made
+  # (owned by the runtime role) is handed to the owner with everything in it. Test sessions
+  # run `start` concurrently: an advisory lock serialises them (PostgreSQL refuses
   # concurrent updates of one catalog row), and nothing is written when all is in place.
-  local s
+  local s role
   for s in "${services[@]}"; do
+    for role in "$s" "${s}_owner"; do
+      pg_psql -v ON_ERROR_STOP=1 -q <<EOF
+SELECT pg_advisory_lock(7262) AS locked \gset
+SELECT 'CREATE ROLE $role LOGIN PASSWORD ''$role'''
+WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$role')\gexec
+SELECT 'ALTER ROLE $role NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS'
+FROM pg_roles WHERE rolname = '$role'
+AND (rolsuper OR rolcreatedb OR rolcreaterole OR rolreplication OR rolbypassrls)\gexec
+EOF
+    done
     pg_psql -v ON_ERROR_STOP=1 -q <<EOF
 SELECT pg_advisory_lock(7262) AS locked \gset
-SELECT 'CREATE ROLE $s LOGIN PASSWORD ''$s'''
-WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$s')\gexec
-SELECT 'ALTER ROLE $s NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS'
-FROM pg_roles WHERE rolname = '$s'
-AND (rolsuper OR rolcreatedb OR rolcreaterole OR rolreplication OR rolbypassrls)\gexec
-SELECT 'CREATE DATABASE $s OWNER $s'
+SELECT 'CREATE DATABASE $s OWNER ${s}_owner'
 WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$s')\gexec
-SELECT unnest(ARRAY['ALTER DATABASE $s OWNER TO $s', 'REVOKE ALL ON DATABASE $s FROM PUBLIC',
-                    'GRANT CONNECT, TEMPORARY ON DATABASE $s TO $s'])
+SELECT unnest(ARRAY['ALTER DATABASE $s OWNER TO ${s}_owner',
+                    'REVOKE ALL ON DATABASE $s FROM PUBLIC',
+                    'REVOKE ALL ON DATABASE $s FROM $s',
+                    'GRANT CONNECT, TEMPORARY ON DATABASE $s TO ${s}_owner',
+                    'GRANT CONNECT ON DATABASE $s TO $s'])
 FROM pg_database WHERE datname = '$s'
-AND (pg_get_userbyid(datdba) <> '$s' OR datacl IS NULL
-     OR has_database_privilege('public', datname, 'CONNECT'))\gexec
+AND (pg_get_userbyid(datdba) <> '${s}_owner' OR datacl IS NULL
+     OR has_database_privilege('public', datname, 'CONNECT')
+     OR has_database_privilege('$s', datname, 'TEMPORARY'))\gexec
+EOF
+    # What the runtime role still owns inside its database (made by an older infra.sh) goes
+    # to the owner; `migrate` then grants the runtime role its rights.
+    psql -h 127.0.0.1 -p "$pg_port" -U postgres -d "$s" -v ON_ERROR_STOP=1 -q <<EOF
+SELECT 'REASSIGN OWNED BY $s TO ${s}_owner'
+WHERE EXISTS (SELECT FROM pg_class WHERE relowner = '$s'::regrole)
+   OR EXISTS (SELECT FROM pg_proc WHERE proowner = '$s'::regrole)
+   OR EXISTS (SELECT FROM pg_namespace WHERE nspowner = '$s'::regrole)\gexec
 EOF
   done
 }
@@ -230,6 +251,8 @@ share.coordinator.state.topic.replication.factor=1
 share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
 log.retention.hours=-1
+# rangkui_contracts.MAX_MESSAGE_BYTES, also on every topic (events are bounded under it)
+message.max.bytes=1048588
 EOF
   cat >"$state/kafka/log4j2.properties" <<EOF
 status = error
@@ -331,6 +354,7 @@ export PERSONNEL_DATABASE_URL=postgresql://personnel:personnel@127.0.0.1:$pg_por
 export MUTATION_DATABASE_URL=postgresql://mutation:mutation@127.0.0.1:$pg_port/mutation
 export EVALUATION_DATABASE_URL=postgresql://evaluation:evaluation@127.0.0.1:$pg_port/evaluation
 export NOTIFICATION_DATABASE_URL=postgresql://notification:notification@127.0.0.1:$pg_port/notification
+$(for s in "${services[@]}"; do echo "export RANGKUI_${s^^}_OWNER_URL=postgresql://${s}_owner:${s}_owner@127.0.0.1:$pg_port/$s"; done)
 export RANGKUI_KAFKA_LIB=$state/kafka/lib
 EOF
 }

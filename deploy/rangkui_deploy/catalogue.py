@@ -23,9 +23,15 @@ IMAGE_TAG = "0.1.0"
 # How every Kafka client of a service authenticates (docs/operations.md, "Kafka
 # credentials"): SCRAM, with the credentials from the KafkaUser's Secret, so that the
 # listener can require authentication and the ACLs apply.
+KAFKA_CA_SECRET = f"{KAFKA_CLUSTER}-cluster-ca-cert"
+"""Strimzi's cluster CA (key `ca.crt`), which signed the brokers' certificates."""
+KAFKA_CA_DIR = "/etc/rangkui/kafka-ca"
 KAFKA_CLIENT_SECURITY = {
-    "KAFKA_SECURITY_PROTOCOL": "SASL_PLAINTEXT",
+    # SCRAM over TLS: the passwords' exchange and every event (NIPs, decisions) encrypted on
+    # the wire, the brokers verified against Strimzi's cluster CA.
+    "KAFKA_SECURITY_PROTOCOL": "SASL_SSL",
     "KAFKA_SASL_MECHANISM": "SCRAM-SHA-512",
+    "KAFKA_SSL_CAFILE": f"{KAFKA_CA_DIR}/ca.crt",
 }
 KAFKA_CREDENTIAL_VARIABLES = ("KAFKA_SASL_USERNAME", "KAFKA_SASL_PASSWORD")
 
@@ -98,8 +104,20 @@ class ServiceSpec:
 
     @property
     def database_secret(self) -> str:
-        """CloudNativePG's application Secret of the cluster (key `uri`)."""
+        """The runtime role's Secret (key `uri`): what the running service connects as. The
+        role owns nothing and may only read and append to `events`; CloudNativePG manages
+        the role (`managed.roles`) with this Secret's password, which ops create."""
+        return f"{self.database_cluster}-runtime"
+
+    @property
+    def database_owner_secret(self) -> str:
+        """CloudNativePG's application Secret of the cluster (key `uri`): the owner role
+        (`<service>_owner`), which only the `migrate` init container sees."""
         return f"{self.database_cluster}-app"
+
+    @property
+    def database_owner(self) -> str:
+        return f"{self.name}_owner"
 
     @property
     def kafka_user(self) -> str:
@@ -135,6 +153,8 @@ class ServiceSpec:
             f"{p}LOG_LEVEL": "INFO",
             f"{p}LOG_JSON": "true",
             f"{p}DATABASE_POOL_MAX": "10",
+            # The API description only to signed-in callers, no interactive /docs.
+            f"{p}HTTP_DOCS_REQUIRE_SIGN_IN": "true",
             # Strimzi owns the topics (KafkaTopic); the KafkaUsers have no Create right.
             f"{p}CREATE_TOPICS": "false",
             # Said explicitly: only the province's issuer is trusted and the personal-data

@@ -21,13 +21,15 @@ from typing import Any
 
 import yaml
 
-from rangkui_contracts.topics import DEAD_LETTER
+from rangkui_contracts.topics import AUDIT_SEALS, DEAD_LETTER, MAX_MESSAGE_BYTES
 from rangkui_deploy import catalogue
 from rangkui_deploy.acls import local_acls_file, service_acls
 from rangkui_deploy.catalogue import (
     AUTH_CONFIGMAP,
     AUTH_ENVIRONMENT,
     CONTAINER_PORT,
+    KAFKA_CA_DIR,
+    KAFKA_CA_SECRET,
     KAFKA_CLIENT_SECURITY,
     KAFKA_CLUSTER,
     PART_OF,
@@ -45,6 +47,11 @@ HEADER = (
     "# deploy/tests/test_manifests.py fails when this file and the generator disagree.\n"
 )
 KAFKA_CONFIGMAP = "rangkui-kafka"
+AUDIT_USER = "rangkui-audit"
+"""The sealing job: Write and Read on `rangkui.audit.seals`, nothing else."""
+AUDIT_SIGNING_SECRET = "rangkui-audit-signing-key"
+"""Ed25519 private key (`seal.key`) of the sealing job, which no service mounts."""
+AUDIT_SEAL_SCHEDULE = "17 * * * *"
 OPS_USER = "rangkui-ops"
 """A person reading dead letters: Read on `rangkui.deadletter`, consumer groups `rangkui-ops.*`."""
 
@@ -136,6 +143,26 @@ def kafka_users() -> list[dict[str, Any]]:
             "apiVersion": "kafka.strimzi.io/v1",
             "kind": "KafkaUser",
             "metadata": {
+                "name": AUDIT_USER,
+                "labels": {
+                    "strimzi.io/cluster": KAFKA_CLUSTER,
+                    **_labels(AUDIT_USER, "kafka-user"),
+                },
+            },
+            "spec": {
+                "authentication": {"type": "scram-sha-512"},
+                "authorization": {
+                    "type": "simple",
+                    "acls": [_acl("topic", AUDIT_SEALS.name, ["Describe", "Read", "Write"])],
+                },
+            },
+        }
+    )
+    users.append(
+        {
+            "apiVersion": "kafka.strimzi.io/v1",
+            "kind": "KafkaUser",
+            "metadata": {
                 "name": OPS_USER,
                 "labels": {
                     "strimzi.io/cluster": KAFKA_CLUSTER,
@@ -176,16 +203,34 @@ def _security_context() -> dict[str, Any]:
     }
 
 
-def _database_env(svc: ServiceSpec) -> dict[str, Any]:
+KAFKA_CA_MOUNT = {"name": "kafka-ca", "mountPath": KAFKA_CA_DIR, "readOnly": True}
+KAFKA_CA_VOLUME = {
+    "name": "kafka-ca",
+    "secret": {"secretName": KAFKA_CA_SECRET, "items": [{"key": "ca.crt", "path": "ca.crt"}]},
+}
+
+
+def _database_env(svc: ServiceSpec, variable: str | None = None) -> dict[str, Any]:
+    """The runtime role's URL: it owns nothing and may only read and append to `events`."""
     return {
-        "name": f"{svc.prefix}DATABASE_URL",
+        "name": variable or f"{svc.prefix}DATABASE_URL",
         "valueFrom": {"secretKeyRef": {"name": svc.database_secret, "key": "uri"}},
+    }
+
+
+def _database_owner_env(svc: ServiceSpec) -> dict[str, Any]:
+    """The owner role's URL: for the `migrate` init container only, never the service."""
+    return {
+        "name": f"{svc.prefix}DATABASE_OWNER_URL",
+        "valueFrom": {"secretKeyRef": {"name": svc.database_owner_secret, "key": "uri"}},
     }
 
 
 def _env(svc: ServiceSpec) -> list[dict[str, Any]]:
     env: list[dict[str, Any]] = [
         _database_env(svc),
+        # The init container migrated as the owner; the service only checks the schema.
+        {"name": f"{svc.prefix}MIGRATE_ON_START", "value": "false"},
         {"name": "KAFKA_SASL_USERNAME", "value": svc.kafka_user},
         {
             "name": "KAFKA_SASL_PASSWORD",
@@ -281,8 +326,9 @@ def service_manifests(svc: ServiceSpec) -> list[dict[str, Any]]:
                             "imagePullPolicy": "IfNotPresent",
                             "command": [f"rangkui-{svc.name}", "migrate"],
                             # Migrating needs the database only: no Kafka or other secrets.
+                            # As the owner; the runtime role's URL names whom to grant.
                             "envFrom": [{"configMapRef": {"name": f"{svc.name}-config"}}],
-                            "env": [_database_env(svc)],
+                            "env": [_database_env(svc), _database_owner_env(svc)],
                             "resources": {
                                 "requests": {"cpu": "50m", "memory": "128Mi"},
                                 "limits": {"cpu": "500m", "memory": "256Mi"},
@@ -310,15 +356,93 @@ def service_manifests(svc: ServiceSpec) -> list[dict[str, Any]]:
                                 "limits": {"cpu": "1", "memory": "512Mi"},
                             },
                             "securityContext": _security_context(),
-                            "volumeMounts": [tmp],
+                            "volumeMounts": [tmp, KAFKA_CA_MOUNT],
                         }
                     ],
-                    "volumes": [{"name": "tmp", "emptyDir": {"sizeLimit": "64Mi"}}],
+                    "volumes": [
+                        {"name": "tmp", "emptyDir": {"sizeLimit": "64Mi"}},
+                        KAFKA_CA_VOLUME,
+                    ],
                 },
             },
         },
     }
-    return [config_map, account, service, deployment]
+    return [config_map, account, service, deployment, audit_seal_job(svc)]
+
+
+def audit_seal_job(svc: ServiceSpec) -> dict[str, Any]:
+    """Hourly: verify the service's store against its last anchored seal, then sign a new
+    seal with the sealing key (which no service mounts) and anchor it on Kafka. It connects
+    as the runtime role (it only reads) and as the `rangkui-audit` KafkaUser."""
+    labels = _labels(f"{svc.name}-audit-seal", "audit")
+    image = f"{svc.image}:{catalogue.IMAGE_TAG}"
+    container = {
+        "name": "seal",
+        "image": image,
+        "imagePullPolicy": "IfNotPresent",
+        "command": ["rangkui-audit", "seal", "--service", svc.name, "--anchor"],
+        "envFrom": [{"configMapRef": {"name": KAFKA_CONFIGMAP}}],
+        "env": [
+            _database_env(svc, "DATABASE_URL"),
+            {"name": "RANGKUI_AUDIT_SIGNING_KEY_FILE", "value": "/keys/seal.key"},
+            {"name": "KAFKA_SASL_USERNAME", "value": AUDIT_USER},
+            {
+                "name": "KAFKA_SASL_PASSWORD",
+                "valueFrom": {"secretKeyRef": {"name": AUDIT_USER, "key": "password"}},
+            },
+        ],
+        "resources": {
+            "requests": {"cpu": "50m", "memory": "128Mi"},
+            "limits": {"cpu": "500m", "memory": "256Mi"},
+        },
+        "securityContext": _security_context(),
+        "volumeMounts": [
+            {"name": "signing-key", "mountPath": "/keys", "readOnly": True},
+            KAFKA_CA_MOUNT,
+        ],
+    }
+    return {
+        "apiVersion": "batch/v1",
+        "kind": "CronJob",
+        "metadata": {"name": f"{svc.name}-audit-seal", "labels": labels},
+        "spec": {
+            "schedule": AUDIT_SEAL_SCHEDULE,
+            "concurrencyPolicy": "Forbid",
+            "successfulJobsHistoryLimit": 3,
+            "failedJobsHistoryLimit": 5,
+            "jobTemplate": {
+                "spec": {
+                    "backoffLimit": 2,
+                    "template": {
+                        "metadata": {"labels": labels},
+                        "spec": {
+                            "restartPolicy": "Never",
+                            "automountServiceAccountToken": False,
+                            "enableServiceLinks": False,
+                            "securityContext": {
+                                "runAsNonRoot": True,
+                                "runAsUser": 10001,
+                                "runAsGroup": 10001,
+                                "seccompProfile": {"type": "RuntimeDefault"},
+                            },
+                            "containers": [container],
+                            "volumes": [
+                                {
+                                    "name": "signing-key",
+                                    "secret": {
+                                        "secretName": AUDIT_SIGNING_SECRET,
+                                        "defaultMode": 0o400,
+                                        "items": [{"key": "seal.key", "path": "seal.key"}],
+                                    },
+                                },
+                                KAFKA_CA_VOLUME,
+                            ],
+                        },
+                    },
+                }
+            },
+        },
+    }
 
 
 def kafka_client_config() -> dict[str, Any]:
@@ -517,6 +641,8 @@ def compose() -> dict[str, Any]:
                 "KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR": "1",
                 "KAFKA_TRANSACTION_STATE_LOG_MIN_ISR": "1",
                 "KAFKA_AUTO_CREATE_TOPICS_ENABLE": "false",
+                # The contracts state it on every topic too (max.message.bytes).
+                "KAFKA_MESSAGE_MAX_BYTES": str(MAX_MESSAGE_BYTES),
             },
             "volumes": ["kafka-data:/var/lib/kafka/data"],
             "healthcheck": {
@@ -559,6 +685,9 @@ def compose() -> dict[str, Any]:
             "RANGKUI_AUTH_ROLES_CLAIM": "${RANGKUI_AUTH_ROLES_CLAIM:-roles}",
             **svc.environment(),
             f"{svc.prefix}DEVELOPMENT_MODE": "true",
+            # All interfaces of its own container, published on the host's loopback only
+            # (`ports` below): what development mode requires of a service in a container.
+            f"{svc.prefix}HTTP_LOCAL_ONLY": "true",
             f"{svc.prefix}DATABASE_URL": (
                 f"postgresql://{svc.name}:{svc.name}@postgres:5432/{svc.name}"
             ),
@@ -576,16 +705,25 @@ def compose() -> dict[str, Any]:
             "cap_drop": ["ALL"],
             "security_opt": ["no-new-privileges:true"],
         }
+        owner = svc.database_owner
         services[f"{svc.name}-migrate"] = {
             **common,
+            # As the owner; the service itself runs as a role that owns nothing.
+            "environment": {
+                **environment,
+                f"{svc.prefix}DATABASE_OWNER_URL": (
+                    f"postgresql://{owner}:{owner}@postgres:5432/{svc.name}"
+                ),
+            },
             "command": ["migrate"],
             "depends_on": {"postgres": {"condition": "service_healthy"}},
             "restart": "no",
         }
         services[svc.name] = {
             **common,
+            "environment": {**environment, f"{svc.prefix}MIGRATE_ON_START": "false"},
             "command": ["serve"],
-            "ports": [f"{8101 + index}:{CONTAINER_PORT}"],
+            "ports": [f"127.0.0.1:{8101 + index}:{CONTAINER_PORT}"],
             "depends_on": {
                 "kafka": {"condition": "service_healthy"},
                 f"{svc.name}-migrate": {"condition": "service_completed_successfully"},

@@ -261,10 +261,22 @@ def test_the_settings_in_the_manifests_are_valid_and_wire_the_service(
     assert settings.kafka_bootstrap_servers == (
         f"{catalogue.KAFKA_CLUSTER}-kafka-bootstrap:{listener[0]['port']}"
     )
+    # The service connects as the runtime role, which owns nothing; only the init container
+    # has the owner's URL, and it migrates with the start-up migration off in the service.
     database = env[f"{svc.prefix}DATABASE_URL"]["secretKeyRef"]
-    assert database == {"name": f"pg-{svc.name}-app", "key": "uri"}
-    cluster = named("production", "Cluster", f"pg-{svc.name}")["spec"]["bootstrap"]["initdb"]
-    assert cluster == {"database": svc.name, "owner": svc.name}
+    assert database == {"name": f"pg-{svc.name}-runtime", "key": "uri"}
+    assert f"{svc.prefix}DATABASE_OWNER_URL" not in env
+    assert settings.migrate_on_start is False
+    init = container_environment("production", svc, True)
+    assert init[f"{svc.prefix}DATABASE_OWNER_URL"]["secretKeyRef"] == {
+        "name": f"pg-{svc.name}-app",
+        "key": "uri",
+    }
+    spec = named("production", "Cluster", f"pg-{svc.name}")["spec"]
+    assert spec["bootstrap"]["initdb"]["owner"] == f"{svc.name}_owner"
+    assert {r["name"]: r["passwordSecret"]["name"] for r in spec["managed"]["roles"]} == {
+        svc.name: f"pg-{svc.name}-runtime"
+    }
     # Production trusts the province's issuer only, and has every key it needs.
     assert settings.development_mode is False
     issuer = named("production", "ConfigMap", catalogue.AUTH_CONFIGMAP)["data"]
@@ -334,6 +346,91 @@ def test_production_never_runs_in_development_mode_and_trusts_a_real_issuer() ->
     overlay = (REPO / "deploy/kubernetes/overlays/production/kustomization.yaml").read_text()
     assert "CHANGE BEFORE APPLYING" in overlay
     assert "path: /data/RANGKUI_AUTH_ISSUER" in overlay
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("svc", SERVICES, ids=lambda s: s.name)
+def test_production_cannot_be_switched_into_development_mode(
+    svc: ServiceSpec, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever an overlay patches into DEVELOPMENT_MODE, a service with production's
+    settings (a real issuer, all interfaces) refuses to start in it, saying why."""
+    env = container_environment("production", svc)
+    for name in list(os.environ):
+        if name.startswith(svc.prefix) or name in SHARED_VARIABLES:
+            monkeypatch.delenv(name)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value if isinstance(value, str) else "postgresql://u:p@h/db")
+    monkeypatch.setenv(f"{svc.prefix}DEVELOPMENT_MODE", "true")
+    with pytest.raises(ValueError, match="may not run with a real issuer"):
+        settings_class(svc.name)()
+    monkeypatch.setenv("RANGKUI_AUTH_ISSUER", "")
+    with pytest.raises(ValueError, match=r"may listen on loopback only, not on 0\.0\.0\.0"):
+        settings_class(svc.name)()
+    assert f"{svc.prefix}HTTP_LOCAL_ONLY" not in env
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_the_brokers_and_every_topics_message_limit_are_the_contracts(overlay: str) -> None:
+    from rangkui_contracts import MAX_MESSAGE_BYTES
+
+    kafka = named(overlay, "Kafka", catalogue.KAFKA_CLUSTER)["spec"]["kafka"]["config"]
+    assert int(kafka["message.max.bytes"]) == MAX_MESSAGE_BYTES
+    for topic in objects(overlay, "KafkaTopic"):
+        assert int(topic["spec"]["config"]["max.message.bytes"]) == MAX_MESSAGE_BYTES
+    compose = generate.compose()["services"]["kafka"]["environment"]
+    assert int(compose["KAFKA_MESSAGE_MAX_BYTES"]) == MAX_MESSAGE_BYTES
+    local = (REPO / "deploy" / "local" / "infra.sh").read_text()
+    assert f"message.max.bytes={MAX_MESSAGE_BYTES}" in local
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("svc", SERVICES, ids=lambda s: s.name)
+def test_each_service_is_sealed_hourly_by_a_job_that_alone_holds_the_signing_key(
+    svc: ServiceSpec,
+) -> None:
+    job = named("production", "CronJob", f"{svc.name}-audit-seal")["spec"]
+    pod = job["jobTemplate"]["spec"]["template"]["spec"]
+    assert job["schedule"] == generate.AUDIT_SEAL_SCHEDULE
+    assert pod["containers"][0]["command"] == [
+        "rangkui-audit",
+        "seal",
+        "--service",
+        svc.name,
+        "--anchor",
+    ]
+    assert pod["volumes"][0]["secret"]["secretName"] == generate.AUDIT_SIGNING_SECRET
+    deployment = named("production", "Deployment", svc.name)["spec"]["template"]["spec"]
+    mounted = {v.get("secret", {}).get("secretName") for v in deployment.get("volumes", [])}
+    assert generate.AUDIT_SIGNING_SECRET not in mounted
+    user = named("production", "KafkaUser", generate.AUDIT_USER)["spec"]["authorization"]
+    assert [a["resource"]["name"] for a in user["acls"]] == ["rangkui.audit.seals"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_kafka_is_reached_over_tls_verified_against_the_cluster_ca(overlay: str) -> None:
+    listener = named(overlay, "Kafka", catalogue.KAFKA_CLUSTER)["spec"]["kafka"]["listeners"][0]
+    assert listener["tls"] is True
+    client = named(overlay, "ConfigMap", "rangkui-kafka")["data"]
+    assert client["KAFKA_SECURITY_PROTOCOL"] == "SASL_SSL"
+    for kind in ("Deployment", "CronJob"):
+        for workload in objects(overlay, kind):
+            spec = workload["spec"]
+            pod = (spec.get("jobTemplate", {}).get("spec", spec))["template"]["spec"]
+            mounts = {m["mountPath"] for m in pod["containers"][0]["volumeMounts"]}
+            secrets = {v.get("secret", {}).get("secretName") for v in pod["volumes"]}
+            assert catalogue.KAFKA_CA_DIR in mounts, workload["metadata"]["name"]
+            assert catalogue.KAFKA_CA_SECRET in secrets, workload["metadata"]["name"]
+            assert client["KAFKA_SSL_CAFILE"].startswith(catalogue.KAFKA_CA_DIR)
+
+
+def test_compose_publishes_every_port_on_the_hosts_loopback_only() -> None:
+    compose = generate.compose()
+    for name, service in compose["services"].items():
+        for port in service.get("ports", []):
+            assert port.startswith("127.0.0.1:"), f"{name}: {port}"
 
 
 @pytest.mark.slow

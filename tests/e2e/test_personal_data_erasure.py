@@ -14,6 +14,7 @@ adaptation notes in plaintext, while the audit API still lists every decision ab
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,10 +23,11 @@ import httpx
 import pytest
 from aiokafka import AIOKafkaConsumer
 
-from rangkui_contracts.topics import TOPICS
+from rangkui_contracts.envelope import binary_headers
+from rangkui_contracts.topics import DEAD_LETTER, TOPICS
 from rangkui_eventkit.testing.auth import acting, bearer
 from rangkui_eventkit.testing.infra import Infra
-from rangkui_eventkit.testing.kafka_tools import read_topic
+from rangkui_eventkit.testing.kafka_tools import header, produce_raw, read_topic
 from rangkui_eventkit.testing.plugin import eventually
 from rangkui_eventkit.testing.scan import tables_holding
 from rangkui_eventkit.testing.smtp import Mailbox, smtp_server
@@ -39,6 +41,10 @@ BIRTH_DATE = "1991-07-29"
 PHONE = "+62 812-7319-4466"
 OBJECTION = "Saya merawat ibu saya yang sakit di Kota Rangkui"  # sensitive: about herself
 NOTES = "Masih beradaptasi; dua kali izin untuk kontrol kehamilan"  # personal: about her
+NIK = "3273016907910002"  # in the SIMPEG export, which the parser does not read
+ADDRESS = "Jl. Melati Gang Buntu 17, Tanjung Batu"
+BIRTHPLACE = "Kampung Sirih Lama"
+FORGED_ID = "forged-personal-event-1"
 OPERATOR = acting("operator.bkd", "bkd_operator")
 PPK = acting("ppk.gubernur", "ppk")
 EMPLOYEE = acting(NIP, "employee")
@@ -86,9 +92,11 @@ async def test_erasing_a_key_leaves_no_personal_field_in_any_table_or_topic_and_
 ) -> None:
     p = province
     email = f"ratna.h3b.{p.suffix}@surel.rangkuiprov.go.id"
-    personal = (email, PHONE, BIRTH_DATE, OBJECTION, NOTES)
+    personal = (email, PHONE, BIRTH_DATE, OBJECTION, NOTES, NIK, ADDRESS, BIRTHPLACE)
     await p.register(HEAD_NIP, "Drs. Bambang Sutrisno", "sma-2", "kepsek-2")
     await register(p, NIP, "Ratna Dewi Anggraini, S.Pd.", email)
+    await import_her_simpeg_row(p, email)
+    await forge_a_personal_event(system, email)
 
     # A transfer through to effective, with an objection on the way, followed everywhere.
     mutation_id = await transfer_with_objection(p)
@@ -142,7 +150,11 @@ async def test_erasing_a_key_leaves_no_personal_field_in_any_table_or_topic_and_
             read_models = set(await tables_holding(db, NIP)) - {"events", "outbox"}
             assert read_models, f"no read model of {name} holds the employee"
 
-    # Nor any topic, the internal key topic included.
+    # Nor any topic, the internal key topic and the dead letters included. The forged record
+    # itself, on the topic it was injected into, is the attacker's, not a copy the platform
+    # made: every copy the consumers made of it (the dead letters) is looked at.
+    dead = await _read_all(system.infra.kafka_bootstrap, DEAD_LETTER.qualified(system.topic_prefix))
+    assert [d for d in dead if header(d, "ce_id") == FORGED_ID], "the forgery was not refused"
     for spec in TOPICS:
         topic = spec.qualified(system.topic_prefix)
         records = await _read_all(system.infra.kafka_bootstrap, topic)
@@ -151,6 +163,7 @@ async def test_erasing_a_key_leaves_no_personal_field_in_any_table_or_topic_and_
             for r in records
             for s in personal
             if s.encode() in (r.value or b"") + b"".join(v for _, v in r.headers or ())
+            and not (spec != DEAD_LETTER and header(r, "ce_id") == FORGED_ID)
         ]
         assert leaks == []
     personnel_topic = next(t for t in TOPICS if t.name == "rangkui.personnel.events")
@@ -284,6 +297,67 @@ async def _notes_sealed_for_good(p: Any, evaluation_id: str) -> bool:
     """The evaluation service heard of the erasure: the notes no longer open."""
     evaluation = await _evaluation(p, evaluation_id)
     return evaluation is not None and evaluation["adaptation"]["notes"] is None
+
+
+async def import_her_simpeg_row(p: Any, email: str) -> None:
+    """Her row of a SIMPEG export, with columns the import does not read."""
+    row = {
+        "nip": NIP,
+        "nama": "Ratna Dewi Anggraini, S.Pd.",
+        "jenis_kelamin": "P",
+        "tanggal_lahir": BIRTH_DATE,
+        "status_pegawai": "AKTIF",
+        "gol_ruang": "III/b",
+        "unor_id": p.id("sma-1"),
+        "jabatan_id": p.id("guru-mat-1"),
+        "tmt_jabatan": "2019-01-02",
+        "pendidikan_tingkat": "S1",
+        "pendidikan_jurusan": "Pendidikan Matematika",
+        "email": email,
+        "no_hp": PHONE,
+        "nik": NIK,
+        "alamat": ADDRESS,
+        "tempat_lahir": BIRTHPLACE,
+    }
+    url = f"{p.system.url('personnel')}/imports"
+    r = await p.client.post(url, json={"employees": [row]}, headers=OPERATOR)
+    assert r.status_code == 202, r.text
+    job_id = r.json()["job_id"]
+
+    async def done() -> bool:
+        job = await p.client.get(f"{url}/{job_id}", headers=OPERATOR)
+        assert job.status_code == 200, job.text
+        return bool(job.json()["status"] == "DONE")
+
+    await eventually(done, timeout=60)
+
+
+async def forge_a_personal_event(system: System, email: str) -> None:
+    """An `EmployeeRegistered` v1 (personal fields in plaintext) claiming to come from the
+    mutation service, on personnel's topic: every consumer of that topic dead-letters it."""
+    value = (
+        f'{{"nip":"{NIP}","name":"Ratna","gender":"F","birth_date":"{BIRTH_DATE}",'
+        f'"contact":{{"email":"{email}","phone":"{PHONE}"}},"alamat":"{ADDRESS}"}}'
+    ).encode()
+    headers = binary_headers(
+        id=FORGED_ID,
+        source="/rangkui/mutation",
+        type="rangkui.personnel.EmployeeRegistered.v1",
+        time=datetime(2026, 1, 5, tzinfo=UTC),  # the forgery's claimed time
+        subject=f"employee-{NIP}",
+        correlationid="forged",
+        causationid=None,
+        actor="attacker",
+        streamversion=None,
+    )
+    topic = next(t for t in TOPICS if t.name == "rangkui.personnel.events")
+    await produce_raw(
+        system.infra.kafka_bootstrap,
+        topic.qualified(system.topic_prefix),
+        key=f"employee-{NIP}".encode(),
+        value=value,
+        headers=headers,
+    )
 
 
 async def register(p: Any, nip: str, name: str, email: str) -> None:

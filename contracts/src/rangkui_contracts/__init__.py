@@ -9,10 +9,19 @@ and the topics (`topics`). Wire names are stable: a class may move, its CloudEve
 from rangkui_contracts.base import DomainEvent
 from rangkui_contracts.envelope import Envelope, MalformedEvent
 from rangkui_contracts.registry import INTERNAL_REGISTRY, REGISTRY, event_class, parse_event
-from rangkui_contracts.topics import TOPICS, TopicSpec, topic_for, topic_of
+from rangkui_contracts.topics import (
+    AUDIT_SEALS,
+    MAX_MESSAGE_BYTES,
+    TOPICS,
+    TopicSpec,
+    topic_for,
+    topic_of,
+)
 
 __all__ = [
+    "AUDIT_SEALS",
     "INTERNAL_REGISTRY",
+    "MAX_MESSAGE_BYTES",
     "REGISTRY",
     "TOPICS",
     "DomainEvent",

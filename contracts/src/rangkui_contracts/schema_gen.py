@@ -192,7 +192,9 @@ def asyncapi_document(
     messages: dict[str, Any] = {}
     for topic in topics:
         channel_id = _channel_id(topic)
-        if topic.context is None:
+        if topic.name == _SEALS:
+            on_channel = {}
+        elif topic.context is None:
             on_channel = {"deadLetter": _dead_letter_message()}
         else:
             on_channel = {e.ce_type(): _event_message(e) for e in by_topic.get(topic.name, [])}
@@ -270,7 +272,13 @@ def _channel_id(topic: TopicSpec) -> str:
     return words[0] + "".join(w[:1].upper() + w[1:] for w in words[1:])
 
 
+# The audit seals topic carries no events: signed seal parts (rangkui_eventkit.audit.anchor).
+_SEALS = "rangkui.audit.seals"
+
+
 def _publisher(topic: TopicSpec) -> str:
+    if topic.name == _SEALS:
+        return "The audit sealing job (a CronJob), never a service."
     if topic.context is None:
         return "Any consumer publishes here a message it could not handle."
     if topic.internal:
@@ -279,6 +287,13 @@ def _publisher(topic: TopicSpec) -> str:
 
 
 def _topic_description(topic: TopicSpec) -> str:
+    if topic.name == _SEALS:
+        return (
+            "Internal to the platform: each service's audit seals (every stream's head and a "
+            "digest), signed with Ed25519 by the sealing job and anchored here, outside the "
+            "service's database. Keyed by service, kept forever, never compacted. Its records "
+            "are seal parts (rangkui_eventkit.audit.anchor), not events."
+        )
     if topic.context is None:
         return (
             "Dead letters: messages a consumer could not handle, kept with their original "
@@ -561,7 +576,9 @@ def render_catalogue(
     for topic in topics:
         count = sum(1 for e in events if topic_of(e) == topic)
         config = ", ".join(f"`{k}={topic.config[k]}`" for k in sorted(topic.config))
-        publisher = topic.context or "any consumer (dead letters)"
+        publisher = topic.context or (
+            "the audit sealing job" if topic.name == _SEALS else "any consumer (dead letters)"
+        )
         if topic.internal:
             publisher += " (internal)"
         lines.append(

@@ -7,7 +7,13 @@ the order of a stream (the message key) is kept within its partition.
 One topic is internal (`internal=True`): `rangkui.personnel.keys`, where personnel hands the
 per-employee data keys to the services that must open sealed personal data. It is compacted,
 so that only the latest message per NIP stays: after an erasure, the wrapped key leaves Kafka
-too. It is no contract for outside consumers.
+too. It is no contract for outside consumers. Another is `rangkui.audit.seals`, where the
+sealing job anchors each service's signed audit seals outside its database
+(`rangkui_eventkit.audit.anchor`): kept forever, never compacted, a history of seals.
+
+Every topic caps a record at `MAX_MESSAGE_BYTES` (`max.message.bytes`), the broker's own
+default written out so that the broker, the topics and the event store's limit
+(`ServiceSettings.max_event_bytes`, well under it) are set in one place together.
 """
 
 from __future__ import annotations
@@ -19,6 +25,10 @@ if TYPE_CHECKING:
     from rangkui_contracts.base import DomainEvent
 
 EVENT_PARTITIONS = 6
+MAX_MESSAGE_BYTES = 1_048_588  # Kafka's default message.max.bytes, stated on every topic
+# An erased employee's wrapped key must leave the keys topic within a day: compaction may
+# clean a record at once (min lag 0) and must within this lag (max lag).
+KEYS_MAX_COMPACTION_LAG_MS = 86_400_000
 
 
 @dataclass(frozen=True)
@@ -44,7 +54,11 @@ def _events(context: str) -> TopicSpec:
     return TopicSpec(
         name=f"rangkui.{context}.events",
         partitions=EVENT_PARTITIONS,
-        config={"retention.ms": "-1", "cleanup.policy": "delete"},
+        config={
+            "retention.ms": "-1",
+            "cleanup.policy": "delete",
+            "max.message.bytes": str(MAX_MESSAGE_BYTES),
+        },
         context=context,
     )
 
@@ -56,7 +70,11 @@ NOTIFICATION = _events("notification")
 DEAD_LETTER = TopicSpec(
     name="rangkui.deadletter",
     partitions=3,
-    config={"retention.ms": "-1", "cleanup.policy": "delete"},
+    config={
+        "retention.ms": "-1",
+        "cleanup.policy": "delete",
+        "max.message.bytes": str(MAX_MESSAGE_BYTES),
+    },
 )
 
 PERSONNEL_KEYS = TopicSpec(
@@ -69,8 +87,24 @@ PERSONNEL_KEYS = TopicSpec(
         # so this bounds how long an erased key's wrapped copy can stay on the broker.
         "segment.ms": "86400000",
         "min.cleanable.dirty.ratio": "0.1",
+        # ... and compaction may clean a record at once and must within a day, however
+        # little else is dirty: an erased key is gone from the broker within two days.
+        "min.compaction.lag.ms": "0",
+        "max.compaction.lag.ms": str(KEYS_MAX_COMPACTION_LAG_MS),
+        "max.message.bytes": str(MAX_MESSAGE_BYTES),
     },
     context="personnel",
+    internal=True,
+)
+
+AUDIT_SEALS = TopicSpec(
+    name="rangkui.audit.seals",
+    partitions=1,
+    config={
+        "retention.ms": "-1",
+        "cleanup.policy": "delete",
+        "max.message.bytes": str(MAX_MESSAGE_BYTES),
+    },
     internal=True,
 )
 
@@ -81,6 +115,7 @@ TOPICS: tuple[TopicSpec, ...] = (
     NOTIFICATION,
     DEAD_LETTER,
     PERSONNEL_KEYS,
+    AUDIT_SEALS,
 )
 _BY_CONTEXT = {t.context: t for t in TOPICS if t.context and not t.internal}
 

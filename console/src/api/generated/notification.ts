@@ -315,7 +315,8 @@ export interface paths {
         };
         /**
          * List Subscriptions
-         * @description Subscriptions with their health: last success, failures in a row, last error.
+         * @description Subscriptions with their health: last success, failures in a row, last error. An
+         *     integration client sees only those it created.
          */
         get: operations["list_subscriptions_webhooks_subscriptions_get"];
         put?: never;
@@ -339,14 +340,16 @@ export interface paths {
         };
         /**
          * Get Subscription
-         * @description One subscription with its health (read your writes: `min_version`).
+         * @description One subscription with its health (read your writes: `min_version`); an integration
+         *     client sees only one it created.
          */
         get: operations["get_subscription_webhooks_subscriptions__subscription_id__get"];
         put?: never;
         post?: never;
         /**
          * Unsubscribe
-         * @description End a webhook subscription (WebhookUnsubscribed); no delivery is made after.
+         * @description End a webhook subscription (WebhookUnsubscribed); no delivery is made after. An
+         *     integration client may end only one it created.
          */
         delete: operations["unsubscribe_webhooks_subscriptions__subscription_id__delete"];
         options?: never;

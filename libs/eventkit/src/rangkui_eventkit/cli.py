@@ -17,8 +17,8 @@ from rangkui_eventkit.consumer import reset_consumer
 from rangkui_eventkit.db import create_pool
 from rangkui_eventkit.handlers import Handler
 from rangkui_eventkit.logging import configure_logging
-from rangkui_eventkit.migrations import migrate
-from rangkui_eventkit.settings import ServiceSettings, kafka_security_options
+from rangkui_eventkit.migrations import ensure_migrated, migrate_as_owner
+from rangkui_eventkit.settings import ServiceSettings, kafka_security_options, load_settings
 
 
 @dataclass(frozen=True)
@@ -61,14 +61,14 @@ class ServiceCli:
         verb = self.verbs.get(args.command)
         if verb is not None and not verb.needs_settings:
             return verb.run(None, args)
-        settings = self.settings()
+        settings = load_settings(self.settings)  # exits 2, saying why, on a refused setting
         if args.command == "serve":
             from rangkui_eventkit.runtime import serve
 
             serve(self.app(settings), settings)
             return 0
         if args.command == "audit-verify":
-            return run_verify(settings.database_url, args)
+            return run_verify(settings.database_url, args, service=settings.service_name)
         configure_logging(settings.service_name, settings.log_level, settings.log_json)
         if args.command == "migrate":
             applied = asyncio.run(self._migrate(settings))
@@ -82,12 +82,11 @@ class ServiceCli:
         return verb.run(settings, args)
 
     async def _migrate(self, settings: ServiceSettings) -> list[str]:
-        pool = await create_pool(settings.database_url, min_size=1, max_size=1)
-        try:
-            async with pool.acquire() as conn:
-                return await migrate(conn, self.migrations)
-        finally:
-            await pool.close()
+        """As the owner (`DATABASE_OWNER_URL`) where one is set, then the runtime role's
+        grants; the running service itself only checks that the schema is current."""
+        return await migrate_as_owner(
+            settings.database_url, settings.database_owner_url, self.migrations
+        )
 
     async def _rebuild(self, settings: ServiceSettings, name: str) -> int:
         projections = [h for h in self.handlers(settings) if h.rebuildable]
@@ -99,7 +98,7 @@ class ServiceCli:
         pool = await create_pool(settings.database_url, min_size=1, max_size=2)
         try:
             async with pool.acquire() as conn:
-                await migrate(conn, self.migrations)
+                await ensure_migrated(conn, self.migrations)
             await reset_consumer(pool, handler)
         finally:
             await pool.close()

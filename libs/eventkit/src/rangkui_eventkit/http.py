@@ -42,10 +42,14 @@ log = get_logger(__name__)
 
 
 class CorrelationMiddleware(BaseHTTPMiddleware):
-    """Take the caller's correlation id (or make one), bind it to logs, echo it back."""
+    """Take the caller's correlation id (or make one), bind it to logs, echo it back.
+
+    Only a UUID is taken: the id goes into every event the request writes, i.e. into the
+    audit trail, so free text from a client (a name, a NIK, a script) must not; anything
+    else is replaced by a fresh UUID, which the response names."""
 
     async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
-        correlation_id = request.headers.get(CORRELATION_HEADER) or str(uuid.uuid4())
+        correlation_id = _as_uuid(request.headers.get(CORRELATION_HEADER)) or str(uuid.uuid4())
         request.state.correlation_id = correlation_id
         structlog.contextvars.bind_contextvars(correlation_id=correlation_id)
         try:
@@ -54,6 +58,16 @@ class CorrelationMiddleware(BaseHTTPMiddleware):
             structlog.contextvars.unbind_contextvars("correlation_id")
         response.headers[CORRELATION_HEADER] = correlation_id
         return response
+
+
+def _as_uuid(value: str | None) -> str | None:
+    """The value as a canonical UUID string, or None when it is not one."""
+    if not value or len(value) > 45:
+        return None
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        return None
 
 
 async def request_cause(request: Request) -> Cause:

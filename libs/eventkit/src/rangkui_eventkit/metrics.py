@@ -10,6 +10,11 @@ OUTBOX_BACKLOG = Gauge(
 OUTBOX_PUBLISHED = Counter(
     "rangkui_outbox_published_total", "Events published by the outbox relay", ["service"]
 )
+OUTBOX_QUARANTINED = Counter(
+    "rangkui_outbox_quarantined_total",
+    "Events the broker refused as too large, moved to outbox_quarantine (alert on any)",
+    ["service"],
+)
 CONSUMER_LAG = Gauge(
     "rangkui_consumer_lag",
     "Records behind the end of the partition",

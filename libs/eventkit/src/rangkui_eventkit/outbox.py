@@ -18,6 +18,12 @@ Guarantees
 - Delivery is at least once: a crash between the broker's acknowledgement and the DELETE
   re-sends those records. Consumers skip them by stream version (`consumer`).
 
+- A record the broker will not take (over its message size limit) does not stop the relay:
+  it is moved, with its reason, from `outbox` to `outbox_quarantine` (`on_quarantined`, the
+  `rangkui_outbox_quarantined_total` alert) and the rest are published. Records over
+  `max_record_bytes` are quarantined before sending; a batch the broker refuses as too
+  large is retried record by record, so only the records it refuses are quarantined.
+
 One relay per database is active at a time (a PostgreSQL advisory lock held on its own
 connection), so several replicas of a service never interleave their sends.
 
@@ -32,13 +38,16 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import asyncpg
 from aiokafka import AIOKafkaProducer
+from aiokafka.errors import MessageSizeTooLargeError, RecordTooLargeError
 from aiokafka.partitioner import DefaultPartitioner
 
 from rangkui_contracts.envelope import binary_headers
+from rangkui_eventkit.bounds import RECORD_LIMIT
 from rangkui_eventkit.kafka import LazyProducer
 from rangkui_eventkit.logging import get_logger
 
@@ -56,8 +65,13 @@ class OutboxRelay:
         batch_size: int = 2000,
         poll_interval_s: float = 0.1,
         on_published: Callable[[int], None] | None = None,
+        on_quarantined: Callable[[int], None] | None = None,
+        max_record_bytes: int = RECORD_LIMIT,
     ) -> None:
         self.pool = pool
+        self.on_quarantined = on_quarantined
+        self.max_record_bytes = max_record_bytes
+        self.quarantined = 0
         self.batch_size = batch_size
         self.poll_interval_s = poll_interval_s
         self.on_published = on_published
@@ -136,48 +150,129 @@ class OutboxRelay:
         rows = await self.pool.fetch(self._FETCH, self.batch_size)
         if not rows:
             return 0
+        records = [_record(row) for row in rows]
+        fitting = [r for r in records if r.size <= self.max_record_bytes]
+        await self._quarantine(
+            [r for r in records if r.size > self.max_record_bytes],
+            f"record larger than the broker's message limit ({self.max_record_bytes} bytes)",
+        )
+        if fitting:
+            try:
+                await self._send_batches(fitting)
+            except (MessageSizeTooLargeError, RecordTooLargeError):
+                # The broker (or one topic) has a lower limit than ours: find which records
+                # it refuses, one by one, with a fresh producer.
+                await self._producer.close()
+                refused = await self._send_one_by_one(fitting)
+                await self._quarantine(refused, "the broker refused the record as too large")
+                fitting = [r for r in fitting if r not in refused]
+        await self.pool.execute(
+            "DELETE FROM outbox WHERE position = ANY($1::bigint[])", [r.position for r in fitting]
+        )
+        self.published += len(fitting)
+        if self.on_published and fitting:
+            self.on_published(len(fitting))
+        log.debug("outbox.published", count=len(fitting), last_position=rows[-1]["position"])
+        return len(rows)
+
+    async def _send_batches(self, records: list[_Record]) -> None:
         producer = await self._producer.get()
         partitions: dict[str, list[int]] = {}
         batches: dict[tuple[str, int], Any] = {}
         futures = []
-        for row in rows:
-            topic = row["topic"]
-            if topic not in partitions:
-                partitions[topic] = sorted(await producer.partitions_for(topic))
-            key = row["stream_id"].encode()
-            partition = self._partitioner(key, partitions[topic], partitions[topic])
-            meta = row["metadata"]
-            # Straight from the stored row to the wire: no envelope model on this hot path.
-            headers = binary_headers(
-                id=row["event_id"],
-                source=meta["source"],
-                type=row["event_type"],
-                time=row["recorded_at"],
-                subject=row["stream_id"],
-                correlationid=meta["correlationid"],
-                causationid=meta.get("causationid"),
-                actor=meta["actor"],
-                streamversion=row["version"],
-            )
-            value = row["data_text"].encode()
-            batch = batches.get((topic, partition))
+        for r in records:
+            if r.topic not in partitions:
+                partitions[r.topic] = sorted(await producer.partitions_for(r.topic))
+            partition = self._partitioner(r.key, partitions[r.topic], partitions[r.topic])
+            batch = batches.get((r.topic, partition))
             if batch is None:
-                batch = batches[(topic, partition)] = producer.create_batch()
-            if batch.append(key=key, value=value, timestamp=None, headers=headers) is None:
-                futures.append(await producer.send_batch(batch, topic, partition=partition))
-                batch = batches[(topic, partition)] = producer.create_batch()
-                batch.append(key=key, value=value, timestamp=None, headers=headers)
+                batch = batches[(r.topic, partition)] = producer.create_batch()
+            if batch.append(key=r.key, value=r.value, timestamp=None, headers=r.headers) is None:
+                futures.append(await producer.send_batch(batch, r.topic, partition=partition))
+                batch = batches[(r.topic, partition)] = producer.create_batch()
+                if (
+                    batch.append(key=r.key, value=r.value, timestamp=None, headers=r.headers)
+                    is None
+                ):
+                    raise RecordTooLargeError(f"position {r.position} fits no batch")
         for (topic, partition), batch in batches.items():
             futures.append(await producer.send_batch(batch, topic, partition=partition))
         await asyncio.gather(*futures)
-        await self.pool.execute(
-            "DELETE FROM outbox WHERE position = ANY($1::bigint[])", [r["position"] for r in rows]
-        )
-        self.published += len(rows)
-        if self.on_published:
-            self.on_published(len(rows))
-        log.debug("outbox.published", count=len(rows), last_position=rows[-1]["position"])
-        return len(rows)
+
+    async def _send_one_by_one(self, records: list[_Record]) -> list[_Record]:
+        """Send each record on its own, in order; return those refused as too large."""
+        refused = []
+        producer = await self._producer.get()
+        for r in records:
+            try:
+                await producer.send_and_wait(r.topic, key=r.key, value=r.value, headers=r.headers)
+            except (MessageSizeTooLargeError, RecordTooLargeError):
+                refused.append(r)
+                await self._producer.close()
+                producer = await self._producer.get()
+        return refused
+
+    async def _quarantine(self, records: list[_Record], reason: str) -> None:
+        if not records:
+            return
+        async with self.pool.acquire() as conn, conn.transaction():
+            await conn.executemany(
+                """INSERT INTO outbox_quarantine (position, topic, record_bytes, reason)
+                   VALUES ($1, $2, $3, $4) ON CONFLICT (position) DO NOTHING""",
+                [(r.position, r.topic, r.size, reason) for r in records],
+            )
+            await conn.execute(
+                "DELETE FROM outbox WHERE position = ANY($1::bigint[])",
+                [r.position for r in records],
+            )
+        self.quarantined += len(records)
+        if self.on_quarantined:
+            self.on_quarantined(len(records))
+        for r in records:
+            log.error(
+                "outbox.quarantined",
+                position=r.position,
+                topic=r.topic,
+                record_bytes=r.size,
+                reason=reason,
+            )
+
+
+@dataclass(frozen=True, eq=False)
+class _Record:
+    position: int
+    topic: str
+    key: bytes
+    value: bytes
+    headers: list[tuple[str, bytes]]
+
+    @property
+    def size(self) -> int:
+        """What the record weighs on the wire, near enough: key, value and headers."""
+        return len(self.key) + len(self.value) + sum(len(k) + len(v) + 2 for k, v in self.headers)
+
+
+def _append(batch: Any, r: _Record) -> bool:
+    return batch.append(key=r.key, value=r.value, timestamp=None, headers=r.headers) is not None
+
+
+def _record(row: Any) -> _Record:
+    meta = row["metadata"]
+    # Straight from the stored row to the wire: no envelope model on this hot path.
+    headers = binary_headers(
+        id=row["event_id"],
+        source=meta["source"],
+        type=row["event_type"],
+        time=row["recorded_at"],
+        subject=row["stream_id"],
+        correlationid=meta["correlationid"],
+        causationid=meta.get("causationid"),
+        actor=meta["actor"],
+        streamversion=row["version"],
+    )
+    return _Record(
+        row["position"], row["topic"], row["stream_id"].encode(), row["data_text"].encode(), headers
+    )
 
 
 async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> bool:

@@ -13,10 +13,13 @@ from typing import Any, Protocol
 import asyncpg
 import uvicorn
 from fastapi import APIRouter, Depends, FastAPI
+from fastapi.responses import JSONResponse
 
+from rangkui_eventkit import bounds
 from rangkui_eventkit.audit.http import audit_router
 from rangkui_eventkit.auth import AccessTable, Role, rule
-from rangkui_eventkit.auth.dependencies import authorize, undeclared_routes
+from rangkui_eventkit.auth.dependencies import authorize, current_principal, undeclared_routes
+from rangkui_eventkit.auth.principal import Principal
 from rangkui_eventkit.auth.verifier import verifier_from_settings
 from rangkui_eventkit.consumer import ConsumerRunner, reset_consumer
 from rangkui_eventkit.db import create_pool
@@ -30,8 +33,8 @@ from rangkui_eventkit.http import (
 from rangkui_eventkit.kafka import ensure_topics, make_producer
 from rangkui_eventkit.limits import RequestLimits
 from rangkui_eventkit.logging import configure_logging, get_logger
-from rangkui_eventkit.metrics import OUTBOX_BACKLOG, OUTBOX_PUBLISHED
-from rangkui_eventkit.migrations import migrate
+from rangkui_eventkit.metrics import OUTBOX_BACKLOG, OUTBOX_PUBLISHED, OUTBOX_QUARANTINED
+from rangkui_eventkit.migrations import ensure_migrated, migrate_as_owner
 from rangkui_eventkit.outbox import OutboxRelay
 from rangkui_eventkit.pipeline import EventCodec, InlineProjection, PoolPipeline
 from rangkui_eventkit.settings import ServiceSettings, kafka_security_options
@@ -65,6 +68,7 @@ class Service:
     ) -> None:
         self.settings = settings
         self.name = settings.service_name
+        bounds.configure(settings.max_event_bytes)
         self.migrations = migrations
         self._handler_factory = handlers
         self._worker_factory = workers
@@ -110,8 +114,10 @@ class Service:
         self.pool = await create_pool(
             s.database_url, min_size=s.database_pool_min, max_size=s.database_pool_max
         )
+        if s.migrate_on_start:
+            await migrate_as_owner(s.database_url, s.database_owner_url, self.migrations)
         async with self.pool.acquire() as conn:
-            await migrate(conn, self.migrations)
+            await ensure_migrated(conn, self.migrations)
         if self.create_topics and s.create_topics:
             await ensure_topics(
                 s.kafka_bootstrap_servers, s.topic_prefix, **kafka_security_options(s)
@@ -127,6 +133,7 @@ class Service:
                 batch_size=s.relay_batch_size,
                 poll_interval_s=s.relay_poll_interval_s,
                 on_published=OUTBOX_PUBLISHED.labels(self.name).inc,
+                on_quarantined=OUTBOX_QUARANTINED.labels(self.name).inc,
             )
             self.supervisor.spawn("relay", self.relay.run)
             self.supervisor.spawn("backlog", self._watch_backlog)
@@ -214,7 +221,17 @@ class Service:
             finally:
                 await self.stop()
 
-        app = FastAPI(title=title, description=description, lifespan=lifespan, version="0.1.0")
+        closed = self.settings.http_docs_require_sign_in
+        app = FastAPI(
+            title=title,
+            description=description,
+            lifespan=lifespan,
+            version="0.1.0",
+            # Signed-in callers only: the description maps every route for an attacker.
+            **({"docs_url": None, "redoc_url": None, "openapi_url": None} if closed else {}),
+        )
+        if closed:
+            _serve_openapi_to_signed_in_callers(app)
         app.state.service = self
         app.state.token_verifier = verifier_from_settings(self.settings)
         app.state.access_table = table = KIT_ACCESS | access
@@ -263,6 +280,14 @@ KIT_ACCESS = AccessTable(
     }
 )
 """The kit's own endpoints; a service's table is added to it."""
+
+
+def _serve_openapi_to_signed_in_callers(app: FastAPI) -> None:
+    """`/openapi.json` for any caller with a valid token (any role), 401 without one."""
+
+    @app.get("/openapi.json", include_in_schema=False)
+    async def openapi(_: Principal = Depends(current_principal)) -> JSONResponse:
+        return JSONResponse(app.openapi())
 
 
 def _admin_router(service: Service) -> APIRouter:

@@ -7,7 +7,11 @@ its bootstrap and passed down. Variables are prefixed by the service name, e.g.
 
 from __future__ import annotations
 
-from pydantic import AliasChoices, Field
+import ipaddress
+import sys
+from typing import NoReturn, TypeVar
+
+from pydantic import AliasChoices, Field, ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from rangkui_eventkit.clock import PROVINCE_TIMEZONE
@@ -18,6 +22,16 @@ class ServiceSettings(BaseSettings):
 
     service_name: str = "service"
     database_url: str = "postgresql://localhost/postgres"
+    database_owner_url: str | None = Field(
+        default=None,
+        description="the database owner's URL, for migrations only: the running service in "
+        "production never has it (it connects as a runtime role that owns nothing)",
+    )
+    migrate_on_start: bool = Field(
+        default=True,
+        description="migrate at start (with the owner URL when set); off where an init step "
+        "migrates as the owner: the service then only checks that the schema is up to date",
+    )
     database_pool_min: int = 1
     database_pool_max: int = 10
     kafka_bootstrap_servers: str = Field(
@@ -61,6 +75,17 @@ class ServiceSettings(BaseSettings):
     )
     http_host: str = "127.0.0.1"
     http_port: int = 8000
+    http_docs_require_sign_in: bool = Field(
+        default=False,
+        description="serve /openapi.json only to a caller with a valid token, and no /docs "
+        "or /redoc (the manifests turn it on)",
+    )
+    http_local_only: bool = Field(
+        default=False,
+        description="the service listens on all interfaces of its container or pod, but only "
+        "this machine reaches them (compose publishes the port on the host's loopback; the "
+        "dev overlay runs in a local cluster): what development mode needs off loopback",
+    )
     log_level: str = "INFO"
     log_json: bool = True
     relay_batch_size: int = 2000
@@ -108,12 +133,67 @@ class ServiceSettings(BaseSettings):
     )
     auth_leeway_s: float = 30
     auth_jwks_max_age_s: float = 3600
+    max_event_bytes: int = Field(
+        default=524_288,
+        description="largest event (its JSON) the store appends; larger is refused with 413. "
+        "Well under the broker's and topics' max.message.bytes (1048588)",
+    )
     http_max_body_bytes: int = Field(
         default=1_048_576, description="largest request body accepted (413 above)"
     )
     http_max_upload_bytes: int = Field(
         default=67_108_864, description="largest file an upload endpoint accepts (413 above)"
     )
+
+    @model_validator(mode="after")
+    def _development_stays_local(self) -> ServiceSettings:
+        """Development mode trusts a signing key that is public (it is in the repository):
+        a service in that mode must be unreachable from anywhere but this machine, and must
+        not sit beside the real issuer, where a forged token would pass for a real one."""
+        if not self.development_mode:
+            return self
+        if self.auth_issuer:
+            raise ValueError(
+                "development mode trusts the public development signing key and may not run "
+                f"with a real issuer configured (RANGKUI_AUTH_ISSUER={self.auth_issuer}): "
+                "unset one of them"
+            )
+        if not (_is_loopback(self.http_host) or self.http_local_only):
+            raise ValueError(
+                f"development mode may listen on loopback only, not on {self.http_host}: "
+                "set the HTTP host to 127.0.0.1 (or, in a container only this machine "
+                "reaches, HTTP_LOCAL_ONLY=true)"
+            )
+        return self
+
+
+S = TypeVar("S", bound=ServiceSettings)
+
+
+def load_settings(cls: type[S]) -> S:
+    """The settings from the environment, or exit 2 saying what is wrong (no traceback):
+    what a service's CLI calls first, so that a refused configuration stops it at once."""
+    try:
+        return cls()
+    except ValidationError as exc:
+        _refuse(cls, exc)
+
+
+def _refuse(cls: type[ServiceSettings], exc: ValidationError) -> NoReturn:
+    for error in exc.errors():
+        where = ".".join(str(part) for part in error["loc"]) or "settings"
+        message = str(error["msg"]).removeprefix("Value error, ")
+        print(f"{cls.__name__}: {where}: {message}", file=sys.stderr)
+    sys.exit(2)
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def kafka_security_options(settings: ServiceSettings) -> dict[str, object]:

@@ -22,6 +22,7 @@ import asyncpg
 
 from rangkui_contracts import DomainEvent, Envelope, parse_event, topic_for
 from rangkui_contracts.envelope import CONTENT_TYPE, SPECVERSION
+from rangkui_eventkit.bounds import check_event_size
 from rangkui_eventkit.clock import SYSTEM_CLOCK
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.errors import ConcurrencyConflict
@@ -68,6 +69,7 @@ def _envelopes(writes: Sequence[StreamWrite], cause: Cause, source: str) -> list
         for i, event in enumerate(w.events, start=1):
             version = w.expected_version + i
             data_json = event.model_dump_json()
+            check_event_size(w.stream_id, event.ce_type(), data_json)
             env = Envelope.model_construct(
                 id=str(uuid.uuid4()),
                 source=source,

@@ -96,7 +96,8 @@ def idp() -> Iterator[IdentityProvider]:
 def _client(
     idp: IdentityProvider, *, development_mode: bool = False, roles_claim: str = "roles"
 ) -> httpx.AsyncClient:
-    """An app with one PPK-only route; no lifespan is needed to check tokens."""
+    """An app with one PPK-only route; no lifespan is needed to check tokens. In development
+    mode no real issuer is configured: the settings refuse the two together."""
     router = APIRouter()
 
     @router.post("/decide")
@@ -105,7 +106,7 @@ def _client(
 
     settings = ServiceSettings(
         service_name="auth-test",
-        auth_issuer=idp.issuer,
+        auth_issuer=None if development_mode else idp.issuer,
         development_mode=development_mode,
         auth_roles_claim=roles_claim,
     )
@@ -239,9 +240,10 @@ async def test_the_roles_claim_path_applies_to_the_provinces_issuer_not_to_devel
     idp.published = ["k1"]
     keycloak = _rs256(idp, "k1", roles=[], realm_access={"roles": ["ppk", "offline_access"]})
     flat = _rs256(idp, "k1", roles=["ppk"])
-    async with _client(idp, development_mode=True, roles_claim="realm_access.roles") as client:
+    async with _client(idp, roles_claim="realm_access.roles") as client:
         from_keycloak = await client.post("/decide", headers=_auth(keycloak))
         flat_from_keycloak = await client.post("/decide", headers=_auth(flat))
+    async with _client(idp, development_mode=True, roles_claim="realm_access.roles") as client:
         development = await client.post("/decide", headers=_auth(mint_token(roles=["ppk"])))
     assert from_keycloak.status_code == 200, from_keycloak.text
     assert flat_from_keycloak.status_code == 403

@@ -105,14 +105,15 @@ async def test_a_rule_violation_is_a_422_that_names_the_rule_and_speaks_to_a_per
 async def test_the_callers_correlation_id_reaches_the_command_and_comes_back(
     database_url: str, infra: Infra, topic_prefix: str
 ) -> None:
+    flow = "6f1c2b9e-4d7a-4c35-9b1e-2a8f0d3c5e71"
     async with serve_in_process(_app(database_url, infra, topic_prefix)) as client:
         r = await client.get(
-            "/who", headers={"X-Correlation-ID": "flow-42", **bearer(roles=["ppk"], sub="ppk")}
+            "/who", headers={"X-Correlation-ID": flow, **bearer(roles=["ppk"], sub="ppk")}
         )
         fresh = await client.get("/who")
-    assert r.json() == {"actor": "ppk", "correlation_id": "flow-42"}
-    assert r.headers["X-Correlation-ID"] == "flow-42"
-    assert fresh.json()["correlation_id"] == fresh.headers["X-Correlation-ID"] != "flow-42"
+    assert r.json() == {"actor": "ppk", "correlation_id": flow}
+    assert r.headers["X-Correlation-ID"] == flow
+    assert fresh.json()["correlation_id"] == fresh.headers["X-Correlation-ID"] != flow
 
 
 class Ticker:

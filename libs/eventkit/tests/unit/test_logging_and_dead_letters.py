@@ -90,3 +90,32 @@ def test_events_caused_by_an_event_stay_in_its_flow_and_name_it_as_cause() -> No
     assert cause.causation_id == env.id
     assert cause.actor == "operator.bkd"
     assert Cause.following(env, actor="system").actor == "system"
+
+
+class _Record:
+    def __init__(self, value: bytes, ce_type: str | None) -> None:
+        self.topic, self.partition, self.offset, self.key = "t", 0, 7, b"k"
+        self.value = value
+        self.headers = [("ce_type", ce_type.encode())] if ce_type else []
+
+
+def test_a_dead_letter_copies_a_sealed_only_event_but_not_one_with_plaintext_personal_data() -> (
+    None
+):
+    unit = b'{"unit_id":"u-1","name":"SMA Negeri 1","kind":"SMA","region":"Kota Rangkui"}'
+    kept = DeadLetter.of(_Record(unit, "rangkui.personnel.UnitRegistered.v1"), "handler failed")
+    assert (kept.value, kept.redacted) == (unit, False)
+    # EmployeeRegistered v1 carries birth date and contact in plaintext.
+    person = b'{"nip":"199107292015032001","birth_date":"1991-07-29","contact":{"email":"x@y"}}'
+    for ce_type in ("rangkui.personnel.EmployeeRegistered.v1", "rangkui.nope.Unknown.v1", None):
+        letter = DeadLetter.of(_Record(person, ce_type), "malformed: off its schema")
+        assert letter.redacted, ce_type
+        assert b"1991-07-29" not in (letter.value or b"")
+        assert ("dlq_value_redacted", b"true") in letter.headers_for("c")
+
+
+def test_a_dead_letter_of_a_clean_type_with_an_unreadable_value_is_redacted() -> None:
+    odd = b'{"unit_id":"u-1","name":"x","kind":"SMA","region":"r","ktp":"3273011234560001"}'
+    letter = DeadLetter.of(_Record(odd, "rangkui.personnel.UnitRegistered.v1"), "malformed")
+    assert letter.redacted
+    assert b"3273011234560001" not in (letter.value or b"")

@@ -47,3 +47,21 @@ def test_reports_unreadable_rows_by_line_and_keeps_the_others() -> None:
 def test_an_export_without_the_required_columns_is_refused() -> None:
     with pytest.raises(UnreadableExport, match="hasil_kerja"):
         read_annual_appraisals("nip;tahun;perilaku_kerja\n")
+
+
+@pytest.mark.parametrize("year", ["0000", "0999", "1978", "2100", "9999"])
+def test_a_year_that_is_no_appraisal_year_is_refused_before_anything_is_written(
+    year: str,
+) -> None:
+    text = (
+        "nip,year,hasil_kerja,perilaku_kerja\n"
+        f"{NIP},2024,SESUAI,SESUAI\n"
+        f"{NIP},{year},SESUAI,SESUAI\n"
+    )
+
+    rows, errors = read_annual_appraisals(text)
+
+    assert [r.year for r in rows] == [2024]
+    [error] = errors
+    assert error.line == 3
+    assert f"year {year} is outside 1979-2099" in error.message

@@ -21,7 +21,7 @@ from rangkui_eventkit.personal_data import (
     new_key_id,
     wrap_key,
 )
-from rangkui_eventkit.testing.auth import acting
+from rangkui_eventkit.testing.auth import acting, bearer
 from rangkui_eventkit.testing.kafka_tools import header, read_topic
 from rangkui_eventkit.testing.plugin import eventually, serve_in_process
 from rangkui_eventkit.testing.scan import tables_holding
@@ -309,8 +309,15 @@ async def test_an_upheld_objection_cancels_the_transfer_and_the_employee_may_be_
             return r.json() if r.status_code == 200 and r.json()["status"] == "CANCELLED" else None
 
         view = await eventually(cancelled)
+        # An integration client reads the transfer, but the employee's reason only sealed.
+        integration = await client.get(path, headers=bearer(roles=["integration"], client_id="x"))
 
     assert again != mutation_id
+    assert integration.status_code == 200, integration.text
+    objected_step = integration.json()["timeline"][-3]
+    assert objected_step["reason"] is None
+    assert "merawat orang tua" not in integration.text
+    assert set(objected_step["details"]["reason"]) >= {"key_id", "nonce", "ciphertext"}
     assert [s["step"] for s in view["timeline"]][-3:] == [
         "OBJECTED",
         "OBJECTION_UPHELD",

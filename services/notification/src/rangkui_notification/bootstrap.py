@@ -103,6 +103,7 @@ def build_senders(settings: NotificationSettings) -> dict[str, Sender]:
             port=settings.smtp_port,
             sender=settings.smtp_from,
             timeout_s=settings.smtp_timeout_s,
+            require_tls=settings.smtp_tls_required,
         )
     return senders
 

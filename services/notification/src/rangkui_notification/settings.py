@@ -30,6 +30,15 @@ class NotificationSettings(ServiceSettings, PersonalDataTransportSettings):
     smtp_port: int = 25
     smtp_from: str = "Mutasi ASN Provinsi Rangkui <notifikasi@rangkui.go.id>"
     smtp_timeout_s: float = 10.0
+    smtp_require_starttls: bool | None = None  # None: required outside development mode
+
+    @property
+    def smtp_tls_required(self) -> bool:
+        """STARTTLS is required unless said otherwise, and always outside development."""
+        if not self.development_mode:
+            return True
+        return bool(self.smtp_require_starttls)
+
     message_id_domain: str = "notifikasi.rangkui.go.id"
     email_max_attempts: int = 5
     email_backoff_base_s: float = 2.0
@@ -60,4 +69,9 @@ class NotificationSettings(ServiceSettings, PersonalDataTransportSettings):
             raise ValueError(
                 "NOTIFICATION_WEBHOOK_SIGNING_KEY is not set (the default is public); set it "
                 "from a Secret, or NOTIFICATION_DEVELOPMENT_MODE=true for local use"
+            )
+        if not self.development_mode and len(self.webhook_signing_key.encode()) < 32:
+            raise ValueError(
+                "NOTIFICATION_WEBHOOK_SIGNING_KEY must be at least 32 bytes (every "
+                "subscription's secret derives from it): e.g. `openssl rand -base64 32`"
             )

@@ -16,7 +16,7 @@ from rangkui_contracts.events.mutation import (
     MutationProposed,
     MutationRejected,
 )
-from rangkui_eventkit.testing.auth import acting
+from rangkui_eventkit.testing.auth import acting, bearer
 from rangkui_eventkit.testing.plugin import eventually, serve_in_process
 from rangkui_notification.bootstrap import create_app
 from rangkui_notification.settings import NotificationSettings
@@ -180,3 +180,48 @@ async def _consumed_all(client: httpx.AsyncClient) -> list[dict[str, Any]] | Non
     if webhooks["applied"] < 4:
         return None
     return (await client.get("/deliveries", params={"channel": "WEBHOOK"})).json()
+
+
+def _client_of(system: str) -> dict[str, str]:
+    """An integration client's client-credentials token (its `azp` names the system)."""
+    return bearer(roles=["integration"], sub=f"service-account-{system}", client_id=system)
+
+
+async def test_an_integration_client_sees_and_ends_only_its_own_subscriptions(
+    settings: NotificationSettings, receiver: Receiver
+) -> None:
+    simpeg, sikda = _client_of("simpeg"), _client_of("sikda")
+    body = {"url": receiver.url, "event_types": ["rangkui.mutation.MutationEffective.v1"]}
+    async with serve_in_process(create_app(webhook_settings(settings))) as client:
+        ours = (await client.post("/webhooks/subscriptions", json=body, headers=simpeg)).json()
+        theirs = (await client.post("/webhooks/subscriptions", json=body, headers=sikda)).json()
+        await eventually(lambda: subscription(client, theirs["subscription_id"]))
+        await eventually(lambda: subscription(client, ours["subscription_id"]))
+
+        listed = await client.get("/webhooks/subscriptions", headers=simpeg)
+        peek = await client.get(
+            f"/webhooks/subscriptions/{theirs['subscription_id']}", headers=simpeg
+        )
+        end_theirs = await client.delete(
+            f"/webhooks/subscriptions/{theirs['subscription_id']}", headers=simpeg
+        )
+        end_ours = await client.delete(
+            f"/webhooks/subscriptions/{ours['subscription_id']}", headers=simpeg
+        )
+        operator_sees = await client.get(
+            "/webhooks/subscriptions", headers=acting("admin.bkd", "bkd_operator")
+        )
+        evaluations = {**body, "event_types": ["rangkui.evaluation.*"]}
+        not_entitled = await client.post(
+            "/webhooks/subscriptions", json=evaluations, headers=simpeg
+        )
+    assert not_entitled.status_code == 403, not_entitled.text
+    assert not_entitled.json()["rule"] == "webhook_events_not_entitled"
+    assert [s["subscription_id"] for s in listed.json()] == [ours["subscription_id"]]
+    assert peek.status_code == 404
+    assert end_theirs.status_code == 404
+    assert end_ours.status_code == 204
+    assert {s["subscription_id"] for s in operator_sees.json()} == {
+        ours["subscription_id"],
+        theirs["subscription_id"],
+    }

@@ -61,3 +61,29 @@ def test_the_registry_folds_to_the_subscriptions_not_ended() -> None:
     events = [sub("a"), sub("b"), WebhookUnsubscribed(subscription_id="a", unsubscribed_by="x")]
     assert list(active_subscriptions(events)) == ["b"]
     assert active_subscriptions(events)["b"].url == "https://siasn.example/b"
+
+
+def test_evaluation_events_reach_only_subscriptions_bkd_made() -> None:
+    from rangkui_notification.domain.webhooks import Subscription, entitled
+
+    by_client = Subscription("s-1", "https://simpeg.example/hook", ("*",), "client:simpeg")
+    by_bkd = Subscription("s-2", "https://bkd.example/hook", ("*",), "admin.bkd")
+    recorded = "rangkui.evaluation.EvaluationRecorded.v2"
+    effective = "rangkui.mutation.MutationEffective.v1"
+    assert not entitled(by_client, recorded)
+    assert entitled(by_client, effective)
+    assert entitled(by_bkd, recorded)
+
+
+@pytest.mark.parametrize("pattern", ["*", "rangkui.*", "rangkui.evaluation.*"])
+def test_an_integration_client_may_not_subscribe_to_evaluations(pattern: str) -> None:
+    from rangkui_eventkit.errors import ErrorKind, RuleViolated
+    from rangkui_notification.domain.webhooks import refuse_unentitled_patterns
+
+    types = ["rangkui.evaluation.EvaluationRecorded.v2", "rangkui.mutation.MutationEffective.v1"]
+    with pytest.raises(RuleViolated) as refused:
+        refuse_unentitled_patterns([pattern, "rangkui.mutation.*"], types)
+    assert refused.value.kind == ErrorKind.FORBIDDEN
+    assert refused.value.details["event_types"] == [pattern]
+    assert "tidak berhak" in str(refused.value.pesan)
+    refuse_unentitled_patterns(["rangkui.mutation.*"], types)  # mutation events are fine

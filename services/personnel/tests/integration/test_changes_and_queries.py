@@ -229,3 +229,31 @@ async def test_searches_employees_and_rolls_staffing_up(
         "Kabupaten Hulu": (2, 0),
         "Kota Rangkui": (0, 1),
     }
+
+
+async def test_competencies_are_bounded_per_field_and_an_event_over_the_limit_is_a_413(
+    settings: Any, poll: Any
+) -> None:
+    """Per-field limits keep requests small (422); and should a request still make an event
+    over the store's limit, it is refused with 413 and nothing is written."""
+    from rangkui_eventkit import bounds
+    from rangkui_eventkit.testing.plugin import serve_in_process
+    from rangkui_personnel.bootstrap import create_app
+
+    app = create_app(settings.model_copy(update={"max_event_bytes": 2048}))
+    nip = "198502022010012002"
+    try:
+        async with serve_in_process(app) as client:
+            await seed(client)
+            await poll(f"/employees/{nip}")
+            too_long = await client.put(f"/employees/{nip}/competencies", json=["x" * 201])
+            too_many = await client.put(f"/employees/{nip}/competencies", json=["k"] * 101)
+            huge = await client.put(f"/employees/{nip}/competencies", json=["y" * 200] * 20)
+            shown = await client.get(f"/employees/{nip}")
+    finally:
+        bounds.configure(bounds.DEFAULT_MAX_EVENT_BYTES)
+    assert (too_long.status_code, too_many.status_code) == (422, 422)
+    assert huge.status_code == 413, huge.text
+    assert huge.json()["rule"] == "event_size_limit"
+    assert huge.json()["message"].startswith("Data yang dikirim terlalu besar")
+    assert shown.json()["competencies"] == []

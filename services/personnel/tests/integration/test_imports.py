@@ -224,3 +224,31 @@ async def poll_client(client: httpx.AsyncClient, url: str) -> Any:
         return body if body["status"] == "DONE" else None
 
     return await eventually(done, timeout=60)
+
+
+async def test_an_import_keeps_no_unknown_column_and_no_row_data_once_done(
+    client: httpx.AsyncClient, poll: Any
+) -> None:
+    """An export carries more than the parser reads (NIK, address, birthplace): none of it is
+    stored, and once the job is done only the report remains, not what the file said."""
+    doc = export(employees=3)
+    for n, employee in enumerate(doc["employees"]):
+        employee |= {
+            "nik": f"32730112345600{n:02d}",
+            "alamat": "Jl. Rahasia 7",
+            "tempat_lahir": "Bandung",
+        }
+    doc["employees"].append(person(9, tanggal_lahir="1999-01-01"))  # refused: still reported
+    job = await run_import(client, poll, doc)
+    assert (job["applied_rows"], job["rejected_rows"]) == (6, 1)
+    service = client._transport.app.state.service  # type: ignore[attr-defined]
+    stored = await service.pool.fetch(
+        "SELECT data::text AS data, outcome FROM import_rows WHERE job_id = $1", job["job_id"]
+    )
+    assert len(stored) == 7
+    assert {r["data"] for r in stored} == {"{}"}
+    everything = await service.pool.fetchval("SELECT string_agg(data::text, ' ') FROM import_rows")
+    for secret in ("3273011234560", "Rahasia", "Bandung", "p1@example.org"):
+        assert secret not in (everything or "")
+    report = {(p["row"], p["field"]) for p in job["problems"]}
+    assert (4, "tanggal_lahir") in report

@@ -1,9 +1,14 @@
 """Verification of the events' hash chain, and seals that anchor it outside the database.
 
 The database chains every event to its predecessor in the same stream (`sql/0002`):
-`hash = sha256(prev_hash || content)`. `verify` recomputes every hash with the same SQL
-function the trigger uses and walks each stream in version order, so it detects any altered,
-removed, inserted or reordered event *inside* a stream. What a chain cannot show is that the
+`hash = sha256(prev_hash || content)`. `verify` recomputes every event's canonical bytes and
+hash here, in Python (`canonical_content`), never with the database's own functions: whoever
+owns the database can replace those (and disable the trigger), so a check that trusts them
+proves nothing against its owner. The session pins `search_path` to `pg_catalog`, reads the
+table by its qualified name and the JSON through the built-in text output, and first checks
+that `public.events` is still a plain table with its guard triggers enabled. Walking each
+stream in version order, it detects any altered, removed, inserted or reordered event
+*inside* a stream. What a chain cannot show is that the
 newest events of a stream were removed (the shortened chain is still consistent), nor that a
 whole stream was rewritten with recomputed hashes: a `Seal` (every stream's head and one digest
 over them), kept outside the database, is the anchor against which `verify` detects both.
@@ -16,7 +21,7 @@ import json
 import time
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, Literal
 
 import asyncpg
@@ -32,24 +37,84 @@ ProblemKind = Literal[
     "head_regressed",  # a stream is shorter than when sealed: its newest events were removed
     "stream_missing",  # a sealed stream has no events any more
     "seal_invalid",  # the seal's digest does not match its heads: the seal itself was altered
+    "guard_off",  # an append-only or chaining trigger is disabled, or events is no plain table
 ]
 
 SEAL_FORMAT = "rangkui-audit-seal/1"
 _PAGE = 5_000  # rows per fetch from the server-side cursor
 
+# Read with the built-in jsonb text output (pg_catalog's, which a database owner cannot
+# replace): jsonb's text form is canonical, and it is the form the trigger hashes.
 _WALK = """
-SELECT global_position, stream_id, version, prev_hash, hash,
-       audit_event_hash(prev_hash, global_position, stream_id, version, event_id, event_type,
-                        data, metadata, recorded_at) AS recomputed
-FROM events
+SELECT global_position, stream_id, version, event_id, event_type,
+       data::pg_catalog.text AS data, metadata::pg_catalog.text AS metadata, recorded_at,
+       prev_hash, hash
+FROM public.events
 {where}
 ORDER BY stream_id, version
 """
 
 _HEADS = """
 SELECT DISTINCT ON (stream_id) stream_id, version, hash
-FROM events ORDER BY stream_id, version DESC
+FROM public.events ORDER BY stream_id, version DESC
 """
+
+# The guards `sql/0002` installs: an owner who switches one off (ALTER TABLE ... DISABLE
+# TRIGGER) is seen at once, before any row is read.
+_GUARDS = ("events_audit_chain", "events_append_only", "events_no_truncate")
+_TABLE_STATE = """
+SELECT c.relkind::pg_catalog.text AS relkind,
+       coalesce((SELECT pg_catalog.array_agg(t.tgname::pg_catalog.text
+                                             ORDER BY t.tgname)
+                 FROM pg_catalog.pg_trigger t
+                 WHERE t.tgrelid = c.oid AND t.tgenabled IN ('O', 'A')), '{}') AS enabled
+FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = 'public' AND c.relname = 'events'
+"""
+
+
+def canonical_content(
+    global_position: int,
+    stream_id: str,
+    version: int,
+    event_id: Any,
+    event_type: str,
+    data_text: str,
+    metadata_text: str,
+    recorded_at: datetime,
+) -> bytes:
+    """The canonical bytes of one event, exactly as `audit_event_content` (sql/0002) defines
+    them: the text form of a jsonb array of its fields. `data_text` and `metadata_text` are
+    jsonb's own text output; strings are escaped as jsonb escapes them (`"`, `\\`, the
+    control characters; everything else verbatim UTF-8)."""
+    stamp = recorded_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    fields = (
+        str(int(global_position)),
+        _jsonb_string(stream_id),
+        str(int(version)),
+        _jsonb_string(str(event_id)),
+        _jsonb_string(event_type),
+        data_text,
+        metadata_text,
+        _jsonb_string(stamp),
+    )
+    return ("[" + ", ".join(fields) + "]").encode("utf-8")
+
+
+def event_hash(prev_hash: bytes | None, content: bytes) -> bytes:
+    """sha256 of the predecessor's hash (nothing for version 1) then the content."""
+    return hashlib.sha256((prev_hash or b"") + content).digest()
+
+
+def _jsonb_string(value: str) -> str:
+    # PostgreSQL's escape_json: the same escapes as json.dumps without ensure_ascii.
+    return json.dumps(value, ensure_ascii=False)
+
+
+async def _pin(conn: asyncpg.Connection) -> None:
+    """Resolve every name through pg_catalog first: no function, operator or cast the
+    database's owner created can stand in for a built-in during verification."""
+    await conn.execute("SET LOCAL search_path = pg_catalog, pg_temp")
 
 
 @dataclass(frozen=True)
@@ -149,6 +214,7 @@ class Seal:
 async def seal(conn: asyncpg.Connection) -> Seal:
     """The head (last version, hash) of every stream now, and their digest."""
     async with conn.transaction(isolation="repeatable_read", readonly=True):
+        await _pin(conn)
         heads = {
             r["stream_id"]: Head(r["version"], r["hash"].hex()) async for r in _rows(conn, _HEADS)
         }
@@ -173,12 +239,27 @@ async def _verify(
     walker = _ChainWalker(against)
     where, args = ("WHERE stream_id = $1", [stream_id]) if stream_id is not None else ("", [])
     async with conn.transaction(isolation="repeatable_read", readonly=True):
+        await _pin(conn)
+        await _check_table(conn, walker)
         async for row in _rows(conn, _WALK.format(where=where), *args):
             walker.feed(row)
     walker.finish()
     report = walker.report
     report.seconds = time.perf_counter() - started
     return report
+
+
+async def _check_table(conn: asyncpg.Connection, walker: _ChainWalker) -> None:
+    state = await conn.fetchrow(_TABLE_STATE)
+    if state is None:
+        walker.problem("guard_off", "", None, None, "there is no table public.events")
+        return
+    if state["relkind"] != "r":
+        walker.problem(
+            "guard_off", "", None, None, f"public.events is no plain table ({state['relkind']})"
+        )
+    for guard in sorted(set(_GUARDS) - set(state["enabled"])):
+        walker.problem("guard_off", "", None, None, f"the trigger {guard} is disabled or gone")
 
 
 async def _rows(conn: asyncpg.Connection, sql: str, *args: Any) -> AsyncIterator[Any]:
@@ -198,11 +279,11 @@ class _ChainWalker:
         self._hash: bytes | None = None
         self._seen: set[str] = set()
         if against is not None and not against.intact:
-            self._problem(
+            self.problem(
                 "seal_invalid", "", None, None, "the seal's digest does not match its heads"
             )
 
-    def _problem(
+    def problem(
         self, kind: ProblemKind, stream: str, version: int | None, pos: int | None, detail: str
     ) -> None:
         self.report.problems.append(Problem(kind, stream, version, pos, detail))
@@ -216,33 +297,43 @@ class _ChainWalker:
             self._stream = stream
             self.report.streams += 1
             if version != 1:
-                self._problem(
+                self.problem(
                     "bad_start", stream, version, pos, f"the stream starts at version {version}"
                 )
             elif prev_hash is not None:
-                self._problem(
+                self.problem(
                     "bad_start", stream, version, pos, "version 1 names a predecessor hash"
                 )
         else:
             if version != self._version + 1:
                 missing = _span(self._version + 1, version - 1)
-                self._problem("gap", stream, self._version + 1, None, f"{missing} missing")
+                self.problem("gap", stream, self._version + 1, None, f"{missing} missing")
             if prev_hash != self._hash:
-                self._problem(
+                self.problem(
                     "broken_link",
                     stream,
                     version,
                     pos,
                     f"prev_hash is not the hash of version {self._version}",
                 )
-        if row["recomputed"] != row["hash"]:
-            self._problem(
+        content = canonical_content(
+            pos,
+            stream,
+            version,
+            row["event_id"],
+            row["event_type"],
+            row["data"],
+            row["metadata"],
+            row["recorded_at"],
+        )
+        if event_hash(prev_hash, content) != row["hash"]:
+            self.problem(
                 "altered", stream, version, pos, "the stored hash is not the hash of the content"
             )
         if self.seal is not None:
             head = self.seal.heads.get(stream)
             if head is not None and head.version == version and head.hash != row["hash"].hex():
-                self._problem(
+                self.problem(
                     "head_changed", stream, version, pos, "the sealed head has another hash now"
                 )
         self._version = version
@@ -254,7 +345,7 @@ class _ChainWalker:
         self._seen.add(self._stream)
         head = self.seal.heads.get(self._stream) if self.seal is not None else None
         if head is not None and self._version < head.version:
-            self._problem(
+            self.problem(
                 "head_regressed",
                 self._stream,
                 head.version,
@@ -269,7 +360,7 @@ class _ChainWalker:
             return
         for stream in sorted(set(self.seal.heads) - self._seen):
             head = self.seal.heads[stream]
-            self._problem(
+            self.problem(
                 "stream_missing",
                 stream,
                 head.version,

@@ -30,23 +30,43 @@ JwksFetcher = Callable[[], Awaitable[dict[str, Any]]]
 
 
 class KeySet:
-    """The signing keys of one issuer, cached, refreshed on an unknown key id or when old."""
+    """The signing keys of one issuer, cached, refreshed on an unknown key id or when old.
+
+    One refresh at a time (single flight: requests that waited use its result), and after a
+    failed fetch none for a backoff that doubles up to `max_backoff_s`: during an outage of
+    the identity provider, tokens with unknown key ids (anyone can make them) do not turn
+    into a fetch each."""
 
     def __init__(
-        self, fetch: JwksFetcher, *, max_age_s: float = 3600, refetch_interval_s: float = 30
+        self,
+        fetch: JwksFetcher,
+        *,
+        max_age_s: float = 3600,
+        refetch_interval_s: float = 30,
+        max_backoff_s: float = 60,
     ) -> None:
         self._fetch = fetch
         self._keys: dict[str, jwt.PyJWK] = {}
         self._fetched_at = float("-inf")
         self._max_age_s = max_age_s
         self._refetch_interval_s = refetch_interval_s
+        self._max_backoff_s = max_backoff_s
+        self._failed_at = float("-inf")
+        self._backoff_s = 0.0
         self._lock = asyncio.Lock()
 
     async def key(self, kid: str | None) -> jwt.PyJWK:
         now = time.monotonic()
-        if now - self._fetched_at > self._max_age_s or (
+        due = now - self._fetched_at > self._max_age_s or (
             kid not in self._keys and now - self._fetched_at > self._refetch_interval_s
-        ):
+        )
+        if due and now - self._failed_at < self._backoff_s:
+            due = False  # the last fetch failed moments ago: do not hammer the IdP
+            if not self._keys:
+                raise Unauthenticated(
+                    "the identity provider's keys cannot be fetched; try again later"
+                )
+        if due:
             await self._refresh()
         if kid is None and len(self._keys) == 1:
             return next(iter(self._keys.values()))
@@ -58,10 +78,18 @@ class KeySet:
         async with self._lock:
             if time.monotonic() - self._fetched_at <= self._refetch_interval_s:
                 return  # another request refreshed while this one waited
+            if time.monotonic() - self._failed_at < self._backoff_s:
+                if not self._keys:  # another request's fetch just failed
+                    raise Unauthenticated(
+                        "the identity provider's keys cannot be fetched; try again later"
+                    )
+                return
             try:
                 document = await self._fetch()
             except Exception as exc:
-                log.error("auth.jwks_unavailable", error=repr(exc))
+                self._failed_at = time.monotonic()
+                self._backoff_s = min(max(self._backoff_s * 2, 1.0), self._max_backoff_s)
+                log.error("auth.jwks_unavailable", error=repr(exc), retry_in_s=self._backoff_s)
                 if not self._keys:
                     raise Unauthenticated(
                         "the identity provider's keys cannot be fetched; try again later"
@@ -77,6 +105,7 @@ class KeySet:
                     log.warning("auth.jwks_key_skipped", kid=raw.get("kid"), error=str(exc))
             self._keys = keys
             self._fetched_at = time.monotonic()
+            self._backoff_s = 0.0
             log.info("auth.jwks_loaded", keys=sorted(keys))
 
 
@@ -196,14 +225,20 @@ class TokenVerifier:
         names = raw if isinstance(raw, list) else []
         known = {r.value for r in Role}
         roles = frozenset(Role(n) for n in names if isinstance(n, str) and n in known)
+        # `units` and `nip` bound what a caller sees: a claim of the wrong shape is refused,
+        # never read loosely (a string `units` would otherwise become its characters).
         units = claims.get("units") or []
+        if not isinstance(units, list) or not all(isinstance(u, str) for u in units):
+            raise Unauthenticated("the token's `units` claim must be a list of unit ids")
         nip = claims.get("nip")
+        if nip is not None and not (isinstance(nip, str) and nip.isdigit() and len(nip) == 18):
+            raise Unauthenticated("the token's `nip` claim must be an 18-digit NIP")
         return Principal(
             subject=str(claims["sub"]),
             issuer=str(claims["iss"]),
             roles=roles,
             nip=str(nip) if nip else None,
-            units=frozenset(str(u) for u in units if isinstance(u, str)),
+            units=frozenset(units),
             username=claims.get("preferred_username"),
             client_id=claims.get("azp") or claims.get("client_id"),
         )

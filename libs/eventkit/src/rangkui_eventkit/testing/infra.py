@@ -36,6 +36,10 @@ class Infra:
     kafka_sasl_bootstrap: str | None = None  # SASL_PLAINTEXT + SCRAM-SHA-512, ACLs on
     kafka_passwords: Mapping[str, str] = field(default_factory=dict)  # SCRAM user -> password
     service_database_urls: Mapping[str, str] = field(default_factory=dict)  # service -> URL
+    # service -> the URL of its database's owner role (migrations), where there is one; named
+    # RANGKUI_<SERVICE>_OWNER_URL, not like the setting, so that no service picks it up
+    # from a shell that exported `infra.sh env`
+    service_owner_urls: Mapping[str, str] = field(default_factory=dict)
 
     def database_url(self, database: str) -> str:
         base, _, _ = self.pg_admin_url.rpartition("/")
@@ -54,6 +58,11 @@ def _from_variables(values: Mapping[str, str], origin: str) -> Infra:
         for s in SERVICES
         if values.get(f"{s.upper()}_DATABASE_URL")
     }
+    owners = {
+        s: values[f"RANGKUI_{s.upper()}_OWNER_URL"]
+        for s in SERVICES
+        if values.get(f"RANGKUI_{s.upper()}_OWNER_URL")
+    }
     return Infra(
         values["KAFKA_BOOTSTRAP_SERVERS"],
         values["RANGKUI_PG_ADMIN_URL"],
@@ -61,6 +70,7 @@ def _from_variables(values: Mapping[str, str], origin: str) -> Infra:
         kafka_sasl_bootstrap=values.get("KAFKA_SASL_BOOTSTRAP_SERVERS") or None,
         kafka_passwords=passwords,
         service_database_urls=databases,
+        service_owner_urls=owners,
     )
 
 

@@ -57,6 +57,14 @@ def service_database_urls(infra: Infra) -> dict[str, str]:
     return dict(infra.service_database_urls)
 
 
+@pytest.fixture(scope="session")
+def service_owner_urls(infra: Infra) -> dict[str, str]:
+    """Each service's database owner role (what migrations run as), as infra.sh makes it."""
+    if not infra.service_owner_urls:
+        _security_missing(infra, "per-service PostgreSQL owner roles")
+    return dict(infra.service_owner_urls)
+
+
 def unique(prefix: str = "t") -> str:
     return f"{prefix}{uuid.uuid4().hex[:10]}"
 

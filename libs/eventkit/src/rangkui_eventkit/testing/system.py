@@ -137,15 +137,14 @@ class System:
         try:
             for name in SERVICES:
                 db = f"e2e_{name}_{uuid.uuid4().hex[:8]}"
-                await admin.execute(f'CREATE DATABASE "{db}"')
                 self.databases.append(db)
                 port = free_port()
                 prefix = name.upper()
                 env = {
                     **os.environ,
                     **self.kafka_environment(name),
+                    **await self._database_environment(admin, name, db),
                     "RANGKUI_TOPIC_PREFIX": self.topic_prefix,
-                    f"{prefix}_DATABASE_URL": self.infra.database_url(db),
                     f"{prefix}_HTTP_PORT": str(port),
                     f"{prefix}_HTTP_HOST": "127.0.0.1",
                     f"{prefix}_LOG_LEVEL": "INFO",
@@ -158,6 +157,26 @@ class System:
         for svc in self.services.values():
             svc.start()
         await asyncio.gather(*(svc.wait_ready() for svc in self.services.values()))
+
+    async def _database_environment(
+        self, admin: asyncpg.Connection, name: str, db: str
+    ) -> dict[str, str]:
+        """A database shaped as in production where the infrastructure has the roles: owned
+        by `<service>_owner` (migrations), used by the runtime role `<service>`, which owns
+        nothing. Elsewhere (testcontainers) the superuser's, as before."""
+        owner_url = self.infra.service_owner_urls.get(name)
+        runtime_url = self.infra.service_database_urls.get(name)
+        prefix = name.upper()
+        if owner_url is None or runtime_url is None:
+            await admin.execute(f'CREATE DATABASE "{db}"')
+            return {f"{prefix}_DATABASE_URL": self.infra.database_url(db)}
+        await admin.execute(f'CREATE DATABASE "{db}" OWNER "{name}_owner"')
+        await admin.execute(f'REVOKE ALL ON DATABASE "{db}" FROM PUBLIC')
+        await admin.execute(f'GRANT CONNECT ON DATABASE "{db}" TO "{name}"')
+        return {
+            f"{prefix}_DATABASE_URL": f"{runtime_url.rpartition('/')[0]}/{db}",
+            f"{prefix}_DATABASE_OWNER_URL": f"{owner_url.rpartition('/')[0]}/{db}",
+        }
 
     async def restart(self, name: str, *, crash: bool = True) -> None:
         svc = self.services[name]

@@ -26,6 +26,9 @@ _COLUMNS = {
     "evaluator_nip": "evaluator_nip",
 }
 _REQUIRED = ("nip", "year", "hasil_kerja", "perilaku_kerja")
+# The years an annual appraisal can be for: from the first civil-service appraisals (DP3,
+# PP 10/1979) to a bound far ahead; a fixed range, so no test depends on today's date.
+FIRST_YEAR, LAST_YEAR = 1979, 2099
 _RATINGS = set(get_args(Rating))
 
 
@@ -88,6 +91,11 @@ def _read(text: str) -> tuple[list[AnnualRow], list[RowError]]:
             problems.append(f"NIP {nip!r} is not 18 digits")
         if not re.fullmatch(r"\d{4}", values["year"]):
             problems.append(f"year {values['year']!r} is not a year")
+        elif not FIRST_YEAR <= int(values["year"]) <= LAST_YEAR:
+            # Checked here, before anything is written: year 0000 is no date at all.
+            problems.append(
+                f"year {values['year']} is outside {FIRST_YEAR}-{LAST_YEAR} (annual appraisals)"
+            )
         hasil, perilaku = _rating(values["hasil_kerja"]), _rating(values["perilaku_kerja"])
         if hasil is None:
             problems.append(f"hasil_kerja {values['hasil_kerja']!r} is not a rating")

@@ -75,13 +75,30 @@ def _pool(request: Request) -> Any:
     return service.pool
 
 
+# A cell a spreadsheet would read as a formula (`=HYPERLINK(...)`, `+cmd|...`, `@SUM(...)`),
+# or whose leading tab or carriage return hides one: what a person typed into a note can
+# reach an export, and an export is opened in a spreadsheet.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """The value as a CSV cell a spreadsheet shows as text: a string that starts like a
+    formula gets a leading apostrophe (OWASP's advice); numbers and the rest are unchanged."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def as_csv(rows: Sequence[BaseModel], model: type[BaseModel], filename: str) -> Response:
-    """Rows as CSV with a header line (the field names), for provincial systems."""
+    """Rows as CSV with a header line (the field names), for provincial systems; no cell is
+    read as a formula."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(model.model_fields), lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: "" if v is None else v for k, v in row.model_dump(mode="json").items()})
+        writer.writerow({k: csv_cell(v) for k, v in row.model_dump(mode="json").items()})
     return Response(
         buffer.getvalue(),
         media_type="text/csv; charset=utf-8",

@@ -32,6 +32,7 @@ from rangkui_mutation.domain.mutation import (
     SocializeMutation,
     stream_id,
 )
+from rangkui_mutation.entrypoints.access import DECIDERS, EMPLOYEE
 from rangkui_mutation.service_layer import commands, objections
 from rangkui_mutation.service_layer.commands import Deps
 
@@ -436,7 +437,15 @@ async def get_mutation(
     if found is None:
         raise NotFound(f"unknown transfer {mutation_id} (or not yet in the read model)")
     access.require_person(found.get("nip"))
+    if not access.principal.has_any(_OPENS_PERSONAL_DATA):
+        return objections.sealed_reasons(found)  # an integration client: sealed only
     return await objections.open_reasons(d, found)
+
+
+# Who reads an objection's reason opened: the officials who decide on it, the auditor, and
+# the employee it is about (their own only, by the access table). A provincial system that
+# integrates over the API is no party to it: it gets the reason sealed, as on the topic.
+_OPENS_PERSONAL_DATA = frozenset({*DECIDERS, EMPLOYEE})
 
 
 class EmployeeView(BaseModel):

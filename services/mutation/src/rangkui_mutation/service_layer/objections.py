@@ -72,6 +72,16 @@ async def open_reasons(deps: Deps, transfer: dict[str, Any]) -> dict[str, Any]:
     return transfer
 
 
+def sealed_reasons(transfer: dict[str, Any]) -> dict[str, Any]:
+    """The transfer as read, its timeline's sealed reasons left sealed (`reason` null, the
+    sealed value in `details`): what a reader who may not open personal data gets."""
+    for step in transfer.get("timeline", []):
+        details = step.get("details") or {}
+        if isinstance(details.get("reason"), dict):
+            step["reason"] = None
+    return transfer
+
+
 async def _open(deps: Deps, sealed: dict[str, Any], nip: str) -> str | None:
     if deps.keyring is None:
         return None

@@ -58,12 +58,18 @@ async def email_preference(db: Any, recipient: str) -> bool | None:
     return await db.fetchval("SELECT email FROM preferences WHERE recipient = $1", recipient)
 
 
-async def subscriptions(db: Any, subscription_id: str | None = None) -> list[dict[str, Any]]:
+async def subscriptions(
+    db: Any, subscription_id: str | None = None, *, owner: str | None = None
+) -> list[dict[str, Any]]:
+    """Subscriptions (one, or all), only those `owner` created when one is given."""
     rows = await db.fetch(
         """SELECT subscription_id, url, event_types, description, active, created_at,
                   last_success_at, last_failure_at, failures_in_row, last_error
-           FROM webhook_subscriptions WHERE ($1::text IS NULL OR subscription_id = $1)
+           FROM webhook_subscriptions
+           WHERE ($1::text IS NULL OR subscription_id = $1)
+             AND ($2::text IS NULL OR subscribed_by = $2)
            ORDER BY created_at, subscription_id""",
         subscription_id,
+        owner,
     )
     return [dict(r) for r in rows]

@@ -11,13 +11,14 @@ verifies the certificate against the host name (httpcore sends the URL's host as
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import socket
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 
 import httpcore
 import httpx
+
+from rangkui_notification.domain.webhooks import is_public_address
 
 Resolver = Callable[[str, int], Awaitable[list[str]]]
 
@@ -29,7 +30,8 @@ async def resolve_addresses(host: str, port: int) -> list[str]:
 
 
 def is_public(address: str) -> bool:
-    return ipaddress.ip_address(address.split("%", 1)[0]).is_global
+    """Globally routable and embedding no IPv4 address (NAT64, 6to4): the domain's rule."""
+    return is_public_address(address)
 
 
 class PublicAddressesOnly(httpcore.AsyncNetworkBackend):

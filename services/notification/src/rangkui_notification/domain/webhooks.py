@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from rangkui_contracts import DomainEvent
 from rangkui_contracts.events.notification import WebhookSubscribed, WebhookUnsubscribed
-from rangkui_eventkit.errors import RuleViolated
+from rangkui_eventkit.errors import ErrorKind, RuleViolated
 
 SIGNATURE_HEADER = "X-Rangkui-Signature"
 TIMESTAMP_HEADER = "X-Rangkui-Timestamp"
@@ -38,6 +38,38 @@ class Subscription:
     subscription_id: str
     url: str
     event_types: tuple[str, ...]
+    subscribed_by: str = ""
+
+
+# Evaluations carry NIPs with their ratings: an integration client (actor `client:<id>`) is
+# no party to them, whatever its subscription's pattern says. Only subscriptions that BKD
+# made receive them.
+_RESTRICTED_PREFIX = "rangkui.evaluation."
+_CLIENT_ACTOR = "client:"
+
+
+def entitled(subscription: Subscription, ce_type: str) -> bool:
+    """Whether this subscription may receive events of `ce_type`."""
+    if not ce_type.startswith(_RESTRICTED_PREFIX):
+        return True
+    return not subscription.subscribed_by.startswith(_CLIENT_ACTOR)
+
+
+def refuse_unentitled_patterns(patterns: Iterable[str], ce_types: Iterable[str]) -> None:
+    """An integration client may not subscribe to what it is not entitled to (403)."""
+    restricted = [t for t in ce_types if t.startswith(_RESTRICTED_PREFIX)]
+    asked = sorted({p for p in patterns if any(matches([p], t) for t in restricted)})
+    if asked:
+        raise RuleViolated(
+            "webhook_events_not_entitled",
+            f"an integration client may not subscribe to evaluation events: {asked}",
+            kind=ErrorKind.FORBIDDEN,
+            pesan=(
+                "Sistem integrasi tidak berhak menerima peristiwa penilaian (berisi NIP dan "
+                f"predikat pegawai): {', '.join(asked)}. Pilih peristiwa mutasi saja."
+            ),
+            details={"event_types": asked},
+        )
 
 
 def active_subscriptions(events: Iterable[DomainEvent]) -> dict[str, Subscription]:
@@ -45,7 +77,9 @@ def active_subscriptions(events: Iterable[DomainEvent]) -> dict[str, Subscriptio
     active: dict[str, Subscription] = {}
     for e in events:
         if isinstance(e, WebhookSubscribed):
-            active[e.subscription_id] = Subscription(e.subscription_id, e.url, tuple(e.event_types))
+            active[e.subscription_id] = Subscription(
+                e.subscription_id, e.url, tuple(e.event_types), e.subscribed_by
+            )
         elif isinstance(e, WebhookUnsubscribed):
             active.pop(e.subscription_id, None)
     return active
@@ -77,6 +111,22 @@ def verify(
     return hmac.compare_digest(signature(secret, timestamp, body), header)
 
 
+# IPv6 ranges that carry an IPv4 address inside and that a gateway may translate back to it:
+# NAT64 (RFC 6052, RFC 8215), 6to4 (RFC 3056) and the deprecated IPv4-compatible form.
+# Python counts them as global whatever IPv4 address they embed (127.0.0.1 included).
+_EMBEDDING_IPV4 = tuple(
+    ipaddress.ip_network(n) for n in ("64:ff9b::/96", "64:ff9b:1::/48", "2002::/16", "::/96")
+)
+
+
+def is_public_address(address: str) -> bool:
+    """A globally routable address that embeds no IPv4 address a gateway could reach."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if not ip.is_global:
+        return False
+    return not (ip.version == 6 and any(ip in net for net in _EMBEDDING_IPV4))
+
+
 def refuse_private_target(url: str) -> None:
     """A subscription may not point inside the platform's network (loopback, private,
     link-local or reserved addresses, `localhost`): otherwise whoever may subscribe could make
@@ -90,8 +140,19 @@ def refuse_private_target(url: str) -> None:
         address = ipaddress.ip_address(host)
     except ValueError:
         return  # a host name
-    if not address.is_global:
+    if not is_public_address(str(address)):
         raise RuleViolated(
             "public_webhook_target",
-            f"{host} is a loopback, private or reserved address; webhooks go to public ones",
+            f"{host} is a loopback, private or reserved address, or embeds an IPv4 one "
+            "(NAT64, 6to4); webhooks go to public ones",
+        )
+
+
+def refuse_plain_http(url: str) -> None:
+    """Deliveries carry transfers and their signatures: only over TLS (422 otherwise)."""
+    if urlsplit(url).scheme.lower() != "https":
+        raise RuleViolated(
+            "https_webhook_target",
+            f"{url} is not an https URL; webhooks are delivered over TLS only",
+            pesan="Alamat webhook harus memakai https: pengiriman hanya lewat koneksi aman.",
         )

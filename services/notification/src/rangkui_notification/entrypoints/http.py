@@ -11,6 +11,8 @@ from pydantic import AnyHttpUrl, BaseModel, Field
 
 from rangkui_contracts.events.notification import Channel
 from rangkui_eventkit.api_types import IdPath, IdQuery
+from rangkui_eventkit.auth import Principal, current_principal
+from rangkui_eventkit.auth import Role as AuthRole
 from rangkui_eventkit.consistency import answer_written, consistent_read
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.errors import NotFound, RuleViolated
@@ -25,7 +27,9 @@ from rangkui_notification.domain.webhooks import (
     REGISTRY_STREAM,
     SIGNATURE_HEADER,
     TIMESTAMP_HEADER,
+    refuse_plain_http,
     refuse_private_target,
+    refuse_unentitled_patterns,
     subscription_secret,
 )
 from rangkui_notification.service_layer.inbox import mark_read
@@ -311,6 +315,7 @@ async def subscribe(
     request: Request,
     response: Response,
     cause: Cause = Depends(request_cause),
+    principal: Principal = Depends(current_principal),
 ) -> Subscribed:
     """Subscribe a URL to mutation and evaluation events; deliveries are signed CloudEvents."""
     known = {c.ce_type() for c in WEBHOOK_EVENTS}
@@ -321,9 +326,12 @@ async def subscribe(
                 f"{pattern!r} is not an event type offered to webhooks "
                 "(mutation and evaluation events; a prefix may end in '*')",
             )
+    if _subscription_owner(principal) is not None:  # an integration client
+        refuse_unentitled_patterns(body.event_types, known)
     settings: NotificationSettings = _service(request).settings  # type: ignore[assignment]
-    if not settings.webhook_allow_private_targets:
+    if not settings.webhook_allow_private_targets:  # tests and labs: local plain receivers
         refuse_private_target(str(body.url))
+        refuse_plain_http(str(body.url))
     d = _deps(request)
     subscription_id, version = await subscribe_webhook(
         d.pipeline,
@@ -342,10 +350,22 @@ async def subscribe(
     )
 
 
+def _subscription_owner(principal: Principal) -> str | None:
+    """Whose subscriptions the caller may see and end: an integration client only its own
+    (it is one provincial system among several); BKD operators and auditors every one."""
+    if principal.has_any(frozenset({AuthRole.BKD_OPERATOR, AuthRole.AUDITOR})):
+        return None
+    return principal.actor
+
+
 @webhooks_router.get("/subscriptions", response_model=list[Subscription])
-async def list_subscriptions(request: Request) -> list[dict[str, Any]]:
-    """Subscriptions with their health: last success, failures in a row, last error."""
-    return await delivery_queries.subscriptions(_service(request).pool)
+async def list_subscriptions(
+    request: Request, principal: Principal = Depends(current_principal)
+) -> list[dict[str, Any]]:
+    """Subscriptions with their health: last success, failures in a row, last error. An
+    integration client sees only those it created."""
+    owner = _subscription_owner(principal)
+    return await delivery_queries.subscriptions(_service(request).pool, owner=owner)
 
 
 @webhooks_router.get(
@@ -355,9 +375,15 @@ async def list_subscriptions(request: Request) -> list[dict[str, Any]]:
         Depends(consistent_read("delivery_log", lambda _: REGISTRY_STREAM, param="subscription_id"))
     ],
 )
-async def get_subscription(subscription_id: IdPath, request: Request) -> dict[str, Any]:
-    """One subscription with its health (read your writes: `min_version`)."""
-    rows = await delivery_queries.subscriptions(_service(request).pool, subscription_id)
+async def get_subscription(
+    subscription_id: IdPath, request: Request, principal: Principal = Depends(current_principal)
+) -> dict[str, Any]:
+    """One subscription with its health (read your writes: `min_version`); an integration
+    client sees only one it created."""
+    owner = _subscription_owner(principal)
+    rows = await delivery_queries.subscriptions(
+        _service(request).pool, subscription_id, owner=owner
+    )
     if not rows:
         raise NotFound(f"no webhook subscription {subscription_id}")
     return rows[0]
@@ -365,7 +391,12 @@ async def get_subscription(subscription_id: IdPath, request: Request) -> dict[st
 
 @webhooks_router.delete("/subscriptions/{subscription_id}", status_code=204)
 async def unsubscribe(
-    subscription_id: IdPath, request: Request, cause: Cause = Depends(request_cause)
+    subscription_id: IdPath,
+    request: Request,
+    cause: Cause = Depends(request_cause),
+    principal: Principal = Depends(current_principal),
 ) -> None:
-    """End a webhook subscription (WebhookUnsubscribed); no delivery is made after."""
-    await unsubscribe_webhook(_deps(request).pipeline, subscription_id, cause)
+    """End a webhook subscription (WebhookUnsubscribed); no delivery is made after. An
+    integration client may end only one it created."""
+    owner = _subscription_owner(principal)
+    await unsubscribe_webhook(_deps(request).pipeline, subscription_id, cause, owner=owner)

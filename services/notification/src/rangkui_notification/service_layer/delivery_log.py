@@ -180,13 +180,14 @@ class DeliveryLog(Projection):
     async def on_subscribed(self, ctx: BatchContext, e: WebhookSubscribed, r: Received) -> None:
         ctx.sql.add(
             """INSERT INTO webhook_subscriptions
-                   (subscription_id, url, event_types, description, created_at)
-               VALUES ($1, $2, $3, $4, $5) ON CONFLICT (subscription_id) DO NOTHING""",
+                   (subscription_id, url, event_types, description, created_at, subscribed_by)
+               VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (subscription_id) DO NOTHING""",
             e.subscription_id,
             e.url,
             e.event_types,
             e.description,
             r.envelope.time,
+            e.subscribed_by,
         )
 
     @handles(WebhookUnsubscribed)

@@ -88,12 +88,20 @@ async def subscribe_webhook(
     return subscription_id, recorded[-1].version
 
 
-async def unsubscribe_webhook(pipeline: Pipeline, subscription_id: str, cause: Cause) -> bool:
-    """End a subscription (idempotent); False if it had already ended."""
+async def unsubscribe_webhook(
+    pipeline: Pipeline, subscription_id: str, cause: Cause, *, owner: str | None = None
+) -> bool:
+    """End a subscription (idempotent); False if it had already ended. With `owner` (an
+    integration client), only one it created: another's is not found, as if it did not
+    exist, so a client learns nothing of other systems' subscriptions."""
 
     async def handler(uow: UnitOfWork) -> bool:
         history = (await uow.load([REGISTRY_STREAM]))[REGISTRY_STREAM]
-        known = {e.subscription_id for e in history if isinstance(e, WebhookSubscribed)}
+        known = {
+            e.subscription_id
+            for e in history
+            if isinstance(e, WebhookSubscribed) and (owner is None or e.subscribed_by == owner)
+        }
         if subscription_id not in known:
             raise NotFound(f"no webhook subscription {subscription_id}")
         if subscription_id not in active_subscriptions(history):

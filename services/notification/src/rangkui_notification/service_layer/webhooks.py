@@ -18,7 +18,12 @@ from rangkui_contracts.events.notification import NotificationQueuedV2
 from rangkui_contracts.topics import EVALUATION, MUTATION
 from rangkui_eventkit.handlers import BatchContext, Reaction, Received, handles
 from rangkui_notification.domain.notice import notice_stream_id, notification_id_for
-from rangkui_notification.domain.webhooks import REGISTRY_STREAM, active_subscriptions, matches
+from rangkui_notification.domain.webhooks import (
+    REGISTRY_STREAM,
+    active_subscriptions,
+    entitled,
+    matches,
+)
 from rangkui_notification.service_layer.compose import PlannedNotice
 from rangkui_notification.service_layer.once import append_once
 
@@ -33,7 +38,11 @@ class WebhookFanout(Reaction):
     async def on_event(self, ctx: BatchContext, event: DomainEvent, r: Received) -> None:
         source = r.envelope
         registry = active_subscriptions(rec.event for rec in await ctx.load(REGISTRY_STREAM))
-        subscriptions = [s for s in registry.values() if matches(s.event_types, source.type)]
+        subscriptions = [
+            s
+            for s in registry.values()
+            if matches(s.event_types, source.type) and entitled(s, source.type)
+        ]
         if not subscriptions:
             return
         body = json.dumps(source.to_structured(), ensure_ascii=False, separators=(",", ":"))

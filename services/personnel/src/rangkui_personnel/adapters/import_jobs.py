@@ -118,6 +118,14 @@ async def record_chunk(
         [o.events for o in outcomes],
         [json.dumps(o.problems) if o.problems else None for o in outcomes],
     )
+    # A processed row is never read again (a resumed job starts after it): its data goes,
+    # what stays is the report (section, row number, outcome, problems).
+    await conn.execute(
+        """UPDATE import_rows SET data = '{}'::jsonb
+           WHERE job_id = $1 AND seq < $2 AND data <> '{}'::jsonb""",
+        job_id,
+        processed,
+    )
     count = {k: sum(1 for o in outcomes if o.outcome == k) for k in _OUTCOMES}
     await conn.execute(
         """UPDATE import_jobs SET processed_rows = $2, events_written = events_written + $3,
@@ -135,9 +143,20 @@ async def record_chunk(
 
 
 async def finish(pool: asyncpg.Pool, job_id: str) -> None:
-    await pool.execute(
-        "UPDATE import_jobs SET status = 'DONE', updated_at = now() "
-        "WHERE job_id = $1 AND status = 'RUNNING'",
+    """Mark the job done and drop whatever row data is left (rows refused up front)."""
+    async with pool.acquire() as conn, conn.transaction():
+        await conn.execute(
+            "UPDATE import_jobs SET status = 'DONE', updated_at = now() "
+            "WHERE job_id = $1 AND status = 'RUNNING'",
+            job_id,
+        )
+        await drop_row_data(conn, job_id)
+
+
+async def drop_row_data(conn: asyncpg.Connection | asyncpg.Pool, job_id: str) -> None:
+    """Keep a finished job's report, not the file's contents."""
+    await conn.execute(
+        "UPDATE import_rows SET data = '{}'::jsonb WHERE job_id = $1 AND data <> '{}'::jsonb",
         job_id,
     )
 

@@ -7,11 +7,11 @@ topic within moments, so a client that just wrote polls the GET until it shows.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import asyncpg
 from fastapi import APIRouter, Depends, Query, Request, Response
-from pydantic import BaseModel, EmailStr, Field
+from pydantic import BaseModel, EmailStr, Field, StringConstraints
 
 from rangkui_contracts.events.common import Education, EducationLevel
 from rangkui_contracts.events.personnel import (
@@ -110,8 +110,14 @@ class RegisterEmployeeBody(Body):
     tmt_position: date
     status: EmployeeStatus = "ACTIVE"
     education: list[Education] = Field(default_factory=list)
-    competencies: list[str] = Field(default_factory=list)
+    competencies: Competencies = Field(default_factory=list)
     contact: ContactBody | None = None
+
+
+# A competency is a short name ("olimpiade matematika"); an employee has a few dozen at most.
+# Bounded here so that no request becomes an event the broker would refuse.
+Competency = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+Competencies = Annotated[list[Competency], Field(max_length=100)]
 
 
 class ContactBody(Body):
@@ -362,7 +368,7 @@ async def update_education(
 async def update_competencies(
     response: Response,
     nip: NipPath,
-    body: list[str],
+    body: Competencies,
     d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:

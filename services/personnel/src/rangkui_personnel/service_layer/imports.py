@@ -45,6 +45,7 @@ from rangkui_personnel.domain.position import (
     position_decider,
 )
 from rangkui_personnel.domain.simpeg import (
+    COLUMNS,
     KEY_COLUMNS,
     SECTIONS,
     ParsedRow,
@@ -73,10 +74,16 @@ def plan_rows(
     rows: Rows,
 ) -> list[tuple[str, int, dict[str, Any], list[dict[str, str]] | None]]:
     """Order rows for processing (units parents-first, then posts, then employees) and refuse
-    up front the rows that repeat a key already given in the file."""
+    up front the rows that repeat a key already given in the file. Only the columns the
+    parser knows are kept: an export's other columns (NIK, address, birthplace) are never
+    stored."""
     planned: list[tuple[str, int, dict[str, Any], list[dict[str, str]] | None]] = []
     for section in SECTIONS:
-        numbered = list(enumerate(rows.get(section, []), start=1))
+        known = COLUMNS[section]
+        numbered = [
+            (n, {k: v for k, v in data.items() if k in known})
+            for n, data in enumerate(rows.get(section, []), start=1)
+        ]
         if section == "units":
             numbered = _parents_first(numbered)
         seen: dict[str, int] = {}
