@@ -49,7 +49,11 @@ async def _call(method: str, path: str, **kwargs: object) -> httpx.Response:
 
 
 async def test_a_domain_error_is_a_problem_that_keeps_the_fields_clients_read() -> None:
-    r = await _call("GET", "/employees/198609262015051001", headers={"X-Correlation-ID": "c-1"})
+    r = await _call(
+        "GET",
+        "/employees/198609262015051001",
+        headers={"X-Correlation-ID": "8d7e7c0e-2f1a-4a39-9a55-6b1f0d2c0001"},
+    )
     assert r.status_code == 404
     assert r.headers["content-type"] == "application/problem+json"
     assert r.json() == {
@@ -60,7 +64,7 @@ async def test_a_domain_error_is_a_problem_that_keeps_the_fields_clients_read() 
         "instance": "/employees/198609262015051001",
         "error": "not_found",
         "message": "no employee 198609262015051001",
-        "correlation_id": "c-1",
+        "correlation_id": "8d7e7c0e-2f1a-4a39-9a55-6b1f0d2c0001",
     }
 
 
@@ -95,12 +99,14 @@ async def test_a_parameter_of_the_wrong_shape_is_a_422_naming_it(
 
 
 async def test_an_unreachable_dependency_is_a_503_with_retry_after_not_a_500() -> None:
-    r = await _call("GET", "/down", headers={"X-Correlation-ID": "c-2"})
+    r = await _call(
+        "GET", "/down", headers={"X-Correlation-ID": "8d7e7c0e-2f1a-4a39-9a55-6b1f0d2c0002"}
+    )
     assert r.status_code == 503
     assert r.headers["content-type"] == "application/problem+json"
     assert r.headers["retry-after"] == "2"
-    assert r.headers["x-correlation-id"] == "c-2"
-    assert r.json()["correlation_id"] == "c-2"
+    assert r.headers["x-correlation-id"] == "8d7e7c0e-2f1a-4a39-9a55-6b1f0d2c0002"
+    assert r.json()["correlation_id"] == "8d7e7c0e-2f1a-4a39-9a55-6b1f0d2c0002"
 
 
 async def test_a_wrong_method_is_a_405_that_names_every_method_of_the_path() -> None:
