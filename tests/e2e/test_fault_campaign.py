@@ -34,11 +34,15 @@ from rangkui_eventkit.testing.auth import acting, bearer
 from rangkui_eventkit.testing.infra import REPO_ROOT, Infra
 from rangkui_eventkit.testing.plugin import eventually
 from rangkui_eventkit.testing.system import SERVICES, System, province_today
+from rangkui_mutation.domain.mutation import REQUIRED_DOCUMENTS
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 OPERATOR = acting("operator.bkd", "bkd_operator")
 PPK = acting("ppk.gubernur", "ppk")
+VERIFIER = acting("verifikator.bkd", "bkd_operator")
+TPK_MEMBERS = ("tpk.sekda", "tpk.inspektur", "tpk.kepala-bkd")
+TPK = acting(TPK_MEMBERS[0], "tpk_member")
 READER = bearer(roles=["bkd_operator", "auditor"], sub="e2e.reader")
 SEED_VARIABLE = "RANGKUI_FAULT_SEED"
 LANES = 3  # transfers driven at once
@@ -46,8 +50,22 @@ KILLS_PER_SERVICE = 3  # at least two, as the campaign promises; a few more at r
 MAX_DOWN = 2  # services killed and not yet back at one time
 BROKER_OUTAGE_S = 20.0
 HEAD = "197501012000031002"
-MOVER_TEMPLATES = {"mutation_approved", "mutation_decreed", "mutation_effective"}
-HEAD_TEMPLATES = MOVER_TEMPLATES | {"mutation_proposed", "monitoring_scheduled"}
+# The notices of the full process: the mover hears of the approval, the socialisation, the
+# decree and the effect; the head of the new school of the proposal, the approval, the decree,
+# the effect and the monitoring plan (the TPK's review goes to the PPK only).
+MOVER_TEMPLATES = {
+    "mutation_approved",
+    "mutation_socialized",
+    "mutation_decreed",
+    "mutation_effective",
+}
+HEAD_TEMPLATES = {
+    "mutation_proposed",
+    "mutation_approved",
+    "mutation_decreed",
+    "mutation_effective",
+    "monitoring_scheduled",
+}
 INFRA_SH = REPO_ROOT / "deploy" / "local" / "infra.sh"
 
 
@@ -142,12 +160,20 @@ class Load:
         r = await self.send("GET", self.url("mutation", f"/mutations/{mutation_id}"), READER)
         return r.json()["status"] if r is not None and r.status_code == 200 else None
 
-    async def step(self, mutation_id: str, verb: str, body: Any, reached: set[str]) -> None:
-        """Approve or decree; done once the transfer shows one of the `reached` states."""
+    async def step(
+        self,
+        mutation_id: str,
+        verb: str,
+        body: Any,
+        reached: set[str],
+        who: dict[str, str] = PPK,
+    ) -> None:
+        """One step of the process; done once the transfer shows one of the `reached` states
+        (an answer lost to a kill is recognised by the state the step left)."""
 
         async def attempt() -> bool:
             url = self.url("mutation", f"/mutations/{mutation_id}/{verb}")
-            r = await self.send("POST", url, PPK, body)
+            r = await self.send("POST", url, who, body)
             if r is not None and r.status_code == 200:
                 return True
             if r is not None and r.status_code not in (404, 409, 422):
@@ -159,11 +185,26 @@ class Load:
     async def transfer(self, nip: str) -> None:
         await self.register(nip)
         mutation_id = await self.propose(nip)
-        after_approval = {"APPROVED", "DECREED", "EFFECTIVE"}
-        await self.step(mutation_id, "approve", {"reasons": "sesuai kebutuhan"}, after_approval)
+        later = ["REVIEWED", "APPROVED", "SOCIALIZED", "ACKNOWLEDGED", "DECREED", "EFFECTIVE"]
+        items = [{"code": c, "present": True, "reference": f"B-{c}"} for c in REQUIRED_DOCUMENTS]
+        await self.step(
+            mutation_id, "documents", {"items": items}, {"DOCUMENTS_CHECKED", *later}, VERIFIER
+        )
+        sidang = {
+            "recommended": True,
+            "notes": "sesuai kebutuhan",
+            "members_present": list(TPK_MEMBERS),
+            "berita_acara_ref": f"BA/TPK/{mutation_id[:8]}",
+        }
+        await self.step(mutation_id, "review", sidang, set(later), TPK)
+        await self.step(mutation_id, "approve", {"reasons": "sesuai kebutuhan"}, set(later[1:]))
+        told = {"message": "Anda dibutuhkan di SMA Negeri 2"}
+        await self.step(mutation_id, "socialize", told, set(later[2:]), OPERATOR)
+        employee = acting(nip, "employee")
+        await self.step(mutation_id, "acknowledge", None, set(later[3:]), employee)
         today = province_today().isoformat()
         decree = {"sk_number": f"800/{mutation_id[:8]}/BKD/2026", "sk_date": today, "tmt": today}
-        await self.step(mutation_id, "decree", decree, {"DECREED", "EFFECTIVE"})
+        await self.step(mutation_id, "decree", decree, set(later[4:]))
         self.done[nip] = mutation_id
 
     async def lane(self) -> None:
