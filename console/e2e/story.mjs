@@ -170,6 +170,7 @@ try {
     await check(page, "tpk-kuorum-ditolak");
     await confirmModal(page, (d) => d.getByLabel(/Anggota TPK lain yang hadir/).fill(TPK_OTHERS.join("\n")));
     await page.getByText("Ditinjau TPK").first().waitFor();
+    await page.getByText(`berita acara ${beritaAcara}`).waitFor(); // the sidang, in the timeline
     await check(page, "tpk-sidang");
     await context.close();
   }

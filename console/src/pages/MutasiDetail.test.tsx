@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ApiError } from "../api/problem";
 import { Refusal } from "../components/Refusal";
 import type { components } from "../api/generated/mutation";
-import { Held, holdOf, objectionDeadline, recommendation } from "./MutasiDetail";
+import { Held, holdOf, objectionDeadline, recommendation, stepFacts } from "./MutasiDetail";
 
 type Transfer = components["schemas"]["MutationView"];
 
@@ -28,6 +28,16 @@ describe("a transfer's published facts", () => {
     expect(recommendation(m)).toBe(false);
     expect(objectionDeadline(transfer("APPROVED", []))).toBeNull();
     expect(recommendation(transfer("PROPOSED", []))).toBeNull();
+  });
+
+  it("names the sidang's members and berita acara, and the decree, in the timeline", () => {
+    expect(stepFacts(step("REVIEWED", 3, { recommended: true, members_present: ["tpk.a", "tpk.b", "tpk.c"], berita_acara_ref: "BA/1" }))).toEqual([
+      "Sidang TPK: hadir tpk.a, tpk.b, tpk.c; berita acara BA/1",
+      "Direkomendasikan",
+    ]);
+    expect(stepFacts(step("DECREED", 7, { sk_number: "800/1/BKD/2026", sk_date: "2026-03-02", tmt: "2026-04-01" }))).toEqual([
+      "SK 800/1/BKD/2026 tanggal 2 Maret 2026, TMT 1 April 2026",
+    ]);
   });
 
   it("shows why a held transfer is held, each guard with its legal basis", () => {

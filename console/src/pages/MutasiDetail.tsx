@@ -78,6 +78,28 @@ export function holdOf(m: Transfer): { on: string | null; reasons: HoldReason[] 
   return { on: typeof details.held_on === "string" ? details.held_on : null, reasons };
 }
 
+/** What a step of the timeline recorded beyond its reason: the sidang's members and berita
+ * acara, the published deadline, the decree and a cancelling decree. */
+export function stepFacts(s: Step): string[] {
+  const d = s.details ?? {};
+  const f = t.mutasi.facts;
+  const str = (v: unknown) => (typeof v === "string" && v ? v : null);
+  const out: string[] = [];
+  if (s.step === "REVIEWED") {
+    const members = Array.isArray(d.members_present) ? (d.members_present as string[]).join(", ") : "—";
+    out.push(f.sidang(members, str(d.berita_acara_ref) ?? "—"));
+    if (typeof d.recommended === "boolean") out.push(f.recommended(d.recommended));
+  }
+  if (str(d.fit_override)) out.push(f.fitOverride(str(d.fit_override)!));
+  if (s.step === "SOCIALIZED" && str(d.objection_deadline)) out.push(f.deadline(formatDate(str(d.objection_deadline))));
+  if (s.step === "DECREED" && str(d.sk_number)) {
+    out.push(f.decree(str(d.sk_number)!, formatDate(str(d.sk_date)), formatDate(str(d.tmt))));
+    if (str(d.retroactive_reason)) out.push(f.retroactive(str(d.retroactive_reason)!));
+  }
+  if (str(d.cancelling_sk_number)) out.push(f.cancellingDecree(str(d.cancelling_sk_number)!, formatDate(str(d.cancelling_sk_date))));
+  return out;
+}
+
 export function Held({ m }: { m: Transfer }) {
   const hold = holdOf(m);
   if (!hold) return null;
@@ -146,6 +168,7 @@ export function MutasiDetail() {
                     <div>
                       <strong>{statusLabel(s.step)}</strong> · {formatDateTime(s.at)} · {t.mutasi.actor} {s.actor}
                       {s.reason && <div>{s.reason}</div>}
+                      {stepFacts(s).map((line) => <div key={line}><small>{line}</small></div>)}
                     </div>
                   ),
                 }))}
