@@ -237,7 +237,8 @@ async def test_each_role_clicks_through_a_transfer_in_chromium(
     assert steps_seen["SOCIALIZED"]["details"]["objection_deadline"] == deadline.isoformat()
     assert steps_seen["DECREED"]["actor"] == "kabid.mutasi.bkd"
     assert view["sk_number"] == f"800/{mutation_id[:6]}/BKD/2026"
-    assert view["sk_date"] == today.isoformat() and view["tmt"] == today.isoformat()
+    assert view["sk_date"] == today.isoformat()
+    assert view["tmt"] == today.isoformat()
     plans = await province.plans(CANDIDATE)
     checkpoints = [c for plan in plans for c in plan["checkpoints"]]
     assert any(c.get("predikat") == "BAIK" for c in checkpoints), plans
