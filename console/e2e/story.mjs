@@ -2,7 +2,12 @@
 // four services behind the console's one origin. Run by tests/e2e/test_console_story.py,
 // which starts the services and the console server and passes what it seeded:
 //
-//   BASE_URL  EMPLOYEE_NIP  EVALUATOR_NIP  EVALUATOR_UNIT  TARGET_UNIT  OUT_DIR  [CHROMIUM]
+//   BASE_URL  EMPLOYEE_NIP  EVALUATOR_NIP  EVALUATOR_UNIT  TARGET_UNIT  TPK_MEMBERS
+//   OBJECTION_DEADLINE  TIMEZONE  OUT_DIR  [CHROMIUM]
+//
+// TIMEZONE is the province's: the browser's "today" (the decree form's SK date and TMT) is
+// then the services' today. OBJECTION_DEADLINE (YYYY-MM-DD) is what the socialisation must
+// publish and the employee must be shown. TPK_MEMBERS: the two other members of the sidang.
 //
 // Every step leaves a screenshot in OUT_DIR and is checked with axe-core; a serious or
 // critical finding fails the story. Prints one JSON line with what happened.
@@ -22,6 +27,11 @@ const EVALUATOR = env("EVALUATOR_NIP");
 const EVALUATOR_UNIT = env("EVALUATOR_UNIT");
 const TARGET_UNIT = env("TARGET_UNIT");
 const OUT = env("OUT_DIR");
+const TPK_OTHERS = env("TPK_MEMBERS").split(",");
+const DEADLINE = new Intl.DateTimeFormat("id-ID", { day: "numeric", month: "long", year: "numeric" }).format(
+  new Date(`${env("OBJECTION_DEADLINE")}T00:00:00`),
+);
+const TIMEZONE = env("TIMEZONE");
 const STEP_TIMEOUT = 30_000;
 
 const axeSource = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -70,8 +80,8 @@ async function choose(page, label, option) {
 async function signIn(browser, { role, user, nip, units, phone }) {
   const context = await browser.newContext(
     phone
-      ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: "id-ID" }
-      : { viewport: { width: 1366, height: 900 }, locale: "id-ID" },
+      ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: "id-ID", timezoneId: TIMEZONE }
+      : { viewport: { width: 1366, height: 900 }, locale: "id-ID", timezoneId: TIMEZONE },
   );
   const page = await context.newPage();
   page.setDefaultTimeout(STEP_TIMEOUT);
@@ -104,7 +114,8 @@ const browser = await chromium.launch({
 try {
   await mkdir(OUT, { recursive: true });
 
-  // 1. The operator finds the mathematics-teacher shortage and proposes the top candidate.
+  // 1. The operator finds the mathematics-teacher shortage, proposes the top candidate and
+  //    checks the file's documents.
   {
     const { page, context } = await signIn(browser, { role: "Operator BKD", user: "operator.bkd" });
     await page.getByRole("menuitem", { name: "Kebutuhan" }).click();
@@ -128,6 +139,10 @@ try {
     await page.getByText(EMPLOYEE).first().waitFor();
     await page.getByText("Diusulkan").first().waitFor();
     await check(page, "operator-usulan");
+    await page.getByRole("button", { name: "Periksa kelengkapan berkas" }).click();
+    await confirmModal(page); // every document of the checklist is present
+    await page.getByText("Berkas diperiksa").first().waitFor();
+    await check(page, "operator-berkas");
     await context.close();
   }
 
@@ -139,18 +154,28 @@ try {
     await link.click();
   };
 
-  // 2. The TPK reviews.
+  // 2. The TPK's sidang. Recorded first with one other member only, it is refused for want
+  //    of a quorum (the rule shown); with all three members present it is recorded.
   {
     const { page, context } = await signIn(browser, { role: "Anggota TPK", user: "tpk.anggota" });
     await openTask(page, "Berkas untuk ditinjau");
     await page.getByRole("button", { name: "Tinjau (TPK)" }).click();
-    await confirmModal(page, (d) => d.getByLabel("Catatan").fill("Kualifikasi sesuai, sekolah asal kelebihan guru."));
+    const beritaAcara = `BA/TPK/${report.mutation_id.slice(0, 6)}/2026`;
+    await confirmModal(page, async (d) => {
+      await d.getByLabel(/Anggota TPK lain yang hadir/).fill(TPK_OTHERS[0]);
+      await d.getByLabel("Nomor berita acara sidang").fill(beritaAcara);
+      await d.getByLabel("Catatan").fill("Kualifikasi sesuai, sekolah asal kelebihan guru.");
+    });
+    await page.getByRole("dialog").getByText("tpk_quorum_not_met").waitFor();
+    await check(page, "tpk-kuorum-ditolak");
+    await confirmModal(page, (d) => d.getByLabel(/Anggota TPK lain yang hadir/).fill(TPK_OTHERS.join("\n")));
     await page.getByText("Ditinjau TPK").first().waitFor();
-    await check(page, "tpk-tinjau");
+    await page.getByText(`berita acara ${beritaAcara}`).waitFor(); // the sidang, in the timeline
+    await check(page, "tpk-sidang");
     await context.close();
   }
 
-  // 3. The PPK approves.
+  // 3. The PPK, who did not sit in the sidang, approves as the TPK recommended.
   {
     const { page, context } = await signIn(browser, { role: "PPK (Gubernur)", user: "ppk.gubernur" });
     await openTask(page, "Berkas untuk diputuskan");
@@ -161,7 +186,7 @@ try {
     await context.close();
   }
 
-  // 4. The operator socialises.
+  // 4. The operator socialises: the objection window opens, its deadline on the transfer.
   {
     const { page, context } = await signIn(browser, { role: "Operator BKD", user: "operator.bkd" });
     await openTask(page, "Berkas untuk disosialisasikan");
@@ -170,17 +195,19 @@ try {
       d.getByLabel("Penjelasan kepada pegawai").fill(`Anda dibutuhkan sebagai guru matematika di ${TARGET_UNIT}.`),
     );
     await page.getByText("Disosialisasikan").first().waitFor();
+    await page.locator(".ant-descriptions", { hasText: "Batas waktu keberatan" }).getByText(DEADLINE).waitFor();
     await check(page, "operator-sosialisasi");
     await context.close();
   }
 
-  // 5. The employee, on a phone, reads the notice and acknowledges before the deadline.
+  // 5. The employee, on a phone, reads the notice and the deadline the API published, and
+  //    acknowledges (the decree need not wait for the end of the window).
   {
     const { page, context } = await signIn(browser, { role: "Pegawai (ASN)", nip: EMPLOYEE, phone: true });
     await page.getByRole("heading", { name: "Layanan mandiri" }).waitFor();
     // The notice of the socialisation comes through notification's read model.
     await reopenUntil(page, "Layanan mandiri", page.getByText("Belum dibaca"));
-    await page.getByText(/Batas waktu keberatan/).waitFor();
+    await page.getByText(`Batas waktu keberatan: ${DEADLINE}`).waitFor();
     await check(page, "pegawai-pemberitahuan");
     await page.getByRole("button", { name: "Saya menerima" }).click();
     await confirmModal(page);
@@ -190,12 +217,13 @@ try {
   }
 
   // 6. The operator who proposed may not decree it too (segregation of duties): the refusal
-  //    is shown with its rule; a second BKD officer records the SK with TMT today.
+  //    is shown with its rule; another BKD officer records the SK, dated today, TMT today.
+  const skNumber = `800/${report.mutation_id.slice(0, 6)}/BKD/2026`;
   {
     const { page, context } = await signIn(browser, { role: "Operator BKD", user: "operator.bkd" });
     await openTask(page, "Berkas untuk ditetapkan SK-nya");
     await page.getByRole("button", { name: "Tetapkan SK" }).click();
-    await confirmModal(page, (d) => d.getByLabel("Nomor SK").fill(`800/${report.mutation_id.slice(0, 6)}/BKD/2026`));
+    await confirmModal(page, (d) => d.getByLabel("Nomor SK").fill(skNumber));
     await page.getByRole("dialog").getByText("segregation_of_duties").waitFor();
     await check(page, "operator-sk-ditolak");
     await context.close();
@@ -204,8 +232,9 @@ try {
     const { page, context } = await signIn(browser, { role: "Operator BKD", user: "kabid.mutasi.bkd" });
     await openTask(page, "Berkas untuk ditetapkan SK-nya");
     await page.getByRole("button", { name: "Tetapkan SK" }).click();
-    await confirmModal(page, (d) => d.getByLabel("Nomor SK").fill(`800/${report.mutation_id.slice(0, 6)}/BKD/2026`));
+    await confirmModal(page, (d) => d.getByLabel("Nomor SK").fill(skNumber));
     await page.getByText(/SK ditetapkan|Berlaku \(TMT\)/).first().waitFor();
+    await page.getByText(skNumber).first().waitFor();
     await check(page, "operator-sk");
     await context.close();
   }

@@ -100,8 +100,8 @@ function Shell() {
           <Button size="small" onClick={() => { signOut(); navigate("/masuk"); }}>{t.signIn.signOut}</Button>
         </span>
       </Layout.Header>
-      <Layout.Content>
-        <main id="konten" className="content" tabIndex={-1}>
+      {/* Ant Design's Content is itself the page's one <main>. */}
+      <Layout.Content id="konten" className="content" tabIndex={-1}>
           <Routes key={visit}>
             <Route path="/" element={allowed.includes("beranda") ? <Beranda /> : <Navigate to={home} replace />} />
             <Route path="/masuk" element={<Navigate to={home} replace />} />
@@ -117,7 +117,6 @@ function Shell() {
             <Route path="/impor" element={may("impor", <Impor />)} />
             <Route path="*" element={<Navigate to={home} replace />} />
           </Routes>
-        </main>
       </Layout.Content>
     </Layout>
   );

@@ -20,24 +20,31 @@ export function screensFor(roles: string[]): Screen[] {
 /** The steps each role takes on a transfer, by its status (mirrors the services' access
  * tables and the lifecycle; the API still has the last word). */
 export const ACTIONS: Record<string, Record<string, string[]>> = {
+  // BKD checks the file, socialises, records the SK once the employee acknowledged (or the
+  // window closed, or the objection was dismissed), releases a held transfer; it cancels
+  // only what is not decreed yet.
   bkd_operator: {
     PROPOSED: ["documents", "cancel"],
     DOCUMENTS_CHECKED: ["documents", "cancel"],
     REVIEWED: ["cancel"],
-    APPROVED: ["socialize", "decree", "cancel"],
+    APPROVED: ["socialize", "cancel"],
     SOCIALIZED: ["cancel"],
     ACKNOWLEDGED: ["decree", "cancel"],
-    OBJECTED: ["resolve"],
+    OBJECTED: ["cancel"],
     OBJECTION_DISMISSED: ["decree", "cancel"],
+    HELD: ["release"],
   },
-  tpk_member: { PROPOSED: ["review"], DOCUMENTS_CHECKED: ["review"] },
+  // The TPK's sidang, once the file is checked.
+  tpk_member: { DOCUMENTS_CHECKED: ["review"] },
+  // The PPK decides after the sidang, alone resolves objections, and alone cancels a
+  // decreed transfer (with the cancelling decree).
   ppk: {
     REVIEWED: ["approve", "reject"],
-    PROPOSED: ["approve", "reject"],
-    DOCUMENTS_CHECKED: ["approve", "reject"],
     OBJECTED: ["resolve"],
     ACKNOWLEDGED: ["decree"],
     OBJECTION_DISMISSED: ["decree"],
+    DECREED: ["cancel"],
+    HELD: ["release", "cancel"],
   },
   employee: { SOCIALIZED: ["acknowledge", "object"] },
 };

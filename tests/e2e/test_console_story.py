@@ -1,7 +1,10 @@
 """The console's end-to-end story in a real Chromium: the four services as processes on
 real Kafka and PostgreSQL, the console server in front of them (one origin, development
-sign-in), and `console/e2e/story.mjs` clicking through each role in turn, with a screenshot
-and an axe-core check at every step (kept in `console/test-results/`)."""
+sign-in), and `console/e2e/story.mjs` clicking through each role in turn the full process
+main requires (documents, the TPK's sidang with its quorum and berita acara, the PPK who did
+not sit in it, socialisation with its objection window, the employee's acknowledgement, a
+valid decree, a checkpoint), with a screenshot and an axe-core check at every step (kept in
+`console/test-results/`)."""
 
 from __future__ import annotations
 
@@ -12,16 +15,19 @@ import shutil
 import subprocess
 import sys
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from pathlib import Path
 from typing import IO, Any
 
 import httpx
 import pytest
 
+from rangkui_eventkit.clock import PROVINCE_TIMEZONE
+from rangkui_eventkit.testing.infra import Infra
 from rangkui_eventkit.testing.plugin import eventually
-from rangkui_eventkit.testing.system import SERVICES, System, free_port
+from rangkui_eventkit.testing.system import SERVICES, System, free_port, province_today
 
-from .conftest import OPERATOR, Province
+from .conftest import OPERATOR, TPK_MEMBERS, Province
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -31,6 +37,24 @@ RESULTS = CONSOLE / "test-results" / "story"
 CANDIDATE = "198403152009011002"  # S1 Pendidikan Matematika at SMA 1: the top candidate
 STUDYING = "198607202010012003"  # same degree, on study assignment: excluded by rule
 HEAD = "197505102000031001"  # Kepala Sekolah of SMA 2: evaluates who arrives there
+SIDANG = ("tpk.anggota", *TPK_MEMBERS[:2])  # the signed-in member and the two others
+OBJECTION_WINDOW = timedelta(days=14)  # the default policy's window
+
+
+@pytest.fixture
+async def system(
+    infra: Infra, topic_prefix: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[System]:
+    """The four services as processes. The story's evaluator records the first checkpoint
+    on the TMT day ("later" is not waited for): the province's policy here opens checkpoints
+    early enough for that (`EVALUATION_CHECKPOINT_EARLY_DAYS`, as the erasure story does)."""
+    monkeypatch.setenv("EVALUATION_CHECKPOINT_EARLY_DAYS", "92")
+    system = System(infra, topic_prefix, tmp_path)
+    try:
+        await system.start()
+        yield system
+    finally:
+        await system.close()
 
 
 def chromium() -> str:
@@ -134,6 +158,8 @@ async def test_each_role_clicks_through_a_transfer_in_chromium(
     await seed(province)
     shutil.rmtree(RESULTS, ignore_errors=True)
     RESULTS.mkdir(parents=True)
+    today = province_today()  # the services run on the system clock, in the province
+    deadline = today + OBJECTION_WINDOW
     env = {
         **os.environ,
         "BASE_URL": console_url,
@@ -141,6 +167,9 @@ async def test_each_role_clicks_through_a_transfer_in_chromium(
         "EVALUATOR_NIP": HEAD,
         "EVALUATOR_UNIT": province.id("sma-2"),
         "TARGET_UNIT": "SMA Negeri 2 Tanjung Batu",
+        "TPK_MEMBERS": ",".join(SIDANG[1:]),
+        "OBJECTION_DEADLINE": deadline.isoformat(),
+        "TIMEZONE": PROVINCE_TIMEZONE,
         "OUT_DIR": str(RESULTS),
         "CHROMIUM": chromium(),
     }
@@ -164,8 +193,17 @@ async def test_each_role_clicks_through_a_transfer_in_chromium(
     assert report["ok"] is True
     steps = [s["step"] for s in report["steps"]]
     assert steps[0] == "operator-kebutuhan"
-    assert "pegawai-terima" in steps
-    assert "operator-sk-ditolak" in steps
+    for expected in (
+        "operator-berkas",
+        "tpk-kuorum-ditolak",
+        "tpk-sidang",
+        "ppk-setuju",
+        "operator-sosialisasi",
+        "pegawai-terima",
+        "operator-sk-ditolak",
+        "operator-sk",
+    ):
+        assert expected in steps, steps
     assert steps[-1] == "penilai-tersimpan"
     assert all(s["bytes"] > 0 for s in report["steps"])
     blocking = [
@@ -181,9 +219,26 @@ async def test_each_role_clicks_through_a_transfer_in_chromium(
     r = await province.client.get(f"{province.system.url('mutation')}/mutations/{mutation_id}")
     view = r.json()
     assert view["nip"] == CANDIDATE
+    steps_seen = {s["step"]: s for s in view["timeline"]}
     timeline = [s["step"] for s in view["timeline"]]
-    assert timeline[:5] == ["PROPOSED", "REVIEWED", "APPROVED", "SOCIALIZED", "ACKNOWLEDGED"]
+    assert timeline[:6] == [
+        "PROPOSED",
+        "DOCUMENTS_CHECKED",
+        "REVIEWED",
+        "APPROVED",
+        "SOCIALIZED",
+        "ACKNOWLEDGED",
+    ], timeline
     assert "DECREED" in timeline
+    sidang = steps_seen["REVIEWED"]
+    assert sorted(sidang["details"]["members_present"]) == sorted(SIDANG)
+    assert sidang["details"]["berita_acara_ref"] == f"BA/TPK/{mutation_id[:6]}/2026"
+    assert steps_seen["APPROVED"]["actor"] == "ppk.gubernur"
+    assert steps_seen["SOCIALIZED"]["details"]["objection_deadline"] == deadline.isoformat()
+    assert steps_seen["DECREED"]["actor"] == "kabid.mutasi.bkd"
+    assert view["sk_number"] == f"800/{mutation_id[:6]}/BKD/2026"
+    assert view["sk_date"] == today.isoformat()
+    assert view["tmt"] == today.isoformat()
     plans = await province.plans(CANDIDATE)
     checkpoints = [c for plan in plans for c in plan["checkpoints"]]
     assert any(c.get("predikat") == "BAIK" for c in checkpoints), plans

@@ -1,14 +1,14 @@
 /**
- * A refusal as the services give it (`rangkui_eventkit.errors`): the Indonesian message a
- * person reads, the rule that refused, its legal basis and every other failing rule.
+ * A refusal as the services give it: RFC 9457 problem details (the generated `Problem`
+ * schema) with the Indonesian message a person reads, the rule that refused, its legal
+ * basis and every failing rule (`violations`), or every invalid field (`problems`).
  */
 import { t } from "../i18n";
+import type { components } from "./generated/mutation";
 
-export interface Violation {
-  rule: string;
-  message: string;
-  legal_basis?: string | null;
-}
+export type Problem = components["schemas"]["Problem"];
+export type Violation = components["schemas"]["ViolationBody"];
+export type FieldProblem = components["schemas"]["FieldProblem"];
 
 export class ApiError extends Error {
   constructor(
@@ -17,40 +17,34 @@ export class ApiError extends Error {
     readonly rule: string | null = null,
     readonly legalBasis: string | null = null,
     readonly violations: Violation[] = [],
+    readonly problems: FieldProblem[] = [],
   ) {
     super(message);
     this.name = "ApiError";
   }
 }
 
-type Body = Record<string, unknown> | undefined | null;
-
 function text(value: unknown): string | null {
   return typeof value === "string" && value.trim() ? value : null;
 }
 
-/** The error a failed response carries, whatever shape its body has. */
-export function toApiError(status: number, body: Body | string): ApiError {
-  if (typeof body === "string" || !body) {
+/** The error a failed response carries: a problem document, or whatever a proxy in front
+ * of the services answered (plain text, an empty body). */
+export function toApiError(status: number, body: Partial<Problem> | string | null | undefined): ApiError {
+  if (typeof body === "string" || !body || typeof body !== "object") {
     return new ApiError(text(body) ?? `${t.common.errorTitle} (${status})`, status);
   }
-  const detail = body.detail;
-  // FastAPI's own validation errors: a list of {loc, msg}.
-  if (Array.isArray(detail) && !body.message) {
-    const lines = detail.map((d: { loc?: unknown[]; msg?: string }) =>
-      [(d.loc ?? []).slice(1).join("."), d.msg].filter(Boolean).join(": "),
-    );
-    return new ApiError(lines.join("; ") || t.common.errorTitle, status, "invalid");
-  }
+  const problems = Array.isArray(body.problems) ? body.problems : [];
+  const violations = Array.isArray(body.violations) ? body.violations : [];
   const message =
     text(body.message) ?? text(body.detail) ?? text(body.title) ?? `${t.common.errorTitle} (${status})`;
-  const violations = Array.isArray(body.violations) ? (body.violations as Violation[]) : [];
   return new ApiError(
     message,
     status,
     text(body.rule) ?? text(body.error),
     text(body.legal_basis),
     violations,
+    problems,
   );
 }
 
@@ -68,6 +62,6 @@ export async function unwrap<T>(call: Promise<Answer<T>>): Promise<T> {
   } catch {
     throw new ApiError(t.common.networkError, 0, "unavailable");
   }
-  if (!answer.response.ok) throw toApiError(answer.response.status, answer.error as Body);
+  if (!answer.response.ok) throw toApiError(answer.response.status, answer.error as Partial<Problem> | string);
   return answer.data as T;
 }

@@ -29,7 +29,14 @@ export function ActionButton<V extends object>({
   const [form] = Form.useForm<V>();
 
   async function submit() {
-    const values = fields ? await form.validateFields() : ({} as V);
+    let values = {} as V;
+    if (fields) {
+      try {
+        values = await form.validateFields();
+      } catch {
+        return; // the form shows what is missing beside each field
+      }
+    }
     setBusy(true);
     setError(null);
     try {

@@ -60,7 +60,7 @@ export function KebutuhanDetail() {
     if (!n) return;
     setBusy(true);
     setError(null);
-    const made: string[] = [];
+    const made: { id: string; version: number }[] = [];
     try {
       for (const nip of chosen) {
         const r = await unwrap(
@@ -68,11 +68,13 @@ export function KebutuhanDetail() {
             body: { nip, to_unit_id: n.unit_id, to_position_id: n.position_id, kind: "NEED_BASED", reason: reason || n.reason, need_id: n.need_id },
           }),
         );
-        made.push(r.mutation_id);
+        made.push({ id: r.mutation_id, version: r.version });
       }
       message.success(t.kebutuhan.proposed(made.length));
       setConfirming(false);
-      navigate(made.length === 1 ? `/mutasi/${made[0]}` : "/mutasi");
+      // The transfer page reads the proposal it was just sent to once it is there.
+      if (made.length === 1) navigate(`/mutasi/${made[0].id}`, { state: { minVersion: made[0].version } });
+      else navigate("/mutasi");
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(String(e), 0));
     } finally {

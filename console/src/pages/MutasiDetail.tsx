@@ -1,11 +1,11 @@
 /** One transfer: what, who, why; its timeline (who did what, when and why); and the steps
  * the signed-in role may take now, each confirmed, each refusal shown as the API gives it. */
-import { Card, Checkbox, DatePicker, Descriptions, Form, Input, Space, Switch, Timeline, Typography } from "antd";
+import { Alert, Card, Checkbox, DatePicker, Descriptions, Form, Input, Space, Switch, Timeline, Typography } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
-import { Link, useParams } from "react-router-dom";
+import { Link, useLocation, useParams } from "react-router-dom";
 import { mutation } from "../api/client";
-import { unwrap } from "../api/problem";
+import { ApiError, unwrap } from "../api/problem";
 import { useLoad } from "../api/useLoad";
 import { useSession } from "../auth/session";
 import { ActionButton } from "../components/ActionButton";
@@ -21,14 +21,30 @@ export const DOCUMENTS = Object.keys(t.actions.documentNames) as DocumentCode[];
 
 const required = [{ required: true, message: t.actions.required }];
 
-/** The transfer once its read model has caught up with `minVersion` (the version a step
- * just written answered with), asking again for a few seconds before showing what it has. */
-export async function loadTransfer(mutationId: string, minVersion = 0) {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const m = await unwrap(mutation.GET("/mutations/{mutation_id}", { params: { path: { mutation_id: mutationId } } }));
-    if (m.version >= minVersion || Date.now() > deadline) return m;
-    await new Promise((r) => setTimeout(r, 300));
+type Transfer = components["schemas"]["MutationView"];
+type Step = components["schemas"]["TimelineStep"];
+
+/** One guard that failed on the TMT, as `MutationHeld` records it. */
+export interface HoldReason {
+  rule: string;
+  message: string;
+  legal_basis?: string | null;
+}
+
+/** The transfer, read once its read model holds `minVersion` (the version a step just
+ * written answered with: the API waits for it, `?min_version=`). Should the read model
+ * not catch up in the API's few seconds (503), what it has is shown rather than nothing. */
+export async function loadTransfer(mutationId: string, minVersion = 0): Promise<Transfer> {
+  const read = (min?: number) =>
+    unwrap(mutation.GET("/mutations/{mutation_id}", {
+      params: { path: { mutation_id: mutationId }, query: min ? { min_version: min } : {} },
+    }));
+  if (minVersion <= 0) return read();
+  try {
+    return await read(minVersion);
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 503) return read();
+    throw e;
   }
 }
 
@@ -37,9 +53,84 @@ export function versionOf(result: unknown): number {
   return typeof result === "object" && result && "version" in result ? Number((result as { version: number }).version) : 0;
 }
 
+/** The latest step of `kind` in the transfer's timeline. */
+export function lastStep(m: Transfer, kind: string): Step | undefined {
+  return [...(m.timeline ?? [])].reverse().find((s) => s.step === kind);
+}
+
+/** The last day to object, as the socialisation published it on the transfer. */
+export function objectionDeadline(m: Transfer): string | null {
+  const d = lastStep(m, "SOCIALIZED")?.details?.objection_deadline;
+  return typeof d === "string" ? d : null;
+}
+
+/** Whether the TPK's sidang recommended the transfer (null before any sidang). */
+export function recommendation(m: Transfer): boolean | null {
+  const r = lastStep(m, "REVIEWED")?.details?.recommended;
+  return typeof r === "boolean" ? r : null;
+}
+
+/** Why a held transfer is held, and since when. */
+export function holdOf(m: Transfer): { on: string | null; reasons: HoldReason[] } | null {
+  if (m.status !== "HELD") return null;
+  const details = lastStep(m, "HELD")?.details ?? {};
+  const reasons = Array.isArray(details.reasons) ? (details.reasons as HoldReason[]) : [];
+  return { on: typeof details.held_on === "string" ? details.held_on : null, reasons };
+}
+
+/** What a step of the timeline recorded beyond its reason: the sidang's members and berita
+ * acara, the published deadline, the decree and a cancelling decree. */
+export function stepFacts(s: Step): string[] {
+  const d = s.details ?? {};
+  const f = t.mutasi.facts;
+  const str = (v: unknown) => (typeof v === "string" && v ? v : null);
+  const out: string[] = [];
+  if (s.step === "REVIEWED") {
+    const members = Array.isArray(d.members_present) ? (d.members_present as string[]).join(", ") : "—";
+    out.push(f.sidang(members, str(d.berita_acara_ref) ?? "—"));
+    if (typeof d.recommended === "boolean") out.push(f.recommended(d.recommended));
+  }
+  if (str(d.fit_override)) out.push(f.fitOverride(str(d.fit_override)!));
+  if (s.step === "SOCIALIZED" && str(d.objection_deadline)) out.push(f.deadline(formatDate(str(d.objection_deadline))));
+  if (s.step === "DECREED" && str(d.sk_number)) {
+    out.push(f.decree(str(d.sk_number)!, formatDate(str(d.sk_date)), formatDate(str(d.tmt))));
+    if (str(d.retroactive_reason)) out.push(f.retroactive(str(d.retroactive_reason)!));
+  }
+  if (str(d.cancelling_sk_number)) out.push(f.cancellingDecree(str(d.cancelling_sk_number)!, formatDate(str(d.cancelling_sk_date))));
+  return out;
+}
+
+export function Held({ m }: { m: Transfer }) {
+  const hold = holdOf(m);
+  if (!hold) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      message={t.held.title}
+      description={
+        <div>
+          {hold.on && <div>{t.held.since(formatDate(hold.on))}</div>}
+          <ul className="violations">
+            {hold.reasons.map((r) => (
+              <li key={r.rule}>
+                {r.message} (<code>{r.rule}</code>)
+                {r.legal_basis && <div><small>{`${t.held.basis}: ${r.legal_basis}`}</small></div>}
+              </li>
+            ))}
+          </ul>
+          <div>{t.held.next}</div>
+        </div>
+      }
+    />
+  );
+}
+
 export function MutasiDetail() {
   const { mutationId = "" } = useParams();
-  const [minVersion, setMinVersion] = useState(0);
+  // A page opened right after proposing carries the version the proposal answered with.
+  const arrived = (useLocation().state as { minVersion?: number } | null)?.minVersion ?? 0;
+  const [minVersion, setMinVersion] = useState(arrived);
   const view = useLoad(() => loadTransfer(mutationId, minVersion), [mutationId, minVersion], true);
   return (
     <Space direction="vertical" size="large" style={{ width: "100%" }}>
@@ -50,8 +141,9 @@ export function MutasiDetail() {
             <Typography.Title level={1}>
               {t.mutasi.detailTitle(m.mutation_id)} <StatusTag status={m.status} />
             </Typography.Title>
+            <Held m={m} />
             <Card title={<h2 className="card-title">{t.mutasi.actions}</h2>}>
-              <Actions mutationId={m.mutation_id} status={m.status} onDone={(r) => setMinVersion(versionOf(r) || m.version + 1)} />
+              <Actions m={m} onDone={(r) => setMinVersion(versionOf(r) || m.version + 1)} />
             </Card>
             <Card>
               <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
@@ -62,7 +154,11 @@ export function MutasiDetail() {
                 <Descriptions.Item label={t.mutasi.reason}>{m.reason}</Descriptions.Item>
                 <Descriptions.Item label={t.mutasi.proposedBy}>{m.proposed_by}</Descriptions.Item>
                 <Descriptions.Item label={t.mutasi.sk}>{m.sk_number ?? "—"}</Descriptions.Item>
+                <Descriptions.Item label={t.mutasi.skDate}>{formatDate(m.sk_date)}</Descriptions.Item>
                 <Descriptions.Item label={t.mutasi.tmt}>{formatDate(m.tmt)}</Descriptions.Item>
+                {objectionDeadline(m) && (
+                  <Descriptions.Item label={t.mutasi.objectionDeadline}>{formatDate(objectionDeadline(m))}</Descriptions.Item>
+                )}
               </Descriptions>
             </Card>
             <Card title={<h2 className="card-title">{t.mutasi.timeline}</h2>}>
@@ -72,6 +168,7 @@ export function MutasiDetail() {
                     <div>
                       <strong>{statusLabel(s.step)}</strong> · {formatDateTime(s.at)} · {t.mutasi.actor} {s.actor}
                       {s.reason && <div>{s.reason}</div>}
+                      {stepFacts(s).map((line) => <div key={line}><small>{line}</small></div>)}
                     </div>
                   ),
                 }))}
@@ -84,13 +181,19 @@ export function MutasiDetail() {
   );
 }
 
-export function Actions({ mutationId, status, onDone }: { mutationId: string; status: string; onDone: (result: unknown) => void }) {
+const lines = (text: string | undefined) =>
+  (text ?? "").split(/[\n,]+/).map((x) => x.trim()).filter(Boolean);
+
+export function Actions({ m, onDone }: { m: Transfer; onDone: (result: unknown) => void }) {
   const { claims } = useSession();
-  const path = { params: { path: { mutation_id: mutationId } } };
-  const actions = actionsFor(claims?.roles ?? [], status);
+  const path = { params: { path: { mutation_id: m.mutation_id } } };
+  const actions = actionsFor(claims?.roles ?? [], m.status);
   if (actions.length === 0) return <Typography.Text>{t.mutasi.noActions}</Typography.Text>;
   const a = t.actions;
   const today = dayjs();
+  const against = recommendation(m) === false;
+  const decreed = m.status === "DECREED" || m.status === "HELD";
+  const day = (d: dayjs.Dayjs | undefined) => (d ? d.format("YYYY-MM-DD") : null);
   const buttons: Record<string, JSX.Element> = {
     documents: (
       <ActionButton key="documents" label={a.documents} onDone={onDone}
@@ -105,15 +208,35 @@ export function Actions({ mutationId, status, onDone }: { mutationId: string; st
     review: (
       <ActionButton key="review" label={a.review} primary onDone={onDone} initialValues={{ recommended: true, notes: "" }}
         fields={<>
+          <Typography.Paragraph>{a.quorumHint(3)}</Typography.Paragraph>
+          <Form.Item name="members" label={a.membersPresent} rules={required}><Input.TextArea rows={3} /></Form.Item>
+          <Form.Item name="berita_acara_ref" label={a.beritaAcara} rules={required}><Input /></Form.Item>
           <Form.Item name="recommended" label={a.recommended} valuePropName="checked"><Switch /></Form.Item>
           <Form.Item name="notes" label={a.notes}><Input.TextArea rows={2} /></Form.Item>
         </>}
-        run={(v: { recommended: boolean; notes: string }) => unwrap(mutation.POST("/mutations/{mutation_id}/review", { ...path, body: v }))} />
+        run={(v: { members: string; berita_acara_ref: string; recommended: boolean; notes: string }) =>
+          unwrap(mutation.POST("/mutations/{mutation_id}/review", {
+            ...path,
+            body: { members_present: lines(v.members), berita_acara_ref: v.berita_acara_ref, recommended: v.recommended, notes: v.notes ?? "" },
+          }))} />
     ),
     approve: (
-      <ActionButton key="approve" label={a.approve} primary onDone={onDone}
-        fields={<Form.Item name="reasons" label={a.reasons} rules={required}><Input.TextArea rows={2} /></Form.Item>}
-        run={(v: { reasons: string }) => unwrap(mutation.POST("/mutations/{mutation_id}/approve", { ...path, body: v }))} />
+      <ActionButton key="approve" label={a.approve} primary onDone={onDone} initialValues={{ fit: false }}
+        fields={<>
+          {against && <Alert type="warning" showIcon message={a.tpkAgainst} />}
+          <Form.Item name="reasons" label={a.reasons} rules={against ? required : []}><Input.TextArea rows={2} /></Form.Item>
+          <Form.Item name="fit" label={a.fitOverride} valuePropName="checked"><Switch /></Form.Item>
+          <Form.Item noStyle shouldUpdate={(x: { fit?: boolean }, y: { fit?: boolean }) => x.fit !== y.fit}>
+            {({ getFieldValue }) =>
+              getFieldValue("fit") ? (
+                <Form.Item name="fit_override" label={a.fitOverrideReasons} rules={required}><Input.TextArea rows={2} /></Form.Item>
+              ) : null
+            }
+          </Form.Item>
+        </>}
+        run={(v: { reasons?: string; fit: boolean; fit_override?: string }) => unwrap(mutation.POST("/mutations/{mutation_id}/approve", {
+          ...path, body: { reasons: v.reasons ?? "", fit_override: v.fit ? v.fit_override : null },
+        }))} />
     ),
     reject: (
       <ActionButton key="reject" label={a.reject} danger onDone={onDone}
@@ -132,10 +255,18 @@ export function Actions({ mutationId, status, onDone }: { mutationId: string; st
           <Form.Item name="sk_number" label={a.skNumber} rules={required}><Input /></Form.Item>
           <Form.Item name="sk_date" label={a.skDate} rules={required}><DatePicker format="DD-MM-YYYY" /></Form.Item>
           <Form.Item name="tmt" label={a.tmt} rules={required}><DatePicker format="DD-MM-YYYY" /></Form.Item>
+          <Form.Item name="retroactive_reason" label={a.retroactiveReason}><Input.TextArea rows={2} /></Form.Item>
         </>}
-        run={(v: { sk_number: string; sk_date: dayjs.Dayjs; tmt: dayjs.Dayjs }) => unwrap(mutation.POST("/mutations/{mutation_id}/decree", {
-          ...path, body: { sk_number: v.sk_number, sk_date: v.sk_date.format("YYYY-MM-DD"), tmt: v.tmt.format("YYYY-MM-DD") },
-        }))} />
+        run={(v: { sk_number: string; sk_date: dayjs.Dayjs; tmt: dayjs.Dayjs; retroactive_reason?: string }) =>
+          unwrap(mutation.POST("/mutations/{mutation_id}/decree", {
+            ...path,
+            body: {
+              sk_number: v.sk_number,
+              sk_date: v.sk_date.format("YYYY-MM-DD"),
+              tmt: v.tmt.format("YYYY-MM-DD"),
+              retroactive_reason: v.retroactive_reason?.trim() || null,
+            },
+          }))} />
     ),
     acknowledge: (
       <ActionButton key="acknowledge" label={a.acknowledge} primary onDone={onDone}
@@ -154,10 +285,28 @@ export function Actions({ mutationId, status, onDone }: { mutationId: string; st
         </>}
         run={(v: { upheld: boolean; reasons: string }) => unwrap(mutation.POST("/mutations/{mutation_id}/objection/resolve", { ...path, body: v }))} />
     ),
+    release: (
+      <ActionButton key="release" label={a.release} primary onDone={onDone}
+        fields={<Form.Item name="reason" label={a.releaseReason} rules={required}><Input.TextArea rows={2} /></Form.Item>}
+        run={(v: { reason: string }) => unwrap(mutation.POST("/mutations/{mutation_id}/release", { ...path, body: v }))} />
+    ),
     cancel: (
       <ActionButton key="cancel" label={a.cancel} danger onDone={onDone}
-        fields={<Form.Item name="reason" label={a.reasons} rules={required}><Input.TextArea rows={2} /></Form.Item>}
-        run={(v: { reason: string }) => unwrap(mutation.POST("/mutations/{mutation_id}/cancel", { ...path, body: v }))} />
+        fields={<>
+          {decreed && <Typography.Paragraph>{a.cancelDecreedHint}</Typography.Paragraph>}
+          <Form.Item name="reason" label={a.reasons} rules={required}><Input.TextArea rows={2} /></Form.Item>
+          {decreed && (
+            <>
+              <Form.Item name="cancelling_sk_number" label={a.cancellingSkNumber} rules={required}><Input /></Form.Item>
+              <Form.Item name="cancelling_sk_date" label={a.cancellingSkDate} rules={required}><DatePicker format="DD-MM-YYYY" /></Form.Item>
+            </>
+          )}
+        </>}
+        run={(v: { reason: string; cancelling_sk_number?: string; cancelling_sk_date?: dayjs.Dayjs }) =>
+          unwrap(mutation.POST("/mutations/{mutation_id}/cancel", {
+            ...path,
+            body: { reason: v.reason, cancelling_sk_number: v.cancelling_sk_number ?? null, cancelling_sk_date: day(v.cancelling_sk_date) },
+          }))} />
     ),
   };
   return <Space wrap>{actions.map((x) => buttons[x])}</Space>;

@@ -1,7 +1,6 @@
 /** Self-service for every ASN, laid out for a phone: my notices, my transfers with their
  * reasons, acknowledging or objecting before the window closes, my monitoring. */
 import { Button, Card, List, Space, Tag, Typography } from "antd";
-import dayjs from "dayjs";
 import { useState } from "react";
 import { mutation, notification } from "../api/client";
 import { unwrap } from "../api/problem";
@@ -10,15 +9,7 @@ import { useSession } from "../auth/session";
 import { AsyncView } from "../components/AsyncView";
 import { StatusTag } from "../components/StatusTag";
 import { formatDate, formatDateTime, t } from "../i18n";
-import { Actions, loadTransfer, versionOf } from "./MutasiDetail";
-
-/** Days to object after the socialisation: the reported deadline of PP 79/2021. The API
- * does not publish the window yet, so the console shows the regulation's figure. */
-export const OBJECTION_DAYS = 14;
-
-export function objectionDeadline(socializedAt: string): string {
-  return dayjs(socializedAt).add(OBJECTION_DAYS, "day").format("YYYY-MM-DD");
-}
+import { Actions, Held, lastStep, loadTransfer, objectionDeadline, versionOf } from "./MutasiDetail";
 
 export function Saya() {
   const { claims } = useSession();
@@ -52,7 +43,8 @@ export function Saya() {
             <List
               dataSource={rows}
               renderItem={(m) => {
-                const socialized = [...(m.timeline ?? [])].reverse().find((s) => s.step === "SOCIALIZED");
+                const socialized = lastStep(m, "SOCIALIZED");
+                const deadline = objectionDeadline(m);
                 return (
                   <List.Item>
                     <div className="stack">
@@ -62,15 +54,15 @@ export function Saya() {
                       <div>{m.reason}</div>
                       {socialized?.reason && <blockquote>{socialized.reason}</blockquote>}
                       {m.tmt && <div>{`${t.mutasi.tmt}: ${formatDate(m.tmt)}`}</div>}
-                      {m.status === "SOCIALIZED" && socialized && (
+                      <Held m={m} />
+                      {m.status === "SOCIALIZED" && deadline && (
                         <Typography.Text strong>
-                          {t.saya.deadline(formatDate(objectionDeadline(socialized.at)))}{" "}
+                          {t.saya.deadline(formatDate(deadline))}{" "}
                           <small>({t.saya.deadlineBasis})</small>
                         </Typography.Text>
                       )}
                       <Actions
-                        mutationId={m.mutation_id}
-                        status={m.status}
+                        m={m}
                         onDone={(r) => setMinVersion({ id: m.mutation_id, version: versionOf(r) || m.version + 1 })}
                       />
                     </div>

@@ -13,12 +13,14 @@ import { flatten, loadPipeline, type FileRow } from "./Mutasi";
 
 /** Which steps wait on which role, and under which heading. */
 export const QUEUES: { role: string; statuses: string[]; title: string }[] = [
-  { role: "tpk_member", statuses: ["PROPOSED", "DOCUMENTS_CHECKED"], title: t.tugas.toReview },
+  { role: "tpk_member", statuses: ["DOCUMENTS_CHECKED"], title: t.tugas.toReview },
   { role: "ppk", statuses: ["REVIEWED"], title: t.tugas.toDecide },
   { role: "ppk", statuses: ["OBJECTED"], title: t.tugas.objections },
   { role: "bkd_operator", statuses: ["PROPOSED"], title: t.mutasi.documents },
   { role: "bkd_operator", statuses: ["APPROVED"], title: t.tugas.toSocialize },
   { role: "bkd_operator", statuses: ["ACKNOWLEDGED", "OBJECTION_DISMISSED"], title: t.tugas.toDecree },
+  { role: "bkd_operator", statuses: ["HELD"], title: t.tugas.held },
+  { role: "ppk", statuses: ["HELD"], title: t.tugas.held },
 ];
 
 export function Tugas() {
