@@ -15,9 +15,9 @@ from rangkui_contracts.events.evaluation import (
     MonitoringScheduled,
 )
 from rangkui_eventkit.clock import FixedClock
+from rangkui_eventkit.indonesian import tanggal
 from rangkui_eventkit.testing.plugin import eventually, serve_in_process
 from rangkui_notification.bootstrap import create_app
-from rangkui_notification.domain.dates import tanggal
 from rangkui_notification.settings import NotificationSettings
 
 from .conftest import EMPLOYEE, HEAD_TARGET, Publish, directory_ready, seed_province

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from rangkui_eventkit.errors import ErrorKind, RuleViolated
+from rangkui_eventkit.indonesian import tanggal
 
 SKP = "PermenPANRB 6/2022"
 
@@ -81,28 +82,8 @@ def check_checkpoint_due(
             "checkpoint_not_due",
             f"checkpoint {checkpoint_id} covers the period up to {due_date.isoformat()}; it "
             f"can be evaluated from {opens.isoformat()}",
-            pesan=f"Titik pantau {checkpoint_id} mencakup masa sampai {_tanggal(due_date)}; "
-            f"penilaiannya dapat dicatat mulai {_tanggal(opens)}.",
+            pesan=f"Titik pantau {checkpoint_id} mencakup masa sampai {tanggal(due_date)}; "
+            f"penilaiannya dapat dicatat mulai {tanggal(opens)}.",
             legal_basis=SKP,
             details={"due_date": due_date.isoformat(), "opens": opens.isoformat()},
         )
-
-
-_BULAN = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
-
-
-def _tanggal(day: date) -> str:
-    return f"{day.day} {_BULAN[day.month - 1]} {day.year}"

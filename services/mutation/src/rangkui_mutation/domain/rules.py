@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from rangkui_eventkit.errors import ErrorKind, RuleViolated, Violation
+from rangkui_eventkit.indonesian import tanggal
 
 
 @dataclass(frozen=True)
@@ -527,27 +528,6 @@ def refuse(violations: Iterable[Violation | None]) -> None:
 def rule_error(rule_id: str, *, details: Mapping[str, object] | None = None, **facts: object):
     """The error of one failing rule (for a step where one rule decides alone)."""
     return refusal([violation(rule_id, details=details, **facts)])
-
-
-_BULAN = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
-
-
-def tanggal(day: date) -> str:
-    """A date as an Indonesian reader writes it: `1 Juni 2025`."""
-    return f"{day.day} {_BULAN[day.month - 1]} {day.year}"
 
 
 def _show(value: object, *, indonesian: bool = False) -> object:

@@ -17,8 +17,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, TemplateNotFound
 
 from rangkui_contracts import DomainEvent
 from rangkui_eventkit.errors import NotFound
+from rangkui_eventkit.indonesian import tanggal
 from rangkui_notification.domain import labels
-from rangkui_notification.domain.dates import tanggal
 from rangkui_notification.domain.directory import Directory
 from rangkui_notification.domain.recipients import Recipient, origin_unit, target_unit
 

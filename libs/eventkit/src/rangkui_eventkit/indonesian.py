@@ -1,4 +1,6 @@
-"""Dates written the Indonesian way ("1 Desember 2026"), as people read them in a letter."""
+"""Dates written the Indonesian way ("1 Desember 2026"), as people read them in a letter, a
+notice or a refusal: one helper for every service. Pure (standard library only), so a
+domain may use it."""
 
 from __future__ import annotations
 

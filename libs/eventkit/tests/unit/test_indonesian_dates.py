@@ -2,7 +2,7 @@ from datetime import date, datetime
 
 import pytest
 
-from rangkui_notification.domain.dates import tanggal
+from rangkui_eventkit.indonesian import tanggal
 
 pytestmark = pytest.mark.unit
 
