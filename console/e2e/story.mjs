@@ -41,6 +41,22 @@ let step = 0;
 async function check(page, name) {
   step += 1;
   const file = `${OUT}/${String(step).padStart(2, "0")}-${name}.png`;
+  // Check the page at rest: a toast or a modal still fading in or out has colours between its
+  // own and the background's, which axe would measure mid-transition (a finding that comes
+  // and goes). Wait for every finite animation and transition to finish (spinners loop on).
+  await page.evaluate(async () => {
+    const deadline = Date.now() + 5_000;
+    for (;;) {
+      const running = document
+        .getAnimations()
+        .filter((a) => a.playState === "running" && a.effect?.getTiming().iterations !== Infinity);
+      if (!running.length || Date.now() > deadline) return;
+      await Promise.race([
+        Promise.all(running.map((a) => a.finished.catch(() => undefined))),
+        new Promise((resolve) => setTimeout(resolve, 250)),
+      ]);
+    }
+  });
   await page.screenshot({ path: file, fullPage: true });
   await page.evaluate(axeSource);
   const result = await page.evaluate(async () => {

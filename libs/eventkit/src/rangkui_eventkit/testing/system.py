@@ -109,6 +109,7 @@ class System:
     services: dict[str, ServiceProcess] = field(default_factory=dict)
     databases: list[str] = field(default_factory=list)
     granted_acls: Path | None = None
+    settings: dict[str, str] = field(default_factory=dict)  # more environment, every service
 
     def kafka_environment(self, name: str) -> dict[str, str]:
         """How service `name` reaches Kafka: the PLAINTEXT listener, or SASL as itself."""
@@ -150,6 +151,7 @@ class System:
                     f"{prefix}_LOG_LEVEL": "INFO",
                     # Trust the development issuer: tests call with `testing.auth` tokens.
                     f"{prefix}_DEVELOPMENT_MODE": "true",
+                    **self.settings,
                 }
                 self.services[name] = ServiceProcess(name, env, port, self.log_dir / f"{name}.log")
         finally:
