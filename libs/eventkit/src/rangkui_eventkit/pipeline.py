@@ -327,27 +327,3 @@ class InMemoryPipeline(Pipeline):
 
     async def _read(self, handler: CommandHandler[T]) -> T:
         return await handler(self._uow(None))
-
-
-async def execute(
-    store: EventStore,
-    stream_id: str,
-    decider: Decider[C, Any],
-    command: C,
-    cause: Cause,
-    *,
-    conn: Any = None,
-) -> list[Recorded]:
-    """One command on one stream in a unit of work on `conn` (no retry: the caller's
-    transaction decides). Prefer a `Pipeline`, which retries conflicts."""
-    uow = UnitOfWork(store, conn)
-    await uow.decide(decider, stream_id, command)
-    return await uow.commit(cause)
-
-
-async def load_state(
-    store: EventStore, stream_id: str, decider: Decider[Any, S], *, conn: Any = None
-) -> tuple[S, int]:
-    """The folded state of a stream and its version."""
-    folded = await UnitOfWork(store, conn).state(decider, stream_id)
-    return folded.state, folded.version
