@@ -28,7 +28,6 @@ from rangkui_contracts.events.mutation import (
     MutationEffective,
     MutationHeld,
     MutationKind,
-    MutationObjected,
     MutationObjectedV2,
     MutationObjectionResolved,
     MutationProposed,
@@ -375,7 +374,7 @@ def evolve(state: MutationState, event: DomainEvent) -> MutationState:
             )
         case MutationAcknowledged() | MutationDeemedAcknowledged():
             return replace(state, status=Status.ACKNOWLEDGED)
-        case MutationObjected() | MutationObjectedV2():
+        case MutationObjectedV2():
             return replace(state, status=Status.OBJECTED)
         case MutationObjectionResolved():
             return replace(state, status=Status.OBJECTION_DISMISSED)  # upheld: cancel follows
@@ -856,7 +855,6 @@ STATUS_AFTER: dict[type[DomainEvent], Status] = {
     MutationRejected: Status.REJECTED,
     MutationSocialized: Status.SOCIALIZED,
     MutationAcknowledged: Status.ACKNOWLEDGED,
-    MutationObjected: Status.OBJECTED,
     MutationObjectedV2: Status.OBJECTED,
     MutationDeemedAcknowledged: Status.ACKNOWLEDGED,
     MutationHeld: Status.HELD,
