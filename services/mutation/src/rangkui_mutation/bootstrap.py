@@ -15,7 +15,7 @@ from rangkui_eventkit.handlers import Handler
 from rangkui_eventkit.personal_data import KeyRing
 from rangkui_eventkit.runtime import Service
 from rangkui_mutation.adapters.facts import PostgresFacts, WriteSideIndexes
-from rangkui_mutation.entrypoints import http, needs_http
+from rangkui_mutation.entrypoints import http, http_needs
 from rangkui_mutation.entrypoints.access import ACCESS
 from rangkui_mutation.service_layer.commands import Deps
 from rangkui_mutation.service_layer.projections import (
@@ -89,7 +89,7 @@ def build_service(
 def create_app(settings: MutationSettings | None = None, *, clock: Clock | None = None) -> FastAPI:
     service = build_service(settings, clock=clock)
     return service.create_app(
-        [http.router, needs_http.router],
+        [http.router, http_needs.router],
         title="Rangkui Mutasi: transfers",
         access=ACCESS,
         description="Staffing needs, candidate matching and the transfer decision lifecycle.",
