@@ -14,8 +14,10 @@ from rangkui_eventkit.clock import Clock, SystemClock
 from rangkui_eventkit.handlers import Handler
 from rangkui_eventkit.personal_data import KeyRing
 from rangkui_eventkit.runtime import Service
+from rangkui_mutation.adapters.documents import PostgresDocuments
 from rangkui_mutation.adapters.facts import PostgresFacts, WriteSideIndexes
-from rangkui_mutation.entrypoints import http, http_needs
+from rangkui_mutation.adapters.sk_document import Letterhead, SkRenderer
+from rangkui_mutation.entrypoints import http, http_decrees, http_needs
 from rangkui_mutation.entrypoints.access import ACCESS
 from rangkui_mutation.service_layer.commands import Deps
 from rangkui_mutation.service_layer.projections import (
@@ -65,6 +67,7 @@ class MutationService(Service):
         )
         self.clock = clock
         self.inline.append(WriteSideIndexes())
+        self.renderer = SkRenderer(Letterhead.of(settings), settings.decree_template_dir)
 
     @property
     def deps(self) -> Deps:
@@ -76,6 +79,8 @@ class MutationService(Service):
             facts=lambda uow: PostgresFacts(uow.conn),
             keyring=self.keyring,
             pool=self.pool,
+            documents=PostgresDocuments,
+            renderer=self.renderer,
         )
 
 
@@ -89,9 +94,11 @@ def build_service(
 def create_app(settings: MutationSettings | None = None, *, clock: Clock | None = None) -> FastAPI:
     service = build_service(settings, clock=clock)
     return service.create_app(
-        [http.router, http_needs.router],
+        [http.router, http_needs.router, http_decrees.router],
         title="Rangkui Mutasi: transfers",
         access=ACCESS,
+        public_routers=[http_decrees.public_router],
+        upload_paths=("/decrees/{decree_id}/verify",),
         description="Staffing needs, candidate matching and the transfer decision lifecycle.",
     )
 

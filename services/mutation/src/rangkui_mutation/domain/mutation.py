@@ -280,6 +280,7 @@ class DecreeMutation:
     minister_approval_ref: str | None = None
     minister_approval_date: date | None = None
     policy: ProcessPolicy = FULL_PROCESS
+    decree_id: str | None = None  # the collective decree whose lampiran lists the transfer
 
 
 @dataclass(frozen=True)
@@ -753,6 +754,7 @@ def _decree(c: DecreeMutation, s: MutationState) -> list[DomainEvent]:
             minister_approval_date=c.minister_approval_date if f.blackout else None,
             steps_skipped=skipped,
             skip_policy=c.policy.basis if skipped else None,
+            decree_id=c.decree_id,
         ),
     ]
 
