@@ -88,7 +88,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List Decrees
+         * @description The decree register, page by page, newest SK date first.
+         */
+        get: operations["list_decrees_decrees_get"];
         put?: never;
         /**
          * Issue
@@ -256,7 +260,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List Mutations
+         * @description Transfers page by page, newest proposal first: by step, by unit (origin or target),
+         *     by decree. Each as the board shows it (the timeline comes with the single transfer).
+         */
+        get: operations["list_mutations_mutations_get"];
         put?: never;
         /**
          * Propose
@@ -804,6 +813,20 @@ export interface components {
             version: number;
         };
         /**
+         * DecreePage
+         * @description One page of the decree register (newest SK date first), and how many there are.
+         */
+        DecreePage: {
+            /** Items */
+            items: components["schemas"]["DecreeSummary"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /**
          * DecreeRow
          * @description One row of the lampiran: one transfer, with what the decree says of the person and of
          *     the two posts (snapshotted at issue, as the document prints them).
@@ -884,6 +907,38 @@ export interface components {
              * @description e.g. GUBERNUR RANGKUI
              */
             post: string;
+        };
+        /** DecreeSummary */
+        DecreeSummary: {
+            /** Decree Id */
+            decree_id: string;
+            /** Document Sha256 */
+            document_sha256: string;
+            /**
+             * Issued At
+             * Format: date-time
+             */
+            issued_at: string;
+            /** Issued By */
+            issued_by: string;
+            /** Rows */
+            rows: number;
+            /** Signer Post */
+            signer_post: string;
+            /**
+             * Sk Date
+             * Format: date
+             */
+            sk_date: string;
+            /** Sk Number */
+            sk_number: string;
+            /** Title */
+            title: string;
+            /**
+             * Tmt
+             * Format: date
+             */
+            tmt: string;
         };
         /**
          * DecreeView
@@ -1011,8 +1066,27 @@ export interface components {
             /** Unit Id */
             unit_id: string;
         };
+        /**
+         * MutationPage
+         * @description One page of transfers (newest proposal first), and how many match in all.
+         */
+        MutationPage: {
+            /** Items */
+            items: components["schemas"]["MutationView"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
         /** MutationView */
         MutationView: {
+            /**
+             * Decree Id
+             * @description the decree listing it, if any
+             */
+            decree_id?: string | null;
             /** From Position Id */
             from_position_id: string;
             /** From Unit Id */
@@ -1685,6 +1759,34 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    list_decrees_decrees_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecreePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     issue_decrees_post: {
         parameters: {
             query?: never;
@@ -1942,6 +2044,38 @@ export interface operations {
                     };
                 };
             };
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    list_mutations_mutations_get: {
+        parameters: {
+            query?: {
+                decree_id?: string | null;
+                limit?: number;
+                offset?: number;
+                /** @description a step, e.g. DECREED */
+                status?: string | null;
+                unit_id?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MutationPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Invalid"];
             503: components["responses"]["Unavailable"];
         };
     };

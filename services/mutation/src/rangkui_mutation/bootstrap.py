@@ -20,6 +20,7 @@ from rangkui_mutation.adapters.sk_document import Letterhead, SkRenderer
 from rangkui_mutation.entrypoints import http, http_decrees, http_needs
 from rangkui_mutation.entrypoints.access import ACCESS
 from rangkui_mutation.service_layer.commands import Deps
+from rangkui_mutation.service_layer.decree_register import DecreeRegister
 from rangkui_mutation.service_layer.projections import (
     MutationBoard,
     NeedBoard,
@@ -41,6 +42,7 @@ def build_handlers(settings: MutationSettings, keyring: KeyRing | None = None) -
         PerformanceView(),
         MutationBoard(),
         NeedBoard(),
+        DecreeRegister(),
         FillStaffingNeeds(),
     ]
 

@@ -78,6 +78,24 @@ async def test_a_decree_for_three_transfers_is_issued_verified_and_takes_effect_
         again = await client.get(f"/decrees/{decree['decree_id']}", headers=OPERATOR)
         assert again.json()["document_sha256"] == decree["document_sha256"]
 
+        # The register and the transfer list follow (read models, eventually).
+        async def registered() -> dict[str, Any] | None:
+            page = (await client.get("/decrees", headers=OPERATOR)).json()
+            found = [x for x in page["items"] if x["decree_id"] == decree["decree_id"]]
+            return found[0] if found else None
+
+        listed = await eventually(registered, timeout=15)
+        assert (listed["sk_number"], listed["rows"]) == ("800/21/BKD/2026", 3)
+
+        async def rows_listed() -> list[str] | None:
+            r = await client.get(
+                "/mutations", params={"decree_id": decree["decree_id"]}, headers=OPERATOR
+            )
+            page = r.json()
+            return sorted(m["mutation_id"] for m in page["items"]) if page["total"] == 3 else None
+
+        assert await eventually(rows_listed, timeout=15) == sorted(ids)
+
         # The document as stored is the one whose hash the decree recorded.
         pdf = await client.get(decree["document_url"], headers=OPERATOR)
         assert pdf.status_code == 200

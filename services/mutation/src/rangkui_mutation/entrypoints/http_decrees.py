@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
@@ -27,6 +27,7 @@ from rangkui_eventkit.http import request_cause
 from rangkui_eventkit.indonesian import tanggal
 from rangkui_eventkit.limits import StrictBody
 from rangkui_eventkit.problems import errors
+from rangkui_mutation.adapters import read_models
 from rangkui_mutation.domain.decree import MAX_ROWS, decree_decider, decree_stream_id
 from rangkui_mutation.domain.rules import rule_error
 from rangkui_mutation.entrypoints.http import deps
@@ -118,6 +119,40 @@ class VerificationView(BaseModel):
     signer_post: str
     rows: int
     pesan: str
+
+
+class DecreeSummary(BaseModel):
+    decree_id: str
+    sk_number: str
+    sk_date: date
+    tmt: date
+    title: str
+    rows: int
+    signer_post: str
+    document_sha256: str
+    issued_by: str
+    issued_at: datetime
+
+
+class DecreePage(BaseModel):
+    """One page of the decree register (newest SK date first), and how many there are."""
+
+    items: list[DecreeSummary]
+    total: int
+    limit: int
+    offset: int
+
+
+@router.get("", response_model=DecreePage)
+async def list_decrees(
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+    d: Deps = Depends(deps),
+) -> DecreePage:
+    """The decree register, page by page, newest SK date first."""
+    total, rows = await read_models.decrees_page(d.pool, limit=limit, offset=offset)
+    items = [DecreeSummary.model_validate(r) for r in rows]
+    return DecreePage(items=items, total=total, limit=limit, offset=offset)
 
 
 @router.post("", status_code=201, response_model=DecreeView, openapi_extra=errors(404, 409))

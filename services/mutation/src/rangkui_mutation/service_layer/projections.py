@@ -316,7 +316,7 @@ class MutationBoard(Projection):
     async def on_decreed(self, ctx: BatchContext, e: MutationDecreed, r: Received) -> None:
         ctx.sql.add(
             """UPDATE mutations SET status = 'DECREED', status_since = $2, version = $3,
-                   sk_number = $4, sk_date = $5, tmt = $6
+                   sk_number = $4, sk_date = $5, tmt = $6, decree_id = $7
                WHERE mutation_id = $1 AND version < $3""",
             e.mutation_id,
             r.envelope.time,
@@ -324,6 +324,7 @@ class MutationBoard(Projection):
             e.sk_number,
             e.sk_date,
             e.tmt,
+            e.decree_id,
         )
         self._timeline(ctx, e, r)
 
