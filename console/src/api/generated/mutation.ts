@@ -167,6 +167,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/decrees/{decree_id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke
+         * @description Revoke rows of the decree by the PPK's revoking decree (DecreeRevoked): an effective
+         *     row's person goes back to the post they left (MutationRevoked; personnel moves them, the
+         *     monitoring plan is cancelled, they are told), a row not yet effective is cancelled.
+         */
+        post: operations["revoke_decrees__decree_id__revoke_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/decrees/{decree_id}/verify": {
         parameters: {
             query?: never;
@@ -932,6 +954,11 @@ export interface components {
             sk_date: string;
             /** Sk Number */
             sk_number: string;
+            /**
+             * Status
+             * @description BERLAKU, DIBATALKAN SEBAGIAN or DIBATALKAN
+             */
+            status: string;
             /** Title */
             title: string;
             /**
@@ -1420,6 +1447,49 @@ export interface components {
             /** Recommended */
             recommended: boolean;
         };
+        /** RevocationView */
+        RevocationView: {
+            /** Decree Id */
+            decree_id: string;
+            /** Mutation Ids */
+            mutation_ids: string[];
+            /**
+             * Revoking Sk Date
+             * Format: date
+             */
+            revoking_sk_date: string;
+            /** Revoking Sk Number */
+            revoking_sk_number: string;
+            /** Status */
+            status: string;
+            /** Whole */
+            whole: boolean;
+        };
+        /**
+         * RevokeBody
+         * @description The PPK's revoking decree (*SK pembatalan*) for some rows of the decree, or all.
+         */
+        RevokeBody: {
+            /**
+             * Mutation Ids
+             * @description the rows revoked (default: all)
+             */
+            mutation_ids?: string[] | null;
+            /** Reason */
+            reason: string;
+            /**
+             * Revoked From
+             * @description the day people are back in their old posts (default: sk_date)
+             */
+            revoked_from?: string | null;
+            /**
+             * Sk Date
+             * Format: date
+             */
+            sk_date: string;
+            /** Sk Number */
+            sk_number: string;
+        };
         /** SignerBody */
         SignerBody: {
             /** Name */
@@ -1901,6 +1971,40 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    revoke_decrees__decree_id__revoke_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decree_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevocationView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
             422: components["responses"]["Invalid"];
             503: components["responses"]["Unavailable"];
         };

@@ -325,6 +325,37 @@ class MutationCancelled(_Mutation):
     cancelling_sk_date: date | None = None
 
 
+class MutationRevoked(_Mutation):
+    """A transfer that had taken effect was revoked by a revoking decree (*SK pembatalan*)
+    of the PPK: the person goes back to the post they left (`back_to_*`), from
+    `revoked_from`. The history keeps both the move and its revocation."""
+
+    mutation_id: str
+    nip: Nip
+    reason: str = Field(min_length=1)
+    revoked_by: str
+    revoking_sk_number: str = Field(min_length=1, max_length=100)
+    revoking_sk_date: date
+    revoked_from: date = Field(description="the day the person is back in the old post")
+    back_to_unit_id: str
+    back_to_position_id: str
+    decree_id: str | None = Field(default=None, description="the decree whose row it was")
+
+
+class DecreeRevoked(_Mutation):
+    """Rows of a decree (all of them, or some) were revoked by a revoking decree of the PPK;
+    each row's transfer records its own revocation (`MutationRevoked`, or `MutationCancelled`
+    for one not yet effective). The decree stays on record, its standing changed."""
+
+    decree_id: str
+    revoking_sk_number: str = Field(min_length=1, max_length=100)
+    revoking_sk_date: date
+    reason: str = Field(min_length=1)
+    mutation_ids: list[str] = Field(min_length=1, description="the rows revoked")
+    whole: bool = Field(description="every row of the decree is revoked now")
+    revoked_by: str
+
+
 class _Need(DomainEvent):
     context = "mutation"
 
@@ -448,4 +479,6 @@ EVENTS: tuple[type[DomainEvent], ...] = (
     MutationHeld,
     MutationReleased,
     DecreeIssued,
+    MutationRevoked,
+    DecreeRevoked,
 )

@@ -18,7 +18,7 @@ from rangkui_mutation.bootstrap import create_app
 from rangkui_mutation.settings import MutationSettings
 
 from .conftest import TODAY, Clock, Publish, answered, employee, post, ready_for_decision, unit
-from .test_process_guards import OPERATOR, PPK, ok, propose
+from .test_process_guards import OPERATOR, PPK, event_count, ok, propose
 
 pytestmark = pytest.mark.integration
 
@@ -73,8 +73,11 @@ async def test_a_decree_for_three_transfers_is_issued_verified_and_takes_effect_
         assert [row["nip"] for row in decree["rows"]] == list(NIPS)
         assert decree["rows"][0]["to_unit"] == "SMA Negeri 2 Tanjung Batu"
         assert decree["rows"][0]["remarks"] == "Mengisi kekurangan guru matematika"
-        for mutation_id in ids:
-            assert await status_of(client, mutation_id) == "DECREED"
+
+        async def decreed() -> bool:
+            return all([await status_of(client, m) == "DECREED" for m in ids])
+
+        await eventually(decreed, timeout=15)
         again = await client.get(f"/decrees/{decree['decree_id']}", headers=OPERATOR)
         assert again.json()["document_sha256"] == decree["document_sha256"]
 
@@ -172,10 +175,56 @@ async def test_a_decree_with_a_refused_row_decrees_nobody_and_names_the_row(
             "tmt": (TODAY + timedelta(days=5)).isoformat(),
         }
 
+        before = await event_count(settings)
+
         r = await client.post("/decrees", json=body, headers=PPK)
 
         assert r.status_code in (409, 422), r.text
+        assert await event_count(settings) == before  # nobody decreed
         error = r.json()
         assert {v["details"]["row"] for v in error["violations"]} == {2}, error
         assert error["message"].startswith("Baris 2")
-        assert await status_of(client, ready) == "ACKNOWLEDGED"
+
+
+async def test_a_revoking_decree_of_the_ppk_revokes_one_effective_row(
+    settings: MutationSettings, publish_personnel: Publish, clock: Clock
+) -> None:
+    await seed(publish_personnel)
+    tmt = TODAY + timedelta(days=2)
+    async with serve_in_process(create_app(settings, clock=clock)) as client:
+        ids = [await ready_for_its_decree(client, nip) for nip in NIPS[:2]]
+        body = {"mutation_ids": ids, "sk_number": "800/23/BKD/2026",
+                "sk_date": TODAY.isoformat(), "tmt": tmt.isoformat()}  # fmt: skip
+        decree = (await client.post("/decrees", json=body, headers=PPK)).json()
+        clock.set(tmt)
+
+        async def effective() -> bool:
+            return [await status_of(client, m) for m in ids] == ["EFFECTIVE", "EFFECTIVE"]
+
+        await eventually(effective, timeout=20)
+        path = f"/decrees/{decree['decree_id']}/revoke"
+        revoke = {
+            "sk_number": "800/24/BKD/2026",
+            "sk_date": tmt.isoformat(),
+            "reason": "Penempatan tidak sesuai formasi",
+            "mutation_ids": [ids[0]],
+        }
+
+        by_bkd = await client.post(path, json=revoke, headers=OPERATOR)
+        by_ppk = await client.post(path, json=revoke, headers=PPK)
+
+        assert by_bkd.status_code == 403, by_bkd.text
+        assert by_bkd.json()["rule"] == "revoke_by_ppk_only"
+        assert by_ppk.status_code == 200, by_ppk.text
+        assert by_ppk.json()["status"] == "DIBATALKAN SEBAGIAN"
+
+        async def settled() -> list[str] | None:
+            found = [await status_of(client, m) for m in ids]
+            return found if found[0] != "EFFECTIVE" else None
+
+        assert await eventually(settled, timeout=15) == ["REVOKED", "EFFECTIVE"]
+        shown = await client.get(
+            decree["verify_url"], params={"sha256": decree["document_sha256"]}
+        )
+        assert shown.json()["status"] == "DIBATALKAN SEBAGIAN"
+        assert "800/24/BKD/2026" in shown.json()["pesan"]

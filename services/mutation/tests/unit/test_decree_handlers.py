@@ -9,13 +9,23 @@ from datetime import date
 
 import pytest
 
-from rangkui_contracts.events.mutation import DecreeIssued, MutationDecreed
+from rangkui_contracts.events.mutation import (
+    DecreeIssued,
+    MutationCancelled,
+    MutationDecreed,
+    MutationRevoked,
+)
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.errors import RuleViolated
 from rangkui_eventkit.store import InMemoryEventStore
 from rangkui_mutation.adapters.sk_document import Letterhead, SkRenderer
-from rangkui_mutation.domain.decree import decree_stream_id
-from rangkui_mutation.domain.mutation import AcknowledgeMutation, SocializeMutation, stream_id
+from rangkui_mutation.domain.decree import RevokeDecree, decree_stream_id
+from rangkui_mutation.domain.mutation import (
+    AcknowledgeMutation,
+    MakeEffective,
+    SocializeMutation,
+    stream_id,
+)
 from rangkui_mutation.service_layer import commands, decrees
 from rangkui_mutation.service_layer.commands import Deps
 from rangkui_mutation.service_layer.ports import InMemoryDocuments, InMemoryFacts
@@ -193,3 +203,48 @@ async def test_a_row_that_changes_while_rendering_is_rendered_again() -> None:
     assert seen == ["Siti", "Siti Aminah"]
     assert issued.rows[0].name == "Siti Aminah"
     assert documents.documents[-1].sha256 == issued.document_sha256
+
+
+async def test_a_revoking_decree_moves_back_the_effective_row_and_cancels_the_other() -> None:
+    d, documents = decree_deps()
+    first, second = await acknowledged(d, NIP), await acknowledged(d, OTHER)
+    issued = await decrees.issue_decree(d, request(first, second), cause=PPK)
+    effect = MakeEffective(today=date(2027, 1, 1))
+    await commands.run_command(d, first, effect, Cause.new("system.scheduler"))
+    revoke = RevokeDecree("ppk.gubernur", True, "800/40/BKD/2027", date(2027, 1, 15),
+                          "Penempatan tidak sesuai formasi")  # fmt: skip
+
+    revoked = await decrees.revoke_decree(d, issued.decree_id, revoke, cause=PPK)
+
+    assert (revoked.whole, revoked.mutation_ids) == (True, [first, second])
+    moved_back = (await d.pipeline.store.load(stream_id(first)))[-1].event
+    cancelled = (await d.pipeline.store.load(stream_id(second)))[-1].event
+    assert isinstance(moved_back, MutationRevoked)
+    assert (moved_back.back_to_unit_id, moved_back.revoked_from) == ("sma-1", date(2027, 1, 15))
+    assert isinstance(cancelled, MutationCancelled)
+    assert cancelled.cancelling_sk_number == "800/40/BKD/2027"
+    content = documents.documents[0].content
+    shown = await decrees.verify(d, issued.decree_id, sha256=hashlib.sha256(content).hexdigest())
+    assert (shown.genuine, shown.status) == (True, "DIBATALKAN")
+    assert "dibatalkan dengan Keputusan Nomor 800/40/BKD/2027" in shown.pesan
+
+
+async def test_only_the_ppk_revokes_and_a_row_is_revoked_once() -> None:
+    d, _ = decree_deps()
+    first, second = await acknowledged(d, NIP), await acknowledged(d, OTHER)
+    issued = await decrees.issue_decree(d, request(first, second), cause=PPK)
+    by_bkd = RevokeDecree("operator.bkd", False, "800/41/BKD/2027", TODAY, "keliru", (first,))
+    by_ppk = RevokeDecree("ppk.gubernur", True, "800/42/BKD/2027", TODAY, "keliru", (first,))
+
+    with pytest.raises(RuleViolated) as refused:
+        await decrees.revoke_decree(d, issued.decree_id, by_bkd, cause=OPERATOR)
+    assert refused.value.rule == "revoke_by_ppk_only"
+    partly = await decrees.revoke_decree(d, issued.decree_id, by_ppk, cause=PPK)
+    again = RevokeDecree("ppk.gubernur", True, "800/43/BKD/2027", TODAY, "keliru", (first,))
+    with pytest.raises(RuleViolated) as twice:
+        await decrees.revoke_decree(d, issued.decree_id, again, cause=PPK)
+
+    assert partly.whole is False
+    assert twice.value.rule == "row_already_revoked"
+    shown = await decrees.verify(d, issued.decree_id, sha256=issued.document_sha256)
+    assert shown.status == "DIBATALKAN SEBAGIAN"

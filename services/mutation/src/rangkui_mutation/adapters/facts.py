@@ -13,6 +13,7 @@ from rangkui_contracts.events.mutation import (
     MutationEffective,
     MutationHeld,
     MutationReleased,
+    MutationRevoked,
     MutationSocialized,
 )
 from rangkui_eventkit.store import Recorded
@@ -85,7 +86,8 @@ class WriteSideIndexes:
       release takes it up again; the effect or a cancellation removes it;
     - `pending_acknowledgements`: a socialisation adds its objection deadline; any later
       step of the transfer removes it (the employee answered, or the file moved on);
-    - `sk_numbers`: every SK number decreed, normalised, with its transfer (never removed).
+    - `sk_numbers`: every SK number decreed or revoking, normalised, with its transfer
+      (never removed).
     """
 
     async def apply(self, conn: Any, recorded: list[Recorded]) -> None:
@@ -130,6 +132,13 @@ class WriteSideIndexes:
                 case MutationEffective() | MutationCancelled():
                     await conn.execute(
                         "DELETE FROM pending_effects WHERE mutation_id = $1", mutation_id
+                    )
+                case MutationRevoked():  # a revoking decree's number is taken too
+                    await conn.execute(
+                        """INSERT INTO sk_numbers (sk_number, mutation_id) VALUES ($1, $2)
+                           ON CONFLICT (sk_number) DO NOTHING""",
+                        e.revoking_sk_number.strip().upper(),
+                        mutation_id,
                     )
 
 

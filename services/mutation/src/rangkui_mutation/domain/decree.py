@@ -15,14 +15,16 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 
 from rangkui_contracts import DomainEvent
-from rangkui_contracts.events.mutation import DecreeIssued
+from rangkui_contracts.events.mutation import DecreeIssued, DecreeRevoked, MutationRevoked
 from rangkui_contracts.grades import RANK_NAMES
 from rangkui_eventkit.decider import Decider
 from rangkui_eventkit.errors import Violation
-from rangkui_mutation.domain.rules import refuse, violation
+from rangkui_mutation.domain.mutation import CancelMutation, MutationState, Status, mutation_decider
+from rangkui_mutation.domain.rules import refuse, rule_error, violation
 
 MAX_ROWS = 200
 """Rows of one lampiran (a bound on one request and one event; a rotation larger than this
@@ -36,10 +38,20 @@ def decree_stream_id(decree_id: str) -> str:
 @dataclass(frozen=True)
 class DecreeState:
     issued: DecreeIssued | None = None
+    revoked: frozenset[str] = frozenset()  # rows (transfer ids) revoked since
+    revocations: tuple[DecreeRevoked, ...] = ()
 
     @property
     def exists(self) -> bool:
         return self.issued is not None
+
+    @property
+    def standing(self) -> str:
+        """BERLAKU (in force), DIBATALKAN SEBAGIAN (some rows revoked), DIBATALKAN (all)."""
+        if self.issued is None or not self.revoked:
+            return "BERLAKU"
+        rows = {r.mutation_id for r in self.issued.rows}
+        return "DIBATALKAN" if rows <= self.revoked else "DIBATALKAN SEBAGIAN"
 
 
 @dataclass(frozen=True)
@@ -47,6 +59,23 @@ class IssueDecree:
     """Issue the decree exactly as composed (its rows already decided one by one)."""
 
     decree: DecreeIssued
+
+
+@dataclass(frozen=True)
+class RevokeDecree:
+    """Revoke rows of the decree (None: all) by a revoking decree of the PPK."""
+
+    actor: str
+    by_ppk: bool
+    sk_number: str
+    sk_date: date
+    reason: str
+    mutation_ids: tuple[str, ...] | None = None
+    revoked_from: date | None = None  # the day people are back (default: the SK date)
+
+    def rows_of(self, issued: DecreeIssued) -> list[str]:
+        every = [r.mutation_id for r in issued.rows]
+        return every if self.mutation_ids is None else list(self.mutation_ids)
 
 
 def lampiran_violations(mutation_ids: Sequence[str]) -> list[Violation]:
@@ -93,13 +122,77 @@ def pangkat(grade: str) -> str:
 def evolve(state: DecreeState, event: DomainEvent) -> DecreeState:
     if isinstance(event, DecreeIssued):
         return DecreeState(issued=event)
+    if isinstance(event, DecreeRevoked):
+        return replace(
+            state,
+            revoked=state.revoked | set(event.mutation_ids),
+            revocations=(*state.revocations, event),
+        )
     return state
 
 
-def decide(command: IssueDecree, state: DecreeState) -> list[DomainEvent]:
-    if state.exists:
-        refuse([violation("decree_already_issued", decree_id=command.decree.decree_id)])
-    return [command.decree]
+def decide(command: IssueDecree | RevokeDecree, state: DecreeState) -> list[DomainEvent]:
+    if isinstance(command, IssueDecree):
+        if state.exists:
+            refuse([violation("decree_already_issued", decree_id=command.decree.decree_id)])
+        return [command.decree]
+    return _revoke(command, state)
 
 
-decree_decider: Decider[IssueDecree, DecreeState] = Decider(DecreeState(), evolve, decide)
+def _revoke(c: RevokeDecree, state: DecreeState) -> list[DomainEvent]:
+    issued = state.issued
+    if issued is None:
+        raise rule_error("unknown_decree", decree_id="?")
+    rows = c.rows_of(issued)
+    listed = {r.mutation_id for r in issued.rows}
+    found: list[Violation | None] = [
+        None if c.by_ppk else violation("revoke_by_ppk_only"),
+        None
+        if (c.sk_number.strip() and c.reason.strip())
+        else violation("cancelling_decree_required"),
+    ]
+    found += [violation("row_not_in_decree", mutation_id=m) for m in rows if m not in listed]
+    found += [violation("row_already_revoked", mutation_id=m) for m in rows if m in state.revoked]
+    if not rows:
+        found.append(violation("decree_without_rows"))
+    refuse(found)
+    return [
+        DecreeRevoked(
+            decree_id=issued.decree_id,
+            revoking_sk_number=c.sk_number.strip(),
+            revoking_sk_date=c.sk_date,
+            reason=c.reason.strip(),
+            mutation_ids=rows,
+            whole=listed <= state.revoked | set(rows),
+            revoked_by=c.actor,
+        )
+    ]
+
+
+def revoke_row(c: RevokeDecree, s: MutationState, decree_id: str) -> list[DomainEvent]:
+    """A row's own revocation: an effective transfer is undone (the person goes back to the
+    post they left); one not yet effective is cancelled by the same revoking decree."""
+    if s.status == Status.EFFECTIVE:
+        return [
+            MutationRevoked(
+                mutation_id=s.mutation_id,
+                nip=s.nip,
+                reason=c.reason.strip(),
+                revoked_by=c.actor,
+                revoking_sk_number=c.sk_number.strip(),
+                revoking_sk_date=c.sk_date,
+                revoked_from=c.revoked_from or c.sk_date,
+                back_to_unit_id=s.from_unit_id,
+                back_to_position_id=s.from_position_id,
+                decree_id=decree_id,
+            )
+        ]
+    if s.status in {Status.DECREED, Status.HELD}:
+        cancel = CancelMutation(c.actor, c.reason, c.by_ppk, c.sk_number, c.sk_date)
+        return list(mutation_decider.decide(cancel, s))
+    raise rule_error("row_not_revocable", status=s.status or "-")
+
+
+decree_decider: Decider[IssueDecree | RevokeDecree, DecreeState] = Decider(
+    DecreeState(), evolve, decide
+)

@@ -34,6 +34,7 @@ from rangkui_contracts.events.mutation import (
     MutationRejected,
     MutationReleased,
     MutationReviewed,
+    MutationRevoked,
     MutationSocialized,
     PolicyApplied,
     SkippableStep,
@@ -82,9 +83,10 @@ class Status(StrEnum):
     HELD = "HELD"
     EFFECTIVE = "EFFECTIVE"
     CANCELLED = "CANCELLED"
+    REVOKED = "REVOKED"  # effective, then revoked by a revoking decree: the person moved back
 
 
-TERMINAL = {Status.REJECTED, Status.EFFECTIVE, Status.CANCELLED}
+TERMINAL = {Status.REJECTED, Status.EFFECTIVE, Status.CANCELLED, Status.REVOKED}
 # Steps in which the transfer holds a place in its target post (counted against formasi).
 HOLDS_PLACE = {
     Status.APPROVED,
@@ -389,6 +391,8 @@ def evolve(state: MutationState, event: DomainEvent) -> MutationState:
             return replace(state, status=Status.EFFECTIVE)
         case MutationCancelled():
             return replace(state, status=Status.CANCELLED)
+        case MutationRevoked():
+            return replace(state, status=Status.REVOKED)
     return state
 
 
@@ -865,6 +869,7 @@ STATUS_AFTER: dict[type[DomainEvent], Status] = {
     MutationDecreed: Status.DECREED,
     MutationEffective: Status.EFFECTIVE,
     MutationCancelled: Status.CANCELLED,
+    MutationRevoked: Status.REVOKED,
 }
 
 

@@ -518,6 +518,37 @@ RULES: dict[str, Rule] = {
             "the file to verify exceeds {max_mb} MB",
         ),
         Rule(
+            "revoke_by_ppk_only",
+            ("cancel",),
+            _F,
+            "Keputusan hanya dapat dibatalkan oleh PPK dengan keputusan pembatalan.",
+            "a decree is revoked by the PPK alone, with a revoking decree",
+            f"{_AP} Pasal 64",
+        ),
+        Rule(
+            "row_not_in_decree",
+            ("cancel",),
+            _R,
+            "Mutasi {mutation_id} tidak tercantum dalam lampiran keputusan ini.",
+            "transfer {mutation_id} is not a row of this decree",
+        ),
+        Rule(
+            "row_already_revoked",
+            ("cancel",),
+            _C,
+            "Mutasi {mutation_id} sudah dibatalkan oleh keputusan pembatalan sebelumnya.",
+            "transfer {mutation_id} was already revoked",
+        ),
+        Rule(
+            "row_not_revocable",
+            ("cancel",),
+            _C,
+            "Mutasi berstatus {status} tidak dapat dibatalkan dengan keputusan pembatalan; "
+            "hanya mutasi yang telah ditetapkan atau telah berlaku.",
+            "a transfer in step {status} is not revoked by a decree; only a decreed or "
+            "effective one",
+        ),
+        Rule(
             "unknown_decree",
             ("decree",),
             _N,

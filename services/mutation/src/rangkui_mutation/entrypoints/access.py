@@ -42,6 +42,8 @@ ACCESS = AccessTable(
         "POST /decrees": rule(BKD, PPK),
         "GET /decrees": rule(*DECIDERS, INTEGRATION),
         "GET /decrees/{decree_id}": rule(*DECIDERS, INTEGRATION),
+        # Revocation is the PPK's alone: a BKD caller is refused by the domain, with its rule.
+        "POST /decrees/{decree_id}/revoke": rule(BKD, PPK),
         "GET /decrees/{decree_id}/document": rule(*DECIDERS),
         "GET /decrees/{decree_id}/petikan/{nip}": rule(*DECIDERS, own(EMPLOYEE), person="nip"),
     }

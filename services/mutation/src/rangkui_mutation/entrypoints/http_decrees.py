@@ -21,14 +21,19 @@ from pydantic import BaseModel, Field
 from rangkui_contracts.events.common import Nip
 from rangkui_contracts.events.mutation import DecreeIssued, DecreeRow, DecreeSigner
 from rangkui_eventkit.api_types import IdPath, NipPath
-from rangkui_eventkit.auth import Access, authorize
+from rangkui_eventkit.auth import Access, Role, authorize
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.http import request_cause
 from rangkui_eventkit.indonesian import tanggal
 from rangkui_eventkit.limits import StrictBody
 from rangkui_eventkit.problems import errors
 from rangkui_mutation.adapters import read_models
-from rangkui_mutation.domain.decree import MAX_ROWS, decree_decider, decree_stream_id
+from rangkui_mutation.domain.decree import (
+    MAX_ROWS,
+    RevokeDecree,
+    decree_decider,
+    decree_stream_id,
+)
 from rangkui_mutation.domain.rules import rule_error
 from rangkui_mutation.entrypoints.http import deps
 from rangkui_mutation.service_layer import decrees
@@ -132,6 +137,7 @@ class DecreeSummary(BaseModel):
     document_sha256: str
     issued_by: str
     issued_at: datetime
+    status: str = Field(description="BERLAKU, DIBATALKAN SEBAGIAN or DIBATALKAN")
 
 
 class DecreePage(BaseModel):
@@ -184,6 +190,64 @@ async def issue(
         cause=cause,
     )
     return DecreeView.of(issued)
+
+
+class RevokeBody(StrictBody):
+    """The PPK's revoking decree (*SK pembatalan*) for some rows of the decree, or all."""
+
+    sk_number: str = Field(min_length=1, max_length=100)
+    sk_date: date
+    reason: str = Field(min_length=1)
+    mutation_ids: list[str] | None = Field(
+        default=None, max_length=MAX_ROWS, description="the rows revoked (default: all)"
+    )
+    revoked_from: date | None = Field(
+        default=None, description="the day people are back in their old posts (default: sk_date)"
+    )
+
+
+class RevocationView(BaseModel):
+    decree_id: str
+    revoking_sk_number: str
+    revoking_sk_date: date
+    mutation_ids: list[str]
+    whole: bool
+    status: str
+
+
+@router.post(
+    "/{decree_id}/revoke",
+    response_model=RevocationView,
+    openapi_extra=errors(404, 409),
+)
+async def revoke(
+    decree_id: IdPath,
+    body: RevokeBody,
+    d: Deps = Depends(deps),
+    cause: Cause = Depends(request_cause),
+    access: Access = Depends(authorize),
+) -> RevocationView:
+    """Revoke rows of the decree by the PPK's revoking decree (DecreeRevoked): an effective
+    row's person goes back to the post they left (MutationRevoked; personnel moves them, the
+    monitoring plan is cancelled, they are told), a row not yet effective is cancelled."""
+    command = RevokeDecree(
+        actor=cause.actor,
+        by_ppk=Role.PPK in access.roles,
+        sk_number=body.sk_number,
+        sk_date=body.sk_date,
+        reason=body.reason,
+        mutation_ids=tuple(body.mutation_ids) if body.mutation_ids is not None else None,
+        revoked_from=body.revoked_from,
+    )
+    revoked = await decrees.revoke_decree(d, decree_id, command, cause=cause)
+    return RevocationView(
+        decree_id=decree_id,
+        revoking_sk_number=revoked.revoking_sk_number,
+        revoking_sk_date=revoked.revoking_sk_date,
+        mutation_ids=revoked.mutation_ids,
+        whole=revoked.whole,
+        status="DIBATALKAN" if revoked.whole else "DIBATALKAN SEBAGIAN",
+    )
 
 
 async def _issued(d: Deps, decree_id: str) -> DecreeIssued:

@@ -24,6 +24,7 @@ CREATE TABLE IF NOT EXISTS decrees (
     document_sha256  text NOT NULL,
     issued_by        text NOT NULL,
     issued_at        timestamptz NOT NULL,
+    status           text NOT NULL DEFAULT 'BERLAKU',  -- or DIBATALKAN (SEBAGIAN)
     version          integer NOT NULL
 );
 CREATE INDEX IF NOT EXISTS decrees_by_date ON decrees (sk_date DESC, decree_id);

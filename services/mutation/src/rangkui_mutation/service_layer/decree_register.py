@@ -3,7 +3,7 @@ itself is read from its own stream)."""
 
 from __future__ import annotations
 
-from rangkui_contracts.events.mutation import DecreeIssued
+from rangkui_contracts.events.mutation import DecreeIssued, DecreeRevoked
 from rangkui_contracts.topics import MUTATION
 from rangkui_eventkit.handlers import BatchContext, Projection, Received, handles
 
@@ -23,3 +23,13 @@ class DecreeRegister(Projection):
             e.decree_id, e.sk_number, e.sk_date, e.tmt, e.title, len(e.rows), e.signer.post,
             e.document_sha256, e.issued_by, r.envelope.time, r.envelope.streamversion or 0,
         )  # fmt: skip
+
+    @handles(DecreeRevoked)
+    async def on_revoked(self, ctx: BatchContext, e: DecreeRevoked, r: Received) -> None:
+        ctx.sql.add(
+            """UPDATE decrees SET status = $2, version = $3
+               WHERE decree_id = $1 AND version < $3""",
+            e.decree_id,
+            "DIBATALKAN" if e.whole else "DIBATALKAN SEBAGIAN",
+            r.envelope.streamversion or 0,
+        )

@@ -18,18 +18,25 @@ from dataclasses import dataclass
 from datetime import date
 
 from rangkui_contracts import DomainEvent
-from rangkui_contracts.events.mutation import DecreeIssued, DecreeRow, DecreeSigner
+from rangkui_contracts.events.mutation import (
+    DecreeIssued,
+    DecreeRevoked,
+    DecreeRow,
+    DecreeSigner,
+)
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.errors import DomainError, RuleViolated, Violation, raise_violations
 from rangkui_eventkit.pipeline import CommandHandler, UnitOfWork
 from rangkui_mutation.domain.decree import (
     DecreeState,
     IssueDecree,
+    RevokeDecree,
     content_code,
     decree_decider,
     decree_stream_id,
     lampiran_violations,
     pangkat,
+    revoke_row,
     row_violations,
 )
 from rangkui_mutation.domain.mutation import (
@@ -261,7 +268,7 @@ class Verification:
 
     genuine: bool
     matched: str | None  # DOCUMENT, SIGNED_COPY or CONTENT_CODE
-    status: str  # BERLAKU (in force); corrected and revoked decrees come with issue 16's rest
+    status: str  # BERLAKU, DIBATALKAN SEBAGIAN or DIBATALKAN
     sk_number: str
     sk_date: date
     tmt: date
@@ -278,16 +285,24 @@ async def verify(deps: Deps, decree_id: str, *, sha256: str) -> Verification:
     decree = folded.state.issued
     if decree is None:
         raise rule_error("unknown_decree", decree_id=decree_id)
+    standing = folded.state.standing
     wanted = sha256.strip().lower()
     matched = None
     if wanted == decree.document_sha256:
         matched = "DOCUMENT"
     elif wanted == content_code(decree):
         matched = "CONTENT_CODE"
-    status = "BERLAKU"
+    status = standing
+    revoked = "" if standing == "BERLAKU" else (
+        " Namun keputusan tersebut telah dibatalkan"
+        + (" sebagian" if standing == "DIBATALKAN SEBAGIAN" else "")
+        + " dengan Keputusan Nomor "
+        + ", ".join(r.revoking_sk_number for r in folded.state.revocations)
+        + "."
+    )
     pesan = (
-        f"Dokumen ini sesuai dengan Keputusan Nomor {decree.sk_number} yang tercatat, dan "
-        "keputusan tersebut berlaku."
+        f"Dokumen ini sesuai dengan Keputusan Nomor {decree.sk_number} yang tercatat."
+        + (" Keputusan tersebut berlaku." if standing == "BERLAKU" else revoked)
         if matched
         else f"Dokumen ini TIDAK sesuai dengan Keputusan Nomor {decree.sk_number} yang "
         "tercatat: isinya berbeda atau telah diubah. Mintalah salinan resmi kepada BKD."
@@ -304,3 +319,48 @@ async def verify(deps: Deps, decree_id: str, *, sha256: str) -> Verification:
         rows=len(decree.rows),
         pesan=pesan,
     )
+
+
+# ------------------------------------------------------------------ revocation
+async def revoke_decree(
+    deps: Deps, decree_id: str, command: RevokeDecree, *, cause: Cause
+) -> DecreeRevoked:
+    """Revoke rows of a decree (all, or those named) by the PPK's revoking decree: an
+    effective row's person goes back to their old post (`MutationRevoked`, which personnel,
+    evaluation and notification follow), a row not yet effective is cancelled; all rows or
+    none, every failing rule at once."""
+
+    async def handler(uow: UnitOfWork) -> DecreeRevoked:
+        await uow.lock(f"mutation.sk:{normalised_sk_number(command.sk_number)}")
+        sid = decree_stream_id(decree_id)
+        decree = (await uow.state(decree_decider, sid)).state
+        if decree.issued is None:
+            raise rule_error("unknown_decree", decree_id=decree_id)
+        [revoked] = decree_decider.decide(command, decree)
+        assert isinstance(revoked, DecreeRevoked)
+        used_by = await deps.facts(uow).sk_number_used_by(
+            normalised_sk_number(command.sk_number), exclude=""
+        )
+        found: list[Violation] = []
+        if used_by is not None:
+            found.append(
+                violation("sk_number_in_use", sk_number=command.sk_number, used_by=used_by)
+            )
+        states = await uow.states(mutation_decider, map(stream_id, revoked.mutation_ids))
+        decided: dict[str, list[DomainEvent]] = {}
+        numbers = {r.mutation_id: (r.number, r.nip) for r in decree.issued.rows}
+        for mutation_id in revoked.mutation_ids:
+            number, nip = numbers[mutation_id]
+            try:
+                decided[mutation_id] = revoke_row(
+                    command, states[stream_id(mutation_id)].state, decree_id
+                )
+            except RuleViolated as refused:
+                found += row_violations(number, nip, refused.violations)
+        raise_violations(found)
+        uow.stage(sid, [revoked])
+        for mutation_id, events in decided.items():
+            uow.stage(stream_id(mutation_id), events)
+        return revoked
+
+    return (await deps.pipeline.run(handler, cause)).value

@@ -28,6 +28,7 @@ from rangkui_contracts.events.mutation import (
     MutationRejected,
     MutationReleased,
     MutationReviewed,
+    MutationRevoked,
     MutationSocialized,
     StaffingNeedClosed,
     StaffingNeedFulfilled,
@@ -300,6 +301,7 @@ class MutationBoard(Projection):
         MutationReleased,
         MutationEffective,
         MutationCancelled,
+        MutationRevoked,
     )
     async def on_step(self, ctx: BatchContext, e: Any, r: Received) -> None:
         ctx.sql.add(

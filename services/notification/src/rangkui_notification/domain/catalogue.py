@@ -51,6 +51,8 @@ CATALOGUE: dict[type[DomainEvent], NoticeRule] = {
     mutation.MutationDecreed: NoticeRule("mutation_decreed", employee_and_heads),
     mutation.MutationEffective: NoticeRule("mutation_effective", employee_and_heads),
     mutation.MutationCancelled: NoticeRule("mutation_cancelled", employee_and_heads),
+    # An effective transfer revoked by decree: the person goes back, both heads are told.
+    mutation.MutationRevoked: NoticeRule("mutation_revoked", employee_and_heads),
     # A transfer held on its TMT: the BKD must act (release it, or ask the PPK to cancel).
     mutation.MutationHeld: NoticeRule("mutation_held", bkd),
     mutation.StaffingNeedIdentified: NoticeRule("staffing_need_identified", bkd),

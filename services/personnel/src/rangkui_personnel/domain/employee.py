@@ -98,6 +98,7 @@ class ReassignEmployee:
     to_position_id: str
     tmt: date
     mutation_id: str | None = None
+    revokes_mutation_id: str | None = None  # a move back: the revoked transfer it undoes
 
 
 @dataclass(frozen=True)
@@ -229,6 +230,8 @@ def evolve(state: EmployeeState, event: DomainEvent | PersonalDataOpened) -> Emp
             applied = state.applied_mutations
             if event.mutation_id:
                 applied = applied | {event.mutation_id}
+            if event.revokes_mutation_id:
+                applied = applied | {_undo(event.revokes_mutation_id)}
             return replace(
                 state,
                 unit_id=event.to_unit_id,
@@ -299,6 +302,9 @@ def _existing(nip: str, state: EmployeeState) -> EmployeeState:
 def _reassign(command: ReassignEmployee, state: EmployeeState) -> list[DomainEvent]:
     if command.mutation_id and command.mutation_id in state.applied_mutations:
         return []
+    undo = command.revokes_mutation_id
+    if undo and _undo(undo) in state.applied_mutations:
+        return []
     if (state.unit_id, state.position_id) == (command.to_unit_id, command.to_position_id):
         return []
     return [
@@ -310,8 +316,14 @@ def _reassign(command: ReassignEmployee, state: EmployeeState) -> list[DomainEve
             to_position_id=command.to_position_id,
             tmt=command.tmt,
             mutation_id=command.mutation_id,
+            revokes_mutation_id=command.revokes_mutation_id,
         )
     ]
+
+
+def _undo(mutation_id: str) -> str:
+    """How a move back is remembered among the applied transfers (once per revocation)."""
+    return f"revoked:{mutation_id}"
 
 
 def _change_status(c: ChangeStatus, state: EmployeeState) -> list[DomainEvent]:
