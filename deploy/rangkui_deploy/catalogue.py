@@ -73,6 +73,9 @@ class ServiceSpec:
     # Wraps or unwraps employees' data keys with the shared transport key (personnel, and
     # the services whose KeyRing reads `rangkui.personnel.keys`).
     holds_transport_key: bool = False
+    # The pod's /tmp (an emptyDir): personnel spools import uploads there while their rows
+    # are stored (import_concurrent_uploads of up to http_max_upload_bytes each).
+    tmp_size: str = "64Mi"
 
     @property
     def prefix(self) -> str:
@@ -172,6 +175,7 @@ SERVICES: tuple[ServiceSpec, ...] = (
         "personnel",
         consumes=(_PERSONNEL, _MUTATION),
         also_produces=(PERSONNEL_KEYS,),
+        tmp_size="192Mi",  # two spooled 64 MiB uploads and room for the rest
         # Wraps the employees' data keys at rest; only personnel may read this Secret.
         secrets=(("key_encryption_key", "personnel-secrets", "key-encryption-key"),),
         rotation_secrets=(

@@ -476,7 +476,7 @@ def test_each_deployment_is_probed_limited_and_unprivileged(overlay: str, svc: S
         assert security["allowPrivilegeEscalation"] is False
         assert security["capabilities"]["drop"] == ["ALL"]
         assert {"name": "tmp", "mountPath": "/tmp"} in container["volumeMounts"]
-    assert {"name": "tmp", "emptyDir": {"sizeLimit": "64Mi"}} in pod["volumes"]
+    assert {"name": "tmp", "emptyDir": {"sizeLimit": svc.tmp_size}} in pod["volumes"]
     annotations = named(overlay, "Deployment", svc.name)["spec"]["template"]["metadata"][
         "annotations"
     ]
