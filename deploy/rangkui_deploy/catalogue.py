@@ -43,7 +43,12 @@ AUTH_ENVIRONMENT = {
     "RANGKUI_AUTH_ISSUER": ISSUER_PLACEHOLDER,
     "RANGKUI_AUTH_AUDIENCE": "rangkui",
     "RANGKUI_AUTH_JWKS_URL": "",  # empty: found by OIDC discovery on the issuer
-    "RANGKUI_AUTH_ROLES_CLAIM": "realm_access.roles",  # Keycloak's realm roles
+    # The roles of the API's own Keycloak client (never the realm-wide ones): the settings
+    # refuse any other path under realm_access or resource_access.
+    "RANGKUI_AUTH_ROLES_CLAIM": "resource_access.rangkui.roles",
+    # The clients (`azp`) whose tokens are accepted: the console and each registered
+    # integration; empty accepts any client of the realm (the overlay names them).
+    "RANGKUI_AUTH_ALLOWED_CLIENTS": "",
 }
 """The identity provider every service trusts (shared, no service prefix): docs/security.md."""
 
