@@ -18,6 +18,7 @@ from rangkui_mutation.adapters.facts import PostgresFacts, WriteSideIndexes
 from rangkui_mutation.entrypoints import http, needs_http
 from rangkui_mutation.entrypoints.access import ACCESS
 from rangkui_mutation.service_layer.commands import Deps
+from rangkui_mutation.service_layer.offloop import OffLoop
 from rangkui_mutation.service_layer.projections import (
     MutationBoard,
     NeedBoard,
@@ -65,6 +66,7 @@ class MutationService(Service):
         )
         self.clock = clock
         self.inline.append(WriteSideIndexes())
+        self.matching = OffLoop(settings.matching_concurrency)
 
     @property
     def deps(self) -> Deps:
@@ -76,6 +78,7 @@ class MutationService(Service):
             facts=lambda uow: PostgresFacts(uow.conn),
             keyring=self.keyring,
             pool=self.pool,
+            matching=self.matching,
         )
 
 
