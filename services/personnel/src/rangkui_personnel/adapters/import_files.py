@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Literal, TextIO
 
 from rangkui_eventkit.errors import RuleViolated
+from rangkui_personnel.adapters import json_stream
 from rangkui_personnel.domain.simpeg import COLUMNS, SECTIONS, Section
 
 FileFormat = Literal["json", "csv"]
@@ -105,21 +106,13 @@ _HEADER_MAX_CHARS = 64 * 1024
 
 
 def export_sections(path: Path, fmt: FileFormat, section: Section = "employees") -> Sections:
-    """The rows of an export file on disk, section by section, without holding a CSV file in
-    memory: a CSV is read row by row (memory bounded whatever its size); a JSON file is one
-    document and is read whole (its size is bounded by the upload limit). Lazy: the file is
-    opened at the first `next`, and `RuleViolated("readable_file")` may come at any row."""
+    """The rows of an export file on disk, section by section (in the order of `SECTIONS`),
+    never the whole file in memory: a CSV file is read row by row; a JSON file once per
+    section, row by row (`json_stream`). Lazy: the file is opened when a section's rows are
+    first asked for, and `RuleViolated("readable_file")` may come at any row."""
     if fmt == "json":
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise RuleViolated("readable_file", f"the file is not UTF-8 text: {exc}") from None
-        if "\x00" in text or "\\u0000" in text:  # PostgreSQL stores no NUL
-            raise RuleViolated("readable_file", "the file contains NUL characters")
-        rows = _read_json(text)
-        del text
         for name in SECTIONS:
-            yield name, rows.get(name, [])
+            yield name, json_stream.section_rows(path, name)
         return
     with path.open(encoding="utf-8-sig", newline="") as stream:
         yield section, _checked(_csv_rows(stream, section))
