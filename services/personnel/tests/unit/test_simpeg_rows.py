@@ -116,3 +116,19 @@ def test_plans_parents_before_children_and_names_each_rows_stream() -> None:
         ("employees", 2, None),
     ]
     assert "nik" not in planned[2][2]  # a column the parser does not know is never stored
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "expected"),
+    [
+        ("tmt_jabatan", "0000-01-01", "is not a date (YYYY-MM-DD)"),
+        ("tmt_jabatan", "0001-01-01", "is not between 1900-01-01 and 2199-12-31"),
+        ("tmt_jabatan", "2999-12-31", "is not between 1900-01-01 and 2199-12-31"),
+        ("tanggal_lahir", "1899-12-31", "is not between 1900-01-01 and 2199-12-31"),
+    ],
+)
+def test_a_date_no_event_or_column_holds_is_refused_with_its_row(
+    column: str, value: str, expected: str
+) -> None:
+    """Refused as the row's problem before anything is written, not as a failed job."""
+    assert expected in problems(**{column: value})[column]
