@@ -274,3 +274,24 @@ async def test_an_upload_over_the_limit_is_refused_with_413_and_leaves_no_job(
         r = await client.post("/imports", content=small, headers={"Content-Type": "text/csv"})
         assert r.status_code == 202, r.text
         assert r.json()["total_rows"] == 2
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "expected"),
+    [
+        ('{"employees": [{"nip": "1", "nama": "\\ud800"}]}', "application/json", "surrogate"),
+        ('{"employees": [{"nip": "1"}], "alamat": []}', "application/json", "unknown sections"),
+        ('{"employees": [{"nip": "1"}, {"nilai": NaN}]}', "application/json", "not valid JSON"),
+        ("nip;nama\n1;a\n", "text/csv", "lacks the columns"),
+    ],
+)
+async def test_an_unreadable_upload_is_refused_with_422_and_leaves_no_job(
+    client: httpx.AsyncClient, body: str, content_type: str, expected: str
+) -> None:
+    """Found at any row, however far into the file: the job and the rows stored before it
+    are rolled back together."""
+    r = await client.post("/imports", content=body, headers={"Content-Type": content_type})
+    assert r.status_code == 422, r.text
+    assert r.json()["rule"] == "readable_file"
+    assert expected in r.text
+    assert (await client.get("/imports")).json() == []

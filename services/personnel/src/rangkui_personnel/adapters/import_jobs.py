@@ -11,6 +11,8 @@ from typing import Any
 
 import asyncpg
 
+from rangkui_eventkit.errors import RuleViolated
+
 _OUTCOMES = ("APPLIED", "UNCHANGED", "REJECTED")
 
 
@@ -85,7 +87,12 @@ def _copy_text(job_id: str, first_seq: int, chunk: Sequence[Planned]) -> io.Byte
     for seq, (section, number, data, key) in enumerate(chunk, start=first_seq):
         data_text = json.dumps(data, default=str, ensure_ascii=False)
         writer.writerow((job_id, seq, section, number, data_text, key or ""))
-    return io.BytesIO(text.getvalue().encode())
+    try:
+        return io.BytesIO(text.getvalue().encode())
+    except UnicodeEncodeError:  # a JSON escape of half a surrogate pair ("\ud800")
+        raise RuleViolated(
+            "readable_file", "the file holds an unpaired UTF-16 surrogate escape (\\ud800-\\udfff)"
+        ) from None
 
 
 async def refuse_repeated_keys(
