@@ -113,7 +113,16 @@ CLASSIFICATION: dict[type[BaseModel], dict[str, Classification]] = {
     mu.MutationObjectionResolved: _fields(public="mutation_id nip upheld reasons resolved_by"),
     mu.MutationDecreed: _fields(
         public="mutation_id nip sk_number sk_date tmt decreed_by retroactive_reason policy "
-        "minister_approval_ref minister_approval_date steps_skipped skip_policy"
+        "minister_approval_ref minister_approval_date steps_skipped skip_policy decree_id"
+    ),
+    mu.DecreeSigner: _fields(public="name post nip on_behalf"),
+    mu.DecreeRow: _fields(
+        public="number mutation_id nip name grade rank_name from_position from_unit "
+        "to_position to_unit remarks"
+    ),
+    mu.DecreeIssued: _fields(
+        public="decree_id sk_number sk_date tmt title considerations legal_bases place signer "
+        "copies_to rows document_sha256 template_version issued_by"
     ),
     mu.PolicyApplied: _fields(
         public="version min_years_in_post max_years_in_post tpk_quorum objection_window_days "

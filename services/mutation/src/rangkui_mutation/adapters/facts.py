@@ -3,6 +3,7 @@ deciding unit of work (so the facts and the decision share one transaction)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -16,6 +17,7 @@ from rangkui_contracts.events.mutation import (
 )
 from rangkui_eventkit.store import Recorded
 from rangkui_mutation.adapters import read_models
+from rangkui_mutation.service_layer.ports import Names
 
 
 class PostgresFacts:
@@ -52,6 +54,26 @@ class PostgresFacts:
             "SELECT mutation_id FROM sk_numbers WHERE sk_number = $1 AND mutation_id <> $2",
             sk_number,
             exclude,
+        )
+
+
+    async def names(
+        self, nips: Iterable[str], position_ids: Iterable[str], unit_ids: Iterable[str]
+    ) -> Names:
+        people = await self.db.fetch(
+            "SELECT nip, name, grade FROM employees WHERE nip = ANY($1::text[])", list(nips)
+        )
+        posts = await self.db.fetch(
+            "SELECT position_id, title FROM positions WHERE position_id = ANY($1::text[])",
+            list(position_ids),
+        )
+        units = await self.db.fetch(
+            "SELECT unit_id, name FROM units WHERE unit_id = ANY($1::text[])", list(unit_ids)
+        )
+        return Names(
+            {r["nip"]: (r["name"], r["grade"]) for r in people},
+            {r["position_id"]: r["title"] for r in posts},
+            {r["unit_id"]: r["name"] for r in units},
         )
 
 

@@ -28,7 +28,6 @@ from rangkui_contracts.events.mutation import (
     MutationEffective,
     MutationHeld,
     MutationKind,
-    MutationObjected,
     MutationObjectedV2,
     MutationObjectionResolved,
     MutationProposed,
@@ -281,6 +280,7 @@ class DecreeMutation:
     minister_approval_ref: str | None = None
     minister_approval_date: date | None = None
     policy: ProcessPolicy = FULL_PROCESS
+    decree_id: str | None = None  # the collective decree whose lampiran lists the transfer
 
 
 @dataclass(frozen=True)
@@ -375,7 +375,7 @@ def evolve(state: MutationState, event: DomainEvent) -> MutationState:
             )
         case MutationAcknowledged() | MutationDeemedAcknowledged():
             return replace(state, status=Status.ACKNOWLEDGED)
-        case MutationObjected() | MutationObjectedV2():
+        case MutationObjectedV2():
             return replace(state, status=Status.OBJECTED)
         case MutationObjectionResolved():
             return replace(state, status=Status.OBJECTION_DISMISSED)  # upheld: cancel follows
@@ -754,6 +754,7 @@ def _decree(c: DecreeMutation, s: MutationState) -> list[DomainEvent]:
             minister_approval_date=c.minister_approval_date if f.blackout else None,
             steps_skipped=skipped,
             skip_policy=c.policy.basis if skipped else None,
+            decree_id=c.decree_id,
         ),
     ]
 
@@ -856,7 +857,6 @@ STATUS_AFTER: dict[type[DomainEvent], Status] = {
     MutationRejected: Status.REJECTED,
     MutationSocialized: Status.SOCIALIZED,
     MutationAcknowledged: Status.ACKNOWLEDGED,
-    MutationObjected: Status.OBJECTED,
     MutationObjectedV2: Status.OBJECTED,
     MutationDeemedAcknowledged: Status.ACKNOWLEDGED,
     MutationHeld: Status.HELD,

@@ -47,7 +47,7 @@ from rangkui_mutation.domain.rules import (
     rule_error,
 )
 from rangkui_mutation.service_layer.offloop import OffLoop
-from rangkui_mutation.service_layer.ports import MutationFacts
+from rangkui_mutation.service_layer.ports import DecreeRenderer, DocumentStore, MutationFacts
 from rangkui_mutation.settings import MutationSettings
 
 T = TypeVar("T")
@@ -64,6 +64,8 @@ class Deps:
     facts: Callable[[UnitOfWork], MutationFacts]  # bound to the unit of work's connection
     keyring: KeyRing | None = None  # employees' data keys: objection reasons are sealed
     pool: Any = None  # read models for the HTTP layer's queries (None in unit tests)
+    documents: Callable[[Any], DocumentStore] | None = None  # bound to a connection (or pool)
+    renderer: DecreeRenderer | None = None  # the SK document
     # Candidate matching off the event loop (None: on the caller's loop, in unit tests).
     matching: OffLoop | None = None
 
@@ -291,21 +293,7 @@ async def decree_mutation(
     async def handler(uow: UnitOfWork) -> None:
         state = await existing(uow, sid)
         await uow.lock(f"mutation.sk:{normalised_sk_number(sk_number)}")
-        facts = deps.facts(uow)
-        employee = await facts.employee(state.nip or "")
-        target = await facts.position(state.to_position_id or "")
-        post_type = target["jabatan_type"] if target else None
-        decree = DecreeFacts(
-            today=deps.clock.today(),
-            sk_number_used_by=await facts.sk_number_used_by(
-                normalised_sk_number(sk_number), exclude=mutation_id
-            ),
-            blackout=find_blackout(deps.blackouts, sk_date, post_type=post_type, kind=state.kind),
-            employee_status=employee["status"] if employee else "ACTIVE",
-            unit_closed_on=await facts.unit_closed_on(state.to_unit_id or ""),
-            retroactive_tmt_max_days=deps.settings.retroactive_tmt_max_days,
-            tmt_horizon_days=deps.settings.tmt_horizon_days,
-        )
+        decree = await decree_facts(deps, deps.facts(uow), state, sk_number, sk_date)
         command = DecreeMutation(
             actor=cause.actor,
             sk_number=sk_number,
@@ -320,6 +308,28 @@ async def decree_mutation(
         uow.stage(sid, mutation_decider.decide(command, state))
 
     return (await deps.pipeline.run(handler, cause)).recorded
+
+
+async def decree_facts(
+    deps: Deps, facts: MutationFacts, state: MutationState, sk_number: str, sk_date: date
+) -> DecreeFacts:
+    """The facts a decree of the transfer is decided on, as of today: the SK numbers in use
+    (by other transfers), the blackout on the SK date, the employee's status, the target
+    unit's closure."""
+    employee = await facts.employee(state.nip or "")
+    target = await facts.position(state.to_position_id or "")
+    post_type = target["jabatan_type"] if target else None
+    return DecreeFacts(
+        today=deps.clock.today(),
+        sk_number_used_by=await facts.sk_number_used_by(
+            normalised_sk_number(sk_number), exclude=state.mutation_id
+        ),
+        blackout=find_blackout(deps.blackouts, sk_date, post_type=post_type, kind=state.kind),
+        employee_status=employee["status"] if employee else "ACTIVE",
+        unit_closed_on=await facts.unit_closed_on(state.to_unit_id or ""),
+        retroactive_tmt_max_days=deps.settings.retroactive_tmt_max_days,
+        tmt_horizon_days=deps.settings.tmt_horizon_days,
+    )
 
 
 def normalised_sk_number(sk_number: str) -> str:

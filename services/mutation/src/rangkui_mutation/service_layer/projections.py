@@ -11,8 +11,6 @@ from typing import Any
 
 from rangkui_contracts.events.common import Sealed
 from rangkui_contracts.events.evaluation import (
-    AnyEvaluationRecorded,
-    EvaluationRecorded,
     EvaluationRecordedV2,
 )
 from rangkui_contracts.events.mutation import (
@@ -24,7 +22,6 @@ from rangkui_contracts.events.mutation import (
     MutationDocumentsChecked,
     MutationEffective,
     MutationHeld,
-    MutationObjected,
     MutationObjectedV2,
     MutationObjectionResolved,
     MutationProposed,
@@ -42,7 +39,6 @@ from rangkui_contracts.events.personnel import (
     EmployeeEducationUpdated,
     EmployeeGradeChanged,
     EmployeeReassigned,
-    EmployeeRegistered,
     EmployeeRegisteredV2,
     EmployeeStatusChanged,
     FormationChanged,
@@ -104,11 +100,10 @@ class PersonnelView(Projection):
             e.is_head_of_unit,
         )
 
-    @handles(EmployeeRegistered, EmployeeRegisteredV2)
-    async def on_employee(
-        self, ctx: BatchContext, e: EmployeeRegistered | EmployeeRegisteredV2, r: Received
-    ) -> None:
-        """Only public fields: v1's plaintext personal data is not kept (nothing here needs it)."""
+    @handles(EmployeeRegisteredV2)
+    async def on_employee(self, ctx: BatchContext, e: EmployeeRegisteredV2, r: Received) -> None:
+        """Only public fields: the plaintext of an upcast version 1 is not kept (nothing here
+        needs it)."""
         ctx.sql.add(
             """INSERT INTO employees (nip, name, status, grade, unit_id, position_id,
                    tmt_position, education, competencies)
@@ -209,8 +204,8 @@ class PerformanceView(Projection):
     topics = (EVALUATION,)
     tables = ("performance",)
 
-    @handles(EvaluationRecorded, EvaluationRecordedV2)
-    async def on_evaluation(self, ctx: BatchContext, e: AnyEvaluationRecorded, r: Received) -> None:
+    @handles(EvaluationRecordedV2)
+    async def on_evaluation(self, ctx: BatchContext, e: EvaluationRecordedV2, r: Received) -> None:
         ctx.sql.add(
             """INSERT INTO performance (evaluation_id, nip, kind, period_start, period_end,
                    predikat)
@@ -248,7 +243,10 @@ _ID_FIELDS = {"mutation_id", "nip"}
 
 def _reason(event: Any) -> str | None:
     """The reason shown in the timeline; a sealed one (an objection) stays in `details`,
-    sealed, and is opened only when the transfer is read (while the key exists)."""
+    sealed, and is opened only when the transfer is read (while the key exists). One
+    recorded before sealing is shown as it was written (the plaintext of an upcast event)."""
+    if event.plaintext and "reason" in event.plaintext:
+        return str(event.plaintext["reason"])
     for attr in ("reason", "reasons", "notes", "message"):
         value = getattr(event, attr, None)
         if isinstance(value, Sealed):
@@ -296,7 +294,6 @@ class MutationBoard(Projection):
         MutationSocialized,
         MutationAcknowledged,
         MutationDeemedAcknowledged,
-        MutationObjected,
         MutationObjectedV2,
         MutationObjectionResolved,
         MutationHeld,
@@ -332,7 +329,8 @@ class MutationBoard(Projection):
 
     @staticmethod
     def _timeline(ctx: BatchContext, e: Any, r: Received) -> None:
-        details = {k: v for k, v in e.model_dump(mode="json").items() if k not in _ID_FIELDS}
+        written = {**e.model_dump(mode="json"), **(e.plaintext or {})}  # as the producer wrote it
+        details = {k: v for k, v in written.items() if k not in _ID_FIELDS}
         ctx.sql.add(
             """INSERT INTO mutation_timeline (mutation_id, version, step, event_type, actor, at,
                    reason, details)

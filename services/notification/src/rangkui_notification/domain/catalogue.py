@@ -45,8 +45,7 @@ CATALOGUE: dict[type[DomainEvent], NoticeRule] = {
     mutation.MutationApproved: NoticeRule("mutation_approved", employee_and_heads),
     mutation.MutationRejected: NoticeRule("mutation_rejected", employee_and_heads),
     mutation.MutationSocialized: NoticeRule("mutation_socialized", employee_only),
-    mutation.MutationObjected: NoticeRule("mutation_objected", ppk_and_employee),
-    # Version 2 seals the reason; the notice never quoted it in either version.
+    # The notice never quotes the employee's reason (sealed; in clear in version 1).
     mutation.MutationObjectedV2: NoticeRule("mutation_objected", ppk_and_employee),
     mutation.MutationObjectionResolved: NoticeRule("mutation_objection_resolved", ppk_and_employee),
     mutation.MutationDecreed: NoticeRule("mutation_decreed", employee_and_heads),
@@ -60,7 +59,6 @@ CATALOGUE: dict[type[DomainEvent], NoticeRule] = {
     evaluation.MonitoringEvaluatorAssigned: NoticeRule(
         "monitoring_evaluator_assigned", evaluator_or_bkd
     ),
-    evaluation.EvaluationRecorded: NoticeRule("evaluation_recorded", bkd_if_monitoring),
     evaluation.EvaluationRecordedV2: NoticeRule("evaluation_recorded", bkd_if_monitoring),
     evaluation.MutationOutcomeAssessed: NoticeRule("mutation_outcome_assessed", bkd),
 }

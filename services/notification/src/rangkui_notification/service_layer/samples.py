@@ -100,9 +100,6 @@ SAMPLES: dict[type[DomainEvent], DomainEvent] = {
             socialized_by="bkd",
             message="Mutasi ini untuk memenuhi kekurangan guru matematika di SMA Negeri 2.",
         ),
-        mu.MutationObjected(
-            mutation_id=M, nip=EMPLOYEE, reason="Alasan keluarga", objected_by=EMPLOYEE
-        ),
         mu.MutationReviewed(
             mutation_id=M,
             nip=EMPLOYEE,
@@ -188,7 +185,6 @@ SAMPLES: dict[type[DomainEvent], DomainEvent] = {
             detected_on=date(2027, 3, 15),
         ),
         ev.EvaluationRecordedV2(**_CHECKPOINT_EVALUATION),
-        ev.EvaluationRecorded(**_CHECKPOINT_EVALUATION),  # recorded before notes were sealed
         ev.MutationOutcomeAssessed(
             plan_id="P-1",
             mutation_id=M,
