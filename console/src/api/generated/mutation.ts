@@ -81,6 +81,113 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/decrees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue
+         * @description Issue one decree for the listed transfers (DecreeIssued, and MutationDecreed for each
+         *     row): all rows or none, every failing rule of every row listed at once. The response
+         *     carries the decree as issued, with its document's SHA-256.
+         */
+        post: operations["issue_decrees_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/decrees/{decree_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Decree
+         * @description The decree as issued (read from its own stream: there from the moment it is issued).
+         */
+        get: operations["get_decree_decrees__decree_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/decrees/{decree_id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Document
+         * @description The decree's PDF as rendered at issue (its SHA-256 is the one recorded).
+         */
+        get: operations["document_decrees__decree_id__document_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/decrees/{decree_id}/petikan/{nip}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Petikan
+         * @description One person's petikan (extract) as a PDF; an employee fetches their own.
+         */
+        get: operations["petikan_decrees__decree_id__petikan__nip__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/decrees/{decree_id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify Hash
+         * @description Whether a document whose SHA-256 (or the content code its QR carries) is given is a
+         *     genuine copy of the decree. No sign-in.
+         */
+        get: operations["verify_hash_decrees__decree_id__verify_get"];
+        put?: never;
+        /**
+         * Verify File
+         * @description Whether the uploaded file (the PDF as received) is a genuine copy of the decree.
+         */
+        post: operations["verify_file_decrees__decree_id__verify_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/employees/{nip}": {
         parameters: {
             query?: never;
@@ -557,6 +664,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/verifikasi/{decree_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verification Page
+         * @description The page the QR code of every page of a decree opens, in Bahasa Indonesia.
+         */
+        get: operations["verification_page_verifikasi__decree_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -676,40 +803,130 @@ export interface components {
             /** Version */
             version: number;
         };
-        /** DecreeBody */
-        DecreeBody: {
+        /**
+         * DecreeRow
+         * @description One row of the lampiran: one transfer, with what the decree says of the person and of
+         *     the two posts (snapshotted at issue, as the document prints them).
+         */
+        DecreeRow: {
             /**
-             * Minister Approval Date
-             * @description date of the Minister's approval letter (with its number)
+             * From Position
+             * @description JABATAN LAMA: post title
              */
-            minister_approval_date?: string | null;
+            from_position: string;
             /**
-             * Minister Approval Ref
-             * @description the Minister's approval when the SK date is in a blackout
+             * From Unit
+             * @description the unit of the old post
              */
-            minister_approval_ref?: string | null;
+            from_unit: string;
             /**
-             * Retroactive Reason
-             * @description why the TMT precedes the SK date (within the policy's cap)
+             * Grade
+             * @description golongan/ruang, e.g. III/c
              */
-            retroactive_reason?: string | null;
+            grade: string;
+            /** Mutation Id */
+            mutation_id: string;
+            /** Name */
+            name: string;
+            /**
+             * Nip
+             * @description 18-digit NIP
+             */
+            nip: string;
+            /**
+             * Number
+             * @description NO of the lampiran
+             */
+            number: number;
+            /**
+             * Rank Name
+             * @description pangkat, e.g. Penata
+             * @default
+             */
+            rank_name: string;
+            /**
+             * Remarks
+             * @description KETERANGAN
+             * @default
+             */
+            remarks: string;
+            /**
+             * To Position
+             * @description JABATAN BARU: post title
+             */
+            to_position: string;
+            /**
+             * To Unit
+             * @description the unit of the new post
+             */
+            to_unit: string;
+        };
+        /**
+         * DecreeSigner
+         * @description The official who signs the decree, as they were at signing (post, name and NIP are
+         *     part of the record: a later change of office does not change a signed decree).
+         */
+        DecreeSigner: {
+            /** Name */
+            name: string;
+            /**
+             * Nip
+             * @description absent for an elected official
+             */
+            nip?: string | null;
+            /**
+             * On Behalf
+             * @description 'a.n.' line when signed by a delegate
+             */
+            on_behalf?: string | null;
+            /**
+             * Post
+             * @description e.g. GUBERNUR RANGKUI
+             */
+            post: string;
+        };
+        /**
+         * DecreeView
+         * @description A decree as issued (its content, the document's hash, where to fetch it).
+         */
+        DecreeView: {
+            /** Considerations */
+            considerations: string[];
+            /** Copies To */
+            copies_to: string[];
+            /** Decree Id */
+            decree_id: string;
+            /** Document Sha256 */
+            document_sha256: string;
+            /** Document Url */
+            document_url: string;
+            /** Issued By */
+            issued_by: string;
+            /** Legal Bases */
+            legal_bases: string[];
+            /** Place */
+            place: string;
+            /** Rows */
+            rows: components["schemas"]["DecreeRow"][];
+            signer: components["schemas"]["DecreeSigner"];
             /**
              * Sk Date
              * Format: date
-             * @description the day the SK was signed; not in the future
              */
             sk_date: string;
-            /**
-             * Sk Number
-             * @description unique in the province
-             */
+            /** Sk Number */
             sk_number: string;
+            /** Template Version */
+            template_version: string;
+            /** Title */
+            title: string;
             /**
              * Tmt
              * Format: date
-             * @description on or after sk_date, unless policy allows a retroactive TMT
              */
             tmt: string;
+            /** Verify Url */
+            verify_url: string;
         };
         /**
          * DocumentItem
@@ -987,6 +1204,87 @@ export interface components {
             /** To Unit Id */
             to_unit_id: string;
         };
+        /** DecreeBody */
+        rangkui_mutation__entrypoints__http__DecreeBody: {
+            /**
+             * Minister Approval Date
+             * @description date of the Minister's approval letter (with its number)
+             */
+            minister_approval_date?: string | null;
+            /**
+             * Minister Approval Ref
+             * @description the Minister's approval when the SK date is in a blackout
+             */
+            minister_approval_ref?: string | null;
+            /**
+             * Retroactive Reason
+             * @description why the TMT precedes the SK date (within the policy's cap)
+             */
+            retroactive_reason?: string | null;
+            /**
+             * Sk Date
+             * Format: date
+             * @description the day the SK was signed; not in the future
+             */
+            sk_date: string;
+            /**
+             * Sk Number
+             * @description unique in the province
+             */
+            sk_number: string;
+            /**
+             * Tmt
+             * Format: date
+             * @description on or after sk_date, unless policy allows a retroactive TMT
+             */
+            tmt: string;
+        };
+        /**
+         * DecreeBody
+         * @description A decree for the listed transfers (each approved and past its objection window).
+         *     Considerations, legal bases, signer and copies default to the province's settings.
+         */
+        rangkui_mutation__entrypoints__http_decrees__DecreeBody: {
+            /** Considerations */
+            considerations?: string[];
+            /** Copies To */
+            copies_to?: string[];
+            /** Legal Bases */
+            legal_bases?: string[];
+            /** Minister Approval Date */
+            minister_approval_date?: string | null;
+            /** Minister Approval Ref */
+            minister_approval_ref?: string | null;
+            /** Mutation Ids */
+            mutation_ids: string[];
+            /**
+             * Remarks
+             * @description KETERANGAN per transfer id
+             */
+            remarks?: {
+                [key: string]: string;
+            };
+            /** Retroactive Reason */
+            retroactive_reason?: string | null;
+            signer?: components["schemas"]["SignerBody"] | null;
+            /**
+             * Sk Date
+             * Format: date
+             */
+            sk_date: string;
+            /** Sk Number */
+            sk_number: string;
+            /**
+             * Title
+             * @default Pemindahan Pegawai Negeri Sipil di Lingkungan Pemerintah Provinsi Rangkui
+             */
+            title: string;
+            /**
+             * Tmt
+             * Format: date
+             */
+            tmt: string;
+        };
         /**
          * Readiness
          * @description What `/readyz` answers: ready or not, each dependency's check (a short category,
@@ -1048,6 +1346,17 @@ export interface components {
             /** Recommended */
             recommended: boolean;
         };
+        /** SignerBody */
+        SignerBody: {
+            /** Name */
+            name: string;
+            /** Nip */
+            nip?: string | null;
+            /** On Behalf */
+            on_behalf?: string | null;
+            /** Post */
+            post: string;
+        };
         /** SocializeBody */
         SocializeBody: {
             /**
@@ -1088,6 +1397,45 @@ export interface components {
             step: string;
             /** Version */
             version: number;
+        };
+        /**
+         * VerificationView
+         * @description Whether a presented copy is genuine, and the decree's standing; nothing about the
+         *     people it names.
+         */
+        VerificationView: {
+            /** Genuine */
+            genuine: boolean;
+            /**
+             * Matched
+             * @description DOCUMENT, SIGNED_COPY or CONTENT_CODE
+             */
+            matched: string | null;
+            /** Pesan */
+            pesan: string;
+            /** Rows */
+            rows: number;
+            /** Signer Post */
+            signer_post: string;
+            /**
+             * Sk Date
+             * Format: date
+             */
+            sk_date: string;
+            /** Sk Number */
+            sk_number: string;
+            /**
+             * Status
+             * @description BERLAKU (in force)
+             */
+            status: string;
+            /** Title */
+            title: string;
+            /**
+             * Tmt
+             * Format: date
+             */
+            tmt: string;
         };
         /**
          * ViolationBody
@@ -1333,6 +1681,185 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    issue_decrees_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["rangkui_mutation__entrypoints__http_decrees__DecreeBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecreeView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    get_decree_decrees__decree_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decree_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecreeView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    document_decrees__decree_id__document_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decree_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    petikan_decrees__decree_id__petikan__nip__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decree_id: string;
+                /** @description the employee's NIP (18 digits) */
+                nip: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    verify_hash_decrees__decree_id__verify_get: {
+        parameters: {
+            query: {
+                /** @description of the presented file, or the QR's code */
+                sha256: string;
+            };
+            header?: never;
+            path: {
+                decree_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    verify_file_decrees__decree_id__verify_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decree_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/pdf": string;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
             422: components["responses"]["Invalid"];
             503: components["responses"]["Unavailable"];
         };
@@ -1589,7 +2116,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DecreeBody"];
+                "application/json": components["schemas"]["rangkui_mutation__entrypoints__http__DecreeBody"];
             };
         };
         responses: {
@@ -2097,6 +2624,35 @@ export interface operations {
                     "application/json": components["schemas"]["Readiness"];
                 };
             };
+        };
+    };
+    verification_page_verifikasi__decree_id__get: {
+        parameters: {
+            query: {
+                /** @description the code the QR carries */
+                kode: string;
+            };
+            header?: never;
+            path: {
+                decree_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
 }

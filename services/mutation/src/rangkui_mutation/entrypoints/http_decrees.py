@@ -39,6 +39,7 @@ public_router = APIRouter(tags=["decree verification"])
 PDF = {200: {"content": {"application/pdf": {}}, "description": "the PDF"}}
 MAX_VERIFIED_BYTES = 20 * 1024 * 1024
 """The largest file `POST /decrees/{id}/verify` reads (a 200-row decree is about 2 MB)."""
+PUBLIC = {"security": []}  # OpenAPI: this operation needs no credentials
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-fA-F]{64}$", description="SHA-256, hex")]
 
 
@@ -201,7 +202,9 @@ def _pdf(content: bytes, filename: str) -> Response:
 
 # -------------------------------------------------------------- public verification
 @public_router.get(
-    "/decrees/{decree_id}/verify", response_model=VerificationView, openapi_extra=errors(404)
+    "/decrees/{decree_id}/verify",
+    response_model=VerificationView,
+    openapi_extra={**errors(404), **PUBLIC},
 )
 async def verify_hash(
     decree_id: IdPath,
@@ -218,6 +221,7 @@ async def verify_hash(
     response_model=VerificationView,
     openapi_extra={
         **errors(404, 413),
+        **PUBLIC,
         "requestBody": {"content": {"application/pdf": {"schema": {"type": "string",
                                                                     "format": "binary"}}}},
     },
@@ -254,7 +258,9 @@ _PAGE = Environment(autoescape=select_autoescape(default=True)).from_string(
 
 
 @public_router.get(
-    "/verifikasi/{decree_id}", response_class=HTMLResponse, openapi_extra=errors(404)
+    "/verifikasi/{decree_id}",
+    response_class=HTMLResponse,
+    openapi_extra={**errors(404), **PUBLIC},
 )
 async def verification_page(
     decree_id: IdPath,
