@@ -71,6 +71,10 @@ class MutationService(Service):
         self.renderer = SkRenderer(Letterhead.of(settings), settings.decree_template_dir)
         self.matching = OffLoop(settings.matching_concurrency)
 
+    async def stop(self) -> None:
+        await super().stop()
+        self.matching.close()
+
     @property
     def deps(self) -> Deps:
         pipeline = self.pipeline  # raises unless started

@@ -25,13 +25,21 @@ T = TypeVar("T")
 class OffLoop:
     def __init__(self, concurrency: int = 1, *, name: str = "matching") -> None:
         self.concurrency = concurrency
-        self._executor = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix=name)
+        self._name = name
+        self._executor: ThreadPoolExecutor | None = None  # started at the first use
 
     async def run(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
         """`fn(*args, **kwargs)` in a worker thread; its result (or its exception)."""
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(
+                max_workers=self.concurrency, thread_name_prefix=self._name
+            )
         loop = asyncio.get_running_loop()
         call: Callable[[], Any] = functools.partial(fn, *args, **kwargs)
         return await loop.run_in_executor(self._executor, call)  # type: ignore[no-any-return]
 
     def close(self) -> None:
-        self._executor.shutdown(wait=False, cancel_futures=True)
+        """Let the worker threads go (a later `run` starts new ones)."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None
