@@ -2049,7 +2049,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/pdf": string;
+                "application/octet-stream": string;
             };
         };
         responses: {

@@ -21,6 +21,7 @@ from rangkui_mutation.entrypoints import http, http_decrees, http_needs
 from rangkui_mutation.entrypoints.access import ACCESS
 from rangkui_mutation.service_layer.commands import Deps
 from rangkui_mutation.service_layer.decree_register import DecreeRegister
+from rangkui_mutation.service_layer.offloop import OffLoop
 from rangkui_mutation.service_layer.projections import (
     MutationBoard,
     NeedBoard,
@@ -70,6 +71,11 @@ class MutationService(Service):
         self.clock = clock
         self.inline.append(WriteSideIndexes())
         self.renderer = SkRenderer(Letterhead.of(settings), settings.decree_template_dir)
+        self.matching = OffLoop(settings.matching_concurrency)
+
+    async def stop(self) -> None:
+        await super().stop()
+        self.matching.close()
 
     @property
     def deps(self) -> Deps:
@@ -83,6 +89,7 @@ class MutationService(Service):
             pool=self.pool,
             documents=PostgresDocuments,
             renderer=self.renderer,
+            matching=self.matching,
         )
 
 

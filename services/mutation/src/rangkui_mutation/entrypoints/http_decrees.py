@@ -321,8 +321,9 @@ async def verify_hash(
     openapi_extra={
         **errors(404, 413),
         **PUBLIC,
-        "requestBody": {"content": {"application/pdf": {"schema": {"type": "string",
-                                                                    "format": "binary"}}}},
+        # The file as bytes, whatever it is (a verifier may be shown anything).
+        "requestBody": {"content": {"application/octet-stream": {"schema": {
+            "type": "string", "format": "binary"}}}},
     },
 )  # fmt: skip
 async def verify_file(

@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from rangkui_contracts.events.mutation import MutationApproved, MutationProposed
 from rangkui_eventkit.clock import Clock
@@ -46,8 +46,11 @@ from rangkui_mutation.domain.rules import (
     find_blackout,
     rule_error,
 )
+from rangkui_mutation.service_layer.offloop import OffLoop
 from rangkui_mutation.service_layer.ports import DecreeRenderer, DocumentStore, MutationFacts
 from rangkui_mutation.settings import MutationSettings
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,14 @@ class Deps:
     pool: Any = None  # read models for the HTTP layer's queries (None in unit tests)
     documents: Callable[[Any], DocumentStore] | None = None  # bound to a connection (or pool)
     renderer: DecreeRenderer | None = None  # the SK document
+    # Candidate matching off the event loop (None: on the caller's loop, in unit tests).
+    matching: OffLoop | None = None
+
+    async def off_loop(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+        """`fn(*args, **kwargs)` beside the event loop when the service has a pool for it."""
+        if self.matching is None:
+            return fn(*args, **kwargs)
+        return await self.matching.run(fn, *args, **kwargs)
 
     @property
     def blackouts(self) -> list[Blackout]:
