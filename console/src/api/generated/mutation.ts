@@ -189,6 +189,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/decrees/{decree_id}/signed-copies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload Signed Copy
+         * @description Record the decree as signed outside the system (the PDF with its TTE, or a scan as
+         *     PDF, PNG or JPEG, at most 20 MB): its SHA-256 goes into the decree's events, so a
+         *     verifier shown that copy is answered `SIGNED_COPY`.
+         */
+        post: operations["upload_signed_copy_decrees__decree_id__signed_copies_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/decrees/{decree_id}/signed-copy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Signed Copy
+         * @description The latest signed copy recorded for the decree.
+         */
+        get: operations["signed_copy_decrees__decree_id__signed_copy_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/decrees/{decree_id}/verify": {
         parameters: {
             query?: never;
@@ -1490,6 +1532,24 @@ export interface components {
             /** Sk Number */
             sk_number: string;
         };
+        /** SignedCopyView */
+        SignedCopyView: {
+            /** Decree Id */
+            decree_id: string;
+            /** Media Type */
+            media_type: string;
+            /**
+             * Recorded
+             * @description false: this very file was recorded before
+             */
+            recorded: boolean;
+            /** Sha256 */
+            sha256: string;
+            /** Signature */
+            signature: string;
+            /** Size Bytes */
+            size_bytes: number;
+        };
         /** SignerBody */
         SignerBody: {
             /** Name */
@@ -2005,6 +2065,71 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    upload_signed_copy_decrees__decree_id__signed_copies_post: {
+        parameters: {
+            query?: {
+                /** @description signed electronically (BSrE), or a scan of the signed paper */
+                signature?: "TTE" | "WET_SIGNATURE_SCAN";
+            };
+            header?: never;
+            path: {
+                decree_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedCopyView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    signed_copy_decrees__decree_id__signed_copy_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decree_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["Invalid"];
             503: components["responses"]["Unavailable"];
         };

@@ -356,6 +356,21 @@ class DecreeRevoked(_Mutation):
     revoked_by: str
 
 
+class DecreeSignedCopyRecorded(_Mutation):
+    """A copy of the decree signed outside the system was recorded: signed electronically
+    (TTE, through BSrE) or a scan of the wet-signed original. Its SHA-256 is one a presented
+    copy may match; the file itself is kept by the service."""
+
+    decree_id: str
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    media_type: Literal["application/pdf", "image/png", "image/jpeg"]
+    size_bytes: int = Field(ge=1)
+    signature: Literal["TTE", "WET_SIGNATURE_SCAN"] = Field(
+        description="electronic signature (BSrE), or a scan of the signed paper"
+    )
+    recorded_by: str
+
+
 class _Need(DomainEvent):
     context = "mutation"
 
@@ -481,4 +496,5 @@ EVENTS: tuple[type[DomainEvent], ...] = (
     DecreeIssued,
     MutationRevoked,
     DecreeRevoked,
+    DecreeSignedCopyRecorded,
 )

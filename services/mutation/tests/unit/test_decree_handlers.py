@@ -248,3 +248,36 @@ async def test_only_the_ppk_revokes_and_a_row_is_revoked_once() -> None:
     assert twice.value.rule == "row_already_revoked"
     shown = await decrees.verify(d, issued.decree_id, sha256=issued.document_sha256)
     assert shown.status == "DIBATALKAN SEBAGIAN"
+
+
+async def test_a_signed_copy_is_recorded_once_and_then_verified_as_such() -> None:
+    d, documents = decree_deps()
+    issued = await decrees.issue_decree(d, request(await acknowledged(d, NIP)), cause=PPK)
+    signed = b"%PDF-1.7\n" + b"ditandatangani secara elektronik (BSrE)" * 100
+
+    first = await decrees.record_signed_copy(d, issued.decree_id, signed, "TTE", cause=OPERATOR)
+    again = await decrees.record_signed_copy(d, issued.decree_id, signed, "TTE", cause=OPERATOR)
+    shown = await decrees.verify(d, issued.decree_id, sha256=hashlib.sha256(signed).hexdigest())
+
+    assert first is not None
+    assert (first.media_type, first.signature, first.size_bytes) == (
+        "application/pdf",
+        "TTE",
+        len(signed),
+    )
+    assert again is None
+    assert (shown.genuine, shown.matched) == (True, "SIGNED_COPY")
+    assert [doc.kind for doc in documents.documents] == ["GENERATED", "SIGNED"]
+
+
+async def test_a_signed_copy_that_is_no_pdf_or_scan_is_refused() -> None:
+    d, documents = decree_deps()
+    issued = await decrees.issue_decree(d, request(await acknowledged(d, NIP)), cause=PPK)
+
+    with pytest.raises(RuleViolated) as refused:
+        await decrees.record_signed_copy(
+            d, issued.decree_id, b"<html>not a decree</html>", "TTE", cause=OPERATOR
+        )
+
+    assert refused.value.rule == "signed_copy_type"
+    assert [doc.kind for doc in documents.documents] == ["GENERATED"]

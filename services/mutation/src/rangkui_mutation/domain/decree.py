@@ -19,7 +19,12 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from rangkui_contracts import DomainEvent
-from rangkui_contracts.events.mutation import DecreeIssued, DecreeRevoked, MutationRevoked
+from rangkui_contracts.events.mutation import (
+    DecreeIssued,
+    DecreeRevoked,
+    DecreeSignedCopyRecorded,
+    MutationRevoked,
+)
 from rangkui_contracts.grades import RANK_NAMES
 from rangkui_eventkit.decider import Decider
 from rangkui_eventkit.errors import Violation
@@ -40,6 +45,7 @@ class DecreeState:
     issued: DecreeIssued | None = None
     revoked: frozenset[str] = frozenset()  # rows (transfer ids) revoked since
     revocations: tuple[DecreeRevoked, ...] = ()
+    signed_copies: frozenset[str] = frozenset()  # SHA-256 of each signed copy recorded
 
     @property
     def exists(self) -> bool:
@@ -105,6 +111,30 @@ def row_violations(number: int, nip: str, found: Sequence[Violation]) -> list[Vi
     ]
 
 
+@dataclass(frozen=True)
+class RecordSignedCopy:
+    """Record a copy signed outside the system (once per file: the same file again is no
+    new fact)."""
+
+    actor: str
+    sha256: str
+    media_type: str
+    size_bytes: int
+    signature: str
+
+
+SIGNED_COPY_TYPES = {
+    b"%PDF-": "application/pdf",
+    b"\x89PNG": "image/png",
+    b"\xff\xd8\xff": "image/jpeg",
+}
+
+
+def media_type_of(head: bytes) -> str | None:
+    """The type a file's first bytes say it is, among those a signed copy may be."""
+    return next((t for magic, t in SIGNED_COPY_TYPES.items() if head.startswith(magic)), None)
+
+
 def content_code(decree: DecreeIssued) -> str:
     """SHA-256 of what the decree says (everything but its document's hash): the code its
     QR carries, by which a verifier checks a paper copy without the file (a document cannot
@@ -122,6 +152,8 @@ def pangkat(grade: str) -> str:
 def evolve(state: DecreeState, event: DomainEvent) -> DecreeState:
     if isinstance(event, DecreeIssued):
         return DecreeState(issued=event)
+    if isinstance(event, DecreeSignedCopyRecorded):
+        return replace(state, signed_copies=state.signed_copies | {event.sha256})
     if isinstance(event, DecreeRevoked):
         return replace(
             state,
@@ -131,12 +163,35 @@ def evolve(state: DecreeState, event: DomainEvent) -> DecreeState:
     return state
 
 
-def decide(command: IssueDecree | RevokeDecree, state: DecreeState) -> list[DomainEvent]:
+def decide(
+    command: IssueDecree | RevokeDecree | RecordSignedCopy, state: DecreeState
+) -> list[DomainEvent]:
     if isinstance(command, IssueDecree):
         if state.exists:
             refuse([violation("decree_already_issued", decree_id=command.decree.decree_id)])
         return [command.decree]
+    if isinstance(command, RecordSignedCopy):
+        return _signed_copy(command, state)
     return _revoke(command, state)
+
+
+def _signed_copy(c: RecordSignedCopy, state: DecreeState) -> list[DomainEvent]:
+    if state.issued is None:
+        raise rule_error("unknown_decree", decree_id="?")
+    if c.media_type not in SIGNED_COPY_TYPES.values():
+        raise rule_error("signed_copy_type")
+    if c.sha256 in state.signed_copies:
+        return []
+    return [
+        DecreeSignedCopyRecorded(
+            decree_id=state.issued.decree_id,
+            sha256=c.sha256,
+            media_type=c.media_type,  # type: ignore[arg-type]
+            size_bytes=c.size_bytes,
+            signature=c.signature,  # type: ignore[arg-type]
+            recorded_by=c.actor,
+        )
+    ]
 
 
 def _revoke(c: RevokeDecree, state: DecreeState) -> list[DomainEvent]:
@@ -193,6 +248,6 @@ def revoke_row(c: RevokeDecree, s: MutationState, decree_id: str) -> list[Domain
     raise rule_error("row_not_revocable", status=s.status or "-")
 
 
-decree_decider: Decider[IssueDecree | RevokeDecree, DecreeState] = Decider(
+decree_decider: Decider[IssueDecree | RevokeDecree | RecordSignedCopy, DecreeState] = Decider(
     DecreeState(), evolve, decide
 )

@@ -549,6 +549,14 @@ RULES: dict[str, Rule] = {
             "effective one",
         ),
         Rule(
+            "signed_copy_type",
+            ("decree",),
+            _R,
+            "Salinan bertanda tangan harus berupa berkas PDF (TTE) atau hasil pindai PDF, PNG "
+            "atau JPEG. Unggah berkas keputusan yang telah ditandatangani.",
+            "a signed copy is a PDF (TTE) or a scan as PDF, PNG or JPEG",
+        ),
+        Rule(
             "unknown_decree",
             ("decree",),
             _N,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import HTMLResponse
@@ -250,6 +250,73 @@ async def revoke(
     )
 
 
+class SignedCopyView(BaseModel):
+    decree_id: str
+    sha256: str
+    media_type: str
+    size_bytes: int
+    signature: str
+    recorded: bool = Field(description="false: this very file was recorded before")
+
+
+@router.post(
+    "/{decree_id}/signed-copies",
+    status_code=201,
+    response_model=SignedCopyView,
+    openapi_extra={
+        **errors(404, 413),
+        "requestBody": {"content": {"application/octet-stream": {"schema": {
+            "type": "string", "format": "binary"}}}},
+    },
+)  # fmt: skip
+async def upload_signed_copy(
+    decree_id: IdPath,
+    request: Request,
+    signature: Annotated[
+        Literal["TTE", "WET_SIGNATURE_SCAN"],
+        Query(description="signed electronically (BSrE), or a scan of the signed paper"),
+    ] = "TTE",
+    d: Deps = Depends(deps),
+    cause: Cause = Depends(request_cause),
+) -> SignedCopyView:
+    """Record the decree as signed outside the system (the PDF with its TTE, or a scan as
+    PDF, PNG or JPEG, at most 20 MB): its SHA-256 goes into the decree's events, so a
+    verifier shown that copy is answered `SIGNED_COPY`."""
+    content = await _body(request)
+    recorded = await decrees.record_signed_copy(d, decree_id, content, signature, cause=cause)
+    digest = hashlib.sha256(content).hexdigest()
+    return SignedCopyView(
+        decree_id=decree_id,
+        sha256=digest,
+        media_type=recorded.media_type if recorded else "-",
+        size_bytes=len(content),
+        signature=signature,
+        recorded=recorded is not None,
+    )
+
+
+@router.get("/{decree_id}/signed-copy", response_class=Response, responses=PDF,
+            openapi_extra=errors(404))  # fmt: skip
+async def signed_copy(decree_id: IdPath, d: Deps = Depends(deps)) -> Response:
+    """The latest signed copy recorded for the decree."""
+    stored = await d.documents(d.pool).get(decree_id, "SIGNED")  # type: ignore[misc]
+    if stored is None:
+        raise rule_error("unknown_decree", decree_id=f"{decree_id} (salinan bertanda tangan)")
+    return Response(stored.content, media_type=stored.media_type)
+
+
+async def _body(request: Request) -> bytes:
+    """The request body, refused past `MAX_VERIFIED_BYTES` while it is read."""
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_VERIFIED_BYTES:
+            raise rule_error("decree_file_too_large", max_mb=MAX_VERIFIED_BYTES // 2**20)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 async def _issued(d: Deps, decree_id: str) -> DecreeIssued:
     folded = await d.pipeline.state(decree_decider, decree_stream_id(decree_id))
     if folded.state.issued is None:
@@ -330,14 +397,8 @@ async def verify_file(
     decree_id: IdPath, request: Request, d: Deps = Depends(deps)
 ) -> VerificationView:
     """Whether the uploaded file (the PDF as received) is a genuine copy of the decree."""
-    digest = hashlib.sha256()
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_VERIFIED_BYTES:
-            raise rule_error("decree_file_too_large", max_mb=MAX_VERIFIED_BYTES // 2**20)
-        digest.update(chunk)
-    return VerificationView(**vars(await decrees.verify(d, decree_id, sha256=digest.hexdigest())))
+    digest = hashlib.sha256(await _body(request)).hexdigest()
+    return VerificationView(**vars(await decrees.verify(d, decree_id, sha256=digest)))
 
 
 _PAGE = Environment(autoescape=select_autoescape(default=True)).from_string(

@@ -22,6 +22,7 @@ from rangkui_contracts.events.mutation import (
     DecreeIssued,
     DecreeRevoked,
     DecreeRow,
+    DecreeSignedCopyRecorded,
     DecreeSigner,
 )
 from rangkui_eventkit.context import Cause
@@ -30,11 +31,13 @@ from rangkui_eventkit.pipeline import CommandHandler, UnitOfWork
 from rangkui_mutation.domain.decree import (
     DecreeState,
     IssueDecree,
+    RecordSignedCopy,
     RevokeDecree,
     content_code,
     decree_decider,
     decree_stream_id,
     lampiran_violations,
+    media_type_of,
     pangkat,
     revoke_row,
     row_violations,
@@ -290,6 +293,8 @@ async def verify(deps: Deps, decree_id: str, *, sha256: str) -> Verification:
     matched = None
     if wanted == decree.document_sha256:
         matched = "DOCUMENT"
+    elif wanted in folded.state.signed_copies:
+        matched = "SIGNED_COPY"
     elif wanted == content_code(decree):
         matched = "CONTENT_CODE"
     status = standing
@@ -362,5 +367,34 @@ async def revoke_decree(
         for mutation_id, events in decided.items():
             uow.stage(stream_id(mutation_id), events)
         return revoked
+
+    return (await deps.pipeline.run(handler, cause)).value
+
+
+# ------------------------------------------------------------------ signed copies
+async def record_signed_copy(
+    deps: Deps, decree_id: str, content: bytes, signature: str, *, cause: Cause
+) -> DecreeSignedCopyRecorded | None:
+    """Keep a copy signed outside the system (TTE, or a scan of the signed paper) with its
+    hash in the decree's stream; the same file twice is recorded once (None)."""
+    if deps.documents is None:
+        raise RuntimeError("signed copies need the document store")
+    media_type = media_type_of(content[:8]) or "unknown"
+    digest = hashlib.sha256(content).hexdigest()
+    command = RecordSignedCopy(cause.actor, digest, media_type, len(content), signature)
+
+    async def handler(uow: UnitOfWork) -> DecreeSignedCopyRecorded | None:
+        sid = decree_stream_id(decree_id)
+        decree = (await uow.state(decree_decider, sid)).state
+        if decree.issued is None:
+            raise rule_error("unknown_decree", decree_id=decree_id)
+        events = uow.stage(sid, decree_decider.decide(command, decree))
+        if not events:
+            return None
+        store = deps.documents(uow.conn)  # type: ignore[misc]
+        await store.put(StoredDocument(decree_id, digest, "SIGNED", media_type, content))
+        recorded = events[0]
+        assert isinstance(recorded, DecreeSignedCopyRecorded)
+        return recorded
 
     return (await deps.pipeline.run(handler, cause)).value
