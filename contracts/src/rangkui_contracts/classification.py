@@ -131,6 +131,15 @@ CLASSIFICATION: dict[type[BaseModel], dict[str, Classification]] = {
         public="decree_id correcting_sk_number correcting_sk_date reason corrections "
         "document_sha256 corrected_by"
     ),
+    mu.InductionScheduled: _fields(
+        public="mutation_id nip to_unit_id to_position_id swearing_in_required due_by basis"
+    ),
+    mu.MutationSwornIn: _fields(
+        public="mutation_id nip sworn_in_on place official_name official_post recorded_by"
+    ),
+    mu.MutationDutyTaken: _fields(public="mutation_id nip spmt_number duty_from recorded_by"),
+    mu.InductionOverdue: _fields(public="mutation_id nip to_unit_id due_by missing detected_on"),
+    mu.InductionCancelled: _fields(public="mutation_id nip reason"),
     mu.DecreeSigner: _fields(public="name post nip on_behalf"),
     mu.DecreeRow: _fields(
         public="number mutation_id nip name grade rank_name from_position from_unit "

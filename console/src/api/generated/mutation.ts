@@ -490,6 +490,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/mutations/{mutation_id}/induction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Induction
+         * @description The transfer's swearing-in and SPMT against their deadline (from its own stream).
+         */
+        get: operations["get_induction_mutations__mutation_id__induction_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/mutations/{mutation_id}/object": {
         parameters: {
             query?: never;
@@ -607,6 +627,46 @@ export interface paths {
          * @description The employee is told why (MutationSocialized).
          */
         post: operations["socialize_mutations__mutation_id__socialize_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mutations/{mutation_id}/spmt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Spmt
+         * @description Record that the person took up the duty (MutationDutyTaken, the SPMT).
+         */
+        post: operations["spmt_mutations__mutation_id__spmt_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mutations/{mutation_id}/swearing-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Swearing In
+         * @description Record the swearing-in to the new post (MutationSwornIn).
+         */
+        post: operations["swearing_in_mutations__mutation_id__swearing_in_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1243,6 +1303,33 @@ export interface components {
             /** Unit Id */
             unit_id: string;
         };
+        /** InductionView */
+        InductionView: {
+            /** Basis */
+            basis: string;
+            /**
+             * Due By
+             * Format: date
+             */
+            due_by: string;
+            /** Duty From */
+            duty_from: string | null;
+            /** Missing */
+            missing: string[];
+            /** Mutation Id */
+            mutation_id: string;
+            /** Spmt Number */
+            spmt_number: string | null;
+            /**
+             * Status
+             * @description DUE, OVERDUE, DONE or CANCELLED
+             */
+            status: string;
+            /** Swearing In Required */
+            swearing_in_required: boolean;
+            /** Sworn In On */
+            sworn_in_on: string | null;
+        };
         /**
          * MutationPage
          * @description One page of transfers (newest proposal first), and how many match in all.
@@ -1677,6 +1764,16 @@ export interface components {
              */
             message: string;
         };
+        /** SpmtBody */
+        SpmtBody: {
+            /**
+             * Duty From
+             * Format: date
+             */
+            duty_from: string;
+            /** Spmt Number */
+            spmt_number: string;
+        };
         /** StreamVerification */
         StreamVerification: {
             /** Events */
@@ -1687,6 +1784,20 @@ export interface components {
             problems: components["schemas"]["ChainProblem"][];
             /** Stream Id */
             stream_id: string;
+        };
+        /** SwearingInBody */
+        SwearingInBody: {
+            /** Official Name */
+            official_name: string;
+            /** Official Post */
+            official_post: string;
+            /** Place */
+            place: string;
+            /**
+             * Sworn In On
+             * Format: date
+             */
+            sworn_in_on: string;
         };
         /** TimelineStep */
         TimelineStep: {
@@ -2678,6 +2789,34 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    get_induction_mutations__mutation_id__induction_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mutation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InductionView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     object_to_mutations__mutation_id__object_post: {
         parameters: {
             query?: never;
@@ -2870,6 +3009,74 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    spmt_mutations__mutation_id__spmt_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mutation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SpmtBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InductionView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    swearing_in_mutations__mutation_id__swearing_in_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mutation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SwearingInBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InductionView"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -400,6 +400,67 @@ class DecreeCorrected(_Mutation):
     corrected_by: str
 
 
+InductionStep = Literal["SWEARING_IN", "SPMT"]
+
+
+class InductionScheduled(_Mutation):
+    """After its decree, a transfer's induction is due (stream `induction-<mutation id>`):
+    the swearing-in (*pelantikan*) where the new post requires it, and the statement that
+    the person has taken up the duty (*SPMT*), by `due_by` (working days after the SK date,
+    a policy)."""
+
+    mutation_id: str
+    nip: Nip
+    to_unit_id: str
+    to_position_id: str
+    swearing_in_required: bool
+    due_by: date
+    basis: str = Field(description="the policy and its legal basis")
+
+
+class MutationSwornIn(_Mutation):
+    """The person was sworn in to the new post (*pelantikan*): when, where, by whom."""
+
+    mutation_id: str
+    nip: Nip
+    sworn_in_on: date
+    place: str = Field(min_length=1, max_length=300)
+    official_name: str = Field(min_length=1, max_length=200)
+    official_post: str = Field(min_length=1, max_length=300)
+    recorded_by: str
+
+
+class MutationDutyTaken(_Mutation):
+    """The person took up the duty of the new post: the SPMT (*surat pernyataan
+    melaksanakan tugas*) with its number and the day the duty began."""
+
+    mutation_id: str
+    nip: Nip
+    spmt_number: str = Field(min_length=1, max_length=100)
+    duty_from: date
+    recorded_by: str
+
+
+class InductionOverdue(_Mutation):
+    """The induction's deadline passed with steps missing; the BKD and the new unit's head
+    are told."""
+
+    mutation_id: str
+    nip: Nip
+    to_unit_id: str
+    due_by: date
+    missing: list[InductionStep] = Field(min_length=1)
+    detected_on: date
+
+
+class InductionCancelled(_Mutation):
+    """The transfer was cancelled or revoked: its induction is no longer due."""
+
+    mutation_id: str
+    nip: Nip
+    reason: str
+
+
 class _Need(DomainEvent):
     context = "mutation"
 
@@ -527,4 +588,9 @@ EVENTS: tuple[type[DomainEvent], ...] = (
     DecreeRevoked,
     DecreeSignedCopyRecorded,
     DecreeCorrected,
+    InductionScheduled,
+    MutationSwornIn,
+    MutationDutyTaken,
+    InductionOverdue,
+    InductionCancelled,
 )

@@ -17,10 +17,15 @@ from rangkui_eventkit.runtime import Service
 from rangkui_mutation.adapters.documents import PostgresDocuments
 from rangkui_mutation.adapters.facts import PostgresFacts, WriteSideIndexes
 from rangkui_mutation.adapters.sk_document import Letterhead, SkRenderer
-from rangkui_mutation.entrypoints import http, http_decrees, http_needs
+from rangkui_mutation.entrypoints import http, http_decrees, http_induction, http_needs
 from rangkui_mutation.entrypoints.access import ACCESS
 from rangkui_mutation.service_layer.commands import Deps
 from rangkui_mutation.service_layer.decree_register import DecreeRegister
+from rangkui_mutation.service_layer.induction import (
+    InductionBoard,
+    InductionPlanner,
+    InductionWatch,
+)
 from rangkui_mutation.service_layer.offloop import OffLoop
 from rangkui_mutation.service_layer.projections import (
     MutationBoard,
@@ -44,7 +49,9 @@ def build_handlers(settings: MutationSettings, keyring: KeyRing | None = None) -
         MutationBoard(),
         NeedBoard(),
         DecreeRegister(),
+        InductionBoard(),
         FillStaffingNeeds(),
+        InductionPlanner(settings, PostgresFacts),
     ]
 
 
@@ -63,7 +70,12 @@ class MutationService(Service):
             migrations=MIGRATIONS,
             handlers=lambda _: build_handlers(settings, self.keyring),
             workers=lambda _: (
-                {"scheduler": EffectiveDateScheduler(self.deps, settings.scheduler_interval_s)}
+                {
+                    "scheduler": EffectiveDateScheduler(self.deps, settings.scheduler_interval_s),
+                    "induction_watch": InductionWatch(
+                        lambda: self.deps, settings.induction_watch_interval_s
+                    ),
+                }
                 if settings.run_scheduler
                 else {}
             ),
@@ -103,7 +115,7 @@ def build_service(
 def create_app(settings: MutationSettings | None = None, *, clock: Clock | None = None) -> FastAPI:
     service = build_service(settings, clock=clock)
     return service.create_app(
-        [http.router, http_needs.router, http_decrees.router],
+        [http.router, http_needs.router, http_decrees.router, http_induction.router],
         title="Rangkui Mutasi: transfers",
         access=ACCESS,
         public_routers=[http_decrees.public_router],

@@ -33,6 +33,17 @@ class BlackoutWindow(BaseModel):
     )
 
 
+# Check each year against the SKB 3 Menteri on national holidays and cuti bersama.
+NATIONAL_HOLIDAYS = (
+    "2026-01-01", "2026-01-16", "2026-02-17", "2026-03-19", "2026-03-20", "2026-03-21",
+    "2026-04-03", "2026-05-01", "2026-05-14", "2026-05-27", "2026-05-31", "2026-06-01",
+    "2026-06-16", "2026-08-17", "2026-08-25", "2026-12-24", "2026-12-25",
+    "2027-01-01", "2027-02-06", "2027-03-08", "2027-03-10", "2027-03-11", "2027-03-26",
+    "2027-05-01", "2027-05-06", "2027-05-17", "2027-05-20", "2027-06-01", "2027-06-06",
+    "2027-08-14", "2027-08-17", "2027-12-25",
+)  # fmt: skip
+
+
 class MutationSettings(ServiceSettings, PersonalDataTransportSettings):
     """`RANGKUI_PERSONAL_DATA_TRANSPORT_KEY` (shared with personnel) unwraps the employees'
     data keys, with which an objection's reason is sealed; required unless in development."""
@@ -91,6 +102,26 @@ class MutationSettings(ServiceSettings, PersonalDataTransportSettings):
     blackout_windows: list[BlackoutWindow] = Field(default_factory=list)
     scheduler_interval_s: float = Field(default=0.25, gt=0)
     run_scheduler: bool = True
+
+    # After the decree: the swearing-in and the SPMT, within working days of the SK date.
+    swearing_in_post_types: list[str] = Field(
+        default_factory=lambda: ["STRUKTURAL"],
+        description="post types whose holders are sworn in (pelantikan) on a transfer (check: "
+        "PP 11/2017 jo. PP 17/2020 and Peraturan BKN 5/2019 for the province's practice)",
+    )
+    induction_working_days: int = Field(
+        default=30,
+        ge=1,
+        le=365,
+        description="working days after the SK date for the swearing-in and the SPMT (the "
+        "receiving side appoints within 30 working days, Peraturan BKN 5/2019)",
+    )
+    non_working_days: list[date] = Field(
+        default_factory=lambda: [date.fromisoformat(d) for d in NATIONAL_HOLIDAYS],
+        description="national holidays and collective leave days (cuti bersama), which the "
+        "province updates each year from the joint ministerial decree (SKB 3 Menteri)",
+    )
+    induction_watch_interval_s: float = Field(default=60.0, gt=0)
 
     # The decree document (SK): what the province prints on every Keputusan it issues.
     decree_issuer: str = Field(

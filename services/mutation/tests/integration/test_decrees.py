@@ -240,3 +240,37 @@ async def test_a_revoking_decree_of_the_ppk_revokes_one_effective_row(
         )
         assert shown.json()["status"] == "DIBATALKAN SEBAGIAN"
         assert "800/24/BKD/2026" in shown.json()["pesan"]
+
+
+async def test_the_induction_follows_the_decree_and_a_late_one_is_flagged(
+    settings: MutationSettings, publish_personnel: Publish, clock: Clock
+) -> None:
+    await seed(publish_personnel)
+    watched = settings.model_copy(update={"induction_watch_interval_s": 0.2})
+    async with serve_in_process(create_app(watched, clock=clock)) as client:
+        done_id, late_id = [await ready_for_its_decree(client, nip) for nip in NIPS[:2]]
+        body = {"mutation_ids": [done_id, late_id], "sk_number": "800/25/BKD/2026",
+                "sk_date": TODAY.isoformat(), "tmt": TODAY.isoformat()}  # fmt: skip
+        assert (await client.post("/decrees", json=body, headers=PPK)).status_code == 201
+
+        async def scheduled(mutation_id: str) -> dict[str, Any] | None:
+            r = await client.get(f"/mutations/{mutation_id}/induction", headers=OPERATOR)
+            return r.json() if r.status_code == 200 else None
+
+        first = await eventually(lambda: scheduled(done_id), timeout=15)
+        assert (first["status"], first["swearing_in_required"]) == ("DUE", False)  # FUNGSIONAL
+        assert first["due_by"] > TODAY.isoformat()
+        spmt = {"spmt_number": "800/SPMT/7/2026", "duty_from": TODAY.isoformat()}
+        r = await client.post(f"/mutations/{done_id}/spmt", json=spmt, headers=OPERATOR)
+        assert r.status_code == 200, r.text
+        assert r.json()["status"] == "DONE"
+
+        await eventually(lambda: scheduled(late_id), timeout=15)
+        clock.set(TODAY + timedelta(days=60))
+
+        async def flagged() -> bool:
+            found = await scheduled(late_id)
+            return found is not None and found["status"] == "OVERDUE"
+
+        await eventually(flagged, timeout=20)
+        assert (await scheduled(done_id))["status"] == "DONE"  # type: ignore[index]

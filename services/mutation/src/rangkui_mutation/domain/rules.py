@@ -595,6 +595,44 @@ RULES: dict[str, Rule] = {
             "yang benar.",
             "the correction of {field} changes nothing or empties it",
         ),
+        # ------------------------------------------- after the decree: swearing-in and SPMT
+        Rule(
+            "unknown_induction",
+            ("effective",),
+            _N,
+            "Pelantikan dan SPMT mutasi ini belum dijadwalkan: mutasi belum ditetapkan dengan SK.",
+            "no induction is scheduled for this transfer (it has no decree yet)",
+        ),
+        Rule(
+            "induction_cancelled",
+            ("effective",),
+            _C,
+            "Mutasi ini telah dibatalkan; pelantikan dan SPMT tidak lagi dicatat.",
+            "the transfer was cancelled or revoked: its induction is not recorded",
+        ),
+        Rule(
+            "induction_date_in_future",
+            ("effective",),
+            _R,
+            "Tanggal {on} belum tiba. Catat pelantikan atau SPMT setelah terlaksana.",
+            "the date {on} is in the future; record it once it happened",
+        ),
+        Rule(
+            "swearing_in_not_required",
+            ("effective",),
+            _R,
+            "Jabatan baru ini tidak memerlukan pelantikan menurut kebijakan provinsi; cukup "
+            "catat SPMT.",
+            "the new post needs no swearing-in under the province's policy; record the SPMT",
+            setting="MUTATION_SWEARING_IN_POST_TYPES",
+        ),
+        Rule(
+            "duty_before_tmt",
+            ("effective",),
+            _R,
+            "Tugas pada jabatan baru dimulai pada atau setelah TMT {tmt}. Periksa tanggal SPMT.",
+            "the duty begins on or after the TMT {tmt}",
+        ),
         Rule(
             "unknown_decree",
             ("decree",),

@@ -39,6 +39,10 @@ ACCESS = AccessTable(
         "GET /needs/{need_id}/candidates": rule(*DECIDERS),
         # The decree (Keputusan) for one or many transfers, recorded by the BKD or the PPK.
         "GET /mutations": rule(*DECIDERS, INTEGRATION),
+        # After the decree: the swearing-in and the SPMT, recorded by the BKD.
+        "GET /mutations/{mutation_id}/induction": rule(*DECIDERS, INTEGRATION),
+        "POST /mutations/{mutation_id}/swearing-in": rule(BKD),
+        "POST /mutations/{mutation_id}/spmt": rule(BKD),
         "POST /decrees": rule(BKD, PPK),
         "GET /decrees": rule(*DECIDERS, INTEGRATION),
         "GET /decrees/{decree_id}": rule(*DECIDERS, INTEGRATION),

@@ -32,3 +32,19 @@ CREATE INDEX IF NOT EXISTS decrees_by_date ON decrees (sk_date DESC, decree_id);
 -- Which decree a transfer's SK is (NULL for one decreed on its own).
 ALTER TABLE mutations ADD COLUMN IF NOT EXISTS decree_id text;
 CREATE INDEX IF NOT EXISTS mutations_by_proposal ON mutations (proposed_at DESC, mutation_id);
+
+-- Inductions after the decree (a read model of the induction streams): what the BKD follows,
+-- and the candidate list of the overdue watch (which decides again on each stream).
+CREATE TABLE IF NOT EXISTS inductions (
+    mutation_id           text PRIMARY KEY,
+    nip                   text NOT NULL,
+    to_unit_id            text NOT NULL,
+    swearing_in_required  boolean NOT NULL,
+    due_by                date NOT NULL,
+    sworn_in_on           date,
+    duty_from             date,
+    spmt_number           text,
+    status                text NOT NULL,  -- DUE, OVERDUE, DONE, CANCELLED
+    version               integer NOT NULL
+);
+CREATE INDEX IF NOT EXISTS inductions_due ON inductions (due_by) WHERE status = 'DUE';

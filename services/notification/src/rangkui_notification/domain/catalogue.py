@@ -18,6 +18,7 @@ from rangkui_notification.domain.recipients import (
     Mailboxes,
     Recipient,
     bkd,
+    bkd_and_head_of_target,
     bkd_if_monitoring,
     employee_and_heads,
     employee_only,
@@ -53,6 +54,8 @@ CATALOGUE: dict[type[DomainEvent], NoticeRule] = {
     mutation.MutationCancelled: NoticeRule("mutation_cancelled", employee_and_heads),
     # An effective transfer revoked by decree: the person goes back, both heads are told.
     mutation.MutationRevoked: NoticeRule("mutation_revoked", employee_and_heads),
+    # The swearing-in or the SPMT is late: the BKD and the new unit's head must act.
+    mutation.InductionOverdue: NoticeRule("induction_overdue", bkd_and_head_of_target),
     # A transfer held on its TMT: the BKD must act (release it, or ask the PPK to cancel).
     mutation.MutationHeld: NoticeRule("mutation_held", bkd),
     mutation.StaffingNeedIdentified: NoticeRule("staffing_need_identified", bkd),

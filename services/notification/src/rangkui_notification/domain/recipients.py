@@ -103,6 +103,13 @@ def bkd_if_monitoring(event: Any, _: Directory, m: Mailboxes) -> list[Recipient]
     return []
 
 
+def bkd_and_head_of_target(event: Any, directory: Directory, m: Mailboxes) -> list[Recipient]:
+    """A late induction: the BKD follows it up, the new unit's head receives the person."""
+    return unique(
+        [Recipient(m.bkd, "bkd"), _head(directory, target_unit(event, directory), "head_of_target")]
+    )
+
+
 def bkd(event: Any, _: Directory, m: Mailboxes) -> list[Recipient]:
     return [Recipient(m.bkd, "bkd")]
 

@@ -135,6 +135,14 @@ SAMPLES: dict[type[DomainEvent], DomainEvent] = {
         mu.MutationCancelled(
             mutation_id=M, nip=EMPLOYEE, reason="Formasi sudah terisi", cancelled_by="bkd"
         ),
+        mu.InductionOverdue(
+            mutation_id=M,
+            nip=EMPLOYEE,
+            to_unit_id="SMA2",
+            due_by=date(2027, 1, 14),
+            missing=["SPMT"],
+            detected_on=date(2027, 1, 15),
+        ),
         mu.MutationRevoked(
             mutation_id=M,
             nip=EMPLOYEE,
