@@ -290,7 +290,7 @@ export function KeputusanBaru() {
         </AsyncView>
         {pickError && <Alert type="error" showIcon role="alert" message={k.pickOne} />}
       </Card>
-      <Card title={<h2 className="card-title">{k.formTitle}</h2>}>
+      <Card title={<h2 className="card-title">{k.formCard}</h2>}>
         <Form<DecreeForm> form={form} layout="vertical" initialValues={{ sk_date: today, tmt: today, title: k.defaultTitle }} onFinish={() => void review()}>
           <Form.Item name="sk_number" label={k.skNumber} rules={required}><Input maxLength={100} /></Form.Item>
           <Space wrap size="large">

@@ -76,7 +76,7 @@ export function Mutasi() {
       title: t.mutasi.decree,
       key: "decree",
       render: (_: unknown, m: Transfer) =>
-        m.decree_id ? <Link to={`/keputusan/${m.decree_id}`} aria-label={t.mutasi.openDecree(m.sk_number ?? m.decree_id)}>{m.sk_number ?? m.decree_id.slice(0, 8)}</Link> : m.sk_number ?? "—",
+        m.decree_id ? <Link to={`/keputusan/${m.decree_id}`}>{m.sk_number ?? m.decree_id.slice(0, 8)}</Link> : m.sk_number ?? "—",
     },
   ];
 

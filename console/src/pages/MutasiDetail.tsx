@@ -154,7 +154,7 @@ export function MutasiDetail() {
                 <Descriptions.Item label={t.mutasi.reason}>{m.reason}</Descriptions.Item>
                 <Descriptions.Item label={t.mutasi.proposedBy}>{m.proposed_by}</Descriptions.Item>
                 <Descriptions.Item label={t.mutasi.sk}>
-                  {m.decree_id ? <Link to={`/keputusan/${m.decree_id}`} aria-label={t.mutasi.openDecree(m.sk_number ?? m.decree_id)}>{m.sk_number ?? m.decree_id}</Link> : m.sk_number ?? "—"}
+                  {m.decree_id ? <Link to={`/keputusan/${m.decree_id}`}>{m.sk_number ?? m.decree_id}</Link> : m.sk_number ?? "—"}
                 </Descriptions.Item>
                 <Descriptions.Item label={t.mutasi.skDate}>{formatDate(m.sk_date)}</Descriptions.Item>
                 <Descriptions.Item label={t.mutasi.tmt}>{formatDate(m.tmt)}</Descriptions.Item>
