@@ -13,7 +13,7 @@ import { useSession } from "../auth/session";
 import { AsyncView } from "../components/AsyncView";
 import { DownloadButton } from "../components/DownloadButton";
 import { Refusal } from "../components/Refusal";
-import { StatusTag } from "../components/StatusTag";
+import { PALETTE, StatusTag } from "../components/StatusTag";
 import { formatDate, t } from "../i18n";
 import type { components } from "../api/generated/mutation";
 
@@ -101,7 +101,7 @@ export function DecreeDetail({ d, issued }: { d: Decree; issued?: boolean }) {
   const signer = [d.signer.on_behalf, d.signer.post, d.signer.name, d.signer.nip ? `NIP ${d.signer.nip}` : null].filter(Boolean).join(" · ");
   const base = safeName(d.sk_number);
   return (
-    <>
+    <Space direction="vertical" size="large" style={{ width: "100%" }}>
       <Typography.Title level={1}>{k.detailTitle(d.sk_number)}</Typography.Title>
       {issued && <Alert type="success" showIcon message={k.issued(d.sk_number)} />}
       <Card>
@@ -122,7 +122,7 @@ export function DecreeDetail({ d, issued }: { d: Decree; issued?: boolean }) {
           <Descriptions.Item label={k.issuedBy}>{d.issued_by}</Descriptions.Item>
           <Descriptions.Item label={k.verification}>
             <AsyncView state={verification}>
-              {(v) => <><Tag color={v.genuine ? "green" : "red"}>{v.status}</Tag> {v.pesan}</>}
+              {(v) => <><Tag style={PALETTE[v.genuine ? "green" : "red"]}>{v.status}</Tag> {v.pesan}</>}
             </AsyncView>
           </Descriptions.Item>
           <Descriptions.Item label={k.sha256} span={2}><code className="hash">{d.document_sha256}</code></Descriptions.Item>
@@ -161,7 +161,7 @@ export function DecreeDetail({ d, issued }: { d: Decree; issued?: boolean }) {
           </Descriptions>
         </Card>
       )}
-    </>
+    </Space>
   );
 }
 
