@@ -232,26 +232,86 @@ try {
     await context.close();
   }
 
-  // 6. The operator who proposed may not decree it too (segregation of duties): the refusal
-  //    is shown with its rule; another BKD officer records the SK, dated today, TMT today.
+  // 6. The decree, on the Keputusan page: one SK for this story's transfer. The operator who
+  //    proposed it may not decree it too (segregation of duties): the refusal names the
+  //    lampiran's row and the rule. Another BKD officer issues the decree; its page shows the
+  //    lampiran, and the SK's PDF is downloaded with the officer's token.
   const skNumber = `800/${report.mutation_id.slice(0, 6)}/BKD/2026`;
+  const REMARKS = "Pemenuhan kebutuhan guru matematika";
+  const decreeForm = async (page) => {
+    const pick = page.getByRole("checkbox", { name: `Pilih berkas ${report.mutation_id.slice(0, 8)}` });
+    const deadline = Date.now() + STEP_TIMEOUT;
+    for (;;) { // the transfer list follows the acknowledgement a moment later
+      await page.getByRole("menuitem", { name: "Keputusan (SK)" }).click();
+      await page.getByRole("button", { name: "Terbitkan keputusan" }).click();
+      try {
+        await pick.waitFor({ timeout: 2_000 });
+        break;
+      } catch (e) {
+        if (Date.now() > deadline) throw e;
+      }
+    }
+    await pick.check();
+    await page.getByLabel(`Keterangan untuk berkas ${report.mutation_id.slice(0, 8)}`).fill(REMARKS);
+    await page.getByLabel("Nomor SK", { exact: true }).fill(skNumber);
+    await check(page, "keputusan-formulir");
+    await page.getByRole("button", { name: "Terbitkan keputusan" }).click();
+    await confirmModal(page);
+  };
   {
     const { page, context } = await signIn(browser, { role: "Operator BKD", user: "operator.bkd" });
-    await openTask(page, "Berkas untuk ditetapkan SK-nya");
-    await page.getByRole("button", { name: "Tetapkan SK" }).click();
-    await confirmModal(page, (d) => d.getByLabel("Nomor SK").fill(skNumber));
-    await page.getByRole("dialog").getByText("segregation_of_duties").waitFor();
-    await check(page, "operator-sk-ditolak");
+    await decreeForm(page);
+    const refusal = page.getByRole("alert").filter({ hasText: "segregation_of_duties" });
+    await refusal.waitFor();
+    await refusal.getByText(/Baris 1 \(NIP/).first().waitFor();
+    await check(page, "keputusan-ditolak");
     await context.close();
   }
   {
     const { page, context } = await signIn(browser, { role: "Operator BKD", user: "kabid.mutasi.bkd" });
-    await openTask(page, "Berkas untuk ditetapkan SK-nya");
-    await page.getByRole("button", { name: "Tetapkan SK" }).click();
-    await confirmModal(page, (d) => d.getByLabel("Nomor SK").fill(skNumber));
+    await decreeForm(page);
+    await page.getByRole("heading", { name: `Keputusan Nomor ${skNumber}` }).waitFor();
+    await page.getByText(REMARKS).first().waitFor(); // the lampiran's KETERANGAN
+    await page.locator(".ant-tag", { hasText: "BERLAKU" }).first().waitFor(); // verified: genuine, in force
+    await check(page, "keputusan-terbit");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Unduh SK (PDF)" }).click(),
+    ]);
+    const pdf = await readFile(await download.path());
+    if (pdf.subarray(0, 5).toString() !== "%PDF-") throw new Error("the SK download is not a PDF");
+    report.decree = { sk_number: skNumber, document_bytes: pdf.length, filename: download.suggestedFilename() };
+    report.decree_id = page.url().split("/").pop();
+    // The verification page the QR opens, public, in a new tab.
+    const [popup] = await Promise.all([
+      context.waitForEvent("page"),
+      page.getByRole("link", { name: "Halaman verifikasi keaslian" }).click(),
+    ]);
+    await popup.getByRole("heading", { name: "Verifikasi Keputusan" }).waitFor();
+    await popup.getByText(skNumber).first().waitFor();
+    await check(popup, "verifikasi-publik");
+    // The register lists it, and the transfer's page links to it.
+    await page.getByRole("menuitem", { name: "Keputusan (SK)" }).click();
+    await page.getByRole("link", { name: skNumber }).first().waitFor();
+    await check(page, "keputusan-daftar");
+    await page.getByRole("menuitem", { name: "Mutasi" }).click();
+    await page.getByRole("link", { name: new RegExp(report.mutation_id.slice(0, 8)) }).first().click();
     await page.getByText(/SK ditetapkan|Berlaku \(TMT\)/).first().waitFor();
-    await page.getByText(skNumber).first().waitFor();
+    await page.locator(".ant-descriptions").getByRole("link", { name: skNumber }).waitFor();
     await check(page, "operator-sk");
+    await context.close();
+  }
+
+  // 6b. The employee, on the phone, downloads their petikan of the decree.
+  {
+    const { page, context } = await signIn(browser, { role: "Pegawai (ASN)", nip: EMPLOYEE, phone: true });
+    const button = page.getByRole("button", { name: "Unduh petikan SK saya" });
+    await reopenUntil(page, "Layanan mandiri", button);
+    await check(page, "pegawai-petikan");
+    const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
+    const pdf = await readFile(await download.path());
+    if (pdf.subarray(0, 5).toString() !== "%PDF-") throw new Error("the petikan download is not a PDF");
+    report.petikan = { bytes: pdf.length, filename: download.suggestedFilename() };
     await context.close();
   }
 

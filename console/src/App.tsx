@@ -12,6 +12,7 @@ import { t } from "./i18n";
 import { Beranda } from "./pages/Beranda";
 import { Impor } from "./pages/Impor";
 import { Kebutuhan } from "./pages/Kebutuhan";
+import { Keputusan, KeputusanBaru, KeputusanDetail, mayIssue } from "./pages/Keputusan";
 import { KebutuhanDetail } from "./pages/KebutuhanDetail";
 import { Mutasi } from "./pages/Mutasi";
 import { MutasiDetail } from "./pages/MutasiDetail";
@@ -28,6 +29,7 @@ const PATHS: Record<Screen, string> = {
   beranda: "/",
   kebutuhan: "/kebutuhan",
   mutasi: "/mutasi",
+  keputusan: "/keputusan",
   tugas: "/tugas",
   pegawai: "/pegawai",
   pemantauan: "/pemantauan",
@@ -109,6 +111,9 @@ function Shell() {
             <Route path="/kebutuhan/:needId" element={may("kebutuhan", <KebutuhanDetail />)} />
             <Route path="/mutasi" element={may("mutasi", <Mutasi />)} />
             <Route path="/mutasi/:mutationId" element={allowed.includes("mutasi") || allowed.includes("saya") ? <MutasiDetail /> : may("mutasi", <></>)} />
+            <Route path="/keputusan" element={may("keputusan", <Keputusan />)} />
+            <Route path="/keputusan/baru" element={allowed.includes("keputusan") && mayIssue(claims.roles) ? <KeputusanBaru /> : may("keputusan", <Typography.Text>{t.common.notAllowed}</Typography.Text>)} />
+            <Route path="/keputusan/:decreeId" element={may("keputusan", <KeputusanDetail />)} />
             <Route path="/tugas" element={may("tugas", <Tugas />)} />
             <Route path="/pegawai" element={may("pegawai", <Pegawai />)} />
             <Route path="/pegawai/:nip" element={may("pegawai", <PegawaiProfil />)} />

@@ -1,11 +1,13 @@
 /** Which screens each role sees. The services decide what a role may do; this only keeps
  * the console from offering what they would refuse. */
-export type Screen = "beranda" | "kebutuhan" | "mutasi" | "tugas" | "pegawai" | "pemantauan" | "saya" | "impor";
+export type Screen = "beranda" | "kebutuhan" | "mutasi" | "keputusan" | "tugas" | "pegawai" | "pemantauan" | "saya" | "impor";
 
 export const SCREENS: Record<Screen, string[]> = {
   beranda: ["bkd_operator", "tpk_member", "ppk", "auditor"],
   kebutuhan: ["bkd_operator", "tpk_member", "ppk", "auditor"],
   mutasi: ["bkd_operator", "tpk_member", "ppk", "auditor"],
+  // The decree register, its documents and the issuing of decrees (BKD and the PPK issue).
+  keputusan: ["bkd_operator", "tpk_member", "ppk", "auditor"],
   tugas: ["bkd_operator", "tpk_member", "ppk", "evaluator"],
   pegawai: ["bkd_operator", "auditor"],
   pemantauan: ["bkd_operator", "evaluator", "auditor"],

@@ -2,9 +2,10 @@
 real Kafka and PostgreSQL, the console server in front of them (one origin, development
 sign-in), and `console/e2e/story.mjs` clicking through each role in turn the full process
 main requires (documents, the TPK's sidang with its quorum and berita acara, the PPK who did
-not sit in it, socialisation with its objection window, the employee's acknowledgement, a
-valid decree, a checkpoint), with a screenshot and an axe-core check at every step (kept in
-`console/test-results/`)."""
+not sit in it, socialisation with its objection window, the employee's acknowledgement, one
+decree for the transfer issued on the Keputusan page, its PDF and the employee's petikan
+downloaded and its public verification page opened, a checkpoint), with a screenshot and an
+axe-core check at every step (kept in `console/test-results/`)."""
 
 from __future__ import annotations
 
@@ -200,8 +201,13 @@ async def test_each_role_clicks_through_a_transfer_in_chromium(
         "ppk-setuju",
         "operator-sosialisasi",
         "pegawai-terima",
-        "operator-sk-ditolak",
+        "keputusan-formulir",
+        "keputusan-ditolak",
+        "keputusan-terbit",
+        "verifikasi-publik",
+        "keputusan-daftar",
         "operator-sk",
+        "pegawai-petikan",
     ):
         assert expected in steps, steps
     assert steps[-1] == "penilai-tersimpan"
@@ -239,6 +245,22 @@ async def test_each_role_clicks_through_a_transfer_in_chromium(
     assert view["sk_number"] == f"800/{mutation_id[:6]}/BKD/2026"
     assert view["sk_date"] == today.isoformat()
     assert view["tmt"] == today.isoformat()
+    # One decree (Keputusan) with this transfer as its only row, as the browser issued it.
+    decree_id = view["decree_id"]
+    assert decree_id
+    assert decree_id == report["decree_id"]
+    r = await province.client.get(
+        f"{province.system.url('mutation')}/decrees/{decree_id}", headers=OPERATOR
+    )
+    assert r.status_code == 200, r.text
+    decree = r.json()
+    assert decree["sk_number"] == view["sk_number"]
+    assert [(row["nip"], row["remarks"]) for row in decree["rows"]] == [
+        (CANDIDATE, "Pemenuhan kebutuhan guru matematika")
+    ]
+    assert decree["issued_by"] == "kabid.mutasi.bkd"
+    assert report["decree"]["document_bytes"] > 0
+    assert report["petikan"]["bytes"] > 0
     plans = await province.plans(CANDIDATE)
     checkpoints = [c for plan in plans for c in plan["checkpoints"]]
     assert any(c.get("predikat") == "BAIK" for c in checkpoints), plans

@@ -30,8 +30,9 @@ export function Refusal({ error, onRetry }: { error: ApiError; onRetry?: () => v
             <>
               <div>{t.common.violations(violations.length)}</div>
               <ul className="violations">
-                {violations.map((v) => (
-                  <li key={v.rule}>
+                {violations.map((v, i) => (
+                  // One rule may fail on several rows of a decree: each is its own line.
+                  <li key={`${i}-${v.rule}`}>
                     {v.message} (<code>{v.rule}</code>)
                     {v.legal_basis && <div><small>{`${t.common.legalBasis}: ${v.legal_basis}`}</small></div>}
                   </li>

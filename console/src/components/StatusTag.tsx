@@ -2,7 +2,7 @@ import { Tag } from "antd";
 import { statusLabel } from "../i18n";
 
 // Dark text on a light ground, each pair above WCAG AA's 4.5:1 (Ant's presets are not all).
-const PALETTE = {
+export const PALETTE = {
   blue: { color: "#0b4a8b", background: "#e6f0fa", borderColor: "#9cc0e6" },
   purple: { color: "#4a2a8a", background: "#f1ebfb", borderColor: "#c3b0ea" },
   green: { color: "#1b5e20", background: "#e8f5e9", borderColor: "#a5d6a7" },

@@ -1,11 +1,16 @@
-import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { fireEvent, render as renderIn, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import type { ReactElement } from "react";
+import { MemoryRouter } from "react-router-dom";
 import type { components } from "../api/generated/mutation";
 
 const roles = vi.hoisted(() => ({ current: ["ppk"] as string[] }));
 vi.mock("../auth/session", () => ({ useSession: () => ({ claims: { roles: roles.current } }) }));
 
 import { Actions } from "./MutasiDetail";
+
+// The steps live on routed pages (the decree opens the Keputusan form).
+const render = (ui: ReactElement) => renderIn(<MemoryRouter>{ui}</MemoryRouter>);
 
 type Transfer = components["schemas"]["MutationView"];
 

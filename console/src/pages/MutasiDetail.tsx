@@ -1,9 +1,9 @@
 /** One transfer: what, who, why; its timeline (who did what, when and why); and the steps
  * the signed-in role may take now, each confirmed, each refusal shown as the API gives it. */
-import { Alert, Card, Checkbox, DatePicker, Descriptions, Form, Input, Space, Switch, Timeline, Typography } from "antd";
+import { Alert, Button, Card, Checkbox, DatePicker, Descriptions, Form, Input, Space, Switch, Timeline, Typography } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
-import { Link, useLocation, useParams } from "react-router-dom";
+import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 import { mutation } from "../api/client";
 import { ApiError, unwrap } from "../api/problem";
 import { useLoad } from "../api/useLoad";
@@ -153,7 +153,9 @@ export function MutasiDetail() {
                 <Descriptions.Item label={t.mutasi.to}>{`${m.to_position_id} · ${m.to_unit_id}`}</Descriptions.Item>
                 <Descriptions.Item label={t.mutasi.reason}>{m.reason}</Descriptions.Item>
                 <Descriptions.Item label={t.mutasi.proposedBy}>{m.proposed_by}</Descriptions.Item>
-                <Descriptions.Item label={t.mutasi.sk}>{m.sk_number ?? "—"}</Descriptions.Item>
+                <Descriptions.Item label={t.mutasi.sk}>
+                  {m.decree_id ? <Link to={`/keputusan/${m.decree_id}`}>{m.sk_number ?? m.decree_id}</Link> : m.sk_number ?? "—"}
+                </Descriptions.Item>
                 <Descriptions.Item label={t.mutasi.skDate}>{formatDate(m.sk_date)}</Descriptions.Item>
                 <Descriptions.Item label={t.mutasi.tmt}>{formatDate(m.tmt)}</Descriptions.Item>
                 {objectionDeadline(m) && (
@@ -186,11 +188,11 @@ const lines = (text: string | undefined) =>
 
 export function Actions({ m, onDone }: { m: Transfer; onDone: (result: unknown) => void }) {
   const { claims } = useSession();
+  const navigate = useNavigate();
   const path = { params: { path: { mutation_id: m.mutation_id } } };
   const actions = actionsFor(claims?.roles ?? [], m.status);
   if (actions.length === 0) return <Typography.Text>{t.mutasi.noActions}</Typography.Text>;
   const a = t.actions;
-  const today = dayjs();
   const against = recommendation(m) === false;
   const decreed = m.status === "DECREED" || m.status === "HELD";
   const day = (d: dayjs.Dayjs | undefined) => (d ? d.format("YYYY-MM-DD") : null);
@@ -248,25 +250,12 @@ export function Actions({ m, onDone }: { m: Transfer; onDone: (result: unknown) 
         fields={<Form.Item name="message" label={a.message} rules={required}><Input.TextArea rows={3} /></Form.Item>}
         run={(v: { message: string }) => unwrap(mutation.POST("/mutations/{mutation_id}/socialize", { ...path, body: v }))} />
     ),
+    // A decree is issued on the Keputusan page (one SK, its lampiran, its PDF), this
+    // transfer already chosen; other ready transfers may join it there.
     decree: (
-      <ActionButton key="decree" label={a.decree} primary onDone={onDone}
-        initialValues={{ sk_date: today, tmt: today }}
-        fields={<>
-          <Form.Item name="sk_number" label={a.skNumber} rules={required}><Input /></Form.Item>
-          <Form.Item name="sk_date" label={a.skDate} rules={required}><DatePicker format="DD-MM-YYYY" /></Form.Item>
-          <Form.Item name="tmt" label={a.tmt} rules={required}><DatePicker format="DD-MM-YYYY" /></Form.Item>
-          <Form.Item name="retroactive_reason" label={a.retroactiveReason}><Input.TextArea rows={2} /></Form.Item>
-        </>}
-        run={(v: { sk_number: string; sk_date: dayjs.Dayjs; tmt: dayjs.Dayjs; retroactive_reason?: string }) =>
-          unwrap(mutation.POST("/mutations/{mutation_id}/decree", {
-            ...path,
-            body: {
-              sk_number: v.sk_number,
-              sk_date: v.sk_date.format("YYYY-MM-DD"),
-              tmt: v.tmt.format("YYYY-MM-DD"),
-              retroactive_reason: v.retroactive_reason?.trim() || null,
-            },
-          }))} />
+      <Button key="decree" type="primary" onClick={() => navigate(`/keputusan/baru?mutasi=${encodeURIComponent(m.mutation_id)}`)}>
+        {a.decree}
+      </Button>
     ),
     acknowledge: (
       <ActionButton key="acknowledge" label={a.acknowledge} primary onDone={onDone}

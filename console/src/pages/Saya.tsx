@@ -1,12 +1,15 @@
 /** Self-service for every ASN, laid out for a phone: my notices, my transfers with their
- * reasons, acknowledging or objecting before the window closes, my monitoring. */
+ * reasons, acknowledging or objecting before the window closes, the petikan of my decree,
+ * my monitoring. */
 import { Button, Card, List, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { mutation, notification } from "../api/client";
 import { unwrap } from "../api/problem";
 import { useLoad } from "../api/useLoad";
 import { useSession } from "../auth/session";
+import { petikan, safeName } from "../api/download";
 import { AsyncView } from "../components/AsyncView";
+import { DownloadButton } from "../components/DownloadButton";
 import { StatusTag } from "../components/StatusTag";
 import { formatDate, formatDateTime, t } from "../i18n";
 import { Actions, Held, lastStep, loadTransfer, objectionDeadline, versionOf } from "./MutasiDetail";
@@ -53,7 +56,18 @@ export function Saya() {
                       </div>
                       <div>{m.reason}</div>
                       {socialized?.reason && <blockquote>{socialized.reason}</blockquote>}
+                      {m.sk_number && <div>{`${t.mutasi.sk}: ${m.sk_number} (${formatDate(m.sk_date)})`}</div>}
                       {m.tmt && <div>{`${t.mutasi.tmt}: ${formatDate(m.tmt)}`}</div>}
+                      {m.decree_id && (
+                        <div>
+                          <DownloadButton
+                            primary
+                            label={t.keputusan.myPetikan}
+                            filename={`Petikan-${safeName(m.sk_number ?? m.decree_id)}-${nip}.pdf`}
+                            fetchFile={() => petikan(m.decree_id!, nip)}
+                          />
+                        </div>
+                      )}
                       <Held m={m} />
                       {m.status === "SOCIALIZED" && deadline && (
                         <Typography.Text strong>

@@ -47,7 +47,8 @@ export function Tugas() {
             return queues.map((q) => {
               const waiting = files.filter((f) => q.statuses.includes(f.status));
               return (
-                <Card key={q.title} title={<h2 className="card-title">{q.title} <Badge count={waiting.length} showZero color="blue" /></h2>}>
+                <Card key={q.title} title={<h2 className="card-title">{q.title} <Badge count={waiting.length} showZero color="blue" /></h2>}
+                  extra={q.title === t.tugas.toDecree && waiting.length > 0 ? <Link to="/keputusan/baru">{t.keputusan.issue}</Link> : undefined}>
                   <List<FileRow>
                     dataSource={waiting}
                     locale={{ emptyText: t.tugas.none }}
