@@ -49,7 +49,7 @@ const decree: Decree = {
   considerations: ["bahwa untuk pemerataan guru"], legal_bases: ["UU 20/2023"], place: "Tanjung Batu",
   signer: { name: "Ir. H. Gubernur", post: "GUBERNUR RANGKUI", nip: null, on_behalf: null },
   copies_to: ["Kepala BKN"], document_sha256: "a".repeat(64), template_version: "1", issued_by: "kabid.mutasi.bkd",
-  document_url: "/decrees/dec-1/document", verify_url: "/decrees/dec-1/verify",
+  document_url: "/decrees/dec-1/document", verify_url: "/decrees/dec-1/verify", status: "BERLAKU", corrections: [],
   rows: [
     { number: 1, mutation_id: "m-1", nip: "198403152009011002", name: "Budi Santoso", grade: "III/c", rank_name: "Penata",
       from_position: "Guru Matematika", from_unit: "SMA Negeri 1", to_position: "Guru Matematika", to_unit: "SMA Negeri 2", remarks: "" },
