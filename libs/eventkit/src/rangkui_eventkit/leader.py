@@ -60,6 +60,18 @@ async def leadership(
         try:
             yield Leadership(conn, key)
         finally:
-            with contextlib.suppress(Exception):
-                await conn.execute("SELECT pg_advisory_unlock($1)", key)
+            await release_session_lock(conn, "SELECT pg_advisory_unlock($1)", key)
             log.info("leader.resigned", worker=name, lock=key)
+
+
+async def release_session_lock(conn: Any, unlock_sql: str, *args: Any) -> None:
+    """Release a session-level advisory lock before the connection goes back to the pool.
+
+    The kit's pools do not reset a session on release (`rangkui_eventkit.db`: that would be
+    a round trip per command), so a lock left behind would stay with the pooled connection:
+    a connection on which the unlock fails, or finds nothing to unlock, is closed instead."""
+    with contextlib.suppress(Exception):
+        if await conn.fetchval(unlock_sql, *args):
+            return
+    with contextlib.suppress(Exception):  # already closed (and given back) by the driver
+        conn.terminate()
