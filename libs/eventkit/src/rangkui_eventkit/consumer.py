@@ -9,7 +9,11 @@ ordinary Kafka tooling). So a crash anywhere either keeps the whole batch or non
 the batch is read again: nothing lost, nothing applied twice.
 
 Records re-published by the outbox relay after a crash carry a stream version the consumer
-has already applied and are skipped. A record that cannot be parsed (not a CloudEvent, an
+has already applied and are skipped; a record whose stream version jumps past the next one
+is a dead letter (and does not move the stream's position), so one forged record with a huge
+version cannot make the consumer skip the rest of its stream. Records of a type the handler
+does not want are passed over from their headers, without reading the body (their versions
+still count). A record that cannot be parsed (not a CloudEvent, an
 unknown type, a payload off its schema), a forged one (an event of another context than its
 topic's, or a `ce_source` other than its context's), or one whose handler raises, goes to
 the dead-letter topic with the reason (the batch is retried event by event
