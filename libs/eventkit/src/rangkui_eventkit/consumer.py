@@ -483,7 +483,7 @@ class ConsumerRunner:
                 ).set(max(high - position, 0))
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Versioned:
     key: str | None  # source|subject; None: no stream version (not from an event store)
     version: int
@@ -495,20 +495,19 @@ def _peek(headers: Any) -> tuple[str | None, str | None, str | None, int | None]
     """`ce_type`, `ce_source`, `ce_subject` and `ce_streamversion` from the headers alone
     (the body is read only for a record the handler wants; `Envelope.from_kafka` then checks
     everything)."""
-    ce_type = source = subject = None
-    version: int | None = None
-    for name, raw in headers or ():
-        if raw is None:
-            continue
-        if name == "ce_type":
-            ce_type = raw.decode(errors="replace")
-        elif name == "ce_source":
-            source = raw.decode(errors="replace")
-        elif name == "ce_subject":
-            subject = raw.decode(errors="replace")
-        elif name == "ce_streamversion" and raw.isdigit():
-            version = int(raw)
-    return ce_type, source, subject, version
+    h = dict(headers or ())
+    ce_type, source, subject, version = (
+        h.get("ce_type"),
+        h.get("ce_source"),
+        h.get("ce_subject"),
+        h.get("ce_streamversion"),
+    )
+    return (
+        ce_type.decode(errors="replace") if ce_type else None,
+        source.decode(errors="replace") if source else None,
+        subject.decode(errors="replace") if subject else None,
+        int(version) if version and version.isdigit() else None,
+    )
 
 
 class _SeekFromDatabase(ConsumerRebalanceListener):
