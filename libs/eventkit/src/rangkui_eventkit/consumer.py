@@ -11,7 +11,7 @@ the batch is read again: nothing lost, nothing applied twice.
 Records re-published by the outbox relay after a crash carry a stream version the consumer
 has already applied and are skipped; a record whose stream version jumps past the next one
 is a dead letter (and does not move the stream's position), so one forged record with a huge
-version cannot make the consumer skip the rest of its stream. Records of a type the handler
+version cannot make the consumer skip the rest of a stream it follows. Records of a type the handler
 does not want are passed over from their headers, without reading the body (their versions
 still count). A record that cannot be parsed (not a CloudEvent, an
 unknown type, a payload off its schema), a forged one (an event of another context than its
@@ -338,7 +338,11 @@ class ConsumerRunner:
         published it again after a crash) and is skipped, and one that jumps ahead is a dead
         letter, left out of the stream's position (a forged record with a huge version must
         not make the consumer skip the rest of the stream; a stream that really lost an event
-        sends what follows to the dead letters too, never into a read model with a hole)."""
+        sends what follows to the dead letters too, never into a read model with a hole).
+
+        A stream the consumer has no position for is taken up at whatever version comes
+        first (a consumer's positions may have been bounded, and test fixtures and partial
+        topics start streams late), so the check protects streams already followed."""
         last: dict[str, int] = {}
         if any(v.key is not None for v in versioned):
             rows = await conn.fetch(
@@ -356,7 +360,9 @@ class ConsumerRunner:
                 if v.item is not None:
                     fresh.append(v.item)
                 continue
-            at = seen.get(v.key, last.get(v.key, 0))
+            at = seen.get(v.key, last.get(v.key))
+            if at is None:  # a stream this consumer has not seen: it starts where it starts
+                at = v.version - 1
             if v.version <= at:
                 if v.item is not None:
                     log.info(
