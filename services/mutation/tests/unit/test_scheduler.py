@@ -1,6 +1,7 @@
-"""The TMT scheduler's chunks on the in-memory pipeline: Given decreed transfers and the
-read-model facts, When a chunk is made effective, Then one append carries every decision, a
-transfer whose guards fail is held without holding the others, and a refused one is left out."""
+"""The TMT scheduler's chunks on the in-memory pipeline: Given decreed (or socialised)
+transfers and the read-model facts, When a chunk is made effective (or its silence recorded),
+Then one append carries every decision, a transfer whose guards fail is held without holding
+the others, and a refused one is left out."""
 
 from __future__ import annotations
 
@@ -14,9 +15,11 @@ from rangkui_contracts.events.mutation import (
     MutationApproved,
     MutationCancelled,
     MutationDecreed,
+    MutationDeemedAcknowledged,
     MutationEffective,
     MutationHeld,
     MutationProposed,
+    MutationSocialized,
 )
 from rangkui_eventkit.clock import FixedClock
 from rangkui_eventkit.context import Cause
@@ -26,7 +29,7 @@ from rangkui_eventkit.store import InMemoryEventStore, Recorded, StreamWrite
 from rangkui_mutation.domain.mutation import stream_id
 from rangkui_mutation.service_layer.commands import Deps
 from rangkui_mutation.service_layer.ports import InMemoryFacts
-from rangkui_mutation.service_layer.scheduler import effect_chunk
+from rangkui_mutation.service_layer.scheduler import acknowledge_chunk, effect_chunk
 from rangkui_mutation.settings import MutationSettings
 
 pytestmark = pytest.mark.unit
@@ -193,3 +196,52 @@ async def test_a_chunk_made_effective_twice_moves_nothing_the_second_time() -> N
     assert again.effective == []
     assert list(again.skipped) == [stream_id("m0")]
     assert len(await store.load(stream_id("m0"))) == 4
+
+
+async def socialized(store: InMemoryEventStore, mutation_id: str, i: int, deadline: date) -> None:
+    events = [
+        MutationProposed(
+            mutation_id=mutation_id,
+            nip=nip(i),
+            kind="NEED_BASED",
+            reason="kekurangan guru",
+            proposed_by="operator.bkd",
+            from_unit_id="sma-1",
+            from_position_id="guru-mat-1",
+            to_unit_id="sma-2",
+            to_position_id="guru-mat-2",
+        ),
+        MutationApproved(
+            mutation_id=mutation_id,
+            nip=nip(i),
+            to_unit_id="sma-2",
+            to_position_id="guru-mat-2",
+            approved_by="ppk",
+        ),
+        MutationSocialized(
+            mutation_id=mutation_id,
+            nip=nip(i),
+            message="kebutuhan",
+            socialized_by="bkd",
+            objection_deadline=deadline,
+        ),
+    ]
+    await store.append([StreamWrite(stream_id(mutation_id), 0, events)], PPK)
+
+
+async def test_silence_is_recorded_for_a_chunk_in_one_append_and_an_open_window_is_left() -> None:
+    store = CountingStore()
+    await socialized(store, "a0", 0, TODAY - timedelta(days=1))
+    await socialized(store, "a1", 1, TODAY + timedelta(days=3))  # still open
+    await socialized(store, "a2", 2, TODAY - timedelta(days=2))
+    store.appends.clear()
+
+    outcome = await acknowledge_chunk(deps(store, facts_for(3)), ["a0", "a1", "a2"], TODAY)
+
+    assert outcome.effective == [stream_id("a0"), stream_id("a2")]
+    assert list(outcome.skipped) == [stream_id("a1")]
+    assert store.appends == [[stream_id("a0"), stream_id("a2")]]
+    deemed = await last_event(store, "a2")
+    assert isinstance(deemed, MutationDeemedAcknowledged)
+    assert deemed.recorded_by == "system.scheduler"
+    assert isinstance(await last_event(store, "a1"), MutationSocialized)

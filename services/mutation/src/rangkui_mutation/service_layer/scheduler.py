@@ -68,23 +68,49 @@ class ChunkOutcome:
         self.skipped.update(other.skipped)
 
 
-async def record_silent_acknowledgements(deps: Deps) -> list[str]:
+async def record_silent_acknowledgements(deps: Deps, *, chunk_size: int = CHUNK_SIZE) -> list[str]:
     """Transfers whose objection window closed in silence: recorded as deemed acknowledged,
-    so the decree may follow (and the employee's silence is on the record, as an event)."""
+    so the decree may follow (and the employee's silence is on the record, as an event).
+    In chunks, as the effects: one load and one append per chunk."""
     today = deps.clock.today()
     done: list[str] = []
-    for mutation_id in await due_for_deemed_acknowledgement(deps.pool, today):
-        sid = stream_id(mutation_id)
-        try:
-            await deps.pipeline.execute(
-                mutation_decider, sid, DeemAcknowledged(today=today), Cause.new(SCHEDULER_ACTOR)
-            )
-        except (ConcurrencyConflict, RuleViolated) as exc:
-            log.info("mutation.deemed_acknowledgement_skipped", stream_id=sid, reason=str(exc))
-            continue
-        log.info("mutation.deemed_acknowledged", stream_id=sid)
-        done.append(sid)
+    due = await due_for_deemed_acknowledgement(deps.pool, today)
+    for start in range(0, len(due), chunk_size):
+        outcome = await acknowledge_chunk(deps, due[start : start + chunk_size], today)
+        for sid, reason in outcome.skipped.items():
+            log.info("mutation.deemed_acknowledgement_skipped", stream_id=sid, reason=reason)
+        if outcome.effective:
+            log.info("mutation.deemed_acknowledged", transfers=len(outcome.effective))
+        done += outcome.effective
     return done
+
+
+async def acknowledge_chunk(deps: Deps, mutation_ids: Sequence[str], today: date) -> ChunkOutcome:
+    """Deemed acknowledgements for a chunk in one unit of work (`effective`: the streams
+    that got one; a transfer the decider refuses, answered meanwhile, is left out)."""
+    sids = list(dict.fromkeys(stream_id(m) for m in mutation_ids))
+
+    async def handler(uow: UnitOfWork) -> ChunkOutcome:
+        outcome = ChunkOutcome()
+        for sid, folded in (await uow.states(mutation_decider, sids)).items():
+            try:
+                events = mutation_decider.decide(DeemAcknowledged(today=today), folded.state)
+            except RuleViolated as exc:
+                outcome.skipped[sid] = str(exc)
+                continue
+            uow.stage(sid, events)
+            outcome.effective.append(sid)
+        return outcome
+
+    try:
+        return (await deps.pipeline.run(handler, Cause.new(SCHEDULER_ACTOR))).value
+    except ConcurrencyConflict:
+        if len(sids) == 1:
+            return ChunkOutcome(skipped={sids[0]: "another change was saved first"})
+        outcome = ChunkOutcome()
+        for mutation_id in mutation_ids:
+            outcome.extend(await acknowledge_chunk(deps, [mutation_id], today))
+        return outcome
 
 
 async def effect_chunk(deps: Deps, mutation_ids: Sequence[str], today: date) -> ChunkOutcome:
@@ -135,7 +161,7 @@ async def effect_chunk(deps: Deps, mutation_ids: Sequence[str], today: date) -> 
 async def make_due_transfers_effective(deps: Deps, *, chunk_size: int = CHUNK_SIZE) -> list[str]:
     """One tick: the streams made effective now (a transfer whose guards fail on its TMT is
     held instead, with the reasons, and is not in the list)."""
-    await record_silent_acknowledgements(deps)
+    await record_silent_acknowledgements(deps, chunk_size=chunk_size)
     today = deps.clock.today()
     done: list[str] = []
     batch = chunk_size * 4
@@ -232,6 +258,7 @@ __all__ = [
     "CHUNK_SIZE",
     "ChunkOutcome",
     "EffectiveDateScheduler",
+    "acknowledge_chunk",
     "effect_chunk",
     "make_due_transfers_effective",
     "record_silent_acknowledgements",
