@@ -251,11 +251,12 @@ class ConsumerRunner:
                         if version is not None and subject:
                             versioned.append(_Versioned(f"{source}|{subject}", version, None, r))
                         continue
-                env = Envelope.from_kafka(r.key, r.value, r.headers)
-                cls = event_class(env.type)
-                check_origin(env, cls, self._topic_contexts.get(r.topic))
-                if not self.handler.accepts(env.type):
-                    continue
+                    env = Envelope.from_kafka(r.key, r.value, r.headers)
+                else:  # headers missing: `from_kafka` says which
+                    env = Envelope.from_kafka(r.key, r.value, r.headers)
+                    check_origin(env, event_class(env.type), self._topic_contexts.get(r.topic))
+                    if not self.handler.accepts(env.type):
+                        continue
                 event = parse_event(env.type, env.data)
             except ForgedEvent as exc:
                 dead.append(DeadLetter.of(r, f"forged: {exc}"))
