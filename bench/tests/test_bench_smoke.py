@@ -59,6 +59,13 @@ EXPECTED: dict[str, list[str]] = {
         "personal_data.seal_us",
         "personal_data.open_us",
     ],
+    "tmt_burst": [
+        "burst.batched.transfers_per_s",
+        "burst.batched.seconds",
+        "burst.per_transfer.transfers_per_s",
+        "burst.batched_vs_per_transfer",
+        "burst.batched_vs_target",
+    ],
     "keys": [
         "rewrap.keys_per_s",
         "rewrap.seconds",

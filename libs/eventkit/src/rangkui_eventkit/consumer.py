@@ -9,7 +9,11 @@ ordinary Kafka tooling). So a crash anywhere either keeps the whole batch or non
 the batch is read again: nothing lost, nothing applied twice.
 
 Records re-published by the outbox relay after a crash carry a stream version the consumer
-has already applied and are skipped. A record that cannot be parsed (not a CloudEvent, an
+has already applied and are skipped; a record whose stream version jumps past the next one
+is a dead letter (and does not move the stream's position), so one forged record with a huge
+version cannot make the consumer skip the rest of a stream it follows. Records of a type the handler
+does not want are passed over from their headers, without reading the body (their versions
+still count). A record that cannot be parsed (not a CloudEvent, an
 unknown type, a payload off its schema), a forged one (an event of another context than its
 topic's, or a `ce_source` other than its context's), or one whose handler raises, goes to
 the dead-letter topic with the reason (the batch is retried event by event
@@ -23,6 +27,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import asyncpg
@@ -67,15 +72,21 @@ def check_origin(env: Envelope, cls: type[DomainEvent], topic_context: str | Non
     from the personnel topic, or one whose `ce_source` names another service, was written by
     someone who may not decide transfers: it goes to the dead letters, not into a read model.
     """
+    _check_origin(env.type, env.source, cls, topic_context)
+
+
+def _check_origin(
+    ce_type: str, source: str, cls: type[DomainEvent], topic_context: str | None
+) -> None:
     if topic_context is not None and cls.context != topic_context:
         raise ForgedEvent(
-            f"{env.type} belongs to the {cls.context} context but arrived on the topic of "
+            f"{ce_type} belongs to the {cls.context} context but arrived on the topic of "
             f"{topic_context}"
         )
     expected = f"/rangkui/{cls.context}"
-    if env.source != expected:
+    if source != expected:
         raise ForgedEvent(
-            f"{env.type} claims ce_source {env.source!r}; events of the {cls.context} "
+            f"{ce_type} claims ce_source {source!r}; events of the {cls.context} "
             f"context come from {expected!r}"
         )
 
@@ -224,15 +235,28 @@ class ConsumerRunner:
 
     # ------------------------------------------------------------- the batch
     async def _process(self, records: list[Any]) -> None:
-        items: list[Received] = []
         dead: list[DeadLetter] = []
+        # Every record with a stream version, in order, wanted or not (None): the versions a
+        # stream has reached on this topic, so that a jump is seen whatever its type.
+        versioned: list[_Versioned] = []
         for r in records:
+            ce_type, source, subject, version = _peek(r.headers)
             try:
-                env = Envelope.from_kafka(r.key, r.value, r.headers)
-                # Unknown types are dead letters, known ones this handler ignores are skipped.
-                check_origin(env, event_class(env.type), self._topic_contexts.get(r.topic))
-                if not self.handler.accepts(env.type):
-                    continue
+                if ce_type is not None and source is not None:
+                    # Unknown types and forged origins are dead letters whoever reads them;
+                    # the types this handler ignores are passed over before the body is read.
+                    cls = event_class(ce_type)
+                    _check_origin(ce_type, source, cls, self._topic_contexts.get(r.topic))
+                    if not self.handler.accepts(ce_type):
+                        if version is not None and subject:
+                            versioned.append(_Versioned(f"{source}|{subject}", version, None, r))
+                        continue
+                    env = Envelope.from_kafka(r.key, r.value, r.headers)
+                else:  # headers missing: `from_kafka` says which
+                    env = Envelope.from_kafka(r.key, r.value, r.headers)
+                    check_origin(env, event_class(env.type), self._topic_contexts.get(r.topic))
+                    if not self.handler.accepts(env.type):
+                        continue
                 event = parse_event(env.type, env.data)
             except ForgedEvent as exc:
                 dead.append(DeadLetter.of(r, f"forged: {exc}"))
@@ -240,7 +264,11 @@ class ConsumerRunner:
             except MalformedEvent as exc:
                 dead.append(DeadLetter.of(r, f"malformed: {exc}"))
                 continue
-            items.append(Received(env, event, r.topic, r.partition, r.offset))
+            item = Received(env, event, r.topic, r.partition, r.offset)
+            if env.streamversion is None:  # not from an event store (keys): in order, as is
+                versioned.append(_Versioned(None, 0, item, r))
+            else:
+                versioned.append(_Versioned(_stream_key(env), env.streamversion, item, r))
 
         next_offsets: dict[tuple[str, int], int] = {}
         for r in records:
@@ -252,7 +280,8 @@ class ConsumerRunner:
             )
             if generation != self._generation:
                 raise _Reseek()
-            fresh, seen = await self._skip_already_applied(conn, items)
+            fresh, seen, jumped = await self._in_sequence(conn, versioned)
+            dead.extend(jumped)
             ctx = BatchContext(conn, self.store, self.service, inline=self.inline)
             dead.extend(await self._apply(ctx, fresh))
             self._fault("after_apply")
@@ -302,38 +331,70 @@ class ConsumerRunner:
         with contextlib.suppress(Exception):
             await self._consumer.commit({TopicPartition(t, p): o for (t, p), o in offsets.items()})
 
-    async def _skip_already_applied(
-        self, conn: asyncpg.Connection, items: list[Received]
-    ) -> tuple[list[Received], dict[str, int]]:
-        keys = {_stream_key(i.envelope) for i in items if i.envelope.streamversion is not None}
+    async def _in_sequence(
+        self, conn: asyncpg.Connection, versioned: list[_Versioned]
+    ) -> tuple[list[Received], dict[str, int], list[DeadLetter]]:
+        """Per stream, what follows the last version this consumer has seen: the next one is
+        applied (or passed over, if not wanted), an earlier one is a duplicate (the relay
+        published it again after a crash) and is skipped, and one that jumps ahead is a dead
+        letter, left out of the stream's position (a forged record with a huge version must
+        not make the consumer skip the rest of the stream; a stream that really lost an event
+        sends what follows to the dead letters too, never into a read model with a hole).
+
+        A stream the consumer has no position for is taken up at whatever version comes
+        first (a consumer's positions may have been bounded, and test fixtures and partial
+        topics start streams late), so the check protects streams already followed."""
         last: dict[str, int] = {}
-        if keys:
+        if any(v.key is not None for v in versioned):
             rows = await conn.fetch(
                 "SELECT stream_id, version FROM consumer_streams "
                 "WHERE consumer = $1 AND stream_id = ANY($2::text[])",
                 self.consumer_name,
-                list(keys),
+                list({v.key for v in versioned if v.key is not None}),
             )
             last = {r["stream_id"]: r["version"] for r in rows}
         fresh: list[Received] = []
         seen: dict[str, int] = {}
-        for item in items:
-            version = item.envelope.streamversion
-            if version is None:
-                fresh.append(item)
+        jumped: list[DeadLetter] = []
+        for v in versioned:
+            if v.key is None:
+                if v.item is not None:
+                    fresh.append(v.item)
                 continue
-            key = _stream_key(item.envelope)
-            if version <= max(last.get(key, 0), seen.get(key, 0)):
-                log.info(
-                    "consumer.duplicate_skipped",
-                    consumer=self.consumer_name,
-                    stream_id=item.envelope.subject,
-                    version=version,
-                )
+            at = seen.get(v.key, last.get(v.key))
+            if at is None:  # a stream this consumer has not seen: it starts where it starts
+                at = v.version - 1
+            if v.version <= at:
+                if v.item is not None:
+                    log.info(
+                        "consumer.duplicate_skipped",
+                        consumer=self.consumer_name,
+                        stream_id=v.item.envelope.subject,
+                        version=v.version,
+                    )
                 continue
-            seen[key] = version
-            fresh.append(item)
-        return fresh, seen
+            if v.version > at + 1:
+                if v.item is not None:
+                    jumped.append(
+                        DeadLetter.of(
+                            v.record,
+                            f"stream version jump: {v.item.envelope.subject} is at version "
+                            f"{at} for {self.consumer_name}, this record has {v.version}",
+                        )
+                    )
+                else:
+                    log.warning(
+                        "consumer.version_jump_passed_over",
+                        consumer=self.consumer_name,
+                        stream=v.key,
+                        at=at,
+                        version=v.version,
+                    )
+                continue
+            seen[v.key] = v.version
+            if v.item is not None:
+                fresh.append(v.item)
+        return fresh, seen, jumped
 
     async def _apply(self, ctx: BatchContext, items: list[Received]) -> list[DeadLetter]:
         """Apply the batch in a savepoint; if it fails, find the culprits event by event."""
@@ -427,6 +488,33 @@ class ConsumerRunner:
                 CONSUMER_LAG.labels(
                     self.service, self.consumer_name, tp.topic, str(tp.partition)
                 ).set(max(high - position, 0))
+
+
+@dataclass(slots=True)
+class _Versioned:
+    key: str | None  # source|subject; None: no stream version (not from an event store)
+    version: int
+    item: Received | None  # None: a type this handler does not want
+    record: Any
+
+
+def _peek(headers: Any) -> tuple[str | None, str | None, str | None, int | None]:
+    """`ce_type`, `ce_source`, `ce_subject` and `ce_streamversion` from the headers alone
+    (the body is read only for a record the handler wants; `Envelope.from_kafka` then checks
+    everything)."""
+    h = dict(headers or ())
+    ce_type, source, subject, version = (
+        h.get("ce_type"),
+        h.get("ce_source"),
+        h.get("ce_subject"),
+        h.get("ce_streamversion"),
+    )
+    return (
+        ce_type.decode(errors="replace") if ce_type else None,
+        source.decode(errors="replace") if source else None,
+        subject.decode(errors="replace") if subject else None,
+        int(version) if version and version.isdigit() else None,
+    )
 
 
 class _SeekFromDatabase(ConsumerRebalanceListener):

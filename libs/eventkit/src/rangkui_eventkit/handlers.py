@@ -174,7 +174,14 @@ class Handler:
     def accepts(self, ce_type: str) -> bool:
         return ce_type in self._dispatch
 
+    # Reactions bind each event's causal context for the log lines (and events) they write;
+    # projections, which write rows and seldom log, bind the batch's once.
+    log_context_per_event: ClassVar[bool] = True
+
     async def handle(self, ctx: BatchContext, batch: Sequence[Received]) -> None:
+        if not self.log_context_per_event:
+            await self._handle_batch_context(ctx, batch)
+            return
         try:
             for item in batch:
                 env = item.envelope
@@ -192,6 +199,22 @@ class Handler:
                 "correlation_id", "causation_id", "stream_id", "stream_version"
             )
 
+    async def _handle_batch_context(self, ctx: BatchContext, batch: Sequence[Received]) -> None:
+        if not batch:
+            return
+        first, last = batch[0], batch[-1]
+        structlog.contextvars.bind_contextvars(
+            batch_first=f"{first.topic}/{first.partition}@{first.offset}",
+            batch_last=f"{last.topic}/{last.partition}@{last.offset}",
+            batch_size=len(batch),
+        )
+        try:
+            dispatch = self._dispatch
+            for item in batch:
+                await getattr(self, dispatch[item.envelope.type])(ctx, item.event, item)
+        finally:
+            structlog.contextvars.unbind_contextvars("batch_first", "batch_last", "batch_size")
+
     async def reset(self, conn: asyncpg.Connection) -> None:
         """Empty the read model before a replay from the beginning."""
         if self.tables:
@@ -200,6 +223,8 @@ class Handler:
 
 class Projection(Handler):
     """Events -> read model. Must be deterministic: a rebuild gives the same tables."""
+
+    log_context_per_event = False
 
 
 class Reaction(Handler):

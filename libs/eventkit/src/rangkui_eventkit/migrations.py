@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 import asyncpg
 
+from rangkui_eventkit.leader import release_session_lock
 from rangkui_eventkit.logging import get_logger
 
 _LOCK_KEY = 7_245_001  # arbitrary, constant: "migrations of this database"
@@ -75,7 +76,7 @@ async def migrate(conn: asyncpg.Connection, service_folder: Path | None = None) 
             applied_now.append(name)
             log.info("migration.applied", migration=name)
     finally:
-        await conn.execute("SELECT pg_advisory_unlock($1)", _LOCK_KEY)
+        await release_session_lock(conn, "SELECT pg_advisory_unlock($1)", _LOCK_KEY)
     return applied_now
 
 

@@ -49,6 +49,7 @@ from aiokafka.partitioner import DefaultPartitioner
 from rangkui_contracts.envelope import binary_headers
 from rangkui_eventkit.bounds import RECORD_LIMIT
 from rangkui_eventkit.kafka import LazyProducer
+from rangkui_eventkit.leader import release_session_lock
 from rangkui_eventkit.logging import get_logger
 
 log = get_logger(__name__)
@@ -110,8 +111,9 @@ class OutboxRelay:
             try:
                 await self._loop(stop)
             finally:
-                with contextlib.suppress(Exception):
-                    await leader_conn.execute("SELECT pg_advisory_unlock($1)", _LEADER_LOCK)
+                await release_session_lock(
+                    leader_conn, "SELECT pg_advisory_unlock($1)", _LEADER_LOCK
+                )
 
     async def _loop(self, stop: asyncio.Event) -> None:
         backoff = 0.5

@@ -284,6 +284,18 @@ class PoolPipeline(Pipeline):
         super().__init__(store, **kwargs)
         self.pool = pool
 
+    def with_pool(self, pool: Any) -> PoolPipeline:
+        """The same pipeline (store, codec, inline projections, retry, hooks) on another
+        pool: a worker with a connection budget of its own, apart from HTTP's."""
+        return PoolPipeline(
+            pool,
+            self.store,
+            codec=self.codec,
+            inline=self.inline,
+            retry=self.retry,
+            on_committed=self.on_committed,
+        )
+
     async def _attempt(self, handler: CommandHandler[T], cause: Cause) -> tuple[T, list[Recorded]]:
         async with self.pool.acquire() as conn, conn.transaction():
             uow = self._uow(conn)

@@ -164,6 +164,7 @@ class PostgresEventStore(EventStore):
         # transaction it fires before the commit; the relay then simply finds nothing yet
         # and the next poll picks the rows up.
         self.on_appended = on_appended
+        self._topics: dict[str, str] = {}
 
     _APPEND = """
     WITH expected AS (
@@ -198,6 +199,30 @@ class PostgresEventStore(EventStore):
            (SELECT count(*) FROM ob) AS outboxed
     """
 
+    _APPEND_ONE = """
+    WITH cur AS (
+        SELECT coalesce(max(version), 0) AS current FROM events WHERE stream_id = $1
+    ), ins AS (
+        INSERT INTO events (stream_id, version, event_id, event_type, data, metadata, recorded_at)
+        SELECT $1, v, i, t, d::jsonb, $7::text::jsonb, $8::timestamptz
+        FROM unnest($3::int[], $4::uuid[], $5::text[], $6::text[]) AS u(v, i, t, d)
+        WHERE (SELECT current FROM cur) = $2
+        ORDER BY v
+        RETURNING global_position, version, event_type
+    ), ob AS (
+        INSERT INTO outbox (position, topic)
+        SELECT ins.global_position, tp.topic
+        FROM ins JOIN unnest($9::text[], $10::text[]) AS tp(event_type, topic)
+          ON tp.event_type = ins.event_type
+        RETURNING position
+    )
+    SELECT (SELECT current FROM cur) AS current,
+           (SELECT coalesce(array_agg(version ORDER BY version), '{}') FROM ins) AS versions,
+           (SELECT coalesce(array_agg(global_position ORDER BY version), '{}') FROM ins)
+               AS positions,
+           (SELECT count(*) FROM ob) AS outboxed
+    """
+
     async def append(
         self, writes: Sequence[StreamWrite], cause: Cause, *, conn: Any = None
     ) -> list[Recorded]:
@@ -208,8 +233,91 @@ class PostgresEventStore(EventStore):
             raise ValueError("one append may name each stream once")
         rows = _envelopes(writes, cause, self.source)
         types = sorted({r.envelope.type for r in rows})
-        topics = [topic_for(_context_of(t)).qualified(self.topic_prefix) for t in types]
-        args = (
+        topics = [self._topic(t) for t in types]
+        try:
+            if len(writes) == 1:
+                positions = await self._append_one(conn, writes[0], rows, types, topics)
+            else:
+                positions = await self._append_many(conn, writes, rows, types, topics)
+        except asyncpg.UniqueViolationError as exc:
+            raise ConcurrencyConflict(
+                "another change to the same record was saved first; reload and try again",
+                details={"streams": [w.stream_id for w in writes]},
+            ) from exc
+        if self.on_appended is not None:
+            self.on_appended()
+        return [
+            Recorded(envelope=r.envelope, event=r.event, version=r.version, position=p)
+            for r, p in zip(rows, positions, strict=True)
+        ]
+
+    def _topic(self, event_type: str) -> str:
+        topic = self._topics.get(event_type)
+        if topic is None:
+            topic = topic_for(_context_of(event_type)).qualified(self.topic_prefix)
+            self._topics[event_type] = topic
+        return topic
+
+    async def _fetchrow(self, conn: Any, sql: str, *args: Any) -> Any:
+        if conn is not None:
+            return await conn.fetchrow(sql, *args)
+        async with self.pool.acquire() as c:
+            return await c.fetchrow(sql, *args)
+
+    async def _append_one(
+        self,
+        conn: Any,
+        w: StreamWrite,
+        rows: list[_Row],
+        types: list[str],
+        topics: list[str],
+    ) -> list[int]:
+        """One stream (every HTTP command and most reactions): scalar stream and version, so
+        PostgreSQL settles on a generic plan of this statement after a few calls instead of
+        planning it again on every call; positions come back as an int array (no JSON)."""
+        result = await self._fetchrow(
+            conn,
+            self._APPEND_ONE,
+            w.stream_id,
+            w.expected_version,
+            [r.version for r in rows],
+            [r.envelope.id for r in rows],
+            [r.envelope.type for r in rows],
+            [r.data_json for r in rows],
+            _metadata_json(rows[0].envelope),  # one cause per append
+            rows[0].envelope.time,  # one time per append
+            types,
+            topics,
+        )
+        current = result["current"]
+        if current != w.expected_version:
+            raise ConcurrencyConflict(
+                f"stream {w.stream_id} is at version {current}, "
+                f"not {w.expected_version} as expected; reload and try again",
+                details={
+                    "conflicts": [
+                        {
+                            "stream_id": w.stream_id,
+                            "expected": w.expected_version,
+                            "current": current,
+                        }
+                    ]
+                },
+            )
+        by_version = dict(zip(result["versions"], result["positions"], strict=True))
+        return [by_version[r.version] for r in rows]
+
+    async def _append_many(
+        self,
+        conn: Any,
+        writes: Sequence[StreamWrite],
+        rows: list[_Row],
+        types: list[str],
+        topics: list[str],
+    ) -> list[int]:
+        result = await self._fetchrow(
+            conn,
+            self._APPEND,
             [w.stream_id for w in writes],
             [w.expected_version for w in writes],
             [r.stream_id for r in rows],
@@ -222,17 +330,6 @@ class PostgresEventStore(EventStore):
             types,
             topics,
         )
-        try:
-            if conn is None:
-                async with self.pool.acquire() as c:
-                    result = await c.fetchrow(self._APPEND, *args)
-            else:
-                result = await conn.fetchrow(self._APPEND, *args)
-        except asyncpg.UniqueViolationError as exc:
-            raise ConcurrencyConflict(
-                "another change to the same record was saved first; reload and try again",
-                details={"streams": [w.stream_id for w in writes]},
-            ) from exc
         conflicts = result["conflicts"]
         if conflicts:
             first = conflicts[0]
@@ -241,18 +338,8 @@ class PostgresEventStore(EventStore):
                 f"not {first['expected']} as expected; reload and try again",
                 details={"conflicts": conflicts},
             )
-        if self.on_appended is not None:
-            self.on_appended()
         position = dict(result["positions"])  # event id (canonical text) -> position
-        return [
-            Recorded(
-                envelope=r.envelope,
-                event=r.event,
-                version=r.version,
-                position=position[r.envelope.id],
-            )
-            for r in rows
-        ]
+        return [position[r.envelope.id] for r in rows]
 
     _SELECT = """SELECT global_position, stream_id, version, event_id, event_type, data,
                         metadata, recorded_at FROM events"""

@@ -10,7 +10,7 @@ import asyncpg
 import pytest
 
 from rangkui_contracts import Envelope
-from rangkui_contracts.events.personnel import UnitRegistered
+from rangkui_contracts.events.personnel import EmployeeStatusChanged, UnitRegistered
 from rangkui_contracts.topics import DEAD_LETTER, PERSONNEL
 from rangkui_eventkit.consumer import ConsumerRunner, reset_consumer
 from rangkui_eventkit.db import create_pool
@@ -199,6 +199,78 @@ async def test_an_event_published_twice_is_applied_once(
     assert await pool.fetchval("SELECT names FROM unit_counts WHERE stream_id='s'") == (
         "one,two,three"
     )
+
+
+async def test_a_record_whose_stream_version_jumps_is_dead_lettered_and_the_stream_goes_on(
+    pool: asyncpg.Pool, infra: Infra, topic_prefix: str
+) -> None:
+    """One injected record with a huge version must not make the consumer skip the rest of
+    the stream as duplicates (issue 19): it is a dead letter, and versions 2 and 3 apply."""
+    topic = PERSONNEL.qualified(topic_prefix)
+    await publish(
+        infra,
+        topic,
+        [
+            envelope("j", 1, "one"),
+            envelope("j", 1_000_000, "forged"),
+            envelope("j", 2, "two"),
+            envelope("j", 4, "four"),  # version 3 never came: not applied over the hole
+            envelope("j", 3, "three"),
+        ],
+    )
+
+    async def three_applied() -> bool:
+        return (await counts(pool)).get("j") == 3
+
+    await run_until(runner(pool, infra, topic_prefix), three_applied)
+    assert await pool.fetchval("SELECT names FROM unit_counts WHERE stream_id='j'") == (
+        "one,two,three"
+    )
+    dead = await read_topic(infra.kafka_bootstrap, DEAD_LETTER.qualified(topic_prefix), expect=2)
+    assert [header(d, "ce_streamversion") for d in dead] == ["1000000", "4"]
+    reasons = [header(d, "dlq_reason") or "" for d in dead]
+    assert all("stream version jump" in r for r in reasons), reasons
+    assert "is at version 1" in reasons[0]
+    assert "is at version 2" in reasons[1]
+    assert (
+        await pool.fetchval("SELECT version FROM consumer_streams WHERE consumer = 'unit_counts'")
+        == 3
+    )
+
+
+async def test_a_record_of_a_type_the_handler_ignores_is_passed_over_without_reading_its_body(
+    pool: asyncpg.Pool, infra: Infra, topic_prefix: str
+) -> None:
+    """A type no handler method wants is not decoded (an unreadable body does not matter),
+    yet its version counts: the stream's next record follows it, not a jump."""
+    topic = PERSONNEL.qualified(topic_prefix)
+    await publish(infra, topic, [envelope("t", 1, "one")])
+    ignored = [
+        ("ce_id", b"ignored-1"),
+        ("ce_source", b"/rangkui/personnel"),
+        ("ce_specversion", b"1.0"),
+        ("ce_type", EmployeeStatusChanged.ce_type().encode()),
+        ("ce_subject", b"t"),
+        ("ce_streamversion", b"2"),
+        ("content-type", b"application/json"),
+    ]
+    await produce_raw(infra.kafka_bootstrap, topic, key=b"t", value=b"{not json", headers=ignored)
+    await publish(infra, topic, [envelope("t", 3, "three")])
+
+    async def both_applied() -> bool:
+        return (await counts(pool)).get("t") == 2
+
+    await run_until(runner(pool, infra, topic_prefix), both_applied)
+    assert await pool.fetchval("SELECT names FROM unit_counts WHERE stream_id='t'") == ("one,three")
+    assert (
+        await pool.fetchval("SELECT version FROM consumer_streams WHERE consumer = 'unit_counts'")
+        == 3
+    )
+    # Dead letters are acknowledged before their batch commits: had there been one, it is there.
+    dead = await read_topic(
+        infra.kafka_bootstrap, DEAD_LETTER.qualified(topic_prefix), expect=1, timeout=3
+    )
+    assert dead == []
 
 
 async def test_a_rebuild_yields_a_read_model_identical_to_the_live_one(

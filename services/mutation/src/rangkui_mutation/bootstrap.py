@@ -11,6 +11,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from rangkui_eventkit.clock import Clock, SystemClock
+from rangkui_eventkit.db import create_pool
 from rangkui_eventkit.handlers import Handler
 from rangkui_eventkit.personal_data import KeyRing
 from rangkui_eventkit.runtime import Service
@@ -71,7 +72,15 @@ class MutationService(Service):
             handlers=lambda _: build_handlers(settings, self.keyring),
             workers=lambda _: (
                 {
-                    "scheduler": EffectiveDateScheduler(self.deps, settings.scheduler_interval_s),
+                    "scheduler": EffectiveDateScheduler(
+                        self.deps,
+                        settings.scheduler_interval_s,
+                        chunk_size=settings.scheduler_chunk_size,
+                        pool_factory=lambda: create_pool(
+                            settings.database_url, min_size=1, max_size=settings.scheduler_pool_size
+                        ),
+                    ),
+                    # Idempotent per stream (flagged once), so replicas may both run it.
                     "induction_watch": InductionWatch(
                         lambda: self.deps, settings.induction_watch_interval_s
                     ),

@@ -101,6 +101,16 @@ class MutationSettings(ServiceSettings, PersonalDataTransportSettings):
     )
     blackout_windows: list[BlackoutWindow] = Field(default_factory=list)
     scheduler_interval_s: float = Field(default=0.25, gt=0)
+    scheduler_chunk_size: int = Field(
+        default=500, ge=1, le=5000, description="transfers made effective per unit of work"
+    )
+    scheduler_pool_size: int = Field(
+        default=2,
+        ge=2,
+        le=20,
+        description="the TMT scheduler's own connections (one holds its leader lock), apart "
+        "from the HTTP pool",
+    )
     run_scheduler: bool = True
 
     # After the decree: the swearing-in and the SPMT, within working days of the SK date.

@@ -71,6 +71,15 @@ class MutationFactsContract:
         assert await facts.unit_closed_on("sma-3") == date(2026, 6, 30)
         assert await facts.unit_closed_on("sma-1") is None
 
+    async def test_tmt_facts_for_a_chunk_in_one_call(self, given: Given) -> None:
+        facts = await given()
+        statuses, closed = await facts.tmt_facts_many(
+            [NIP, RETIRED, "197001011990011001", NIP], ["sma-1", "sma-3", "nope", "sma-3"]
+        )
+        assert statuses == {NIP: "ACTIVE", RETIRED: "RETIRED"}
+        assert closed == {"sma-3": date(2026, 6, 30)}
+        assert await facts.tmt_facts_many([], []) == ({}, {})
+
     async def test_the_last_two_annual_ratings_most_recent_first(self, given: Given) -> None:
         facts = await given()
         since = date(2024, 1, 1)

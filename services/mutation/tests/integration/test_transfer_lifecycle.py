@@ -244,6 +244,31 @@ async def test_two_schedulers_racing_on_a_due_transfer_make_it_effective_once(
     assert sum(len(made) for made in results) == 1
 
 
+async def test_of_two_replicas_one_scheduler_leads_and_the_other_takes_over_when_it_stops(
+    settings: MutationSettings, clock: Clock
+) -> None:
+    quiet = settings.model_copy(update={"run_consumers": False, "run_relay": False})
+    replicas = [build_service(quiet, clock=clock) for _ in range(2)]
+    for replica in replicas:
+        await replica.start()
+    schedulers = [r.workers["scheduler"] for r in replicas]
+    stopped: list[Any] = []
+    try:
+        leader = await eventually(lambda: next((s for s in schedulers if s.leading), None))
+        standby = next(s for s in schedulers if s is not leader)
+        ticks = leader.ticks
+        await eventually(lambda: leader.ticks >= ticks + 3)  # several ticks of the leader...
+        assert not standby.leading
+        assert standby.ticks == 0
+        stopped.append(replicas[schedulers.index(leader)])
+        await stopped[0].stop()
+        await eventually(lambda: standby.leading and standby.ticks > 0, timeout=20)
+    finally:
+        for replica in replicas:
+            if replica not in stopped:
+                await replica.stop()
+
+
 async def test_two_approvals_racing_for_the_last_free_place_let_exactly_one_win(
     settings: MutationSettings, publish_personnel: Publish, clock: Clock
 ) -> None:

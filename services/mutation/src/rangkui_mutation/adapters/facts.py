@@ -3,7 +3,7 @@ deciding unit of work (so the facts and the decision share one transaction)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -33,6 +33,22 @@ class PostgresFacts:
 
     async def unit_closed_on(self, unit_id: str) -> date | None:
         return await read_models.unit_closed_on(self.db, unit_id)
+
+    async def tmt_facts_many(
+        self, nips: Sequence[str], unit_ids: Sequence[str]
+    ) -> tuple[dict[str, str], dict[str, date]]:
+        statuses = await self.db.fetch(
+            "SELECT nip, status FROM employees WHERE nip = ANY($1::text[])", list(set(nips))
+        )
+        closed = await self.db.fetch(
+            """SELECT unit_id, closed_on FROM units
+               WHERE unit_id = ANY($1::text[]) AND closed_on IS NOT NULL""",
+            list(set(unit_ids)),
+        )
+        return (
+            {r["nip"]: r["status"] for r in statuses},
+            {r["unit_id"]: r["closed_on"] for r in closed},
+        )
 
     async def occupancy(self, position_id: str) -> int:
         return await self.db.fetchval(

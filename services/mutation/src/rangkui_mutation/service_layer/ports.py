@@ -28,6 +28,13 @@ class MutationFacts(Protocol):
     async def unit_closed_on(self, unit_id: str) -> date | None:
         """The day the unit was closed, or None while it is open (or unknown)."""
 
+    async def tmt_facts_many(
+        self, nips: Sequence[str], unit_ids: Sequence[str]
+    ) -> tuple[dict[str, str], dict[str, date]]:
+        """For a chunk of transfers at once (the TMT scheduler): the status of each known
+        employee, and the closure date of each of the units that closed (open or unknown
+        units are absent)."""
+
     async def occupancy(self, position_id: str) -> int:
         """Holders of the post (bezetting), retired ones not counted."""
 
@@ -79,6 +86,13 @@ class InMemoryFacts:
 
     async def unit_closed_on(self, unit_id: str) -> date | None:
         return self.closed_units.get(unit_id)
+
+    async def tmt_facts_many(
+        self, nips: Sequence[str], unit_ids: Sequence[str]
+    ) -> tuple[dict[str, str], dict[str, date]]:
+        statuses = {n: self.employees[n]["status"] for n in nips if n in self.employees}
+        closed = {u: self.closed_units[u] for u in unit_ids if u in self.closed_units}
+        return statuses, closed
 
     async def occupancy(self, position_id: str) -> int:
         return sum(

@@ -39,6 +39,7 @@ from rangkui_contracts.events.notification import (
 from rangkui_eventkit.clock import Clock, SystemClock
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.decider import Decider
+from rangkui_eventkit.leader import release_session_lock
 from rangkui_eventkit.logging import get_logger
 from rangkui_eventkit.personal_data import KeyRing
 from rangkui_eventkit.pipeline import Pipeline, UnitOfWork
@@ -135,7 +136,7 @@ class DeliveryWorker:
             try:
                 return await self._deliver_locked(stream_id)
             finally:
-                await conn.execute(key.format("pg_advisory_unlock"), stream_id)
+                await release_session_lock(conn, key.format("pg_advisory_unlock"), stream_id)
 
     async def _deliver_locked(self, stream_id: str) -> bool:
         start = (await self.pipeline.run(lambda uow: self._start(uow, stream_id), _WORKER)).value
