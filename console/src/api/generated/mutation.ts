@@ -968,6 +968,16 @@ export interface components {
              * @enum {string}
              */
             kind: "NEED_BASED" | "OWN_REQUEST" | "ROTATION" | "OTHER";
+            /**
+             * Minister Approval Date
+             * @description date of the Minister's approval letter (with its number)
+             */
+            minister_approval_date?: string | null;
+            /**
+             * Minister Approval Ref
+             * @description number of the Minister's approval letter inside a blackout
+             */
+            minister_approval_ref?: string | null;
             /** Need Id */
             need_id?: string | null;
             /**

@@ -53,6 +53,14 @@ class MutationProposed(_Mutation):
         default_factory=list,
         description="users declared related to the employee; they may not decide this transfer",
     )
+    minister_approval_ref: str | None = Field(
+        default=None,
+        description="Minister of Home Affairs approval letter that lifts a blackout covering "
+        "the day of the proposal",
+    )
+    minister_approval_date: date | None = Field(
+        default=None, description="the date of the Minister's approval letter"
+    )
 
 
 class DocumentItem(Value):

@@ -24,7 +24,7 @@ from rangkui_mutation.service_layer import commands, needs
 from rangkui_mutation.service_layer.commands import Deps
 from rangkui_mutation.service_layer.ports import InMemoryFacts
 from rangkui_mutation.service_layer.reactions import FillStaffingNeeds
-from rangkui_mutation.settings import MutationSettings
+from rangkui_mutation.settings import BlackoutWindow, MutationSettings
 
 pytestmark = pytest.mark.unit
 
@@ -157,6 +157,55 @@ async def test_a_proposal_into_a_closed_unit_is_refused() -> None:
     with pytest.raises(RuleViolated) as refused:
         await propose(deps(f=f))
     assert refused.value.rule == "unit_closed"
+
+
+PILKADA = BlackoutWindow(
+    start=date(2026, 11, 1), end=date(2027, 2, 28), reason="pilkada serentak 2027"
+)
+
+
+async def test_a_proposal_inside_a_blackout_window_is_refused_with_its_basis() -> None:
+    # Given a blackout window covering today
+    store = InMemoryEventStore()
+    d = deps(store, settings=DECIDE_AT_ONCE.model_copy(update={"blackout_windows": [PILKADA]}))
+    # When a proposal is made without the Minister's approval
+    with pytest.raises(RuleViolated) as refused:
+        await propose(d)
+    # Then it is refused with the rule, in Indonesian, citing the election law; nothing recorded
+    assert refused.value.rule == "blackout_window"
+    [v] = refused.value.violations
+    assert v.legal_basis == "UU 10/2016 Pasal 71 ayat (2)"
+    assert v.pesan
+    assert "persetujuan tertulis Menteri Dalam Negeri" in v.pesan
+    assert "1 November 2026" in v.pesan
+    assert await store.read_all() == []
+    # ... also with a letter number but no date
+    with pytest.raises(RuleViolated):
+        await propose(d, minister_approval_ref="100.2.2.6/123/OTDA")
+
+
+async def test_a_proposal_inside_a_blackout_records_the_ministers_approval() -> None:
+    # Given a blackout window covering today
+    d = deps(settings=DECIDE_AT_ONCE.model_copy(update={"blackout_windows": [PILKADA]}))
+    # When the proposal carries the Minister's letter number and date
+    mutation_id = await propose(
+        d, minister_approval_ref="100.2.2.6/123/OTDA", minister_approval_date=date(2026, 11, 20)
+    )
+    # Then it is proposed, and the letter is recorded on the event
+    [proposed] = await events_of(d, mutation_id)
+    assert isinstance(proposed, MutationProposed)
+    assert proposed.minister_approval_ref == "100.2.2.6/123/OTDA"
+    assert proposed.minister_approval_date == date(2026, 11, 20)
+
+
+async def test_a_blackout_scoped_to_other_transfers_does_not_refuse_the_proposal() -> None:
+    # Given a window that covers only structural posts (the target is a teacher's post)
+    scoped = PILKADA.model_copy(update={"post_types": ["STRUKTURAL"]})
+    d = deps(settings=DECIDE_AT_ONCE.model_copy(update={"blackout_windows": [scoped]}))
+    # When / Then the proposal passes and records no approval letter
+    [proposed] = await events_of(d, await propose(d))
+    assert isinstance(proposed, MutationProposed)
+    assert proposed.minister_approval_ref is None
 
 
 async def test_approval_takes_the_place_and_the_next_one_finds_none_left() -> None:

@@ -143,6 +143,9 @@ class ProposeMutation:
     related_persons: tuple[str, ...] = ()
     open_transfer_id: str | None = None  # fact: another open transfer of this employee
     free_places: int | None = None  # fact: places left in the target post (None: unknown)
+    blackout: Blackout | None = None  # fact: the blackout window covering today, if any
+    minister_approval_ref: str | None = None
+    minister_approval_date: date | None = None
 
 
 @dataclass(frozen=True)
@@ -569,6 +572,9 @@ def _propose(c: ProposeMutation, state: MutationState) -> list[DomainEvent]:
         found.append(violation("same_post", nip=c.nip, position_id=c.to_position_id))
     elif c.free_places is not None:
         found.append(check_free_place(c.to_position_id, c.free_places))
+    found.append(
+        check_not_in_blackout(c.blackout, c.minister_approval_ref, c.minister_approval_date)
+    )
     refuse(found)
     return [
         MutationProposed(
@@ -583,6 +589,8 @@ def _propose(c: ProposeMutation, state: MutationState) -> list[DomainEvent]:
             need_id=c.need_id,
             proposed_by=c.actor,
             related_persons=list(c.related_persons),
+            minister_approval_ref=c.minister_approval_ref if c.blackout else None,
+            minister_approval_date=c.minister_approval_date if c.blackout else None,
         )
     ]
 

@@ -242,7 +242,7 @@ RULES: dict[str, Rule] = {
         ),
         Rule(
             "blackout_window",
-            ("approve", "decree"),
+            ("propose", "approve", "decree"),
             _R,
             "Mutasi antara {start} dan {end} ({label}: {reason}) memerlukan persetujuan "
             "tertulis Menteri Dalam Negeri. Cantumkan nomor dan tanggal surat persetujuan "

@@ -57,6 +57,12 @@ class ProposeBody(Body):
     related_persons: list[str] = Field(
         default_factory=list, description="users related to the employee (may not decide)"
     )
+    minister_approval_ref: str | None = Field(
+        default=None, description="number of the Minister's approval letter inside a blackout"
+    )
+    minister_approval_date: date | None = Field(
+        default=None, description="date of the Minister's approval letter (with its number)"
+    )
 
 
 class ApproveBody(Body):
@@ -204,6 +210,8 @@ async def propose(
         reason=body.reason,
         need_id=body.need_id,
         related_persons=tuple(body.related_persons),
+        minister_approval_ref=body.minister_approval_ref,
+        minister_approval_date=body.minister_approval_date,
         cause=cause,
     )
     answer_written(response, 1, f"/mutations/{mutation_id}")

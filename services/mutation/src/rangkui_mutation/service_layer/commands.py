@@ -82,9 +82,12 @@ async def propose_mutation(
     need_id: str | None = None,
     related_persons: tuple[str, ...] = (),
     mutation_id: str | None = None,
+    minister_approval_ref: str | None = None,
+    minister_approval_date: date | None = None,
 ) -> str:
     """Propose a transfer from the employee's current post (as the read model knows it),
-    under a per-employee lock so that two proposals cannot both be the open one."""
+    under a per-employee lock so that two proposals cannot both be the open one; a blackout
+    window covering today refuses it unless the Minister's approval is recorded."""
     mutation_id = mutation_id or str(uuid.uuid4())
 
     async def handler(uow: UnitOfWork) -> None:
@@ -127,6 +130,11 @@ async def propose_mutation(
             related_persons=related_persons,
             open_transfer_id=await open_transfer_of(uow, nip),
             free_places=target["formasi"] - await facts.occupancy(to_position_id) - held,
+            blackout=find_blackout(
+                deps.blackouts, deps.clock.today(), post_type=target["jabatan_type"], kind=kind
+            ),
+            minister_approval_ref=minister_approval_ref,
+            minister_approval_date=minister_approval_date,
         )
         await uow.decide(mutation_decider, stream_id(mutation_id), command)
 
