@@ -83,7 +83,7 @@ CLASSIFICATION: dict[type[BaseModel], dict[str, Classification]] = {
     # ------------------------------------------------------------------ mutation
     mu.MutationProposed: _fields(
         public="mutation_id nip from_unit_id from_position_id to_unit_id to_position_id kind "
-        "reason need_id proposed_by related_persons"
+        "reason need_id proposed_by related_persons minister_approval_ref minister_approval_date"
     ),
     mu.MutationApproved: _fields(
         public="mutation_id nip to_unit_id to_position_id approved_by reasons "
