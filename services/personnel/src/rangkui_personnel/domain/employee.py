@@ -39,7 +39,14 @@ from rangkui_contracts.events.personnel import (
     PersonalData,
 )
 from rangkui_eventkit.decider import Decider
-from rangkui_eventkit.errors import AlreadyExists, ErrorKind, NotFound, RuleViolated
+from rangkui_eventkit.errors import (
+    AlreadyExists,
+    ErrorKind,
+    NotFound,
+    RuleViolated,
+    Violation,
+    raise_violations,
+)
 from rangkui_personnel.domain.grade import check_grade
 from rangkui_personnel.domain.nip import identity_problems
 
@@ -144,6 +151,7 @@ class EraseEmployeePersonalData:
     reason: str
     erased_at: datetime
     key_id: str
+    open_objections: tuple[str, ...] = ()  # fact: transfers with the employee's objection open
 
 
 @dataclass(frozen=True)
@@ -360,11 +368,71 @@ def _erased(nip: str, consequence: str) -> RuleViolated:
     )
 
 
+# An erasure waits while a proceeding about the employee is open: its file (the objection's
+# reason, the disciplinary record) is needed to decide it. UU 27/2022 Pasal 15 ayat (1)
+# excepts the right to erasure for law enforcement and the administration of the state.
+_ERASURE_WAITS = "UU 27/2022 Pasal 15 ayat (1)"
+PROCEEDINGS_STATUSES: dict[str, tuple[str, str, str]] = {
+    "DISCIPLINARY": (
+        "sedang menjalani proses hukuman disiplin",
+        "is under disciplinary proceedings",
+        "PP 94/2021",
+    ),
+}
+
+
+def check_erasure_may_proceed(
+    nip: str, status: str, open_objections: tuple[str, ...]
+) -> list[Violation]:
+    """Every proceeding that keeps an erasure waiting: an objection to a transfer not yet
+    resolved by the PPK, a status that is a proceeding (disciplinary)."""
+    found: list[Violation] = []
+    if open_objections:
+        ids = ", ".join(open_objections)
+        found.append(
+            Violation(
+                "erasure_objection_pending",
+                f"employee {nip}'s objection to transfer {ids} is not resolved yet; its "
+                "reason is needed to decide it, so the personal data is erased only after the "
+                "PPK's decision",
+                pesan=f"Data pribadi pegawai {nip} belum dapat dihapus karena keberatannya "
+                f"atas mutasi {ids} belum diputus; alasan keberatan itu diperlukan untuk "
+                "memutusnya. Ajukan penghapusan kembali setelah PPK memutus keberatan.",
+                legal_basis=f"{_ERASURE_WAITS}; UU 30/2014 Pasal 77",
+                details={"open_objections": list(open_objections)},
+            )
+        )
+    proceeding = PROCEEDINGS_STATUSES.get(status)
+    if proceeding is not None:
+        pesan, message, basis = proceeding
+        found.append(
+            Violation(
+                "erasure_proceedings_open",
+                f"employee {nip} {message}; their personal data is erased only once the "
+                "proceedings are closed",
+                pesan=f"Data pribadi pegawai {nip} belum dapat dihapus karena pegawai itu "
+                f"{pesan}; berkasnya diperlukan sampai proses itu selesai. Ajukan penghapusan "
+                "kembali setelah status pegawai berubah.",
+                legal_basis=f"{_ERASURE_WAITS}; {basis}",
+                details={"status": status},
+            )
+        )
+    return found
+
+
 def _erase(c: EraseEmployeePersonalData, state: EmployeeState) -> list[DomainEvent]:
     if state.personal_erased:
         raise _erased(c.nip, "it cannot be erased twice")
     if not c.reason.strip():
-        raise RuleViolated("erasure_reason", "an erasure needs a reason (its legal basis)")
+        raise RuleViolated(
+            "erasure_reason",
+            "an erasure needs a reason (its legal basis)",
+            pesan="Penghapusan data pribadi memerlukan alasan (dasar hukumnya).",
+        )
+    raise_violations(
+        check_erasure_may_proceed(c.nip, state.status, c.open_objections),
+        kind=ErrorKind.CONFLICT,
+    )
     return [
         EmployeePersonalDataErased(
             nip=c.nip,
