@@ -20,11 +20,13 @@ from rangkui_notification.domain.recipients import (
     bkd,
     bkd_if_monitoring,
     employee_and_heads,
+    employee_if_told_and_heads,
     employee_only,
     evaluator_or_bkd,
     heads_of_both_units,
     ppk_and_employee,
     ppk_only,
+    tpk_if_complete,
 )
 
 RecipientRule = Callable[[Any, Directory, Mailboxes], list[Recipient]]
@@ -39,11 +41,15 @@ class NoticeRule:
 
 
 CATALOGUE: dict[type[DomainEvent], NoticeRule] = {
+    # The employee is not told of a proposal: they hear of it when it is approved (or they
+    # asked for it themselves).
     mutation.MutationProposed: NoticeRule("mutation_proposed", heads_of_both_units),
+    # A complete file: ready for the TPK's sidang.
+    mutation.MutationDocumentsChecked: NoticeRule("mutation_documents_checked", tpk_if_complete),
     # The TPK's review is done: the file is ready for the PPK's decision.
     mutation.MutationReviewed: NoticeRule("mutation_reviewed", ppk_only),
     mutation.MutationApproved: NoticeRule("mutation_approved", employee_and_heads),
-    mutation.MutationRejected: NoticeRule("mutation_rejected", employee_and_heads),
+    mutation.MutationRejected: NoticeRule("mutation_rejected", employee_if_told_and_heads),
     mutation.MutationSocialized: NoticeRule("mutation_socialized", employee_only),
     mutation.MutationObjected: NoticeRule("mutation_objected", ppk_and_employee),
     # Version 2 seals the reason; the notice never quoted it in either version.
@@ -51,7 +57,7 @@ CATALOGUE: dict[type[DomainEvent], NoticeRule] = {
     mutation.MutationObjectionResolved: NoticeRule("mutation_objection_resolved", ppk_and_employee),
     mutation.MutationDecreed: NoticeRule("mutation_decreed", employee_and_heads),
     mutation.MutationEffective: NoticeRule("mutation_effective", employee_and_heads),
-    mutation.MutationCancelled: NoticeRule("mutation_cancelled", employee_and_heads),
+    mutation.MutationCancelled: NoticeRule("mutation_cancelled", employee_if_told_and_heads),
     # A transfer held on its TMT: the BKD must act (release it, or ask the PPK to cancel).
     mutation.MutationHeld: NoticeRule("mutation_held", bkd),
     mutation.StaffingNeedIdentified: NoticeRule("staffing_need_identified", bkd),
