@@ -77,6 +77,8 @@ CLASSIFICATION: dict[type[BaseModel], dict[str, Classification]] = {
     pe.EmployeeGradeChanged: _fields(public="nip previous_grade grade tmt sk_number"),
     pe.EmployeeEducationUpdated: _fields(public="nip education"),
     pe.EmployeeCompetenciesUpdated: _fields(public="nip competencies"),
+    pe.EmployeeRelativesDeclared: _fields(public="nip declared_by", personal="relatives"),
+    pe.Relative: _fields(public="nip relation"),
     pe.EmployeeContactChanged: _fields(public="nip", personal="contact"),
     pe.EmployeeContactChangedV2: _fields(public="nip", personal="personal"),
     pe.EmployeePersonalDataErased: _fields(public="nip key_id erased_at reason"),
@@ -232,11 +234,17 @@ _V1_NOTES_REASON = (
     "version 2 now, which seals the notes with the employee's data key"
 )
 
+_RELATIVES_REASON = (
+    "the conflict-of-interest registry: mutation checks every actor of every step against it "
+    "(UU 30/2014 Pasal 42), in its deciding transaction and without the employee's data key; "
+    "it names only colleagues' NIPs and the kind of relation, no names or other details"
+)
 PLAINTEXT_EXCEPTIONS: dict[tuple[type[DomainEvent], str], str] = {
     (pe.EmployeeRegistered, "gender"): _V1_REASON,
     (pe.EmployeeRegistered, "birth_date"): _V1_REASON,
     (pe.EmployeeRegistered, "contact"): _V1_REASON,
     (pe.EmployeeContactChanged, "contact"): _V1_REASON,
+    (pe.EmployeeRelativesDeclared, "relatives"): _RELATIVES_REASON,
     (mu.MutationObjected, "reason"): _V1_OBJECTION_REASON,
     (no.NotificationQueued, "address"): _V1_NOTICE_REASON,
     (no.NotificationFailed, "last_error"): _BEFORE_REDACTION,

@@ -8,14 +8,14 @@ from datetime import date
 import pytest
 
 from rangkui_contracts.events.mutation import MutationEffective
-from rangkui_contracts.events.personnel import EmployeeReassigned
+from rangkui_contracts.events.personnel import EmployeeReassigned, EmployeeRelativesDeclared
 from rangkui_eventkit.clock import FixedClock
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.errors import AlreadyExists, ErrorKind, RuleViolated
 from rangkui_eventkit.pipeline import InMemoryPipeline
 from rangkui_eventkit.store import InMemoryEventStore
 from rangkui_eventkit.testing.memory import memory_batch, received
-from rangkui_personnel.domain.employee import ChangeStatus, RegisterEmployee
+from rangkui_personnel.domain.employee import ChangeStatus, DeclareRelatives, RegisterEmployee
 from rangkui_personnel.domain.position import EstablishPosition
 from rangkui_personnel.domain.streams import employee_stream
 from rangkui_personnel.domain.unit import CloseUnit, MoveUnit, RegisterUnit
@@ -169,6 +169,39 @@ async def test_once_the_objection_is_resolved_the_erasure_proceeds() -> None:
     # When / Then the erasure goes through
     recorded = await commands.erase_personal_data(d, NIP, "permintaan pegawai", BKD)
     assert type(recorded[-1].event).__name__ == "EmployeePersonalDataErased"
+
+
+SPOUSE = "198801012010011002"
+
+
+async def test_the_bkd_records_the_employees_relatives_and_the_same_list_again_is_no_change() -> (
+    None
+):
+    # Given a registered employee
+    d = deps()
+    await organisation(d)
+    await commands.register_employee(d, teacher(), BKD)
+    declare = DeclareRelatives(NIP, ((SPOUSE, "SPOUSE"),), "operator.bkd")
+    # When the BKD records her spouse
+    [recorded] = await commands.change_employee(d, declare, BKD)
+    # Then the registry event names the relative and the relation
+    assert isinstance(recorded.event, EmployeeRelativesDeclared)
+    assert [(r.nip, r.relation) for r in recorded.event.relatives] == [(SPOUSE, "SPOUSE")]
+    assert await commands.change_employee(d, declare, BKD) == []
+
+
+async def test_nobody_is_their_own_relative_nor_listed_twice() -> None:
+    d = deps()
+    await organisation(d)
+    await commands.register_employee(d, teacher(), BKD)
+    relatives = ((NIP, "SIBLING"), (SPOUSE, "SPOUSE"), (SPOUSE, "IN_LAW"))
+    with pytest.raises(RuleViolated) as refused:
+        await commands.change_employee(d, DeclareRelatives(NIP, relatives, "bkd"), BKD)
+    assert [v.rule for v in refused.value.violations] == [
+        "relative_is_self",
+        "relative_listed_twice",
+    ]
+    assert "kerabatnya sendiri" in refused.value.message
 
 
 def effective(mutation_id: str = "m1") -> MutationEffective:

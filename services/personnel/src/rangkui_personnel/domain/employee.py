@@ -33,10 +33,12 @@ from rangkui_contracts.events.personnel import (
     EmployeeReassigned,
     EmployeeRegistered,
     EmployeeRegisteredV2,
+    EmployeeRelativesDeclared,
     EmployeeStatus,
     EmployeeStatusChanged,
     Gender,
     PersonalData,
+    Relative,
 )
 from rangkui_eventkit.decider import Decider
 from rangkui_eventkit.errors import (
@@ -69,6 +71,7 @@ class EmployeeState:
     applied_mutations: frozenset[str] = frozenset()
     key_id: str | None = None  # the data key that sealed the personal data, if any
     personal_erased: bool = False
+    relatives: tuple[tuple[str, str], ...] = ()  # (nip, relation): the conflict registry
 
 
 @dataclass(frozen=True)
@@ -155,6 +158,16 @@ class EraseEmployeePersonalData:
 
 
 @dataclass(frozen=True)
+class DeclareRelatives:
+    """Record the employee's relatives in the civil service (the whole list): spouse,
+    parent, child, sibling or in-law, each by NIP; the BKD keeps this registry."""
+
+    nip: str
+    relatives: tuple[tuple[str, str], ...]  # (nip, relation)
+    declared_by: str
+
+
+@dataclass(frozen=True)
 class SyncEmployee:
     """Make the record what an import row says: register the employee, or decide only the
     changes (status, grade, post, education, competencies, contact) as of `as_of`."""
@@ -172,6 +185,7 @@ EmployeeCommand = (
     | UpdateCompetencies
     | ChangeContact
     | EraseEmployeePersonalData
+    | DeclareRelatives
     | SyncEmployee
 )
 
@@ -242,6 +256,8 @@ def evolve(state: EmployeeState, event: DomainEvent | PersonalDataOpened) -> Emp
             return replace(state, education=tuple(event.education))
         case EmployeeCompetenciesUpdated():
             return replace(state, competencies=tuple(event.competencies))
+        case EmployeeRelativesDeclared():
+            return replace(state, relatives=tuple((r.nip, r.relation) for r in event.relatives))
         case EmployeeContactChanged():
             return replace(state, contact=event.contact)
     return state
@@ -443,6 +459,42 @@ def _erase(c: EraseEmployeePersonalData, state: EmployeeState) -> list[DomainEve
     ]
 
 
+def _declare_relatives(c: DeclareRelatives, state: EmployeeState) -> list[DomainEvent]:
+    """The registry as declared now; nobody is their own relative, each NIP once; the same
+    list again changes nothing."""
+    found: list[Violation] = []
+    nips = [nip for nip, _ in c.relatives]
+    if c.nip in nips:
+        found.append(
+            Violation(
+                "relative_is_self",
+                f"employee {c.nip} cannot be listed as their own relative",
+                pesan=f"Pegawai {c.nip} tidak dapat dicatat sebagai kerabatnya sendiri. Hapus "
+                "NIP itu dari daftar.",
+            )
+        )
+    twice = sorted({nip for nip in nips if nips.count(nip) > 1})
+    if twice:
+        found.append(
+            Violation(
+                "relative_listed_twice",
+                f"each relative is listed once: {', '.join(twice)} appear more than once",
+                pesan=f"Setiap kerabat dicatat satu kali; NIP {', '.join(twice)} tercantum "
+                "lebih dari sekali.",
+            )
+        )
+    raise_violations(found)
+    if tuple(sorted(c.relatives)) == tuple(sorted(state.relatives)):
+        return []
+    return [
+        EmployeeRelativesDeclared(
+            nip=c.nip,
+            relatives=[Relative(nip=nip, relation=rel) for nip, rel in c.relatives],  # type: ignore[arg-type]
+            declared_by=c.declared_by,
+        )
+    ]
+
+
 def _sync(c: SyncEmployee, state: EmployeeState) -> list[DomainEvent]:
     r = c.record
     if not state.registered:
@@ -495,6 +547,8 @@ def decide(command: EmployeeCommand, state: EmployeeState) -> Sequence[DomainEve
             return _change_contact(command, _existing(command.nip, state))
         case EraseEmployeePersonalData():
             return _erase(command, _existing(command.nip, state))
+        case DeclareRelatives():
+            return _declare_relatives(command, _existing(command.nip, state))
     raise TypeError(f"not an employee command: {command!r}")
 
 
