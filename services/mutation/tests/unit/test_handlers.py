@@ -18,7 +18,7 @@ from rangkui_eventkit.errors import NotFound, RuleViolated
 from rangkui_eventkit.pipeline import InMemoryPipeline
 from rangkui_eventkit.store import InMemoryEventStore
 from rangkui_eventkit.testing.memory import memory_batch, received
-from rangkui_mutation.domain.mutation import CheckDocuments, stream_id
+from rangkui_mutation.domain.mutation import CheckDocuments, RejectMutation, stream_id
 from rangkui_mutation.domain.need import need_stream_id
 from rangkui_mutation.service_layer import commands, needs
 from rangkui_mutation.service_layer.commands import Deps
@@ -206,6 +206,85 @@ async def test_a_blackout_scoped_to_other_transfers_does_not_refuse_the_proposal
     [proposed] = await events_of(d, await propose(d))
     assert isinstance(proposed, MutationProposed)
     assert proposed.minister_approval_ref is None
+
+
+SPOUSE, HEAD = "198905052014031003", "197501012000031002"
+
+
+def with_head(f: InMemoryFacts, nip: str = HEAD) -> InMemoryFacts:
+    """The target school gets a head (who holds its head-of-unit post)."""
+    f.positions["kepsek-2"] = {**post("kepsek-2", "sma-2", 1), "is_head_of_unit": True}
+    f.employees[nip] = employee(nip, "kepsek-2", "sma-2")
+    return f
+
+
+async def test_a_relative_in_personnels_registry_decides_nothing_about_the_transfer() -> None:
+    # Given the employee's spouse in personnel's registry, acting as PPK
+    f = facts()
+    f.declared_relatives[NIP] = {SPOUSE: "SPOUSE"}
+    d = deps(f=f)
+    mutation_id = await propose(d)
+    as_spouse = Cause.new(SPOUSE)
+    # When the spouse approves, or rejects
+    for step in (
+        commands.approve_mutation(d, mutation_id, cause=as_spouse),
+        commands.run_command(d, mutation_id, RejectMutation(SPOUSE, "tidak perlu"), as_spouse),
+    ):
+        with pytest.raises(RuleViolated) as refused:
+            await step
+        # Then each is refused as a conflict of interest, citing UU 30/2014 Pasal 42
+        assert refused.value.rule == "related_person_conflict"
+        assert refused.value.legal_basis == "UU 30/2014 Pasal 42"
+        assert "hubungan keluarga" in refused.value.message
+
+
+async def test_a_relation_declared_from_the_other_side_counts_too_and_for_the_proposer() -> None:
+    # Given the spouse declared the employee as their relative (not the other way round)
+    f = facts()
+    f.employees[SPOUSE] = employee(SPOUSE, "guru-mat-1", "sma-1")
+    f.declared_relatives[SPOUSE] = {NIP: "SPOUSE"}
+    # When the spouse proposes the employee's transfer
+    with pytest.raises(RuleViolated) as refused:
+        await commands.propose_mutation(
+            deps(f=f),
+            nip=NIP,
+            to_unit_id="sma-2",
+            to_position_id="guru-mat-2",
+            kind="NEED_BASED",
+            reason="x",
+            cause=Cause.new(SPOUSE),
+        )
+    # Then it is refused: a relative does not propose either
+    assert refused.value.rule == "related_person_conflict"
+    assert "mengusulkan" in refused.value.message
+
+
+async def test_nobody_is_placed_under_a_relative_heading_the_target_unit() -> None:
+    # Given the head of the target school is the employee's sibling
+    f = with_head(facts())
+    f.declared_relatives[NIP] = {HEAD: "SIBLING"}
+    # When a transfer into that school is proposed
+    with pytest.raises(RuleViolated) as refused:
+        await propose(deps(f=f))
+    # Then it is refused, naming the head and the relation in Indonesian
+    assert refused.value.rule == "target_head_related"
+    assert "saudara kandung" in refused.value.message
+    assert refused.value.legal_basis == "UU 28/1999 Pasal 1 angka 5; UU 30/2014 Pasal 42"
+
+
+async def test_a_relative_appointed_head_after_the_proposal_blocks_the_approval() -> None:
+    # Given a proposal into a school whose head is nobody's relative
+    f = facts()
+    d = deps(f=f)
+    mutation_id = await propose(d)
+    # When the employee's spouse is then made head of the target school
+    with_head(f, SPOUSE)
+    f.declared_relatives[NIP] = {SPOUSE: "SPOUSE"}
+    # Then the approval is refused (the guard holds at every step where its facts change)
+    with pytest.raises(RuleViolated) as refused:
+        await commands.approve_mutation(d, mutation_id, cause=PPK)
+    assert [v.rule for v in refused.value.violations] == ["target_head_related"]
+    assert "suami/istri" in refused.value.message
 
 
 async def test_approval_takes_the_place_and_the_next_one_finds_none_left() -> None:

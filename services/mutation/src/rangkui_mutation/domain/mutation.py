@@ -51,6 +51,7 @@ from rangkui_mutation.domain.rules import (
     check_min_years,
     check_not_in_blackout,
     check_recent_performance,
+    check_target_head,
     check_transferable,
     refuse,
     rule_error,
@@ -146,6 +147,12 @@ class ProposeMutation:
     blackout: Blackout | None = None  # fact: the blackout window covering today, if any
     minister_approval_ref: str | None = None
     minister_approval_date: date | None = None
+    relatives: Relatives = ()  # fact: the employee's relatives in personnel's registry
+    target_head: str | None = None  # fact: who heads the target unit (None: nobody known)
+
+
+# The employee's relatives as personnel's registry holds them: (NIP, relation).
+Relatives = tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True)
@@ -184,6 +191,7 @@ class ReviewMutation:
     members_present: tuple[str, ...] = ()
     berita_acara_ref: str = ""
     policy: ProcessPolicy = FULL_PROCESS
+    relatives: Relatives = ()  # fact: the registry
 
 
 @dataclass(frozen=True)
@@ -212,6 +220,8 @@ class ApproveMutation:
     minister_approval_date: date | None = None
     fit_override: str | None = None  # the PPK's written reasons to waive the education fit
     policy: ProcessPolicy = FULL_PROCESS
+    relatives: Relatives = ()  # fact: the registry
+    target_head: str | None = None  # fact: who heads the target unit now
 
 
 @dataclass(frozen=True)
@@ -219,6 +229,7 @@ class RejectMutation:
     actor: str
     reasons: str
     policy: ProcessPolicy = FULL_PROCESS
+    relatives: Relatives = ()  # fact: the registry
 
 
 @dataclass(frozen=True)
@@ -258,6 +269,7 @@ class ResolveObjection:
     upheld: bool
     reasons: str
     by_ppk: bool = True  # fact: the caller acts as the PPK
+    relatives: Relatives = ()  # fact: the registry
 
 
 @dataclass(frozen=True)
@@ -284,6 +296,8 @@ class DecreeMutation:
     minister_approval_ref: str | None = None
     minister_approval_date: date | None = None
     policy: ProcessPolicy = FULL_PROCESS
+    relatives: Relatives = ()  # fact: the registry
+    target_head: str | None = None  # fact: who heads the target unit now
 
 
 @dataclass(frozen=True)
@@ -432,7 +446,7 @@ def decide(command: Command, state: MutationState) -> Sequence[DomainEvent]:
             return _approve(command, state)
         case RejectMutation():
             _require(s, "reject", BEFORE_DECISION)
-            _may_decide(s, command.actor, "reject")
+            _may_decide(s, command.actor, "reject", command.relatives)
             skipped = _skipped(s)
             return [
                 MutationRejected(
@@ -483,7 +497,7 @@ def decide(command: Command, state: MutationState) -> Sequence[DomainEvent]:
             _require(s, "resolve the objection to", {Status.OBJECTED})
             if not command.by_ppk:
                 raise rule_error("objection_decided_by_ppk")
-            _may_decide(s, command.actor, "resolve")
+            _may_decide(s, command.actor, "resolve", command.relatives)
             resolved = MutationObjectionResolved(
                 mutation_id=s.mutation_id,
                 nip=s.nip,
@@ -557,7 +571,13 @@ def _propose(c: ProposeMutation, state: MutationState) -> list[DomainEvent]:
         raise rule_error("mutation_exists", mutation_id=c.mutation_id)
     if c.actor == c.nip and c.kind != "OWN_REQUEST":
         raise rule_error("own_request_only")
-    found: list[Violation | None] = []
+    found: list[Violation | None] = [
+        check_target_head(c.nip, c.to_unit_id, c.target_head, c.relatives)
+    ]
+    if c.actor != c.nip and c.actor in _related(c.related_persons, c.relatives):
+        found.append(
+            violation("related_person_conflict", actor=c.actor, nip=c.nip, action="propose")
+        )
     if c.open_transfer_id is not None:
         found.append(
             violation(
@@ -610,7 +630,8 @@ def _review(c: ReviewMutation, s: MutationState) -> list[DomainEvent]:
     documents check."""
     _require(s, "record the TPK review of", {Status.PROPOSED, Status.DOCUMENTS_CHECKED})
     members = tuple(dict.fromkeys((c.actor, *c.members_present)))
-    refuse(check_can_decide(s.nip, s.proposed_by, s.related_persons, m, "review") for m in members)
+    related = _related(s.related_persons, c.relatives)
+    refuse(check_can_decide(s.nip, s.proposed_by, related, m, "review") for m in members)
     found: list[Violation | None] = []
     if not c.policy.skips("DOCUMENTS"):
         found.append(_documents_missing(s))
@@ -657,9 +678,11 @@ def _approve(c: ApproveMutation, s: MutationState) -> list[DomainEvent]:
     having sat in it, with written reasons against a negative recommendation; every rule
     on the facts is checked and all failing ones are reported together."""
     _require(s, "approve", BEFORE_DECISION)
-    _may_decide(s, c.actor, "approve")
+    _may_decide(s, c.actor, "approve", c.relatives)
     f = c.facts
-    found: list[Violation | None] = []
+    found: list[Violation | None] = [
+        check_target_head(s.nip, s.to_unit_id, c.target_head, c.relatives)
+    ]
     if not s.reviewed:
         if not c.policy.skips("TPK_REVIEW"):
             raise rule_error("tpk_review_required")
@@ -726,10 +749,12 @@ def _decree(c: DecreeMutation, s: MutationState) -> list[DomainEvent]:
         Status.OBJECTION_DISMISSED,
     }
     _require(s, "decree", allowed)
-    _may_decide(s, c.actor, "decree")
+    _may_decide(s, c.actor, "decree", c.relatives)
     f = c.facts
     before: list[DomainEvent] = []
-    found: list[Violation | None] = []
+    found: list[Violation | None] = [
+        check_target_head(s.nip, s.to_unit_id, c.target_head, c.relatives)
+    ]
     if s.status == Status.APPROVED and not c.policy.skips("SOCIALIZATION"):
         found.append(violation("socialization_required"))
     elif s.status == Status.OBJECTED:
@@ -842,10 +867,18 @@ def _tmt_guards(s: MutationState, status: str, unit_closed_on: date | None) -> l
     return [v for v in found if v is not None]
 
 
-def _may_decide(s: MutationState, actor: str, action: str) -> None:
-    """Who may decide at all: not the employee, the proposer, a relative; and nobody who sat
-    in the TPK's review of this file approves or rejects it."""
-    found = [check_can_decide(s.nip, s.proposed_by, s.related_persons, actor, action)]
+def _related(declared: Sequence[str], relatives: Relatives) -> tuple[str, ...]:
+    """Who may not act on this transfer as a relative: those the proposal declared and the
+    employee's relatives in personnel's registry."""
+    return (*declared, *(nip for nip, _ in relatives))
+
+
+def _may_decide(s: MutationState, actor: str, action: str, relatives: Relatives = ()) -> None:
+    """Who may decide at all: not the employee, the proposer, a relative (declared on the
+    proposal or in personnel's registry); and nobody who sat in the TPK's review of this file
+    approves or rejects it."""
+    related = _related(s.related_persons, relatives)
+    found = [check_can_decide(s.nip, s.proposed_by, related, actor, action)]
     if action in {"approve", "reject"} and actor in s.reviewers:
         found.append(violation("reviewer_decides", actor=actor))
     refuse(found)

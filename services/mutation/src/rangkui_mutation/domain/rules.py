@@ -61,6 +61,7 @@ LANGKAH: dict[str, str] = {
     "reject": "menolak",
     "socialise": "menyosialisasikan",
     "acknowledge": "menyatakan menerima",
+    "propose": "mengusulkan",
     "deem acknowledged": "mencatat penerimaan karena masa keberatan berakhir",
     "object to": "mengajukan keberatan",
     "resolve the objection to": "memutus keberatan",
@@ -200,13 +201,25 @@ RULES: dict[str, Rule] = {
         ),
         Rule(
             "related_person_conflict",
-            _DECIDING,
+            ("propose", *_DECIDING),
             _F,
             "{actor} tercatat memiliki hubungan keluarga dengan pegawai {nip} sehingga tidak "
             "boleh melakukan langkah '{langkah}' (konflik kepentingan). Serahkan kepada pejabat "
             "lain.",
             "{actor} is listed as related to employee {nip} and may not {action} the transfer",
             f"{_AP} Pasal 42",
+        ),
+        Rule(
+            "target_head_related",
+            ("propose", "approve", "decree"),
+            _R,
+            "Kepala unit tujuan {unit_id} ({head}) tercatat sebagai kerabat pegawai {nip} "
+            "({hubungan}); menempatkan pegawai di bawah kerabatnya sendiri menimbulkan konflik "
+            "kepentingan. Pilih unit tujuan lain.",
+            "the head of the target unit {unit_id} ({head}) is registered as the employee "
+            "{nip}'s relative ({relation}): a placement under one's own relative is a "
+            "conflict of interest",
+            "UU 28/1999 Pasal 1 angka 5; UU 30/2014 Pasal 42",
         ),
         Rule(
             "reviewer_decides",
@@ -680,6 +693,34 @@ def check_can_decide(
     if actor in related:
         return violation("related_person_conflict", actor=actor, nip=nip, action=action)
     return None
+
+
+HUBUNGAN = {
+    "SPOUSE": "suami/istri",
+    "PARENT": "orang tua",
+    "CHILD": "anak",
+    "SIBLING": "saudara kandung",
+    "IN_LAW": "keluarga semenda",
+}
+
+
+def check_target_head(
+    nip: str, unit_id: str, head: str | None, relatives: Sequence[tuple[str, str]]
+) -> Violation | None:
+    """Nobody is placed under a relative: the head of the target unit may not be one of the
+    employee's relatives in personnel's registry."""
+    relation = dict(relatives).get(head or "")
+    if head is None or relation is None:
+        return None
+    return violation(
+        "target_head_related",
+        unit_id=unit_id,
+        head=head,
+        nip=nip,
+        relation=relation,
+        hubungan=HUBUNGAN.get(relation, relation),
+        details={"head": head, "relation": relation},
+    )
 
 
 def check_free_place(position_id: str, free_places: int) -> Violation | None:

@@ -10,6 +10,7 @@ personnel and evaluation).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import uuid
 from collections.abc import Callable
@@ -33,7 +34,10 @@ from rangkui_mutation.domain.mutation import (
     DecreeMutation,
     MutationState,
     ProposeMutation,
+    RejectMutation,
     ReleaseHold,
+    ResolveObjection,
+    ReviewMutation,
     Status,
     mutation_decider,
     stream_id,
@@ -135,6 +139,8 @@ async def propose_mutation(
             ),
             minister_approval_ref=minister_approval_ref,
             minister_approval_date=minister_approval_date,
+            relatives=await facts.relatives(nip),
+            target_head=await facts.head_of_unit(to_unit_id),
         )
         await uow.decide(mutation_decider, stream_id(mutation_id), command)
 
@@ -239,6 +245,8 @@ async def approve_mutation(
             minister_approval_ref=minister_approval_ref,
             minister_approval_date=minister_approval_date,
             policy=deps.settings.process_policy(),
+            relatives=await facts.relatives(nip),
+            target_head=await facts.head_of_unit(state.to_unit_id or ""),
         )
         # Decided on the state loaded before the lock: if the stream moved meanwhile, the
         # append conflicts and the pipeline decides again (the places are read under the lock).
@@ -313,6 +321,8 @@ async def decree_mutation(
             minister_approval_ref=minister_approval_ref,
             minister_approval_date=minister_approval_date,
             policy=deps.settings.process_policy(),
+            relatives=await facts.relatives(state.nip or ""),
+            target_head=await facts.head_of_unit(state.to_unit_id or ""),
         )
         uow.stage(sid, mutation_decider.decide(command, state))
 
@@ -351,11 +361,18 @@ async def release_hold(
 async def run_command(
     deps: Deps, mutation_id: str, command: Command, cause: Cause
 ) -> list[Recorded]:
-    """Any lifecycle step that needs no outside facts: load, decide, (the pipeline) append."""
+    """Any other lifecycle step: load, decide, (the pipeline) append. A step that decides
+    about the employee (review, reject, resolve an objection) carries the employee's
+    relatives from personnel's registry, so that no relative takes it."""
     sid = stream_id(mutation_id)
 
     async def handler(uow: UnitOfWork) -> None:
-        uow.stage(sid, mutation_decider.decide(command, await existing(uow, sid)))
+        state = await existing(uow, sid)
+        decided = command
+        if isinstance(command, ReviewMutation | RejectMutation | ResolveObjection):
+            relatives = await deps.facts(uow).relatives(state.nip or "")
+            decided = dataclasses.replace(command, relatives=relatives)
+        uow.stage(sid, mutation_decider.decide(decided, state))
 
     return (await deps.pipeline.run(handler, cause)).recorded
 
