@@ -119,8 +119,14 @@ CLASSIFICATION: dict[type[BaseModel], dict[str, Classification]] = {
     ),
     mu.PolicyApplied: _fields(
         public="version min_years_in_post max_years_in_post tpk_quorum objection_window_days "
-        "missing_appraisals skip_steps skip_steps_basis blackout_in_force"
+        "missing_appraisals skip_steps skip_steps_basis blackout_in_force effective_from "
+        "retroactive_tmt_max_days tmt_horizon_days"
     ),
+    mu.PolicyValues: _fields(
+        public="min_years_in_post max_years_in_post tpk_quorum objection_window_days "
+        "missing_appraisals skip_steps skip_steps_basis retroactive_tmt_max_days tmt_horizon_days"
+    ),
+    mu.MutationPolicyChanged: _fields(public="values effective_from basis changed_by"),
     mu.HoldReason: _fields(public="rule message legal_basis"),
     mu.MutationHeld: _fields(public="mutation_id nip held_on reasons held_by"),
     mu.MutationReleased: _fields(public="mutation_id nip reason released_by"),

@@ -593,3 +593,51 @@ async def test_a_proposal_into_a_post_whose_places_are_taken_is_refused_at_once(
     assert second.status_code == 409, second.text
     assert second.json()["rule"] == "no_free_place"
     assert "tidak memiliki formasi kosong" in second.json()["message"]
+
+
+async def test_a_policy_change_recorded_over_http_applies_from_its_date_without_a_restart(
+    settings: MutationSettings, publish_personnel: Publish, clock: Clock
+) -> None:
+    await seed(publish_personnel)
+    async with serve_in_process(create_app(settings, clock=clock)) as client:
+        values = {
+            **settings.policy_values().model_dump(mode="json"),
+            "min_years_in_post": 0.5,
+            "objection_window_days": 10,
+        }
+        change = {"values": values, "effective_from": TODAY.isoformat(), "basis": "Pergub 7/2026"}
+        r = await client.post("/policy", json=change, headers=PPK)
+        assert r.status_code == 403, r.text
+        await refused(
+            client,
+            settings,
+            "/policy",
+            {**change, "effective_from": (TODAY - timedelta(days=1)).isoformat()},
+            OPERATOR,
+            status=422,
+            rule="policy_effective_in_past",
+        )
+        shown = await ok(client, "/policy", change, OPERATOR)
+        assert shown["in_force"]["min_years_in_post"] == 0.5
+        assert shown["in_force"]["version"].startswith("v1-")
+        assert [c["basis"] for c in shown["changes"]] == ["Pergub 7/2026"]
+
+        mutation_id = await propose(client)
+        await ready_for_decision(client, mutation_id)
+        await ok(client, f"/mutations/{mutation_id}/approve", {"reasons": "sesuai"}, PPK)
+        told = await ok(
+            client, f"/mutations/{mutation_id}/socialize", {"message": "SMA 2"}, OPERATOR
+        )
+        view = (
+            await client.get(
+                f"/mutations/{mutation_id}",
+                params={"min_version": told["version"]},
+                headers=OPERATOR,
+            )
+        ).json()
+    approval = next(s for s in view["timeline"] if s["step"] == "APPROVED")
+    applied = approval["details"]["policy"]
+    assert (applied["min_years_in_post"], applied["effective_from"]) == (0.5, TODAY.isoformat())
+    assert applied["objection_window_days"] == 10
+    socialized = next(s for s in view["timeline"] if s["step"] == "SOCIALIZED")
+    assert socialized["details"]["objection_deadline"] == (TODAY + timedelta(days=10)).isoformat()

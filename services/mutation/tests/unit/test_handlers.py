@@ -11,6 +11,7 @@ from rangkui_contracts.events.mutation import (
     MutationApproved,
     MutationEffective,
     MutationProposed,
+    PolicyValues,
 )
 from rangkui_eventkit.clock import FixedClock
 from rangkui_eventkit.context import Cause
@@ -20,7 +21,7 @@ from rangkui_eventkit.store import InMemoryEventStore
 from rangkui_eventkit.testing.memory import memory_batch, received
 from rangkui_mutation.domain.mutation import CheckDocuments, RejectMutation, stream_id
 from rangkui_mutation.domain.need import need_stream_id
-from rangkui_mutation.service_layer import commands, needs
+from rangkui_mutation.service_layer import commands, needs, policy
 from rangkui_mutation.service_layer.commands import Deps
 from rangkui_mutation.service_layer.ports import InMemoryFacts
 from rangkui_mutation.service_layer.reactions import FillStaffingNeeds
@@ -285,6 +286,51 @@ async def test_a_relative_appointed_head_after_the_proposal_blocks_the_approval(
         await commands.approve_mutation(d, mutation_id, cause=PPK)
     assert [v.rule for v in refused.value.violations] == ["target_head_related"]
     assert "suami/istri" in refused.value.message
+
+
+def policy_values(**changes: object) -> PolicyValues:
+    return DECIDE_AT_ONCE.policy_values().model_copy(update=changes)
+
+
+async def test_a_policy_change_applies_from_its_date_and_is_recorded_on_the_decision() -> None:
+    # Given an employee 1.5 years in post (the baseline minimum is 2 years)
+    f = facts()
+    f.employees[NIP]["tmt_position"] = date(2025, 6, 1)
+    d = deps(f=f)
+    mutation_id = await propose(d)
+    # When the BKD lowers the minimum to 1 year from tomorrow
+    tomorrow = date(2026, 11, 29)
+    await policy.change_policy(
+        d, policy_values(min_years_in_post=1.0), tomorrow, "Pergub 12/2026", OPERATOR
+    )
+    # Then today's approval still applies the baseline ...
+    with pytest.raises(RuleViolated) as refused:
+        await commands.approve_mutation(d, mutation_id, cause=PPK)
+    assert refused.value.rule == "min_years_in_post"
+    # ... and tomorrow's the change, recording its values, version and date
+    d.clock.set(tomorrow)  # type: ignore[attr-defined]
+    [approved] = await commands.approve_mutation(d, mutation_id, cause=PPK)
+    assert isinstance(approved.event, MutationApproved)
+    applied = approved.event.policy
+    assert applied is not None
+    assert applied.min_years_in_post == 1.0
+    assert applied.effective_from == tomorrow
+    assert applied.version.startswith("v1-")
+
+
+async def test_a_policy_is_not_changed_retroactively() -> None:
+    d = deps()
+    with pytest.raises(RuleViolated) as refused:
+        await policy.change_policy(
+            d, policy_values(min_years_in_post=0.5), date(2026, 11, 1), "Pergub", OPERATOR
+        )
+    assert refused.value.rule == "policy_effective_in_past"
+    assert "tidak diubah surut" in refused.value.message
+    with pytest.raises(RuleViolated) as refused:
+        await policy.change_policy(
+            d, policy_values(skip_steps=["TPK_REVIEW"], skip_steps_basis=None), TODAY, "x", OPERATOR
+        )
+    assert refused.value.rule == "policy_skip_needs_basis"
 
 
 async def test_approval_takes_the_place_and_the_next_one_finds_none_left() -> None:

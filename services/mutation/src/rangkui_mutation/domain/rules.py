@@ -474,6 +474,27 @@ RULES: dict[str, Rule] = {
             "the transfer takes effect on its TMT {tmt}, not before",
         ),
         Rule(
+            "policy_effective_in_past",
+            ("policy",),
+            _R,
+            "Perubahan kebijakan mulai berlaku {effective_from}, sebelum hari ini ({today}). "
+            "Kebijakan tidak diubah surut: keputusan yang sudah diambil tetap memakai kebijakan "
+            "saat itu. Tetapkan tanggal berlaku hari ini atau sesudahnya.",
+            "the policy change takes effect on {effective_from}, before today ({today}); a "
+            "policy is not changed retroactively",
+            f"{_AP} Pasal 58 ayat (6)",
+        ),
+        Rule(
+            "policy_skip_needs_basis",
+            ("policy",),
+            _R,
+            "Kebijakan yang melewati langkah proses (skip_steps) wajib menyebut peraturan "
+            "provinsi yang mengizinkannya (skip_steps_basis).",
+            "skipping process steps needs the provincial regulation that allows it",
+            _BKN,
+            "MUTATION_SKIP_STEPS",
+        ),
+        Rule(
             "cancel_decreed_by_ppk_only",
             ("cancel",),
             _F,

@@ -38,6 +38,7 @@ from rangkui_mutation.domain.mutation import (
     ReleaseHold,
     ResolveObjection,
     ReviewMutation,
+    SocializeMutation,
     Status,
     mutation_decider,
     stream_id,
@@ -50,6 +51,7 @@ from rangkui_mutation.domain.rules import (
     find_blackout,
     rule_error,
 )
+from rangkui_mutation.service_layer.policy import policy_on
 from rangkui_mutation.service_layer.ports import MutationFacts
 from rangkui_mutation.settings import MutationSettings
 
@@ -219,12 +221,13 @@ async def approve_mutation(
             raise NotFound("the employee or the target post is no longer known")
         held = await places_held(uow, facts, position_id, exclude=mutation_id)
         today = deps.clock.today()
+        policy = await policy_on(deps, uow, today)
         current = await facts.position(employee["position_id"])
         approval = ApprovalFacts(
             today=today,
             free_places=target["formasi"] - await facts.occupancy(position_id) - held,
             tmt_position=employee["tmt_position"],
-            min_years_in_post=deps.settings.min_years_in_post,
+            min_years_in_post=policy.values.min_years_in_post,
             blackout=find_blackout(
                 deps.blackouts, today, post_type=target["jabatan_type"], kind=state.kind
             ),
@@ -232,7 +235,7 @@ async def approve_mutation(
             recent_annual_predikat=await facts.recent_annual_predikat(
                 nip, since=appraisal_window_start(today)
             ),
-            missing_appraisals=deps.settings.missing_appraisals,
+            missing_appraisals=policy.values.missing_appraisals,
             unit_closed_on=await facts.unit_closed_on(state.to_unit_id or ""),
             fit=fit_facts(employee, current, target),
         )
@@ -244,7 +247,7 @@ async def approve_mutation(
             min_years_exception=min_years_exception,
             minister_approval_ref=minister_approval_ref,
             minister_approval_date=minister_approval_date,
-            policy=deps.settings.process_policy(),
+            policy=policy.process,
             relatives=await facts.relatives(nip),
             target_head=await facts.head_of_unit(state.to_unit_id or ""),
         )
@@ -300,6 +303,7 @@ async def decree_mutation(
         employee = await facts.employee(state.nip or "")
         target = await facts.position(state.to_position_id or "")
         post_type = target["jabatan_type"] if target else None
+        policy = await policy_on(deps, uow, deps.clock.today())
         decree = DecreeFacts(
             today=deps.clock.today(),
             sk_number_used_by=await facts.sk_number_used_by(
@@ -308,8 +312,8 @@ async def decree_mutation(
             blackout=find_blackout(deps.blackouts, sk_date, post_type=post_type, kind=state.kind),
             employee_status=employee["status"] if employee else "ACTIVE",
             unit_closed_on=await facts.unit_closed_on(state.to_unit_id or ""),
-            retroactive_tmt_max_days=deps.settings.retroactive_tmt_max_days,
-            tmt_horizon_days=deps.settings.tmt_horizon_days,
+            retroactive_tmt_max_days=policy.values.retroactive_tmt_max_days,
+            tmt_horizon_days=policy.values.tmt_horizon_days,
         )
         command = DecreeMutation(
             actor=cause.actor,
@@ -320,7 +324,7 @@ async def decree_mutation(
             retroactive_reason=retroactive_reason,
             minister_approval_ref=minister_approval_ref,
             minister_approval_date=minister_approval_date,
-            policy=deps.settings.process_policy(),
+            policy=policy.process,
             relatives=await facts.relatives(state.nip or ""),
             target_head=await facts.head_of_unit(state.to_unit_id or ""),
         )
@@ -363,7 +367,8 @@ async def run_command(
 ) -> list[Recorded]:
     """Any other lifecycle step: load, decide, (the pipeline) append. A step that decides
     about the employee (review, reject, resolve an objection) carries the employee's
-    relatives from personnel's registry, so that no relative takes it."""
+    relatives from personnel's registry, so that no relative takes it; a step a policy
+    shapes (review, reject, socialise) applies the policy in force today."""
     sid = stream_id(mutation_id)
 
     async def handler(uow: UnitOfWork) -> None:
@@ -371,7 +376,10 @@ async def run_command(
         decided = command
         if isinstance(command, ReviewMutation | RejectMutation | ResolveObjection):
             relatives = await deps.facts(uow).relatives(state.nip or "")
-            decided = dataclasses.replace(command, relatives=relatives)
+            decided = dataclasses.replace(decided, relatives=relatives)
+        if isinstance(decided, ReviewMutation | RejectMutation | SocializeMutation):
+            policy = await policy_on(deps, uow, deps.clock.today())
+            decided = dataclasses.replace(decided, policy=policy.process)
         uow.stage(sid, mutation_decider.decide(decided, state))
 
     return (await deps.pipeline.run(handler, cause)).recorded
