@@ -528,7 +528,7 @@ async def change_policy(
     """Change the transfer policy from a date on (MutationPolicyChanged), without a restart:
     decisions on or after `effective_from` apply these values and record them."""
     recorded = await policy.change_policy(d, body.values, body.effective_from, body.basis, cause)
-    answer_written(response, recorded[-1].version)
+    answer_written(response, recorded[-1].version, "/policy")
     return await show_policy(d)
 
 
