@@ -93,3 +93,17 @@ def test_the_tpk_is_told_that_a_complete_file_awaits_its_sidang(
     assert out.subject.startswith("Berkas usulan mutasi siap dinilai TPK")
     assert "Yth. Tim Penilai Kinerja (TPK)" in out.body
     assert "sidang TPK" in out.body
+
+
+def test_the_objection_deadline_is_the_one_mutation_set_under_its_policy(
+    renderer: TemplateRenderer,
+) -> None:
+    from datetime import date
+
+    from rangkui_contracts.events.mutation import MutationSocialized
+
+    event = SAMPLES[MutationSocialized].model_copy(update={"objection_deadline": date(2026, 12, 8)})
+    [notice] = plan_notices(event, SAMPLE_DIRECTORY, Mailboxes())
+    body = renderer.render(notice.template, event, notice.recipient, SAMPLE_DIRECTORY).body
+    assert "paling lambat 8 Desember 2026." in body
+    assert "14 hari" not in body
