@@ -19,7 +19,12 @@ from rangkui_eventkit.errors import NotFound, RuleViolated
 from rangkui_eventkit.pipeline import InMemoryPipeline
 from rangkui_eventkit.store import InMemoryEventStore
 from rangkui_eventkit.testing.memory import memory_batch, received
-from rangkui_mutation.domain.mutation import CheckDocuments, RejectMutation, stream_id
+from rangkui_mutation.domain.mutation import (
+    CancelMutation,
+    CheckDocuments,
+    RejectMutation,
+    stream_id,
+)
 from rangkui_mutation.domain.need import need_stream_id
 from rangkui_mutation.service_layer import commands, needs, policy
 from rangkui_mutation.service_layer.commands import Deps
@@ -237,6 +242,29 @@ async def test_a_relative_in_personnels_registry_decides_nothing_about_the_trans
         assert refused.value.rule == "related_person_conflict"
         assert refused.value.legal_basis == "UU 30/2014 Pasal 42"
         assert "hubungan keluarga" in refused.value.message
+
+
+async def test_a_relative_neither_checks_the_file_nor_cancels_the_transfer() -> None:
+    # Given the employee's spouse in the registry, working at the BKD
+    f = facts()
+    f.declared_relatives[NIP] = {SPOUSE: "SPOUSE"}
+    d = deps(f=f)
+    mutation_id = await propose(d)
+    as_spouse = Cause.new(SPOUSE)
+    # When the spouse checks the documents, or cancels the transfer
+    for command in (
+        CheckDocuments((), SPOUSE),
+        CancelMutation(SPOUSE, "tidak jadi"),
+    ):
+        with pytest.raises(RuleViolated) as refused:
+            await commands.run_command(d, mutation_id, command, as_spouse)
+        # Then each is refused as a conflict of interest
+        assert refused.value.rule == "related_person_conflict"
+    # ... while the proposer may still cancel their own proposal
+    [cancelled] = await commands.run_command(
+        d, mutation_id, CancelMutation("operator.bkd", "formasi terisi"), OPERATOR
+    )
+    assert type(cancelled.event).__name__ == "MutationCancelled"
 
 
 async def test_a_relation_declared_from_the_other_side_counts_too_and_for_the_proposer() -> None:

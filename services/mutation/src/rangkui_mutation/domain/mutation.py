@@ -159,6 +159,7 @@ Relatives = tuple[tuple[str, str], ...]
 class CheckDocuments:
     items: tuple[DocumentItem, ...]
     actor: str
+    relatives: Relatives = ()  # fact: the registry
 
 
 @dataclass(frozen=True)
@@ -240,6 +241,7 @@ class SocializeMutation:
     message: str
     today: date
     policy: ProcessPolicy = FULL_PROCESS
+    relatives: Relatives = ()  # fact: the registry
 
 
 @dataclass(frozen=True)
@@ -318,6 +320,7 @@ class ReleaseHold:
     reason: str
     employee_status: str = "ACTIVE"
     unit_closed_on: date | None = None
+    relatives: Relatives = ()  # fact: the registry
 
 
 @dataclass(frozen=True)
@@ -327,6 +330,7 @@ class CancelMutation:
     by_ppk: bool = False  # fact: the caller acts as the PPK
     cancelling_sk_number: str | None = None
     cancelling_sk_date: date | None = None
+    relatives: Relatives = ()  # fact: the registry
 
 
 Command = (
@@ -429,6 +433,7 @@ def decide(command: Command, state: MutationState) -> Sequence[DomainEvent]:
             return _propose(command, state)
         case CheckDocuments():
             _require(s, "check the documents of", {Status.PROPOSED, Status.DOCUMENTS_CHECKED})
+            _not_a_relative(s, command.actor, "check the documents of", command.relatives)
             present = {i.code for i in command.items if i.present}
             complete = all(code in present for code in REQUIRED_DOCUMENTS)
             return [
@@ -460,6 +465,7 @@ def decide(command: Command, state: MutationState) -> Sequence[DomainEvent]:
             ]
         case SocializeMutation():
             _require(s, "socialise", {Status.APPROVED})
+            _not_a_relative(s, command.actor, "socialise", command.relatives)
             window = timedelta(days=command.policy.objection_window_days)
             return [
                 MutationSocialized(
@@ -552,6 +558,7 @@ def decide(command: Command, state: MutationState) -> Sequence[DomainEvent]:
             ]
         case ReleaseHold():
             _require(s, "release", {Status.HELD})
+            _not_a_relative(s, command.actor, "release", command.relatives)
             refuse(_tmt_guards(s, command.employee_status, command.unit_closed_on))
             return [
                 MutationReleased(
@@ -838,6 +845,7 @@ def _cancel(c: CancelMutation, s: MutationState) -> list[DomainEvent]:
     """Before the decree the BKD or the PPK may cancel; a decreed transfer is revoked by the
     PPK alone, by a cancelling decree whose number and date are recorded."""
     _require(s, "cancel", set(Status) - TERMINAL)
+    _not_a_relative(s, c.actor, "cancel", c.relatives)
     decreed = s.status in {Status.DECREED, Status.HELD}
     if decreed:
         if not c.by_ppk:
@@ -882,6 +890,13 @@ def _may_decide(s: MutationState, actor: str, action: str, relatives: Relatives 
     if action in {"approve", "reject"} and actor in s.reviewers:
         found.append(violation("reviewer_decides", actor=actor))
     refuse(found)
+
+
+def _not_a_relative(s: MutationState, actor: str, action: str, relatives: Relatives) -> None:
+    """The steps that are not decisions (the documents check, socialisation, a cancellation,
+    a release) may be taken by the proposer, but not by a relative of the employee."""
+    if actor != s.nip and actor in _related(s.related_persons, relatives):
+        raise rule_error("related_person_conflict", actor=actor, nip=s.nip, action=action)
 
 
 def _only_the_employee(s: MutationState, actor: str, action: str) -> None:

@@ -201,7 +201,7 @@ RULES: dict[str, Rule] = {
         ),
         Rule(
             "related_person_conflict",
-            ("propose", *_DECIDING),
+            ("propose", "documents", *_DECIDING, "socialize", "cancel", "release"),
             _F,
             "{actor} tercatat memiliki hubungan keluarga dengan pegawai {nip} sehingga tidak "
             "boleh melakukan langkah '{langkah}' (konflik kepentingan). Serahkan kepada pejabat "

@@ -29,6 +29,8 @@ from rangkui_mutation.domain.mutation import (
     HOLDS_PLACE,
     ApprovalFacts,
     ApproveMutation,
+    CancelMutation,
+    CheckDocuments,
     Command,
     DecreeFacts,
     DecreeMutation,
@@ -353,28 +355,45 @@ async def release_hold(
 
     async def handler(uow: UnitOfWork) -> None:
         state = await existing(uow, sid)
-        status, closed_on = await tmt_facts(deps.facts(uow), state)
+        facts = deps.facts(uow)
+        status, closed_on = await tmt_facts(facts, state)
         command = ReleaseHold(
-            actor=cause.actor, reason=reason, employee_status=status, unit_closed_on=closed_on
+            actor=cause.actor,
+            reason=reason,
+            employee_status=status,
+            unit_closed_on=closed_on,
+            relatives=await facts.relatives(state.nip or ""),
         )
         uow.stage(sid, mutation_decider.decide(command, state))
 
     return (await deps.pipeline.run(handler, cause)).recorded
 
 
+# The steps run_command takes that check their actor against personnel's registry.
+RELATIVES_CHECKED = (
+    CheckDocuments,
+    ReviewMutation,
+    RejectMutation,
+    ResolveObjection,
+    SocializeMutation,
+    CancelMutation,
+)
+
+
 async def run_command(
     deps: Deps, mutation_id: str, command: Command, cause: Cause
 ) -> list[Recorded]:
-    """Any other lifecycle step: load, decide, (the pipeline) append. A step that decides
-    about the employee (review, reject, resolve an objection) carries the employee's
-    relatives from personnel's registry, so that no relative takes it; a step a policy
+    """Any other lifecycle step: load, decide, (the pipeline) append. A step an officer
+    takes on the file (documents, review, reject, resolve an objection, socialise, cancel)
+    carries the employee's relatives from personnel's registry, so that no relative takes
+    it; a step a policy
     shapes (review, reject, socialise) applies the policy in force today."""
     sid = stream_id(mutation_id)
 
     async def handler(uow: UnitOfWork) -> None:
         state = await existing(uow, sid)
         decided = command
-        if isinstance(command, ReviewMutation | RejectMutation | ResolveObjection):
+        if isinstance(command, RELATIVES_CHECKED):
             relatives = await deps.facts(uow).relatives(state.nip or "")
             decided = dataclasses.replace(decided, relatives=relatives)
         if isinstance(decided, ReviewMutation | RejectMutation | SocializeMutation):
