@@ -99,7 +99,9 @@ CLASSIFICATION: dict[type[BaseModel], dict[str, Classification]] = {
         public="mutation_id nip from_unit_id from_position_id to_unit_id to_position_id tmt "
         "sk_number need_id"
     ),
-    mu.MutationDocumentsChecked: _fields(public="mutation_id nip items complete checked_by"),
+    mu.MutationDocumentsChecked: _fields(
+        public="mutation_id nip items complete checked_by ready_for"
+    ),
     mu.DocumentItem: _fields(public="code present reference"),
     mu.MutationReviewed: _fields(
         public="mutation_id nip recommended notes reviewed_by members_present quorum "

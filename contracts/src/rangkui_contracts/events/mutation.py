@@ -80,6 +80,11 @@ class MutationDocumentsChecked(_Mutation):
     items: list[DocumentItem]
     complete: bool
     checked_by: str
+    ready_for: Literal["TPK_REVIEW", "DECISION"] | None = Field(
+        default=None,
+        description="who acts next on a complete file: the TPK's review, or (where the "
+        "province skips it) the PPK's decision; none while the file is incomplete",
+    )
 
 
 class MutationReviewed(_Mutation):

@@ -67,15 +67,35 @@ async def test_the_tpk_hears_of_a_complete_file_and_the_employee_of_no_unknown_p
         ]  # fmt: skip
         for e in own_request:
             await publish(e, "mutation-M-10")
+        review_skipped = [
+            MutationProposed(
+                mutation_id="M-11", **MOVE, kind="ROTATION", reason="Rotasi",
+                proposed_by="operator.bkd",
+            ),
+            MutationDocumentsChecked(
+                mutation_id="M-11", nip=EMPLOYEE, checked_by="operator.bkd", complete=True,
+                ready_for="DECISION", items=[],
+            ),
+        ]  # fmt: skip
+        for e in review_skipped:
+            await publish(e, "mutation-M-11")
 
         async def origin_told_everything() -> list[str] | None:
             found = await subjects(client, HEAD_ORIGIN)
-            return found if len(found) == 4 else None  # 2 proposals, a cancellation, a rejection
+            return found if len(found) == 5 else None  # 3 proposals, a cancellation, a rejection
 
         told = await eventually(origin_told_everything, timeout=30)
         assert "Mutasi dibatalkan: Siti Rahma" in told
         assert await subjects(client, "TPK") == [
             f"Berkas usulan mutasi siap dinilai TPK: Siti Rahma (NIP {EMPLOYEE})"
+        ]
+
+        async def ppk_told() -> list[str] | None:  # M-11's check follows its proposal
+            found = await subjects(client, "PPK")
+            return found or None
+
+        assert await eventually(ppk_told, timeout=30) == [
+            f"Usulan mutasi siap diputuskan: Siti Rahma (NIP {EMPLOYEE})"
         ]
         # Of the BKD's proposal the employee heard nothing, not even of its end; of their
         # own request they hear the answer.

@@ -107,3 +107,16 @@ def test_the_objection_deadline_is_the_one_mutation_set_under_its_policy(
     body = renderer.render(notice.template, event, notice.recipient, SAMPLE_DIRECTORY).body
     assert "paling lambat 8 Desember 2026." in body
     assert "14 hari" not in body
+
+
+def test_where_the_review_is_skipped_the_ppk_hears_a_complete_file_is_ready_to_decide(
+    renderer: TemplateRenderer,
+) -> None:
+    from rangkui_contracts.events.mutation import MutationDocumentsChecked
+
+    event = SAMPLES[MutationDocumentsChecked].model_copy(update={"ready_for": "DECISION"})
+    [notice] = plan_notices(event, SAMPLE_DIRECTORY, Mailboxes())
+    out = renderer.render(notice.template, event, notice.recipient, SAMPLE_DIRECTORY)
+    assert out.subject.startswith("Usulan mutasi siap diputuskan")
+    assert out.body.startswith("Yth. Pejabat Pembina Kepegawaian")
+    assert "\n\n\n" not in out.body

@@ -122,6 +122,8 @@ def test_a_complete_file_is_told_to_the_tpk_and_an_incomplete_one_to_nobody(
 
     assert recipients(checked(True), directory) == [("TPK", "tpk")]
     assert recipients(checked(False), directory) == []
+    skipped = checked(True).model_copy(update={"ready_for": "DECISION"})
+    assert recipients(skipped, directory) == [("PPK", "ppk")]  # the province skips the TPK
 
 
 def test_an_approval_without_a_remembered_proposal_takes_the_employees_current_unit(

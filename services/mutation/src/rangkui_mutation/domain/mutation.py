@@ -160,6 +160,7 @@ class CheckDocuments:
     items: tuple[DocumentItem, ...]
     actor: str
     relatives: Relatives = ()  # fact: the registry
+    policy: ProcessPolicy | None = None  # None: the full process
 
 
 @dataclass(frozen=True)
@@ -436,6 +437,7 @@ def decide(command: Command, state: MutationState) -> Sequence[DomainEvent]:
             _not_a_relative(s, command.actor, "check the documents of", command.relatives)
             present = {i.code for i in command.items if i.present}
             complete = all(code in present for code in REQUIRED_DOCUMENTS)
+            skips_review = command.policy is not None and command.policy.skips("TPK_REVIEW")
             return [
                 MutationDocumentsChecked(
                     mutation_id=s.mutation_id,
@@ -443,6 +445,7 @@ def decide(command: Command, state: MutationState) -> Sequence[DomainEvent]:
                     items=list(command.items),
                     complete=complete,
                     checked_by=command.actor,
+                    ready_for=("DECISION" if skips_review else "TPK_REVIEW") if complete else None,
                 )
             ]
         case ReviewMutation():

@@ -387,7 +387,7 @@ async def run_command(
     takes on the file (documents, review, reject, resolve an objection, socialise, cancel)
     carries the employee's relatives from personnel's registry, so that no relative takes
     it; a step a policy
-    shapes (review, reject, socialise) applies the policy in force today."""
+    shapes (documents, review, reject, socialise) applies the policy in force today."""
     sid = stream_id(mutation_id)
 
     async def handler(uow: UnitOfWork) -> None:
@@ -396,7 +396,9 @@ async def run_command(
         if isinstance(command, RELATIVES_CHECKED):
             relatives = await deps.facts(uow).relatives(state.nip or "")
             decided = dataclasses.replace(decided, relatives=relatives)
-        if isinstance(decided, ReviewMutation | RejectMutation | SocializeMutation):
+        if isinstance(
+            decided, CheckDocuments | ReviewMutation | RejectMutation | SocializeMutation
+        ):
             policy = await policy_on(deps, uow, deps.clock.today())
             decided = dataclasses.replace(decided, policy=policy.process)
         uow.stage(sid, mutation_decider.decide(decided, state))

@@ -24,9 +24,9 @@ from rangkui_notification.domain.recipients import (
     employee_only,
     evaluator_or_bkd,
     heads_of_both_units,
+    next_actor_if_complete,
     ppk_and_employee,
     ppk_only,
-    tpk_if_complete,
 )
 
 RecipientRule = Callable[[Any, Directory, Mailboxes], list[Recipient]]
@@ -44,8 +44,10 @@ CATALOGUE: dict[type[DomainEvent], NoticeRule] = {
     # The employee is not told of a proposal: they hear of it when it is approved (or they
     # asked for it themselves).
     mutation.MutationProposed: NoticeRule("mutation_proposed", heads_of_both_units),
-    # A complete file: ready for the TPK's sidang.
-    mutation.MutationDocumentsChecked: NoticeRule("mutation_documents_checked", tpk_if_complete),
+    # A complete file: ready for the TPK's sidang (or the PPK's decision, review skipped).
+    mutation.MutationDocumentsChecked: NoticeRule(
+        "mutation_documents_checked", next_actor_if_complete
+    ),
     # The TPK's review is done: the file is ready for the PPK's decision.
     mutation.MutationReviewed: NoticeRule("mutation_reviewed", ppk_only),
     mutation.MutationApproved: NoticeRule("mutation_approved", employee_and_heads),

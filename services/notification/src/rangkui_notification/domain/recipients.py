@@ -97,10 +97,15 @@ def employee_if_told_and_heads(event: Any, directory: Directory, m: Mailboxes) -
     return unique([employee, *heads_of_both_units(event, directory, m)])
 
 
-def tpk_if_complete(event: Any, _: Directory, m: Mailboxes) -> list[Recipient]:
-    """A complete file is ready for the TPK's review (sidang); an incomplete one goes back to
-    the BKD operator who checked it, who already knows."""
-    return [Recipient(m.tpk, "tpk")] if getattr(event, "complete", False) else []
+def next_actor_if_complete(event: Any, _: Directory, m: Mailboxes) -> list[Recipient]:
+    """A complete file is ready for the TPK's review (sidang), or for the PPK's decision
+    where the province skips the review; an incomplete one goes back to the BKD operator
+    who checked it, who already knows."""
+    if not getattr(event, "complete", False):
+        return []
+    if getattr(event, "ready_for", None) == "DECISION":
+        return [Recipient(m.ppk, "ppk")]
+    return [Recipient(m.tpk, "tpk")]
 
 
 def employee_only(event: Any, _: Directory, __: Mailboxes) -> list[Recipient]:
