@@ -39,7 +39,11 @@ from bench.common import (
 )
 from rangkui_contracts import DomainEvent, Envelope, MalformedEvent, parse_event
 from rangkui_contracts.events.common import Value
-from rangkui_contracts.events.personnel import EmployeeReassigned, EmployeeRegistered
+from rangkui_contracts.events.personnel import (
+    EmployeeReassigned,
+    EmployeeRegistered,
+    EmployeeRegisteredV2,
+)
 from rangkui_contracts.topics import PERSONNEL
 from rangkui_eventkit.consumer import ConsumerRunner
 from rangkui_eventkit.handlers import BatchContext, Projection, Received, handles
@@ -71,9 +75,9 @@ class EmployeeDirectory(Projection):
     def table(self) -> str:
         return self.tables[0]
 
-    @handles(EmployeeRegistered)
+    @handles(EmployeeRegisteredV2)  # the version-1 records produced here are upcast
     async def on_registered(
-        self, ctx: BatchContext, event: EmployeeRegistered, received: Received
+        self, ctx: BatchContext, event: EmployeeRegisteredV2, received: Received
     ) -> None:
         ctx.sql.add(
             f"""INSERT INTO {self.table} (nip, name, grade, unit_id, position_id, version)

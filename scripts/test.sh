@@ -32,5 +32,12 @@ scripts/lint_openapi.sh
 echo "[test] console: packages, generated API client, types, component tests, build" >&2
 scripts/console.sh test
 
+# The SK document tests read the rendered PDFs with poppler (pdftotext, pdftoppm).
+if ! command -v pdftotext >/dev/null || ! command -v pdftoppm >/dev/null; then
+  echo "[test] installing poppler-utils (apt-get)" >&2
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
+fi
+
 echo "[test] pytest" >&2
 exec .venv/bin/pytest -q "$@"

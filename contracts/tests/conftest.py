@@ -19,6 +19,7 @@ from rangkui_contracts.schema_gen import Layout, event_schema
 
 PATTERN_EXAMPLES = {
     r"^\d{18}$": "198609262015051001",  # NIP
+    r"^[0-9a-f]{64}$": "ab" * 32,  # SHA-256 (hex)
     r"^(I|II|III|IV)/[a-e]$": "III/c",  # golongan/ruang
     r"^[A-Za-z0-9_-]+$": "bm9uY2UtMTIzNDU2",  # base64url (Sealed)
 }

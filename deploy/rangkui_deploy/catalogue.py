@@ -43,7 +43,12 @@ AUTH_ENVIRONMENT = {
     "RANGKUI_AUTH_ISSUER": ISSUER_PLACEHOLDER,
     "RANGKUI_AUTH_AUDIENCE": "rangkui",
     "RANGKUI_AUTH_JWKS_URL": "",  # empty: found by OIDC discovery on the issuer
-    "RANGKUI_AUTH_ROLES_CLAIM": "realm_access.roles",  # Keycloak's realm roles
+    # The roles of the API's own Keycloak client (never the realm-wide ones): the settings
+    # refuse any other path under realm_access or resource_access.
+    "RANGKUI_AUTH_ROLES_CLAIM": "resource_access.rangkui.roles",
+    # The clients (`azp`) whose tokens are accepted: the console and each registered
+    # integration; empty accepts any client of the realm (the overlay names them).
+    "RANGKUI_AUTH_ALLOWED_CLIENTS": "",
 }
 """The identity provider every service trusts (shared, no service prefix): docs/security.md."""
 
@@ -73,6 +78,9 @@ class ServiceSpec:
     # Wraps or unwraps employees' data keys with the shared transport key (personnel, and
     # the services whose KeyRing reads `rangkui.personnel.keys`).
     holds_transport_key: bool = False
+    # The pod's /tmp (an emptyDir): personnel spools import uploads there while their rows
+    # are stored (import_concurrent_uploads of up to http_max_upload_bytes each).
+    tmp_size: str = "64Mi"
 
     @property
     def prefix(self) -> str:
@@ -172,6 +180,7 @@ SERVICES: tuple[ServiceSpec, ...] = (
         "personnel",
         consumes=(_PERSONNEL, _MUTATION),
         also_produces=(PERSONNEL_KEYS,),
+        tmp_size="192Mi",  # two spooled 64 MiB uploads and room for the rest
         # Wraps the employees' data keys at rest; only personnel may read this Secret.
         secrets=(("key_encryption_key", "personnel-secrets", "key-encryption-key"),),
         rotation_secrets=(

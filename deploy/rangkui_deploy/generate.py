@@ -360,7 +360,7 @@ def service_manifests(svc: ServiceSpec) -> list[dict[str, Any]]:
                         }
                     ],
                     "volumes": [
-                        {"name": "tmp", "emptyDir": {"sizeLimit": "64Mi"}},
+                        {"name": "tmp", "emptyDir": {"sizeLimit": svc.tmp_size}},
                         KAFKA_CA_VOLUME,
                     ],
                 },

@@ -281,7 +281,7 @@ def test_the_settings_in_the_manifests_are_valid_and_wire_the_service(
     assert settings.development_mode is False
     issuer = named("production", "ConfigMap", catalogue.AUTH_CONFIGMAP)["data"]
     assert verifier_from_settings(settings).issuers == [issuer["RANGKUI_AUTH_ISSUER"]]
-    assert settings.auth_roles_claim == "realm_access.roles"
+    assert settings.auth_roles_claim == "resource_access.rangkui.roles"
     for resolve in ("key_encryption_keys", "transport_keys"):
         if hasattr(settings, resolve):  # a current key, and one a rotation retires
             assert len(getattr(settings, resolve)().previous) == 1
@@ -476,7 +476,7 @@ def test_each_deployment_is_probed_limited_and_unprivileged(overlay: str, svc: S
         assert security["allowPrivilegeEscalation"] is False
         assert security["capabilities"]["drop"] == ["ALL"]
         assert {"name": "tmp", "mountPath": "/tmp"} in container["volumeMounts"]
-    assert {"name": "tmp", "emptyDir": {"sizeLimit": "64Mi"}} in pod["volumes"]
+    assert {"name": "tmp", "emptyDir": {"sizeLimit": svc.tmp_size}} in pod["volumes"]
     annotations = named(overlay, "Deployment", svc.name)["spec"]["template"]["metadata"][
         "annotations"
     ]

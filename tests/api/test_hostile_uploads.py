@@ -29,6 +29,11 @@ HOSTILE_FILES: dict[str, tuple[str, bytes]] = {
         b'{"employees": [{"nip": {"a": 1}, "nama": [1, 2], "formasi": 1e999}]}',
     ),
     "json with NUL characters": ("application/json", b'{"employees": [{"nip": "1\\u0000"}]}'),
+    "json with half a surrogate pair": (
+        "application/json",
+        b'{"employees": [{"nama": "\\ud800"}]}',
+    ),
+    "json with more after the document": ("application/json", b'{"employees": []} {"units": []}'),
 }
 
 

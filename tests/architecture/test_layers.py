@@ -86,8 +86,52 @@ def test_the_time_is_read_from_the_clock_only() -> None:
     assert offending == []
 
 
+_ENTRYPOINT_FILE = re.compile(r"^(__init__|access|cli|scope|http|http_[a-z_]+)\.py$")
+
+
+def test_router_files_are_named_one_way() -> None:
+    """`http.py` for a service's main routes, `http_<topic>.py` for the others."""
+    offending = [
+        str(p.relative_to(ROOT))
+        for p in _sources("services/*/src/*/entrypoints/*.py")
+        if not _ENTRYPOINT_FILE.match(p.name)
+    ]
+    assert offending == []
+
+
+def _older_version_uses(names: list[str]) -> re.Pattern[str]:
+    alternatives = "|".join(names)
+    return re.compile(rf"(@handles\(|isinstance\(|case |\| )[^\n]*\b({alternatives})\b(?!V\d)")
+
+
+# The personnel decider decides in the plaintext (version-1) shape, which its vault adapter
+# seals into the current version before the append: producers, not readers.
+_PLAINTEXT_PRODUCERS = {
+    "services/personnel/src/rangkui_personnel/domain/employee.py",
+    "services/personnel/src/rangkui_personnel/adapters/personal_data.py",
+}
+
+
+def test_no_consumer_handles_two_versions_of_one_event() -> None:
+    from rangkui_contracts.upcasting import UPCASTERS
+
+    pattern = _older_version_uses([cls.__name__ for cls in UPCASTERS])
+    offending = [
+        f"{p.relative_to(ROOT)}: {m.group(0).strip()}"
+        for p in _sources("services/*/src/**/*.py")
+        if str(p.relative_to(ROOT)) not in _PLAINTEXT_PRODUCERS
+        for m in pattern.finditer(p.read_text(encoding="utf-8"))
+    ]
+    assert offending == []
+
+
 def test_the_checks_above_can_fail() -> None:
     """Each pattern finds what it is meant to find (a check that cannot fail proves nothing)."""
+    older = _older_version_uses(["MutationObjected"])
+    assert older.search("    @handles(MutationObjected, MutationObjectedV2)")
+    assert older.search("        case MutationObjected() | MutationObjectedV2():")
+    assert not older.search("    @handles(MutationObjectedV2)")
+    assert not _ENTRYPOINT_FILE.match("needs_http.py")
     assert _KIT_TABLES.search("SELECT * FROM events WHERE stream_id = $1")
     assert _APPEND.search("await store.append([StreamWrite(sid, 0, events)], cause)")
     assert _WALL_CLOCK.search("today = date.today()")

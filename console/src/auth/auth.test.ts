@@ -25,4 +25,16 @@ describe("claims", () => {
     expect(hasRole(claims, "ppk", "evaluator")).toBe(true);
     expect(hasRole(claims, "ppk")).toBe(false);
   });
+
+  it("reads Keycloak's roles of the API's own client, not the realm's nor another client's", () => {
+    const payload = {
+      sub: "ppk",
+      aud: ["rangkui", "account"],
+      azp: "rangkui-console",
+      realm_access: { roles: ["bkd_operator"] },
+      resource_access: { rangkui: { roles: ["ppk"] }, simpeg: { roles: ["auditor"] } },
+    };
+    const encoded = btoa(JSON.stringify(payload)).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
+    expect(decodeClaims(`e30.${encoded}.sig`).roles).toEqual(["ppk"]);
+  });
 });

@@ -8,7 +8,13 @@ and the topics (`topics`). Wire names are stable: a class may move, its CloudEve
 
 from rangkui_contracts.base import DomainEvent
 from rangkui_contracts.envelope import Envelope, MalformedEvent
-from rangkui_contracts.registry import INTERNAL_REGISTRY, REGISTRY, event_class, parse_event
+from rangkui_contracts.registry import (
+    INTERNAL_REGISTRY,
+    REGISTRY,
+    event_class,
+    parse_as_written,
+    parse_event,
+)
 from rangkui_contracts.topics import (
     AUDIT_SEALS,
     MAX_MESSAGE_BYTES,
@@ -17,6 +23,7 @@ from rangkui_contracts.topics import (
     topic_for,
     topic_of,
 )
+from rangkui_contracts.upcasting import current_class, is_current, upcast
 
 __all__ = [
     "AUDIT_SEALS",
@@ -28,8 +35,12 @@ __all__ = [
     "Envelope",
     "MalformedEvent",
     "TopicSpec",
+    "current_class",
     "event_class",
+    "is_current",
+    "parse_as_written",
     "parse_event",
     "topic_for",
     "topic_of",
+    "upcast",
 ]

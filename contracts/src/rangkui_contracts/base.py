@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, PrivateAttr
 
 
 class DomainEvent(BaseModel):
@@ -22,6 +22,16 @@ class DomainEvent(BaseModel):
     context: ClassVar[str]
     version: ClassVar[int] = 1
     wire_name: ClassVar[str] = ""
+    # Set only by an upcaster (`rangkui_contracts.upcasting`): never read from the wire,
+    # never serialised.
+    _plaintext: dict[str, Any] | None = PrivateAttr(default=None)
+
+    @property
+    def plaintext(self) -> dict[str, Any] | None:
+        """Personal fields an older version of this event carried in plaintext, where the
+        current version seals them (the sealed field is then None), in the shape of the
+        sealed value once opened; None for an event read in its own version."""
+        return self._plaintext
 
     @classmethod
     def event_name(cls) -> str:

@@ -64,7 +64,8 @@ CLASSIFICATION: dict[type[BaseModel], dict[str, Classification]] = {
         personal="personal",
     ),
     pe.EmployeeReassigned: _fields(
-        public="nip from_unit_id from_position_id to_unit_id to_position_id tmt mutation_id"
+        public="nip from_unit_id from_position_id to_unit_id to_position_id tmt mutation_id "
+        "revokes_mutation_id"
     ),
     pe.UnitRenamed: _fields(public="unit_id name previous_name"),
     pe.UnitMoved: _fields(public="unit_id parent_unit_id previous_parent_unit_id region"),
@@ -117,7 +118,23 @@ CLASSIFICATION: dict[type[BaseModel], dict[str, Classification]] = {
     mu.MutationObjectionResolved: _fields(public="mutation_id nip upheld reasons resolved_by"),
     mu.MutationDecreed: _fields(
         public="mutation_id nip sk_number sk_date tmt decreed_by retroactive_reason policy "
-        "minister_approval_ref minister_approval_date steps_skipped skip_policy"
+        "minister_approval_ref minister_approval_date steps_skipped skip_policy decree_id"
+    ),
+    mu.MutationRevoked: _fields(
+        public="mutation_id nip reason revoked_by revoking_sk_number revoking_sk_date "
+        "revoked_from back_to_unit_id back_to_position_id decree_id"
+    ),
+    mu.DecreeRevoked: _fields(
+        public="decree_id revoking_sk_number revoking_sk_date reason mutation_ids whole revoked_by"
+    ),
+    mu.DecreeSigner: _fields(public="name post nip on_behalf"),
+    mu.DecreeRow: _fields(
+        public="number mutation_id nip name grade rank_name from_position from_unit "
+        "to_position to_unit remarks"
+    ),
+    mu.DecreeIssued: _fields(
+        public="decree_id sk_number sk_date tmt title considerations legal_bases place signer "
+        "copies_to rows document_sha256 template_version issued_by"
     ),
     mu.PolicyApplied: _fields(
         public="version min_years_in_post max_years_in_post tpk_quorum objection_window_days "

@@ -1,5 +1,9 @@
 """Every published event class by its wire type, and parsing of a payload into its model.
 
+Readers see the current version of each event: `parse_event` upcasts an older one
+(`rangkui_contracts.upcasting`); `parse_as_written` keeps the version on the wire, for the
+few readers that must (the dead letters compare a record with its model).
+
 Readers are tolerant: `parse_event` ignores properties it does not know, so a producer that
 added an optional property under the same type (which the compatibility rule of
 `rangkui_contracts.compatibility` allows) does not send older consumers to the dead letters.
@@ -20,6 +24,7 @@ from rangkui_contracts.base import DomainEvent
 from rangkui_contracts.envelope import MalformedEvent
 from rangkui_contracts.events import ALL_EVENTS
 from rangkui_contracts.events.keys import INTERNAL_EVENTS
+from rangkui_contracts.upcasting import upcast
 
 
 def _by_type(events: tuple[type[DomainEvent], ...]) -> dict[str, type[DomainEvent]]:
@@ -48,10 +53,16 @@ def event_class(ce_type: str) -> type[DomainEvent]:
 
 
 def parse_event(ce_type: str, data: dict[str, Any]) -> DomainEvent:
-    """Validate `data` against the model of `ce_type`; `MalformedEvent` names what is wrong.
+    """Validate `data` against the model of `ce_type` and upcast it to the current version of
+    its event; `MalformedEvent` names what is wrong.
 
     Unknown properties are ignored (tolerant reader), at every nesting level.
     """
+    return upcast(parse_as_written(ce_type, data))
+
+
+def parse_as_written(ce_type: str, data: dict[str, Any]) -> DomainEvent:
+    """Validate `data` against the model of `ce_type` exactly (no upcast)."""
     cls = event_class(ce_type)
     try:
         return cls.model_validate(data, extra="ignore")

@@ -537,6 +537,15 @@ one, because the topics keep every event forever and are replayed. `rangkui-cont
 refuses an incompatible change and `rangkui-contracts check` fails on one
 (`rangkui_contracts.compatibility`). Readers ignore properties they do not know.
 
+Every version stays on the wire and in this catalogue, but the services read only the
+newest: an upcaster beside the new class (`rangkui_contracts.upcasting`) turns the older
+version into it wherever events are read (`parse_event`, the event stores, a decider's
+fold), so no handler matches two versions of one event, and a handler of an older version
+is refused when it is defined. Personal fields an older version carried in plaintext, which
+the new one seals, cannot be sealed by an upcaster (that needs the employee's key): the
+upcast event carries them as `plaintext`, in the shape of the sealed value once opened,
+never validated from the wire and never serialised.
+
 ## Personal data: classification and sealed values
 
 Every field is classified (column *Classification*, and `x-classification` in the JSON

@@ -81,6 +81,139 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/decrees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Decrees
+         * @description The decree register, page by page, newest SK date first.
+         */
+        get: operations["list_decrees_decrees_get"];
+        put?: never;
+        /**
+         * Issue
+         * @description Issue one decree for the listed transfers (DecreeIssued, and MutationDecreed for each
+         *     row): all rows or none, every failing rule of every row listed at once. The response
+         *     carries the decree as issued, with its document's SHA-256.
+         */
+        post: operations["issue_decrees_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/decrees/{decree_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Decree
+         * @description The decree as issued (read from its own stream: there from the moment it is issued).
+         */
+        get: operations["get_decree_decrees__decree_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/decrees/{decree_id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Document
+         * @description The decree's PDF as rendered at issue (its SHA-256 is the one recorded).
+         */
+        get: operations["document_decrees__decree_id__document_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/decrees/{decree_id}/petikan/{nip}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Petikan
+         * @description One person's petikan (extract) as a PDF; an employee fetches their own.
+         */
+        get: operations["petikan_decrees__decree_id__petikan__nip__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/decrees/{decree_id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke
+         * @description Revoke rows of the decree by the PPK's revoking decree (DecreeRevoked): an effective
+         *     row's person goes back to the post they left (MutationRevoked; personnel moves them, the
+         *     monitoring plan is cancelled, they are told), a row not yet effective is cancelled.
+         */
+        post: operations["revoke_decrees__decree_id__revoke_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/decrees/{decree_id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify Hash
+         * @description Whether a document whose SHA-256 (or the content code its QR carries) is given is a
+         *     genuine copy of the decree. No sign-in.
+         */
+        get: operations["verify_hash_decrees__decree_id__verify_get"];
+        put?: never;
+        /**
+         * Verify File
+         * @description Whether the uploaded file (the PDF as received) is a genuine copy of the decree.
+         */
+        post: operations["verify_file_decrees__decree_id__verify_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/employees/{nip}": {
         parameters: {
             query?: never;
@@ -149,7 +282,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List Mutations
+         * @description Transfers page by page, newest proposal first: by step, by unit (origin or target),
+         *     by decree. Each as the board shows it (the timeline comes with the single transfer).
+         */
+        get: operations["list_mutations_mutations_get"];
         put?: never;
         /**
          * Propose
@@ -582,6 +720,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/verifikasi/{decree_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verification Page
+         * @description The page the QR code of every page of a decree opens, in Bahasa Indonesia.
+         */
+        get: operations["verification_page_verifikasi__decree_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -701,40 +859,181 @@ export interface components {
             /** Version */
             version: number;
         };
-        /** DecreeBody */
-        DecreeBody: {
+        /**
+         * DecreePage
+         * @description One page of the decree register (newest SK date first), and how many there are.
+         */
+        DecreePage: {
+            /** Items */
+            items: components["schemas"]["DecreeSummary"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /**
+         * DecreeRow
+         * @description One row of the lampiran: one transfer, with what the decree says of the person and of
+         *     the two posts (snapshotted at issue, as the document prints them).
+         */
+        DecreeRow: {
             /**
-             * Minister Approval Date
-             * @description date of the Minister's approval letter (with its number)
+             * From Position
+             * @description JABATAN LAMA: post title
              */
-            minister_approval_date?: string | null;
+            from_position: string;
             /**
-             * Minister Approval Ref
-             * @description the Minister's approval when the SK date is in a blackout
+             * From Unit
+             * @description the unit of the old post
              */
-            minister_approval_ref?: string | null;
+            from_unit: string;
             /**
-             * Retroactive Reason
-             * @description why the TMT precedes the SK date (within the policy's cap)
+             * Grade
+             * @description golongan/ruang, e.g. III/c
              */
-            retroactive_reason?: string | null;
+            grade: string;
+            /** Mutation Id */
+            mutation_id: string;
+            /** Name */
+            name: string;
+            /**
+             * Nip
+             * @description 18-digit NIP
+             */
+            nip: string;
+            /**
+             * Number
+             * @description NO of the lampiran
+             */
+            number: number;
+            /**
+             * Rank Name
+             * @description pangkat, e.g. Penata
+             * @default
+             */
+            rank_name: string;
+            /**
+             * Remarks
+             * @description KETERANGAN
+             * @default
+             */
+            remarks: string;
+            /**
+             * To Position
+             * @description JABATAN BARU: post title
+             */
+            to_position: string;
+            /**
+             * To Unit
+             * @description the unit of the new post
+             */
+            to_unit: string;
+        };
+        /**
+         * DecreeSigner
+         * @description The official who signs the decree, as they were at signing (post, name and NIP are
+         *     part of the record: a later change of office does not change a signed decree).
+         */
+        DecreeSigner: {
+            /** Name */
+            name: string;
+            /**
+             * Nip
+             * @description absent for an elected official
+             */
+            nip?: string | null;
+            /**
+             * On Behalf
+             * @description 'a.n.' line when signed by a delegate
+             */
+            on_behalf?: string | null;
+            /**
+             * Post
+             * @description e.g. GUBERNUR RANGKUI
+             */
+            post: string;
+        };
+        /** DecreeSummary */
+        DecreeSummary: {
+            /** Decree Id */
+            decree_id: string;
+            /** Document Sha256 */
+            document_sha256: string;
+            /**
+             * Issued At
+             * Format: date-time
+             */
+            issued_at: string;
+            /** Issued By */
+            issued_by: string;
+            /** Rows */
+            rows: number;
+            /** Signer Post */
+            signer_post: string;
             /**
              * Sk Date
              * Format: date
-             * @description the day the SK was signed; not in the future
              */
             sk_date: string;
-            /**
-             * Sk Number
-             * @description unique in the province
-             */
+            /** Sk Number */
             sk_number: string;
+            /**
+             * Status
+             * @description BERLAKU, DIBATALKAN SEBAGIAN or DIBATALKAN
+             */
+            status: string;
+            /** Title */
+            title: string;
             /**
              * Tmt
              * Format: date
-             * @description on or after sk_date, unless policy allows a retroactive TMT
              */
             tmt: string;
+        };
+        /**
+         * DecreeView
+         * @description A decree as issued (its content, the document's hash, where to fetch it).
+         */
+        DecreeView: {
+            /** Considerations */
+            considerations: string[];
+            /** Copies To */
+            copies_to: string[];
+            /** Decree Id */
+            decree_id: string;
+            /** Document Sha256 */
+            document_sha256: string;
+            /** Document Url */
+            document_url: string;
+            /** Issued By */
+            issued_by: string;
+            /** Legal Bases */
+            legal_bases: string[];
+            /** Place */
+            place: string;
+            /** Rows */
+            rows: components["schemas"]["DecreeRow"][];
+            signer: components["schemas"]["DecreeSigner"];
+            /**
+             * Sk Date
+             * Format: date
+             */
+            sk_date: string;
+            /** Sk Number */
+            sk_number: string;
+            /** Template Version */
+            template_version: string;
+            /** Title */
+            title: string;
+            /**
+             * Tmt
+             * Format: date
+             */
+            tmt: string;
+            /** Verify Url */
+            verify_url: string;
         };
         /**
          * DocumentItem
@@ -819,8 +1118,27 @@ export interface components {
             /** Unit Id */
             unit_id: string;
         };
+        /**
+         * MutationPage
+         * @description One page of transfers (newest proposal first), and how many match in all.
+         */
+        MutationPage: {
+            /** Items */
+            items: components["schemas"]["MutationView"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
         /** MutationView */
         MutationView: {
+            /**
+             * Decree Id
+             * @description the decree listing it, if any
+             */
+            decree_id?: string | null;
             /** From Position Id */
             from_position_id: string;
             /** From Unit Id */
@@ -1126,6 +1444,87 @@ export interface components {
             /** To Unit Id */
             to_unit_id: string;
         };
+        /** DecreeBody */
+        rangkui_mutation__entrypoints__http__DecreeBody: {
+            /**
+             * Minister Approval Date
+             * @description date of the Minister's approval letter (with its number)
+             */
+            minister_approval_date?: string | null;
+            /**
+             * Minister Approval Ref
+             * @description the Minister's approval when the SK date is in a blackout
+             */
+            minister_approval_ref?: string | null;
+            /**
+             * Retroactive Reason
+             * @description why the TMT precedes the SK date (within the policy's cap)
+             */
+            retroactive_reason?: string | null;
+            /**
+             * Sk Date
+             * Format: date
+             * @description the day the SK was signed; not in the future
+             */
+            sk_date: string;
+            /**
+             * Sk Number
+             * @description unique in the province
+             */
+            sk_number: string;
+            /**
+             * Tmt
+             * Format: date
+             * @description on or after sk_date, unless policy allows a retroactive TMT
+             */
+            tmt: string;
+        };
+        /**
+         * DecreeBody
+         * @description A decree for the listed transfers (each approved and past its objection window).
+         *     Considerations, legal bases, signer and copies default to the province's settings.
+         */
+        rangkui_mutation__entrypoints__http_decrees__DecreeBody: {
+            /** Considerations */
+            considerations?: string[];
+            /** Copies To */
+            copies_to?: string[];
+            /** Legal Bases */
+            legal_bases?: string[];
+            /** Minister Approval Date */
+            minister_approval_date?: string | null;
+            /** Minister Approval Ref */
+            minister_approval_ref?: string | null;
+            /** Mutation Ids */
+            mutation_ids: string[];
+            /**
+             * Remarks
+             * @description KETERANGAN per transfer id
+             */
+            remarks?: {
+                [key: string]: string;
+            };
+            /** Retroactive Reason */
+            retroactive_reason?: string | null;
+            signer?: components["schemas"]["SignerBody"] | null;
+            /**
+             * Sk Date
+             * Format: date
+             */
+            sk_date: string;
+            /** Sk Number */
+            sk_number: string;
+            /**
+             * Title
+             * @default Pemindahan Pegawai Negeri Sipil di Lingkungan Pemerintah Provinsi Rangkui
+             */
+            title: string;
+            /**
+             * Tmt
+             * Format: date
+             */
+            tmt: string;
+        };
         /**
          * Readiness
          * @description What `/readyz` answers: ready or not, each dependency's check (a short category,
@@ -1187,6 +1586,60 @@ export interface components {
             /** Recommended */
             recommended: boolean;
         };
+        /** RevocationView */
+        RevocationView: {
+            /** Decree Id */
+            decree_id: string;
+            /** Mutation Ids */
+            mutation_ids: string[];
+            /**
+             * Revoking Sk Date
+             * Format: date
+             */
+            revoking_sk_date: string;
+            /** Revoking Sk Number */
+            revoking_sk_number: string;
+            /** Status */
+            status: string;
+            /** Whole */
+            whole: boolean;
+        };
+        /**
+         * RevokeBody
+         * @description The PPK's revoking decree (*SK pembatalan*) for some rows of the decree, or all.
+         */
+        RevokeBody: {
+            /**
+             * Mutation Ids
+             * @description the rows revoked (default: all)
+             */
+            mutation_ids?: string[] | null;
+            /** Reason */
+            reason: string;
+            /**
+             * Revoked From
+             * @description the day people are back in their old posts (default: sk_date)
+             */
+            revoked_from?: string | null;
+            /**
+             * Sk Date
+             * Format: date
+             */
+            sk_date: string;
+            /** Sk Number */
+            sk_number: string;
+        };
+        /** SignerBody */
+        SignerBody: {
+            /** Name */
+            name: string;
+            /** Nip */
+            nip?: string | null;
+            /** On Behalf */
+            on_behalf?: string | null;
+            /** Post */
+            post: string;
+        };
         /** SocializeBody */
         SocializeBody: {
             /**
@@ -1227,6 +1680,45 @@ export interface components {
             step: string;
             /** Version */
             version: number;
+        };
+        /**
+         * VerificationView
+         * @description Whether a presented copy is genuine, and the decree's standing; nothing about the
+         *     people it names.
+         */
+        VerificationView: {
+            /** Genuine */
+            genuine: boolean;
+            /**
+             * Matched
+             * @description DOCUMENT, SIGNED_COPY or CONTENT_CODE
+             */
+            matched: string | null;
+            /** Pesan */
+            pesan: string;
+            /** Rows */
+            rows: number;
+            /** Signer Post */
+            signer_post: string;
+            /**
+             * Sk Date
+             * Format: date
+             */
+            sk_date: string;
+            /** Sk Number */
+            sk_number: string;
+            /**
+             * Status
+             * @description BERLAKU (in force)
+             */
+            status: string;
+            /** Title */
+            title: string;
+            /**
+             * Tmt
+             * Format: date
+             */
+            tmt: string;
         };
         /**
          * ViolationBody
@@ -1476,6 +1968,247 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    list_decrees_decrees_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecreePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    issue_decrees_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["rangkui_mutation__entrypoints__http_decrees__DecreeBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecreeView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    get_decree_decrees__decree_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decree_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecreeView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    document_decrees__decree_id__document_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decree_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    petikan_decrees__decree_id__petikan__nip__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decree_id: string;
+                /** @description the employee's NIP (18 digits) */
+                nip: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    revoke_decrees__decree_id__revoke_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decree_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevocationView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    verify_hash_decrees__decree_id__verify_get: {
+        parameters: {
+            query: {
+                /** @description of the presented file, or the QR's code */
+                sha256: string;
+            };
+            header?: never;
+            path: {
+                decree_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    verify_file_decrees__decree_id__verify_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decree_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     get_employee_employees__nip__get: {
         parameters: {
             query?: never;
@@ -1554,6 +2287,38 @@ export interface operations {
                     };
                 };
             };
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    list_mutations_mutations_get: {
+        parameters: {
+            query?: {
+                decree_id?: string | null;
+                limit?: number;
+                offset?: number;
+                /** @description a step, e.g. DECREED */
+                status?: string | null;
+                unit_id?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MutationPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Invalid"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1728,7 +2493,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DecreeBody"];
+                "application/json": components["schemas"]["rangkui_mutation__entrypoints__http__DecreeBody"];
             };
         };
         responses: {
@@ -2290,6 +3055,35 @@ export interface operations {
                     "application/json": components["schemas"]["Readiness"];
                 };
             };
+        };
+    };
+    verification_page_verifikasi__decree_id__get: {
+        parameters: {
+            query: {
+                /** @description the code the QR carries */
+                kode: string;
+            };
+            header?: never;
+            path: {
+                decree_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
         };
     };
 }

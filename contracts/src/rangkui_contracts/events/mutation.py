@@ -1,9 +1,10 @@
 """Events of the mutation (transfer) context (topic `rangkui.mutation.events`).
 
-Two aggregates publish here: the transfer (`Mutation*`, stream `mutation-<id>`) with its
-decision lifecycle, and the staffing need (`StaffingNeed*`, stream `need-<id>`) that
-transfers fill. Every event names the acting user in a `*_by` field as well as in the
-envelope's `actor`, so the audit trail survives outside the envelope.
+Three aggregates publish here: the transfer (`Mutation*`, stream `mutation-<id>`) with its
+decision lifecycle, the staffing need (`StaffingNeed*`, stream `need-<id>`) that transfers
+fill, and the decree (`Decree*`, stream `decree-<id>`): one Keputusan Gubernur for one or
+many transfers, each a row of its lampiran. Every event names the acting user in a `*_by`
+field as well as in the envelope's `actor`, so the audit trail survives outside the envelope.
 """
 
 from __future__ import annotations
@@ -305,6 +306,9 @@ class MutationDecreed(_Mutation):
         default_factory=list, description="process steps this file went without"
     )
     skip_policy: str | None = None
+    decree_id: str | None = Field(
+        default=None, description="the decree (Keputusan) whose lampiran lists this transfer"
+    )
 
 
 class MutationEffective(_Mutation):
@@ -366,6 +370,37 @@ class MutationCancelled(_Mutation):
     cancelling_sk_date: date | None = None
 
 
+class MutationRevoked(_Mutation):
+    """A transfer that had taken effect was revoked by a revoking decree (*SK pembatalan*)
+    of the PPK: the person goes back to the post they left (`back_to_*`), from
+    `revoked_from`. The history keeps both the move and its revocation."""
+
+    mutation_id: str
+    nip: Nip
+    reason: str = Field(min_length=1)
+    revoked_by: str
+    revoking_sk_number: str = Field(min_length=1, max_length=100)
+    revoking_sk_date: date
+    revoked_from: date = Field(description="the day the person is back in the old post")
+    back_to_unit_id: str
+    back_to_position_id: str
+    decree_id: str | None = Field(default=None, description="the decree whose row it was")
+
+
+class DecreeRevoked(_Mutation):
+    """Rows of a decree (all of them, or some) were revoked by a revoking decree of the PPK;
+    each row's transfer records its own revocation (`MutationRevoked`, or `MutationCancelled`
+    for one not yet effective). The decree stays on record, its standing changed."""
+
+    decree_id: str
+    revoking_sk_number: str = Field(min_length=1, max_length=100)
+    revoking_sk_date: date
+    reason: str = Field(min_length=1)
+    mutation_ids: list[str] = Field(min_length=1, description="the rows revoked")
+    whole: bool = Field(description="every row of the decree is revoked now")
+    revoked_by: str
+
+
 class _Need(DomainEvent):
     context = "mutation"
 
@@ -414,6 +449,59 @@ class StaffingNeedClosed(_Need):
     closed_by: str
 
 
+class DecreeSigner(Value):
+    """The official who signs the decree, as they were at signing (post, name and NIP are
+    part of the record: a later change of office does not change a signed decree)."""
+
+    name: str = Field(min_length=1, max_length=200)
+    post: str = Field(min_length=1, max_length=300, description="e.g. GUBERNUR RANGKUI")
+    nip: Nip | None = Field(default=None, description="absent for an elected official")
+    on_behalf: str | None = Field(
+        default=None, max_length=300, description="'a.n.' line when signed by a delegate"
+    )
+
+
+class DecreeRow(Value):
+    """One row of the lampiran: one transfer, with what the decree says of the person and of
+    the two posts (snapshotted at issue, as the document prints them)."""
+
+    number: int = Field(ge=1, description="NO of the lampiran")
+    mutation_id: str
+    nip: Nip
+    name: str = Field(min_length=1)
+    grade: str = Field(description="golongan/ruang, e.g. III/c")
+    rank_name: str = Field(default="", description="pangkat, e.g. Penata")
+    from_position: str = Field(description="JABATAN LAMA: post title")
+    from_unit: str = Field(description="the unit of the old post")
+    to_position: str = Field(description="JABATAN BARU: post title")
+    to_unit: str = Field(description="the unit of the new post")
+    remarks: str = Field(default="", max_length=500, description="KETERANGAN")
+
+
+class DecreeIssued(_Mutation):
+    """A transfer decree (Keputusan Gubernur) was issued for one or many transfers: its
+    number, date, TMT, considerations and legal bases, the signing official as at signing,
+    and its lampiran rows. Each row's transfer is decreed by it (`MutationDecreed` with this
+    `decree_id`) and becomes effective on its own. `document_sha256` is the SHA-256 of the
+    PDF the service rendered from exactly this content (deterministic: the same decree gives
+    the same bytes), against which presented copies are verified."""
+
+    decree_id: str
+    sk_number: str = Field(min_length=1, max_length=100)
+    sk_date: date
+    tmt: date = Field(description="effective date (terhitung mulai tanggal)")
+    title: str = Field(min_length=1, max_length=500, description="TENTANG ...")
+    considerations: list[str] = Field(default_factory=list, description="Menimbang")
+    legal_bases: list[str] = Field(default_factory=list, description="Mengingat")
+    place: str = Field(min_length=1, description="Ditetapkan di ...")
+    signer: DecreeSigner
+    copies_to: list[str] = Field(default_factory=list, description="Tembusan")
+    rows: list[DecreeRow] = Field(min_length=1)
+    document_sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    template_version: str = Field(description="which template rendered the document")
+    issued_by: str
+
+
 EVENTS: tuple[type[DomainEvent], ...] = (
     MutationProposed,
     MutationApproved,
@@ -436,4 +524,7 @@ EVENTS: tuple[type[DomainEvent], ...] = (
     MutationHeld,
     MutationReleased,
     MutationPolicyChanged,
+    DecreeIssued,
+    MutationRevoked,
+    DecreeRevoked,
 )

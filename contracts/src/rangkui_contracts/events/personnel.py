@@ -128,6 +128,9 @@ class EmployeeReassigned(_Personnel):
     to_position_id: str
     tmt: date
     mutation_id: str | None = Field(default=None, description="the transfer this move executes")
+    revokes_mutation_id: str | None = Field(
+        default=None, description="the revoked transfer this move undoes (back to the old post)"
+    )
 
 
 class UnitRenamed(_Personnel):

@@ -20,7 +20,7 @@ from typing import Any
 
 from aiokafka import AIOKafkaProducer
 
-from rangkui_contracts import MalformedEvent, event_class, parse_event
+from rangkui_contracts import MalformedEvent, event_class, parse_as_written
 from rangkui_contracts.classification import plaintext_personal
 from rangkui_eventkit.clock import SYSTEM_CLOCK
 
@@ -76,7 +76,7 @@ def _value_may_be_copied(headers: tuple[tuple[str, bytes], ...], value: bytes | 
         return False
     try:
         data = json.loads(value)
-        event = parse_event(ce_type, data)
+        event = parse_as_written(ce_type, data)
     except Exception:  # unreadable or off its schema: it could hold anything
         return False
     # Exactly the event, nothing beside it: a field the model ignores could hold anything.

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from rangkui_contracts import DomainEvent
+from rangkui_contracts import DomainEvent, upcast
 
 S = TypeVar("S")
 C = TypeVar("C")
@@ -29,5 +29,7 @@ class Decider(Generic[C, S]):
     def fold(self, events: Iterable[DomainEvent]) -> S:
         state = self.initial_state
         for event in events:
-            state = self.evolve(state, event)
+            # An older version reads as the current one, whatever its source (a store, a
+            # fresh decision, a test's Given): evolve matches one version of each event.
+            state = self.evolve(state, upcast(event))
         return state

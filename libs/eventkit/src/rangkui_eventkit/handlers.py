@@ -18,7 +18,8 @@ from typing import Any, ClassVar, TypeVar
 import asyncpg
 import structlog
 
-from rangkui_contracts import DomainEvent, Envelope, TopicSpec
+from rangkui_contracts import DomainEvent, Envelope, TopicSpec, is_current
+from rangkui_contracts.upcasting import versions_read_as
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.decider import Decider
 from rangkui_eventkit.pipeline import (
@@ -127,6 +128,13 @@ HandlerFn = Callable[[Any, BatchContext, Any, Received], Awaitable[None]]
 def handles(*event_classes: type[DomainEvent]) -> Callable[[HandlerFn], HandlerFn]:
     """Mark a method `async def on_x(self, ctx, event, received)` as the handler of events."""
 
+    older = [ec.__name__ for ec in event_classes if not is_current(ec)]
+    if older:
+        raise TypeError(
+            f"handle the current version of {', '.join(older)}: older versions are upcast to "
+            "it as they are read (rangkui_contracts.upcasting)"
+        )
+
     def mark(fn: HandlerFn) -> HandlerFn:
         fn.__rangkui_handles__ = event_classes  # type: ignore[attr-defined]
         return fn
@@ -154,7 +162,9 @@ class Handler:
         for klass in reversed(cls.__mro__):
             for attr, value in vars(klass).items():
                 for ec in getattr(value, "__rangkui_handles__", ()):
-                    dispatch[ec.ce_type()] = attr
+                    # Older versions of `ec` reach the same method, upcast.
+                    for ce_type in versions_read_as(ec):
+                        dispatch[ce_type] = attr
         cls._dispatch = dispatch
 
     @property

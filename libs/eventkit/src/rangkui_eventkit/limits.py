@@ -24,6 +24,7 @@ a date sum or a query).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Awaitable, Callable, Mapping, MutableMapping
 from datetime import date, datetime
 from typing import Any, get_args
@@ -176,10 +177,14 @@ class RequestLimits:
     ) -> None:
         self.app = app
         self.max_bytes = max_bytes
-        # Longest prefix first, so "/imports/x" finds "/imports" before "/".
+        # Longest prefix first, so "/imports/x" finds "/imports" before "/". A `{param}`
+        # segment matches any one segment ("/decrees/{decree_id}/verify").
         self.path_limits = sorted(
-            ((prefix.rstrip("/"), limit) for prefix, limit in (path_limits or {}).items()),
-            key=lambda item: len(item[0]),
+            (
+                (_prefix_pattern(prefix.rstrip("/")), len(prefix), limit)
+                for prefix, limit in (path_limits or {}).items()
+            ),
+            key=lambda item: item[1],
             reverse=True,
         )
         self.max_url_bytes = max_url_bytes
@@ -188,8 +193,8 @@ class RequestLimits:
 
     def limit_for(self, path: str) -> int:
         """The body limit of `path`: its longest matching prefix's, else the default."""
-        for prefix, limit in self.path_limits:
-            if path == prefix or path.startswith(prefix + "/"):
+        for pattern, _, limit in self.path_limits:
+            if pattern.match(path):
                 return limit
         return self.max_bytes
 
@@ -315,3 +320,10 @@ async def _answer(scope: Scope, send: Send, status: int, error: str, message: st
         }
     )
     await send({"type": "http.response.body", "body": body})
+
+
+def _prefix_pattern(prefix: str) -> re.Pattern[str]:
+    """`prefix` itself or anything below it; `{param}` stands for one path segment."""
+    parts = re.split(r"\{[^/{}]+\}", prefix)
+    body = "[^/]+".join(re.escape(p) for p in parts)
+    return re.compile(rf"^{body}(/.*)?$")

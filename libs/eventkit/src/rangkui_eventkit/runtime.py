@@ -208,10 +208,13 @@ class Service:
         access: AccessTable,
         description: str = "",
         upload_paths: Sequence[str] = (),
+        public_routers: Sequence[APIRouter] = (),
     ) -> FastAPI:
         """The service's app. Every route of `routers` (and the kit's admin and audit routes)
         needs a bearer token and is open only to the roles `access` declares for it; building
-        the app fails if a route is missing from the table."""
+        the app fails if a route is missing from the table. `public_routers` need no token:
+        only for what anyone may ask (whether a decree someone shows is genuine), answering
+        no more than that."""
 
         @contextlib.asynccontextmanager
         async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -255,6 +258,8 @@ class Service:
         app.include_router(audit_router(), dependencies=secured)
         for router in routers:
             app.include_router(router, dependencies=secured)
+        for router in public_routers:
+            app.include_router(router)
         missing = undeclared_routes(app.routes, table)
         if missing:
             raise ValueError(f"routes missing from the access table: {missing}")

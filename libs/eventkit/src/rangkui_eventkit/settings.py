@@ -129,7 +129,16 @@ class ServiceSettings(BaseSettings):
     auth_roles_claim: str = Field(
         default="roles",
         validation_alias=AliasChoices("RANGKUI_AUTH_ROLES_CLAIM", "auth_roles_claim"),
-        description="dotted path of the roles list in the token, e.g. realm_access.roles",
+        description="dotted path of the roles list in the token: for Keycloak the roles of "
+        "this API's own client, resource_access.<audience>.roles (never realm_access.roles, "
+        "the realm-wide roles, nor another client's)",
+    )
+    auth_allowed_clients: str = Field(
+        default="",
+        validation_alias=AliasChoices("RANGKUI_AUTH_ALLOWED_CLIENTS", "auth_allowed_clients"),
+        description="comma-separated client ids (`azp`) whose tokens are accepted, e.g. "
+        "rangkui-console,simpeg-sync; empty: any client of the issuer (each token must still "
+        "name its client)",
     )
     auth_leeway_s: float = 30
     auth_jwks_max_age_s: float = 3600
@@ -144,6 +153,28 @@ class ServiceSettings(BaseSettings):
     http_max_upload_bytes: int = Field(
         default=67_108_864, description="largest file an upload endpoint accepts (413 above)"
     )
+
+    def allowed_clients(self) -> list[str]:
+        return [c.strip() for c in self.auth_allowed_clients.split(",") if c.strip()]
+
+    @model_validator(mode="after")
+    def _roles_of_this_client(self) -> ServiceSettings:
+        """Roles are read from this API's own client: the realm's roles (generic names that
+        any system of the realm may grant) and another client's roles would let a grant for
+        something else open this service."""
+        parts = self.auth_roles_claim.split(".")
+        if parts[0] == "realm_access" and self.auth_issuer:
+            raise ValueError(
+                f"RANGKUI_AUTH_ROLES_CLAIM={self.auth_roles_claim} reads the realm-wide roles: "
+                f"read this client's roles, resource_access.{self.auth_audience}.roles"
+            )
+        if parts[0] == "resource_access" and (len(parts) != 3 or parts[1] != self.auth_audience):
+            raise ValueError(
+                f"RANGKUI_AUTH_ROLES_CLAIM={self.auth_roles_claim} does not read this "
+                f"service's client roles: use resource_access.{self.auth_audience}.roles "
+                f"(the audience, RANGKUI_AUTH_AUDIENCE={self.auth_audience})"
+            )
+        return self
 
     @model_validator(mode="after")
     def _development_stays_local(self) -> ServiceSettings:

@@ -15,12 +15,12 @@ import uuid
 from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import asyncpg
 
-from rangkui_contracts import DomainEvent, Envelope, parse_event, topic_for
+from rangkui_contracts import DomainEvent, Envelope, parse_event, topic_for, upcast
 from rangkui_contracts.envelope import CONTENT_TYPE, SPECVERSION
 from rangkui_eventkit.bounds import check_event_size
 from rangkui_eventkit.clock import SYSTEM_CLOCK
@@ -390,8 +390,10 @@ class InMemoryEventStore(EventStore):
             rec = Recorded(
                 envelope=r.envelope, event=r.event, version=r.version, position=len(self._all) + 1
             )
-            self._streams.setdefault(r.stream_id, []).append(rec)
-            self._all.append(rec)
+            # Read back as PostgreSQL's store reads it: older versions upcast.
+            stored = replace(rec, event=upcast(r.event))
+            self._streams.setdefault(r.stream_id, []).append(stored)
+            self._all.append(stored)
             out.append(rec)
         return out
 

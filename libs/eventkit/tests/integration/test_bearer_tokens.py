@@ -51,11 +51,10 @@ class IdentityProvider:
 
 def _rs256(idp: IdentityProvider, kid: str, **claims: Any) -> str:
     """A token signed RS256 by `kid`, with the usual claims overridable."""
-    base = jwt.decode(
-        mint_token(roles=claims.pop("roles", ["ppk"])), options={"verify_signature": False}
-    )
-    base.update(iss=idp.issuer, aud=AUDIENCE)
+    base = jwt.decode(mint_token(roles=["ppk"]), options={"verify_signature": False})
+    base.update(iss=idp.issuer, aud=AUDIENCE, azp="rangkui-console")
     base.update(claims)
+    base = {k: v for k, v in base.items() if v is not None}  # None: the claim is left out
     return jwt.encode(base, idp.keys[kid], algorithm="RS256", headers={"kid": kid})
 
 
@@ -94,7 +93,11 @@ def idp() -> Iterator[IdentityProvider]:
 
 
 def _client(
-    idp: IdentityProvider, *, development_mode: bool = False, roles_claim: str = "roles"
+    idp: IdentityProvider,
+    *,
+    development_mode: bool = False,
+    roles_claim: str = "roles",
+    allowed_clients: str = "",
 ) -> httpx.AsyncClient:
     """An app with one PPK-only route; no lifespan is needed to check tokens. In development
     mode no real issuer is configured: the settings refuse the two together."""
@@ -109,6 +112,7 @@ def _client(
         auth_issuer=None if development_mode else idp.issuer,
         development_mode=development_mode,
         auth_roles_claim=roles_claim,
+        auth_allowed_clients=allowed_clients,
     )
     app = Service(settings, migrations=None).create_app(
         [router], title="auth", access=AccessTable({"POST /decide": rule(Role.PPK)})
@@ -142,6 +146,9 @@ async def test_a_valid_token_with_the_role_is_let_through_and_names_the_actor(
         ("forged signature", "signature does not verify"),
         ("unpublished key", "key the issuer does not publish"),
         ("development token", "issuer is not trusted"),
+        ("id token", "type 'ID', not an access token"),
+        ("no type", "does not say it is an access token"),
+        ("no client", "names no authorised party"),
     ],
 )
 async def test_a_request_without_a_valid_token_is_refused_with_401(
@@ -165,6 +172,9 @@ async def test_a_request_without_a_valid_token_is_refused_with_401(
         "forged signature": _auth(forged),
         "unpublished key": _auth(_rs256(idp, "attacker")),
         "development token": _auth(mint_token(roles=["ppk"])),
+        "id token": _auth(_rs256(idp, "k1", typ="ID")),
+        "no type": _auth(_rs256(idp, "k1", typ=None)),
+        "no client": _auth(_rs256(idp, "k1", azp=None)),
     }[case]
     async with _client(idp) as client:
         r = await client.post("/decide", headers=headers)
@@ -235,16 +245,37 @@ async def test_a_token_verified_once_is_refused_once_it_expires(idp: IdentityPro
 async def test_the_roles_claim_path_applies_to_the_provinces_issuer_not_to_development_tokens(
     idp: IdentityProvider,
 ) -> None:
-    """Keycloak keeps realm roles under `realm_access.roles`; development tokens in `roles`."""
+    """Keycloak keeps this client's roles under `resource_access.rangkui.roles`; development
+    tokens in `roles`. Roles granted elsewhere (the realm, another client) do not count."""
     idp.new_key("k1")
     idp.published = ["k1"]
-    keycloak = _rs256(idp, "k1", roles=[], realm_access={"roles": ["ppk", "offline_access"]})
+    claim = f"resource_access.{AUDIENCE}.roles"
+    keycloak = _rs256(idp, "k1", roles=None, resource_access={AUDIENCE: {"roles": ["ppk"]}})
     flat = _rs256(idp, "k1", roles=["ppk"])
-    async with _client(idp, roles_claim="realm_access.roles") as client:
+    realm = _rs256(idp, "k1", roles=None, realm_access={"roles": ["ppk", "offline_access"]})
+    other = _rs256(idp, "k1", roles=None, resource_access={"simpeg": {"roles": ["ppk"]}})
+    async with _client(idp, roles_claim=claim) as client:
         from_keycloak = await client.post("/decide", headers=_auth(keycloak))
-        flat_from_keycloak = await client.post("/decide", headers=_auth(flat))
-    async with _client(idp, development_mode=True, roles_claim="realm_access.roles") as client:
+        refused = {
+            name: await client.post("/decide", headers=_auth(token))
+            for name, token in (("roles", flat), ("realm_access", realm), ("simpeg", other))
+        }
+    async with _client(idp, development_mode=True, roles_claim=claim) as client:
         development = await client.post("/decide", headers=_auth(mint_token(roles=["ppk"])))
     assert from_keycloak.status_code == 200, from_keycloak.text
-    assert flat_from_keycloak.status_code == 403
+    for name, r in refused.items():
+        assert r.status_code == 403, r.text
+        assert f"no role of this service in `{claim}`" in r.json()["message"]
+        assert name in r.json()["message"]
     assert development.status_code == 200, development.text
+
+
+async def test_only_the_accepted_clients_tokens_open_the_service(idp: IdentityProvider) -> None:
+    idp.new_key("k1")
+    idp.published = ["k1"]
+    async with _client(idp, allowed_clients="rangkui-console,simpeg-sync") as client:
+        console = await client.post("/decide", headers=_auth(_rs256(idp, "k1")))
+        other = await client.post("/decide", headers=_auth(_rs256(idp, "k1", azp="other-app")))
+    assert console.status_code == 200, console.text
+    assert other.status_code == 403
+    assert "issued to client 'other-app'" in other.json()["message"]

@@ -10,6 +10,9 @@ from fastapi import FastAPI
 
 from rangkui_eventkit.auth.dev import DEV_AUDIENCE, DEV_ISSUER, dev_private_key
 from rangkui_eventkit.auth.dev_http import mount_dev_token
+from rangkui_eventkit.auth.principal import Role
+from rangkui_eventkit.auth.verifier import verifier_from_settings
+from rangkui_eventkit.settings import ServiceSettings
 
 pytestmark = pytest.mark.unit
 
@@ -45,6 +48,15 @@ async def test_in_development_mode_it_mints_a_signed_token_of_the_chosen_user() 
         ["SMAN-1"],
     )
     assert r.json()["claims"]["roles"] == ["evaluator"]
+    # ...and the verifier of a service in development mode takes it (an access token, typ
+    # Bearer, roles where the development issuer keeps them).
+    verifier = verifier_from_settings(ServiceSettings(service_name="t", development_mode=True))
+    principal = await verifier.verify(token)
+    assert (principal.roles, principal.nip, principal.units) == (
+        frozenset({Role.EVALUATOR}),
+        "197001012000031002",
+        frozenset({"SMAN-1"}),
+    )
 
 
 async def test_an_unknown_role_or_a_malformed_nip_is_refused_with_a_4xx() -> None:

@@ -99,3 +99,42 @@ async def test_a_reaction_context_without_a_store_refuses_to_append() -> None:
     ctx = BatchContext(RecordingConnection(), None, "test")  # type: ignore[arg-type]
     with pytest.raises(RuntimeError, match="without an event store"):
         await ctx.run(lambda uow: uow.load(["x"]), because_of=received(UNIT))
+
+
+# ------------------------------------------------------------------ older versions
+def test_a_handler_of_the_current_version_is_given_the_older_ones_too() -> None:
+    from rangkui_contracts.events.personnel import EmployeeRegistered, EmployeeRegisteredV2
+
+    class Registrations(Projection):
+        name = "registrations"
+        topics = (PERSONNEL,)
+
+        @handles(EmployeeRegisteredV2)
+        async def on_registered(self, ctx: BatchContext, e: Any, r: Received) -> None: ...
+
+    assert Registrations().accepts(EmployeeRegisteredV2.ce_type())
+    assert Registrations().accepts(EmployeeRegistered.ce_type())
+
+
+def test_a_handler_of_an_older_version_is_refused_where_it_is_written() -> None:
+    from rangkui_contracts.events.mutation import MutationObjected
+
+    with pytest.raises(TypeError, match="current version of MutationObjected"):
+        handles(MutationObjected)
+
+
+def test_a_decider_folds_older_versions_as_the_current_one() -> None:
+    from rangkui_contracts.events.mutation import MutationObjected, MutationObjectedV2
+    from rangkui_eventkit.decider import Decider
+
+    seen: list[type] = []
+    decider: Decider[Any, int] = Decider(
+        initial_state=0,
+        evolve=lambda state, e: seen.append(type(e)) or state + 1,
+        decide=lambda c, s: [],
+    )
+    old = MutationObjected(mutation_id="M-1", nip="198001012005011001", reason="x",
+                           objected_by="198001012005011001")  # fmt: skip
+
+    assert decider.fold([old]) == 1
+    assert seen == [MutationObjectedV2]

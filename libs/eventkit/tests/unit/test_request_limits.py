@@ -185,6 +185,14 @@ def test_the_longest_matching_prefix_decides_the_limit() -> None:
     assert limits.limit_for("/a") == 10
 
 
+def test_a_path_parameter_in_an_upload_path_matches_one_segment() -> None:
+    limits = RequestLimits(make_app(), max_bytes=10, path_limits={"/decrees/{decree_id}/verify": 7})
+    assert limits.limit_for("/decrees/d-1/verify") == 7
+    assert limits.limit_for("/decrees") == 10
+    assert limits.limit_for("/decrees/d-1") == 10
+    assert limits.limit_for("/decrees/a/b/verify") == 10
+
+
 class Proposal(StrictBody):
     reason: str
     code: str = Field(default="", max_length=10)

@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from rangkui_evaluation.adapters.facts import PostgresFacts
 from rangkui_evaluation.entrypoints.access import ACCESS
 from rangkui_evaluation.entrypoints.http import evaluations_router, monitoring_router
-from rangkui_evaluation.entrypoints.reports_http import reports_router
+from rangkui_evaluation.entrypoints.http_reports import reports_router
 from rangkui_evaluation.service_layer.commands import Deps
 from rangkui_evaluation.service_layer.evaluation_history import EvaluationHistory
 from rangkui_evaluation.service_layer.evaluator_follower import EvaluatorFollower

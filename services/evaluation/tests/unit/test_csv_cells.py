@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from pydantic import BaseModel
 
-from rangkui_evaluation.entrypoints.reports_http import as_csv, csv_cell
+from rangkui_evaluation.entrypoints.http_reports import as_csv, csv_cell
 
 pytestmark = pytest.mark.unit
 

@@ -14,10 +14,14 @@ from rangkui_eventkit.clock import Clock, SystemClock
 from rangkui_eventkit.handlers import Handler
 from rangkui_eventkit.personal_data import KeyRing
 from rangkui_eventkit.runtime import Service
+from rangkui_mutation.adapters.documents import PostgresDocuments
 from rangkui_mutation.adapters.facts import PostgresFacts, WriteSideIndexes
-from rangkui_mutation.entrypoints import http, needs_http
+from rangkui_mutation.adapters.sk_document import Letterhead, SkRenderer
+from rangkui_mutation.entrypoints import http, http_decrees, http_needs
 from rangkui_mutation.entrypoints.access import ACCESS
 from rangkui_mutation.service_layer.commands import Deps
+from rangkui_mutation.service_layer.decree_register import DecreeRegister
+from rangkui_mutation.service_layer.offloop import OffLoop
 from rangkui_mutation.service_layer.projections import (
     MutationBoard,
     NeedBoard,
@@ -39,6 +43,7 @@ def build_handlers(settings: MutationSettings, keyring: KeyRing | None = None) -
         PerformanceView(),
         MutationBoard(),
         NeedBoard(),
+        DecreeRegister(),
         FillStaffingNeeds(),
     ]
 
@@ -65,6 +70,12 @@ class MutationService(Service):
         )
         self.clock = clock
         self.inline.append(WriteSideIndexes())
+        self.renderer = SkRenderer(Letterhead.of(settings), settings.decree_template_dir)
+        self.matching = OffLoop(settings.matching_concurrency)
+
+    async def stop(self) -> None:
+        await super().stop()
+        self.matching.close()
 
     @property
     def deps(self) -> Deps:
@@ -76,6 +87,9 @@ class MutationService(Service):
             facts=lambda uow: PostgresFacts(uow.conn),
             keyring=self.keyring,
             pool=self.pool,
+            documents=PostgresDocuments,
+            renderer=self.renderer,
+            matching=self.matching,
         )
 
 
@@ -89,9 +103,11 @@ def build_service(
 def create_app(settings: MutationSettings | None = None, *, clock: Clock | None = None) -> FastAPI:
     service = build_service(settings, clock=clock)
     return service.create_app(
-        [http.router, needs_http.router],
+        [http.router, http_needs.router, http_decrees.router],
         title="Rangkui Mutasi: transfers",
         access=ACCESS,
+        public_routers=[http_decrees.public_router],
+        upload_paths=("/decrees/{decree_id}/verify",),
         description="Staffing needs, candidate matching and the transfer decision lifecycle.",
     )
 

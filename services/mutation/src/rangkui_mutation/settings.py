@@ -47,6 +47,13 @@ class MutationSettings(ServiceSettings, PersonalDataTransportSettings):
         default=2.0, ge=0, description="PP 11/2017 art. 190; BKN announced 0.5 in 2025"
     )
     max_years_in_post: float = Field(default=5.0, ge=0)
+    matching_concurrency: int = Field(
+        default=1,
+        ge=1,
+        le=8,
+        description="candidate matchings run at once, off the event loop, in worker threads; "
+        "more wait their turn (each is ~60 ms of CPU for 25,000 employees)",
+    )
     skip_steps: list[Literal["DOCUMENTS", "TPK_REVIEW", "SOCIALIZATION"]] = Field(
         default_factory=list,
         description="process steps this province lets a file go without; empty (the default) "
@@ -84,6 +91,67 @@ class MutationSettings(ServiceSettings, PersonalDataTransportSettings):
     blackout_windows: list[BlackoutWindow] = Field(default_factory=list)
     scheduler_interval_s: float = Field(default=0.25, gt=0)
     run_scheduler: bool = True
+
+    # The decree document (SK): what the province prints on every Keputusan it issues.
+    decree_issuer: str = Field(
+        default="GUBERNUR RANGKUI", description="the office that decides, as the title names it"
+    )
+    decree_letterhead: list[str] = Field(
+        default_factory=lambda: ["GUBERNUR RANGKUI"],
+        description="lines of the letterhead (kop), top to bottom",
+    )
+    decree_place: str = Field(default="Kota Rangkui", description="Ditetapkan di ...")
+    decree_signer_name: str = Field(default="Gubernur Rangkui", min_length=1)
+    decree_signer_post: str = Field(default="GUBERNUR RANGKUI", min_length=1)
+    decree_signer_nip: str | None = Field(default=None, pattern=r"^\d{18}$")
+    decree_considerations: list[str] = Field(
+        default_factory=lambda: [
+            "bahwa dalam rangka pembinaan karier serta pemenuhan kebutuhan organisasi "
+            "perangkat daerah, dipandang perlu memindahkan Pegawai Negeri Sipil yang namanya "
+            "tercantum dalam lampiran Keputusan ini;",
+            "bahwa Pegawai Negeri Sipil yang namanya tercantum dalam lampiran Keputusan ini "
+            "dipandang memenuhi syarat untuk dipindahkan;",
+            "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, "
+            "perlu menetapkan Keputusan Gubernur tentang Pemindahan Pegawai Negeri Sipil;",
+        ],
+        description="Menimbang: the considerations printed when a decree names none",
+    )
+    decree_legal_bases: list[str] = Field(
+        default_factory=lambda: [
+            "Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara;",
+            "Peraturan Pemerintah Nomor 11 Tahun 2017 tentang Manajemen Pegawai Negeri Sipil "
+            "sebagaimana telah diubah dengan Peraturan Pemerintah Nomor 17 Tahun 2020;",
+            "Peraturan Badan Kepegawaian Negara Nomor 5 Tahun 2019 tentang Tata Cara "
+            "Pelaksanaan Mutasi;",
+        ],
+        description="Mengingat: the legal bases printed when a decree names none",
+    )
+    decree_copies_to: list[str] = Field(
+        default_factory=lambda: [
+            "Kepala Badan Kepegawaian Negara di Jakarta;",
+            "Kepala Kantor Regional Badan Kepegawaian Negara;",
+            "Kepala PT Taspen (Persero);",
+            "Kepala Kantor Pelayanan Perbendaharaan Negara;",
+            "Kepala Badan Pengelolaan Keuangan dan Aset Daerah Provinsi Rangkui;",
+            "Pegawai Negeri Sipil yang bersangkutan;",
+            "Arsip.",
+        ],
+        description="Tembusan",
+    )
+    decree_certifier_name: str = Field(
+        default="Kepala Badan Kepegawaian Daerah", description="who certifies each petikan"
+    )
+    decree_certifier_post: str = Field(default="KEPALA BADAN KEPEGAWAIAN DAERAH PROVINSI RANGKUI")
+    decree_certifier_nip: str | None = Field(default=None, pattern=r"^\d{18}$")
+    decree_verify_url: str = Field(
+        default="https://mutasi.rangkuiprov.go.id/verifikasi",
+        description="the public verification page the QR code of every page links to",
+    )
+    decree_template_dir: str | None = Field(
+        default=None,
+        description="a directory with the province's own sk.html.j2 / sk.css (else the "
+        "templates shipped with the service)",
+    )
 
     @model_validator(mode="after")
     def _skipping_needs_a_basis(self) -> MutationSettings:

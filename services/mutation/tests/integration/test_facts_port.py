@@ -99,6 +99,13 @@ class MutationFactsContract:
         assert await facts.head_of_unit("sma-2") == HEAD
         assert await facts.head_of_unit("sma-1") is None
 
+    async def test_names_for_a_lampiran_in_one_look_up_each(self, given: Given) -> None:
+        facts = await given()
+        found = await facts.names([NIP, "197001011990011001"], ["guru-mat-1", "x"], ["sma-3"])
+        assert dict(found.employees) == {NIP: ("x", "III/c")}
+        assert dict(found.positions) == {"guru-mat-1": "Guru"}
+        assert dict(found.units) == {"sma-3": "x"}
+
 
 @pytest.mark.unit
 class TestInMemoryFacts(MutationFactsContract):
@@ -113,21 +120,30 @@ class TestInMemoryFacts(MutationFactsContract):
                     "unit_id": unit,
                     "position_id": post,
                     "tmt_position": tmt,
+                    "name": "x",
+                    "grade": "III/c",
                 }
             for post, unit, formasi in POSITIONS:
-                facts.positions[post] = {"position_id": post, "unit_id": unit, "formasi": formasi}
+                facts.positions[post] = {
+                    "position_id": post,
+                    "unit_id": unit,
+                    "formasi": formasi,
+                    "title": "Guru",
+                }
             for post, unit, formasi in HEAD_POSTS:
                 facts.positions[post] = {
                     "position_id": post,
                     "unit_id": unit,
                     "formasi": formasi,
                     "is_head_of_unit": True,
+                    "title": "Kepala",
                 }
             for nip, other, relation in RELATIVES:
                 facts.declared_relatives.setdefault(nip, {})[other] = relation
             for nip, period_end, predikat in ANNUAL:
                 facts.annual_predikat.setdefault(nip, []).append((period_end, predikat))
             facts.closed_units.update(dict(CLOSED))
+            facts.unit_names.update({unit: "x" for unit, _ in CLOSED})
             facts.sk_numbers["800/12/BKD/2026"] = "m1"
             return facts
 

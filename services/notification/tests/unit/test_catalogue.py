@@ -49,12 +49,12 @@ def test_socialisation_tells_the_decision_reasons_date_and_right_to_object(
 
 
 def test_objections_go_to_the_ppk_office_and_the_employee() -> None:
-    from rangkui_contracts.events.mutation import MutationObjected
+    from rangkui_contracts.events.mutation import MutationObjectedV2
 
-    notices = plan_notices(SAMPLES[MutationObjected], SAMPLE_DIRECTORY, Mailboxes(ppk="PPK"))
+    notices = plan_notices(SAMPLES[MutationObjectedV2], SAMPLE_DIRECTORY, Mailboxes(ppk="PPK"))
     assert [(n.recipient.id, n.recipient.role) for n in notices] == [
         ("PPK", "ppk"),
-        (SAMPLES[MutationObjected].nip, "employee"),  # type: ignore[attr-defined]
+        (SAMPLES[MutationObjectedV2].nip, "employee"),  # type: ignore[attr-defined]
     ]
 
 

@@ -5,7 +5,11 @@ from datetime import date
 
 import pytest
 
-from rangkui_contracts.events.evaluation import Checkpoint, EvaluationRecorded, MonitoringScheduled
+from rangkui_contracts.events.evaluation import (
+    Checkpoint,
+    EvaluationRecordedV2,
+    MonitoringScheduled,
+)
 from rangkui_contracts.events.mutation import (
     MutationApproved,
     MutationCancelled,
@@ -168,7 +172,7 @@ def test_monitoring_without_an_evaluator_is_told_to_the_bkd(directory: Directory
     assert recipients(scheduled(None), directory) == [("BKD", "bkd")]
 
 
-def evaluation(**kw: object) -> EvaluationRecorded:
+def evaluation(**kw: object) -> EvaluationRecordedV2:
     base: dict[str, object] = dict(
         evaluation_id="E-1",
         nip=EMPLOYEE,
@@ -182,7 +186,7 @@ def evaluation(**kw: object) -> EvaluationRecorded:
         plan_id="P-1",
         checkpoint_id="C3",
     )
-    return EvaluationRecorded(**(base | kw))  # type: ignore[arg-type]
+    return EvaluationRecordedV2(**(base | kw))  # type: ignore[arg-type]
 
 
 def test_a_checkpoint_outcome_is_told_to_the_bkd(directory: Directory) -> None:

@@ -4,7 +4,11 @@ from datetime import date
 
 import pytest
 
-from rangkui_contracts.events.evaluation import Checkpoint, EvaluationRecorded, MonitoringScheduled
+from rangkui_contracts.events.evaluation import (
+    Checkpoint,
+    EvaluationRecordedV2,
+    MonitoringScheduled,
+)
 from rangkui_contracts.events.mutation import (
     MutationApproved,
     MutationEffective,
@@ -154,7 +158,7 @@ def test_the_evaluator_gets_the_checkpoint_dates(
 def test_the_bkd_gets_the_predikat_of_a_checkpoint(
     renderer: TemplateRenderer, directory: Directory
 ) -> None:
-    event = EvaluationRecorded(
+    event = EvaluationRecordedV2(
         evaluation_id="E-1",
         nip=EMPLOYEE,
         kind="CHECKPOINT",

@@ -91,6 +91,8 @@ def build_service(
                 vault,
                 chunk_size=settings.import_chunk_size,
                 clock=clock,
+                concurrent_uploads=settings.import_concurrent_uploads,
+                spool_dir=settings.import_spool_dir,
             ),
             "personal_data_keys": KeyPublisher(
                 service.pool,

@@ -26,6 +26,17 @@ class PersonnelSettings(ServiceSettings, PersonalDataTransportSettings):
     http_port: int = 8101
     import_chunk_size: int = 500
     """Rows per batched append during a bulk import (one event-store call per chunk)."""
+    import_concurrent_uploads: int = Field(
+        default=2,
+        ge=1,
+        description="import uploads spooled to disk at once; more wait their turn (the spool "
+        "directory holds up to this many times http_max_upload_bytes)",
+    )
+    import_spool_dir: str | None = Field(
+        default=None,
+        description="where uploads are spooled while their rows are stored (default: the "
+        "system temporary directory, /tmp in the pod)",
+    )
     key_encryption_key: str | None = Field(
         default=None,
         repr=False,

@@ -252,3 +252,46 @@ async def test_an_import_keeps_no_unknown_column_and_no_row_data_once_done(
         assert secret not in (everything or "")
     report = {(p["row"], p["field"]) for p in job["problems"]}
     assert (4, "tanggal_lahir") in report
+
+
+async def test_an_upload_over_the_limit_is_refused_with_413_and_leaves_no_job(
+    settings: Any, poll: Any
+) -> None:
+    settings = settings.model_copy(update={"http_max_upload_bytes": 4096})
+    csv_text = to_csv([person(n) for n in range(1, 60)], "employees")
+    assert len(csv_text.encode()) > 4096
+
+    async def chunks() -> Any:  # no Content-Length: counted while it streams in
+        for start in range(0, len(csv_text), 1000):
+            yield csv_text[start : start + 1000].encode()
+
+    async with serve_in_process(create_app(settings)) as client:
+        for body in (csv_text.encode(), chunks()):
+            r = await client.post("/imports", content=body, headers={"Content-Type": "text/csv"})
+            assert r.status_code == 413, r.text
+        assert (await client.get("/imports")).json() == []
+        small = to_csv([person(n) for n in range(1, 3)], "employees")
+        r = await client.post("/imports", content=small, headers={"Content-Type": "text/csv"})
+        assert r.status_code == 202, r.text
+        assert r.json()["total_rows"] == 2
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "expected"),
+    [
+        ('{"employees": [{"nip": "1", "nama": "\\ud800"}]}', "application/json", "surrogate"),
+        ('{"employees": [{"nip": "1"}], "alamat": []}', "application/json", "unknown sections"),
+        ('{"employees": [{"nip": "1"}, {"nilai": NaN}]}', "application/json", "not valid JSON"),
+        ("nip;nama\n1;a\n", "text/csv", "lacks the columns"),
+    ],
+)
+async def test_an_unreadable_upload_is_refused_with_422_and_leaves_no_job(
+    client: httpx.AsyncClient, body: str, content_type: str, expected: str
+) -> None:
+    """Found at any row, however far into the file: the job and the rows stored before it
+    are rolled back together."""
+    r = await client.post("/imports", content=body, headers={"Content-Type": content_type})
+    assert r.status_code == 422, r.text
+    assert r.json()["rule"] == "readable_file"
+    assert expected in r.text
+    assert (await client.get("/imports")).json() == []

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from rangkui_contracts.events.mutation import MutationEffective
+from rangkui_contracts.events.mutation import MutationEffective, MutationRevoked
 from rangkui_contracts.events.personnel import EmployeeReassigned, EmployeeRelativesDeclared
 from rangkui_eventkit.clock import FixedClock
 from rangkui_eventkit.context import Cause
@@ -230,6 +230,42 @@ async def test_an_effective_transfer_moves_the_employee_exactly_once() -> None:
     ]
     assert [(m.event.to_position_id, m.envelope.causationid) for m in moves] == [  # type: ignore[attr-defined]
         ("mat-sma-2", event.envelope.id)
+    ]
+
+
+def revoked(mutation_id: str = "m1") -> MutationRevoked:
+    return MutationRevoked(
+        mutation_id=mutation_id,
+        nip=NIP,
+        reason="penempatan tidak sesuai formasi",
+        revoked_by="ppk.gubernur",
+        revoking_sk_number="800/40/BKD/2027",
+        revoking_sk_date=date(2027, 1, 15),
+        revoked_from=date(2027, 2, 1),
+        back_to_unit_id="sma-1",
+        back_to_position_id="mat-sma-1",
+    )
+
+
+async def test_a_revoked_transfer_moves_the_employee_back_exactly_once() -> None:
+    store = InMemoryEventStore()
+    d = deps(store)
+    await organisation(d)
+    await commands.register_employee(d, teacher(), BKD)
+    reaction = TransferExecution()
+    await reaction.handle(memory_batch(store), [received(effective(), stream_id="mutation-m1")])
+    back = received(revoked(), stream_id="mutation-m1", version=8)
+
+    await reaction.handle(memory_batch(store), [back])
+    await reaction.handle(memory_batch(store), [back])  # redelivered
+
+    moves = [
+        r.event for r in await store.load(employee_stream(NIP))
+        if isinstance(r.event, EmployeeReassigned)
+    ]  # fmt: skip
+    assert [(m.to_position_id, m.mutation_id, m.revokes_mutation_id, m.tmt) for m in moves] == [
+        ("mat-sma-2", "m1", None, date(2026, 11, 28)),
+        ("mat-sma-1", None, "m1", date(2027, 2, 1)),
     ]
 
 

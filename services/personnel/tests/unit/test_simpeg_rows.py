@@ -7,7 +7,7 @@ import pytest
 from rangkui_personnel.adapters.import_files import read_export, to_csv
 from rangkui_personnel.domain.employee import RegisterEmployee
 from rangkui_personnel.domain.simpeg import parse
-from rangkui_personnel.service_layer.imports import plan_rows
+from rangkui_personnel.service_layer.imports import plan_sections
 
 pytestmark = pytest.mark.unit
 
@@ -93,23 +93,42 @@ def test_reads_a_semicolon_csv_with_a_bom() -> None:
     assert parse("employees", 1, rows["employees"][0]).problems == ()
 
 
-def test_plans_parents_before_children_and_refuses_repeated_keys() -> None:
-    rows = {
-        "units": [
-            {"unor_id": "sma-1", "induk_unor_id": "cabdin"},
-            {"unor_id": "cabdin", "induk_unor_id": "disdik"},
-            {"unor_id": "disdik"},
-        ],
-        "employees": [ROW, ROW],
-    }
-    planned = plan_rows(rows)  # type: ignore[arg-type]
-    assert [(s, n) for s, n, _, _ in planned] == [
-        ("units", 3),
-        ("units", 2),
-        ("units", 1),
-        ("employees", 1),
-        ("employees", 2),
+def test_plans_parents_before_children_and_names_each_rows_stream() -> None:
+    """Repeated keys are refused by the database once all rows are stored (integration
+    test `test_imports_good_rows_and_reports_each_bad_one`): nothing here keeps them all."""
+    sections = [
+        (
+            "units",
+            [
+                {"unor_id": "sma-1", "induk_unor_id": "cabdin", "nik": "3273"},
+                {"unor_id": "cabdin", "induk_unor_id": "disdik"},
+                {"unor_id": "disdik"},
+            ],
+        ),
+        ("employees", iter([ROW, ROW | {"nip": " "}])),  # read lazily, like a CSV file
     ]
-    assert planned[-1][3] == [
-        {"field": "nip", "reason": "duplicate of row 1 of employees in this file"}
+    planned = list(plan_sections(sections))  # type: ignore[arg-type]
+    assert [(s, n, key) for s, n, _, key in planned] == [
+        ("units", 3, "unit-disdik"),
+        ("units", 2, "unit-cabdin"),
+        ("units", 1, "unit-sma-1"),
+        ("employees", 1, f"employee-{ROW['nip']}"),
+        ("employees", 2, None),
     ]
+    assert "nik" not in planned[2][2]  # a column the parser does not know is never stored
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "expected"),
+    [
+        ("tmt_jabatan", "0000-01-01", "is not a date (YYYY-MM-DD)"),
+        ("tmt_jabatan", "0001-01-01", "is not between 1900-01-01 and 2199-12-31"),
+        ("tmt_jabatan", "2999-12-31", "is not between 1900-01-01 and 2199-12-31"),
+        ("tanggal_lahir", "1899-12-31", "is not between 1900-01-01 and 2199-12-31"),
+    ],
+)
+def test_a_date_no_event_or_column_holds_is_refused_with_its_row(
+    column: str, value: str, expected: str
+) -> None:
+    """Refused as the row's problem before anything is written, not as a failed job."""
+    assert expected in problems(**{column: value})[column]

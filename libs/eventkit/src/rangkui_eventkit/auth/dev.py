@@ -65,6 +65,7 @@ def mint_token(
         "nbf": now - 5,
         "exp": now + expires_in_s,
         "jti": str(uuid.uuid4()),
+        "typ": "Bearer",  # an access token, as Keycloak marks them
         "roles": sorted(set(roles)),
     }
     if nip:

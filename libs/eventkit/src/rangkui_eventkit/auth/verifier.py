@@ -1,5 +1,11 @@
 """Bearer-token verification: signature against the issuer's published keys (JWKS),
-issuer, audience, expiry; then the claims become a `Principal`.
+issuer, audience, expiry, that it is an access token (`typ`), and who it was issued to
+(`azp`); then the claims become a `Principal`.
+
+Roles come from one claim only, the one the settings name: for Keycloak the roles of this
+API's own client (`resource_access.<audience>.roles`), never the realm-wide ones (generic
+names any other system of the realm may hand out) nor another client's. A token whose
+only roles are another client's is refused saying so (403), not silently read as roleless.
 
 Keys are fetched once and cached; a token signed with a key id the cache does not know
 makes the verifier fetch the key set again (the identity provider rotated its keys), at
@@ -21,7 +27,7 @@ import jwt
 
 from rangkui_eventkit.auth.dev import DEV_AUDIENCE, DEV_ISSUER, dev_jwks
 from rangkui_eventkit.auth.principal import Principal, Role
-from rangkui_eventkit.errors import Unauthenticated
+from rangkui_eventkit.errors import Forbidden, Unauthenticated
 from rangkui_eventkit.logging import get_logger
 
 log = get_logger(__name__)
@@ -142,7 +148,16 @@ class TrustedIssuer:
     issuer: str
     audience: str
     keys: KeySet
-    roles_claim: str = "roles"  # dotted path, e.g. realm_access.roles for Keycloak
+    roles_claim: str = "roles"  # dotted path, e.g. resource_access.rangkui.roles (Keycloak)
+    # The clients (`azp`) whose tokens are accepted; empty: any client of the issuer.
+    allowed_clients: frozenset[str] = frozenset()
+    # The province's issuer: `azp` and the access-token `typ` must be there. Development
+    # tokens are checked when they carry them, as every token is.
+    strict: bool = False
+
+
+ACCESS_TOKEN_TYPES = frozenset({"bearer"})  # the `typ` claim of Keycloak's access tokens
+ACCESS_TOKEN_HEADER_TYPES = frozenset({"jwt", "at+jwt", "application/at+jwt"})  # RFC 9068
 
 
 class TokenVerifier:
@@ -215,16 +230,74 @@ class TokenVerifier:
             raise Unauthenticated("the token's signature does not verify") from None
         except jwt.PyJWTError as exc:
             raise Unauthenticated(f"the token is not valid: {exc}") from None
+        self.check_access_token(header, claims, strict=trusted.strict)
+        self.check_party(claims, trusted.allowed_clients, strict=trusted.strict)
         return self._principal(claims, trusted.roles_claim), float(claims["exp"])
+
+    @staticmethod
+    def check_access_token(header: dict[str, Any], claims: dict[str, Any], *, strict: bool) -> None:
+        """Only access tokens open the API: an ID token, a refresh or logout token of the same
+        issuer and audience is refused (401). Keycloak says `typ: Bearer` in the claims;
+        RFC 9068 says `typ: at+jwt` in the header. `strict`: one of the two must be there."""
+        typ, header_typ = claims.get("typ"), header.get("typ")
+        if typ is not None and (not isinstance(typ, str) or typ.lower() not in ACCESS_TOKEN_TYPES):
+            raise Unauthenticated(
+                f"the token is of type {typ!r}, not an access token (typ 'Bearer'): "
+                "send the access token, not the ID or refresh token"
+            )
+        if header_typ is not None and (
+            not isinstance(header_typ, str) or header_typ.lower() not in ACCESS_TOKEN_HEADER_TYPES
+        ):
+            raise Unauthenticated(
+                f"the token's header says type {header_typ!r}, not an access token (JWT or at+jwt)"
+            )
+        at_jwt = isinstance(header_typ, str) and header_typ.lower().endswith("at+jwt")
+        if strict and typ is None and not at_jwt:
+            raise Unauthenticated(
+                "the token does not say it is an access token (no typ 'Bearer' claim, no "
+                "at+jwt header): send the access token, not the ID token"
+            )
+
+    @staticmethod
+    def check_party(claims: dict[str, Any], allowed: frozenset[str], *, strict: bool) -> str | None:
+        """The client the token was issued to (`azp`), checked: present (`strict`), agreeing
+        with `client_id` where both are given, and one the service accepts (`allowed`, when
+        set). A token issued to another client of the realm is refused (403)."""
+        azp, client_id = claims.get("azp"), claims.get("client_id")
+        for name, value in (("azp", azp), ("client_id", client_id)):
+            if value is not None and not (isinstance(value, str) and 0 < len(value) <= 200):
+                raise Unauthenticated(f"the token's `{name}` claim must be a client id")
+        if azp is not None and client_id is not None and azp != client_id:
+            raise Unauthenticated(
+                f"the token's `azp` ({azp}) and `client_id` ({client_id}) disagree"
+            )
+        client = azp or client_id
+        if client is None:
+            if strict or allowed:
+                raise Unauthenticated(
+                    "the token names no authorised party (`azp`): which client it was "
+                    "issued to cannot be checked"
+                )
+            return None
+        if allowed and client not in allowed:
+            raise Forbidden(
+                f"the token was issued to client {client!r}, which this service does not "
+                f"accept (accepted: {', '.join(sorted(allowed))})"
+            )
+        return str(client)
 
     @staticmethod
     def _principal(claims: dict[str, Any], roles_claim: str) -> Principal:
         raw: Any = claims
         for part in roles_claim.split("."):
             raw = raw.get(part) if isinstance(raw, dict) else None
-        names = raw if isinstance(raw, list) else []
+        if raw is not None and not (isinstance(raw, list) and all(isinstance(n, str) for n in raw)):
+            raise Unauthenticated(f"the token's `{roles_claim}` claim must be a list of roles")
+        names = raw or []
         known = {r.value for r in Role}
-        roles = frozenset(Role(n) for n in names if isinstance(n, str) and n in known)
+        roles = frozenset(Role(n) for n in names if n in known)
+        if not roles:
+            TokenVerifier._refuse_borrowed_roles(claims, roles_claim, known)
         # `units` and `nip` bound what a caller sees: a claim of the wrong shape is refused,
         # never read loosely (a string `units` would otherwise become its characters).
         units = claims.get("units") or []
@@ -243,6 +316,31 @@ class TokenVerifier:
             client_id=claims.get("azp") or claims.get("client_id"),
         )
 
+    @staticmethod
+    def _refuse_borrowed_roles(claims: dict[str, Any], roles_claim: str, known: set[str]) -> None:
+        """No role of this service in its claim, but roles of ours by name elsewhere (another
+        client's `resource_access`, the realm's `realm_access`, a top-level `roles`): those
+        were granted for something else. Refuse saying so (403), rather than let the access
+        table answer with a bare "no role"."""
+        candidates: dict[str, Any] = {"roles": claims.get("roles")}
+        realm = claims.get("realm_access")
+        candidates["realm_access.roles"] = realm.get("roles") if isinstance(realm, dict) else None
+        access = claims.get("resource_access")
+        for client, entry in access.items() if isinstance(access, dict) else ():
+            got = entry.get("roles") if isinstance(entry, dict) else None
+            candidates[f"resource_access.{client}.roles"] = got
+        elsewhere = [
+            path
+            for path, got in candidates.items()
+            if path != roles_claim and isinstance(got, list) and known & set(map(str, got))
+        ]
+        if elsewhere:
+            raise Forbidden(
+                f"the token carries no role of this service in `{roles_claim}`; the roles in "
+                f"{', '.join(f'`{p}`' for p in elsewhere)} were granted for another client or "
+                "the whole realm and do not count here"
+            )
+
 
 def verifier_from_settings(settings: Any) -> TokenVerifier:
     """The verifier a service's settings describe: the province's issuer (if configured) and,
@@ -256,6 +354,8 @@ def verifier_from_settings(settings: Any) -> TokenVerifier:
                 settings.auth_audience,
                 KeySet(fetch, max_age_s=settings.auth_jwks_max_age_s),
                 roles_claim=settings.auth_roles_claim,
+                allowed_clients=frozenset(settings.allowed_clients()),
+                strict=True,
             )
         )
     if settings.development_mode:

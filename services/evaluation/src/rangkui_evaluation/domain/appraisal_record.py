@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from rangkui_contracts import DomainEvent
-from rangkui_contracts.events.evaluation import EvaluationRecorded, EvaluationRecordedV2
+from rangkui_contracts.events.evaluation import EvaluationRecordedV2
 from rangkui_evaluation.domain.appraisal import (
     Appraisal,
     check_appraisal,
@@ -46,7 +46,7 @@ INITIAL = AppraisalRecord()
 
 
 def evolve(state: AppraisalRecord, event: DomainEvent) -> AppraisalRecord:
-    if isinstance(event, EvaluationRecorded | EvaluationRecordedV2):
+    if isinstance(event, EvaluationRecordedV2):
         key = period_key(event.kind, event.period_start, event.period_end)
         return AppraisalRecord(
             current={**state.current, key: event.evaluation_id},

@@ -14,7 +14,6 @@ from typing import Literal
 from rangkui_contracts import DomainEvent
 from rangkui_contracts.events.evaluation import (
     Checkpoint,
-    EvaluationRecorded,
     EvaluationRecordedV2,
     MonitoringCancelled,
     MonitoringEvaluatorAssigned,
@@ -134,10 +133,7 @@ def evolve(state: Plan, event: DomainEvent) -> Plan:
                 agency_unit_id=event.agency_unit_id,
                 region=event.region,
             )
-        case (
-            EvaluationRecorded(checkpoint_id=str(checkpoint_id))
-            | EvaluationRecordedV2(checkpoint_id=str(checkpoint_id))
-        ):
+        case EvaluationRecordedV2(checkpoint_id=str(checkpoint_id)):
             months = state.checkpoint(checkpoint_id).months_after
             result = CheckpointResult(months, event.evaluation_id, event.predikat, event.adaptation)
             state = replace(state, evaluation_ids=state.evaluation_ids | {event.evaluation_id})

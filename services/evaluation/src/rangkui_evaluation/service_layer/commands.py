@@ -19,10 +19,10 @@ from rangkui_contracts.events.common import Rating, Sealed
 from rangkui_contracts.events.evaluation import (
     AdaptationAssessment,
     AdaptationChecklist,
-    EvaluationRecorded,
     EvaluationRecordedV2,
     MutationOutcomeAssessed,
 )
+from rangkui_contracts.upcasting import versions_read_as
 from rangkui_evaluation.adapters.appraisal_csv import AnnualRow, RowError
 from rangkui_evaluation.domain.appraisal import Appraisal, EvaluationKind
 from rangkui_evaluation.domain.appraisal_record import RecordAppraisal, appraisals_stream
@@ -201,9 +201,9 @@ async def corrected_author(uow: UnitOfWork, evaluation_id: str) -> str | None:
     """Who recorded the evaluation being corrected: its evaluator, else whoever recorded it
     (an imported annual appraisal is the BKD's). From the event store (the write side): an
     evaluation just recorded is corrected by its author alone from the first moment."""
-    for version in (EvaluationRecorded, EvaluationRecordedV2):
+    for ce_type in versions_read_as(EvaluationRecordedV2):
         streams = await uow.store.find_streams(
-            version.ce_type(), "evaluation_id", evaluation_id, conn=uow.conn
+            ce_type, "evaluation_id", evaluation_id, conn=uow.conn
         )
         await uow.load(streams)
         for sid in streams:

@@ -1,12 +1,11 @@
 """Every evaluation recorded, per employee, with corrections linked both ways: the history
 of one employee's appraisals and the baseline for outcomes come from here. The adaptation
-notes of version-2 events are kept sealed (`adaptation_notes`), opened only on read."""
+notes are kept sealed (`adaptation_notes`), opened only on read; those of version-1 events,
+which carried them in clear (`plaintext` once upcast), stay inside `adaptation` as then."""
 
 from __future__ import annotations
 
 from rangkui_contracts.events.evaluation import (
-    AnyEvaluationRecorded,
-    EvaluationRecorded,
     EvaluationRecordedV2,
 )
 from rangkui_contracts.topics import EVALUATION
@@ -18,9 +17,12 @@ class EvaluationHistory(Projection):
     topics = (EVALUATION,)
     tables = ("evaluations",)
 
-    @handles(EvaluationRecorded, EvaluationRecordedV2)
-    async def on_recorded(self, ctx: BatchContext, e: AnyEvaluationRecorded, r: Received) -> None:
-        notes = getattr(e, "adaptation_notes", None)
+    @handles(EvaluationRecordedV2)
+    async def on_recorded(self, ctx: BatchContext, e: EvaluationRecordedV2, r: Received) -> None:
+        notes = e.adaptation_notes
+        adaptation = e.adaptation.model_dump(mode="json") if e.adaptation else None
+        if adaptation is not None and e.plaintext:
+            adaptation["notes"] = e.plaintext["notes"]
         ctx.sql.add(
             """INSERT INTO evaluations (evaluation_id, nip, kind, period_start, period_end,
                    hasil_kerja, perilaku_kerja, predikat, evaluator_nip, plan_id, checkpoint_id,
@@ -40,7 +42,7 @@ class EvaluationHistory(Projection):
             e.evaluator_nip,
             e.plan_id,
             e.checkpoint_id,
-            e.adaptation.model_dump(mode="json") if e.adaptation else None,
+            adaptation,
             e.supersedes_evaluation_id,
             r.envelope.actor,
             r.envelope.time,

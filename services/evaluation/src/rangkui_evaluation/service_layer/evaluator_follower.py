@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from rangkui_contracts.events.personnel import (
     EmployeeReassigned,
-    EmployeeRegistered,
     EmployeeRegisteredV2,
     PositionEstablished,
 )
@@ -43,10 +42,8 @@ class EvaluatorFollower(Reaction):
         for holder in holders:
             await self._assign(ctx, e.unit_id, holder["nip"], r)
 
-    @handles(EmployeeRegistered, EmployeeRegisteredV2)
-    async def on_registered(
-        self, ctx: BatchContext, e: EmployeeRegistered | EmployeeRegisteredV2, r: Received
-    ) -> None:
+    @handles(EmployeeRegisteredV2)
+    async def on_registered(self, ctx: BatchContext, e: EmployeeRegisteredV2, r: Received) -> None:
         await self._took_post(ctx, e.nip, e.position_id, r)
 
     @handles(EmployeeReassigned)

@@ -14,6 +14,7 @@ from rangkui_contracts.events.mutation import (
     MutationCancelled,
     MutationEffective,
     MutationProposed,
+    MutationRevoked,
     StaffingNeedFulfilled,
     StaffingNeedProgressed,
 )
@@ -72,6 +73,18 @@ class MonitoringPlanner(Reaction):
             return  # cancelled before it took effect: there is no plan to cancel
         command = CancelMonitoring(
             reason=f"transfer cancelled: {e.reason}", cancelled_by=e.cancelled_by
+        )
+        await decide_on_plan(ctx, plan_id, command, r)
+
+    @handles(MutationRevoked)
+    async def on_revoked(self, ctx: BatchContext, e: MutationRevoked, r: Received) -> None:
+        """A revoked transfer is monitored no more: the person is back in their old post."""
+        plan_id = plan_id_for(e.mutation_id)
+        if not (await plan_state(ctx, plan_id)).scheduled:
+            return
+        command = CancelMonitoring(
+            reason=f"transfer revoked by decree {e.revoking_sk_number}: {e.reason}",
+            cancelled_by=e.revoked_by,
         )
         await decide_on_plan(ctx, plan_id, command, r)
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from rangkui_contracts.events.evaluation import (
-    AnyEvaluationRecorded,
-    EvaluationRecorded,
     EvaluationRecordedV2,
     MonitoringCancelled,
     MonitoringEvaluatorAssigned,
@@ -55,8 +53,8 @@ class MonitoringBoard(Projection):
                 c.due_date,
             )
 
-    @handles(EvaluationRecorded, EvaluationRecordedV2)
-    async def on_evaluated(self, ctx: BatchContext, e: AnyEvaluationRecorded, _: Received) -> None:
+    @handles(EvaluationRecordedV2)
+    async def on_evaluated(self, ctx: BatchContext, e: EvaluationRecordedV2, _: Received) -> None:
         if e.checkpoint_id is None:
             return
         ctx.sql.add(

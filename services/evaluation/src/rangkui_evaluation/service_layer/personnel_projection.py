@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from rangkui_contracts.events.personnel import (
     EmployeeReassigned,
-    EmployeeRegistered,
     EmployeeRegisteredV2,
     EmployeeStatusChanged,
     PositionEstablished,
@@ -49,11 +48,10 @@ class PersonnelDirectory(Projection):
             e.is_head_of_unit,
         )
 
-    @handles(EmployeeRegistered, EmployeeRegisteredV2)
-    async def on_employee(
-        self, ctx: BatchContext, e: EmployeeRegistered | EmployeeRegisteredV2, _: Received
-    ) -> None:
-        """Only public fields: v1's plaintext personal data is not kept (nothing here needs it)."""
+    @handles(EmployeeRegisteredV2)
+    async def on_employee(self, ctx: BatchContext, e: EmployeeRegisteredV2, _: Received) -> None:
+        """Only public fields: the plaintext of an upcast version 1 is not kept (nothing here
+        needs it)."""
         ctx.sql.add(
             """INSERT INTO personnel_employees
                    (nip, name, status, unit_id, position_id, tmt_position)

@@ -29,7 +29,14 @@ async def post_profile(
     )
 
 
-async def candidate_facts(conn: asyncpg.Connection | asyncpg.Pool) -> list[CandidateFacts]:
+CandidateRows = tuple[
+    list[Any], dict[str, list[str]], dict[str, list[str]], set[str], dict[str, int]
+]
+"""What `build_facts` reads: the read models' rows, fetched (on the loop) apart from building
+the 25,000-odd facts of a province from them (pure Python, done off the loop)."""
+
+
+async def candidate_rows(conn: asyncpg.Connection | asyncpg.Pool) -> CandidateRows:
     employees = await conn.fetch(
         """SELECT nip, name, status, grade, unit_id, position_id, tmt_position, education,
                   competencies FROM employees"""
@@ -65,6 +72,11 @@ async def candidate_facts(conn: asyncpg.Connection | asyncpg.Pool) -> list[Candi
                GROUP BY p.position_id, p.formasi"""
         )
     }
+    return employees, titles, ratings, in_transfer, surplus
+
+
+def build_facts(rows: CandidateRows) -> list[CandidateFacts]:
+    employees, titles, ratings, in_transfer, surplus = rows
     return [_facts(e, titles, ratings, in_transfer, surplus) for e in employees]
 
 

@@ -3,6 +3,7 @@ deciding unit of work (so the facts and the decision share one transaction)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -12,10 +13,12 @@ from rangkui_contracts.events.mutation import (
     MutationEffective,
     MutationHeld,
     MutationReleased,
+    MutationRevoked,
     MutationSocialized,
 )
 from rangkui_eventkit.store import Recorded
 from rangkui_mutation.adapters import read_models
+from rangkui_mutation.service_layer.ports import Names
 
 
 class PostgresFacts:
@@ -74,6 +77,25 @@ class PostgresFacts:
             unit_id,
         )
 
+    async def names(
+        self, nips: Iterable[str], position_ids: Iterable[str], unit_ids: Iterable[str]
+    ) -> Names:
+        people = await self.db.fetch(
+            "SELECT nip, name, grade FROM employees WHERE nip = ANY($1::text[])", list(nips)
+        )
+        posts = await self.db.fetch(
+            "SELECT position_id, title FROM positions WHERE position_id = ANY($1::text[])",
+            list(position_ids),
+        )
+        units = await self.db.fetch(
+            "SELECT unit_id, name FROM units WHERE unit_id = ANY($1::text[])", list(unit_ids)
+        )
+        return Names(
+            {r["nip"]: (r["name"], r["grade"]) for r in people},
+            {r["position_id"]: r["title"] for r in posts},
+            {r["unit_id"]: r["name"] for r in units},
+        )
+
 
 class WriteSideIndexes:
     """The inline projection behind the scheduler's candidate lists and the SK register, kept
@@ -83,7 +105,8 @@ class WriteSideIndexes:
       release takes it up again; the effect or a cancellation removes it;
     - `pending_acknowledgements`: a socialisation adds its objection deadline; any later
       step of the transfer removes it (the employee answered, or the file moved on);
-    - `sk_numbers`: every SK number decreed, normalised, with its transfer (never removed).
+    - `sk_numbers`: every SK number decreed or revoking, normalised, with its transfer
+      (never removed).
     """
 
     async def apply(self, conn: Any, recorded: list[Recorded]) -> None:
@@ -128,6 +151,13 @@ class WriteSideIndexes:
                 case MutationEffective() | MutationCancelled():
                     await conn.execute(
                         "DELETE FROM pending_effects WHERE mutation_id = $1", mutation_id
+                    )
+                case MutationRevoked():  # a revoking decree's number is taken too
+                    await conn.execute(
+                        """INSERT INTO sk_numbers (sk_number, mutation_id) VALUES ($1, $2)
+                           ON CONFLICT (sk_number) DO NOTHING""",
+                        e.revoking_sk_number.strip().upper(),
+                        mutation_id,
                     )
 
 

@@ -76,3 +76,43 @@ async def recent_annual_predikat(conn: Conn, nip: str, since: date) -> tuple[str
         since,
     )
     return tuple(r["predikat"] for r in rows)
+
+
+async def decrees_page(conn: Conn, *, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
+    """Decrees, newest SK date first, and how many there are."""
+    total = await conn.fetchval("SELECT count(*) FROM decrees")
+    rows = await conn.fetch(
+        "SELECT * FROM decrees ORDER BY sk_date DESC, issued_at DESC, decree_id LIMIT $1 OFFSET $2",
+        limit,
+        offset,
+    )
+    return int(total), [dict(r) for r in rows]
+
+
+async def mutations_page(
+    conn: Conn,
+    *,
+    status: str | None,
+    unit_id: str | None,
+    decree_id: str | None,
+    limit: int,
+    offset: int,
+) -> tuple[int, list[dict[str, Any]]]:
+    """Transfers, newest proposal first, filtered by step, unit (origin or target) and
+    decree, and how many match."""
+    where = """WHERE ($1::text IS NULL OR status = $1)
+                 AND ($2::text IS NULL OR to_unit_id = $2 OR from_unit_id = $2)
+                 AND ($3::text IS NULL OR decree_id = $3)"""
+    total = await conn.fetchval(
+        f"SELECT count(*) FROM mutations {where}", status, unit_id, decree_id
+    )
+    rows = await conn.fetch(
+        f"""SELECT * FROM mutations {where}
+            ORDER BY proposed_at DESC, mutation_id LIMIT $4 OFFSET $5""",
+        status,
+        unit_id,
+        decree_id,
+        limit,
+        offset,
+    )
+    return int(total), [dict(r) for r in rows]

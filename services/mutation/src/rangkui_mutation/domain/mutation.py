@@ -28,13 +28,13 @@ from rangkui_contracts.events.mutation import (
     MutationEffective,
     MutationHeld,
     MutationKind,
-    MutationObjected,
     MutationObjectedV2,
     MutationObjectionResolved,
     MutationProposed,
     MutationRejected,
     MutationReleased,
     MutationReviewed,
+    MutationRevoked,
     MutationSocialized,
     PolicyApplied,
     SkippableStep,
@@ -84,9 +84,10 @@ class Status(StrEnum):
     HELD = "HELD"
     EFFECTIVE = "EFFECTIVE"
     CANCELLED = "CANCELLED"
+    REVOKED = "REVOKED"  # effective, then revoked by a revoking decree: the person moved back
 
 
-TERMINAL = {Status.REJECTED, Status.EFFECTIVE, Status.CANCELLED}
+TERMINAL = {Status.REJECTED, Status.EFFECTIVE, Status.CANCELLED, Status.REVOKED}
 # Steps in which the transfer holds a place in its target post (counted against formasi).
 HOLDS_PLACE = {
     Status.APPROVED,
@@ -301,6 +302,7 @@ class DecreeMutation:
     policy: ProcessPolicy = FULL_PROCESS
     relatives: Relatives = ()  # fact: the registry
     target_head: str | None = None  # fact: who heads the target unit now
+    decree_id: str | None = None  # the collective decree whose lampiran lists the transfer
 
 
 @dataclass(frozen=True)
@@ -397,7 +399,7 @@ def evolve(state: MutationState, event: DomainEvent) -> MutationState:
             )
         case MutationAcknowledged() | MutationDeemedAcknowledged():
             return replace(state, status=Status.ACKNOWLEDGED)
-        case MutationObjected() | MutationObjectedV2():
+        case MutationObjectedV2():
             return replace(state, status=Status.OBJECTED)
         case MutationObjectionResolved():
             return replace(state, status=Status.OBJECTION_DISMISSED)  # upheld: cancel follows
@@ -411,6 +413,8 @@ def evolve(state: MutationState, event: DomainEvent) -> MutationState:
             return replace(state, status=Status.EFFECTIVE)
         case MutationCancelled():
             return replace(state, status=Status.CANCELLED)
+        case MutationRevoked():
+            return replace(state, status=Status.REVOKED)
     return state
 
 
@@ -797,6 +801,7 @@ def _decree(c: DecreeMutation, s: MutationState) -> list[DomainEvent]:
             minister_approval_date=c.minister_approval_date if f.blackout else None,
             steps_skipped=skipped,
             skip_policy=c.policy.basis if skipped else None,
+            decree_id=c.decree_id,
         ),
     ]
 
@@ -915,7 +920,6 @@ STATUS_AFTER: dict[type[DomainEvent], Status] = {
     MutationRejected: Status.REJECTED,
     MutationSocialized: Status.SOCIALIZED,
     MutationAcknowledged: Status.ACKNOWLEDGED,
-    MutationObjected: Status.OBJECTED,
     MutationObjectedV2: Status.OBJECTED,
     MutationDeemedAcknowledged: Status.ACKNOWLEDGED,
     MutationHeld: Status.HELD,
@@ -924,6 +928,7 @@ STATUS_AFTER: dict[type[DomainEvent], Status] = {
     MutationDecreed: Status.DECREED,
     MutationEffective: Status.EFFECTIVE,
     MutationCancelled: Status.CANCELLED,
+    MutationRevoked: Status.REVOKED,
 }
 
 

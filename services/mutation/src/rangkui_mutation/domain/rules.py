@@ -511,6 +511,84 @@ RULES: dict[str, Rule] = {
             "cancelling a decreed transfer needs the cancelling decree's number and date",
             f"{_AP} Pasal 64",
         ),
+        # ------------------------------------------- the decree (Keputusan) and its lampiran
+        Rule(
+            "decree_without_rows",
+            ("decree",),
+            _R,
+            "Keputusan harus memuat sedikitnya satu mutasi dalam lampirannya.",
+            "a decree lists at least one transfer in its lampiran",
+        ),
+        Rule(
+            "decree_too_many_rows",
+            ("decree",),
+            _R,
+            "Lampiran memuat {rows} mutasi, paling banyak {max_rows}. Terbitkan beberapa "
+            "keputusan.",
+            "the lampiran lists {rows} transfers, at most {max_rows}; issue several decrees",
+        ),
+        Rule(
+            "decree_row_repeated",
+            ("decree",),
+            _R,
+            "Mutasi {mutation_ids} tercantum lebih dari sekali dalam lampiran. Cantumkan "
+            "setiap mutasi sekali.",
+            "transfers {mutation_ids} are listed more than once in the lampiran",
+        ),
+        Rule(
+            "decree_already_issued",
+            ("decree",),
+            _C,
+            "Keputusan {decree_id} sudah diterbitkan. Keputusan tidak diubah: perbaikan "
+            "dilakukan dengan keputusan ralat.",
+            "decree {decree_id} is already issued; a decree is corrected by a new one, never "
+            "edited",
+        ),
+        Rule(
+            "decree_file_too_large",
+            ("decree",),
+            ErrorKind.TOO_LARGE,
+            "Berkas yang diperiksa melebihi {max_mb} MB. Periksa berkas PDF keputusan itu sendiri.",
+            "the file to verify exceeds {max_mb} MB",
+        ),
+        Rule(
+            "revoke_by_ppk_only",
+            ("cancel",),
+            _F,
+            "Keputusan hanya dapat dibatalkan oleh PPK dengan keputusan pembatalan.",
+            "a decree is revoked by the PPK alone, with a revoking decree",
+            f"{_AP} Pasal 64",
+        ),
+        Rule(
+            "row_not_in_decree",
+            ("cancel",),
+            _R,
+            "Mutasi {mutation_id} tidak tercantum dalam lampiran keputusan ini.",
+            "transfer {mutation_id} is not a row of this decree",
+        ),
+        Rule(
+            "row_already_revoked",
+            ("cancel",),
+            _C,
+            "Mutasi {mutation_id} sudah dibatalkan oleh keputusan pembatalan sebelumnya.",
+            "transfer {mutation_id} was already revoked",
+        ),
+        Rule(
+            "row_not_revocable",
+            ("cancel",),
+            _C,
+            "Mutasi berstatus {status} tidak dapat dibatalkan dengan keputusan pembatalan; "
+            "hanya mutasi yang telah ditetapkan atau telah berlaku.",
+            "a transfer in step {status} is not revoked by a decree; only a decreed or "
+            "effective one",
+        ),
+        Rule(
+            "unknown_decree",
+            ("decree",),
+            _N,
+            "Keputusan {decree_id} tidak ditemukan. Periksa tautan atau kode verifikasinya.",
+            "there is no decree {decree_id}",
+        ),
     )
 }
 

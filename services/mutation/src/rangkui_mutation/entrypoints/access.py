@@ -39,5 +39,14 @@ ACCESS = AccessTable(
         "GET /needs/{need_id}": rule(*DECIDERS, INTEGRATION),
         "POST /needs/{need_id}/close": rule(BKD),
         "GET /needs/{need_id}/candidates": rule(*DECIDERS),
+        # The decree (Keputusan) for one or many transfers, recorded by the BKD or the PPK.
+        "GET /mutations": rule(*DECIDERS, INTEGRATION),
+        "POST /decrees": rule(BKD, PPK),
+        "GET /decrees": rule(*DECIDERS, INTEGRATION),
+        "GET /decrees/{decree_id}": rule(*DECIDERS, INTEGRATION),
+        # Revocation is the PPK's alone: a BKD caller is refused by the domain, with its rule.
+        "POST /decrees/{decree_id}/revoke": rule(BKD, PPK),
+        "GET /decrees/{decree_id}/document": rule(*DECIDERS),
+        "GET /decrees/{decree_id}/petikan/{nip}": rule(*DECIDERS, own(EMPLOYEE), person="nip"),
     }
 )

@@ -4,9 +4,9 @@ caller of the verified bearer token), and queries on the read models."""
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from rangkui_contracts.events.common import Nip
@@ -179,8 +179,18 @@ class MutationView(BaseModel):
     sk_number: str | None
     sk_date: date | None
     tmt: date | None
+    decree_id: str | None = Field(default=None, description="the decree listing it, if any")
     version: int
     timeline: list[TimelineStep] = Field(default_factory=list)
+
+
+class MutationPage(BaseModel):
+    """One page of transfers (newest proposal first), and how many match in all."""
+
+    items: list[MutationView]
+    total: int
+    limit: int
+    offset: int
 
 
 def _result(response: Response, mutation_id: str, recorded: list[Recorded]) -> CommandResult:
@@ -498,6 +508,24 @@ async def pipeline(
 ) -> list[dict[str, Any]]:
     """The pipeline board: transfers per step, by target unit and kind, with age in step."""
     return await read_models.pipeline(d.pool, unit_id=unit_id, kind=kind)
+
+
+@router.get("/mutations", response_model=MutationPage)
+async def list_mutations(
+    status: Annotated[str | None, Query(max_length=40, description="a step, e.g. DECREED")] = None,
+    unit_id: IdQuery = None,
+    decree_id: IdQuery = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+    d: Deps = Depends(deps),
+) -> MutationPage:
+    """Transfers page by page, newest proposal first: by step, by unit (origin or target),
+    by decree. Each as the board shows it (the timeline comes with the single transfer)."""
+    total, rows = await read_models.mutations_page(
+        d.pool, status=status, unit_id=unit_id, decree_id=decree_id, limit=limit, offset=offset
+    )
+    items = [MutationView.model_validate(r) for r in rows]
+    return MutationPage(items=items, total=total, limit=limit, offset=offset)
 
 
 class PolicyChangeBody(Body):

@@ -16,9 +16,9 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
-from rangkui_contracts.events.mutation import MutationApproved, MutationProposed
+from rangkui_contracts.events.mutation import MutationApproved, MutationProposed, PolicyValues
 from rangkui_eventkit.clock import Clock
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.errors import NotFound
@@ -53,9 +53,12 @@ from rangkui_mutation.domain.rules import (
     find_blackout,
     rule_error,
 )
+from rangkui_mutation.service_layer.offloop import OffLoop
 from rangkui_mutation.service_layer.policy import policy_on
-from rangkui_mutation.service_layer.ports import MutationFacts
+from rangkui_mutation.service_layer.ports import DecreeRenderer, DocumentStore, MutationFacts
 from rangkui_mutation.settings import MutationSettings
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,16 @@ class Deps:
     facts: Callable[[UnitOfWork], MutationFacts]  # bound to the unit of work's connection
     keyring: KeyRing | None = None  # employees' data keys: objection reasons are sealed
     pool: Any = None  # read models for the HTTP layer's queries (None in unit tests)
+    documents: Callable[[Any], DocumentStore] | None = None  # bound to a connection (or pool)
+    renderer: DecreeRenderer | None = None  # the SK document
+    # Candidate matching off the event loop (None: on the caller's loop, in unit tests).
+    matching: OffLoop | None = None
+
+    async def off_loop(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+        """`fn(*args, **kwargs)` beside the event loop when the service has a pool for it."""
+        if self.matching is None:
+            return fn(*args, **kwargs)
+        return await self.matching.run(fn, *args, **kwargs)
 
     @property
     def blackouts(self) -> list[Blackout]:
@@ -302,21 +315,8 @@ async def decree_mutation(
         state = await existing(uow, sid)
         await uow.lock(f"mutation.sk:{normalised_sk_number(sk_number)}")
         facts = deps.facts(uow)
-        employee = await facts.employee(state.nip or "")
-        target = await facts.position(state.to_position_id or "")
-        post_type = target["jabatan_type"] if target else None
         policy = await policy_on(deps, uow, deps.clock.today())
-        decree = DecreeFacts(
-            today=deps.clock.today(),
-            sk_number_used_by=await facts.sk_number_used_by(
-                normalised_sk_number(sk_number), exclude=mutation_id
-            ),
-            blackout=find_blackout(deps.blackouts, sk_date, post_type=post_type, kind=state.kind),
-            employee_status=employee["status"] if employee else "ACTIVE",
-            unit_closed_on=await facts.unit_closed_on(state.to_unit_id or ""),
-            retroactive_tmt_max_days=policy.values.retroactive_tmt_max_days,
-            tmt_horizon_days=policy.values.tmt_horizon_days,
-        )
+        decree = await decree_facts(deps, facts, state, sk_number, sk_date, policy.values)
         command = DecreeMutation(
             actor=cause.actor,
             sk_number=sk_number,
@@ -333,6 +333,33 @@ async def decree_mutation(
         uow.stage(sid, mutation_decider.decide(command, state))
 
     return (await deps.pipeline.run(handler, cause)).recorded
+
+
+async def decree_facts(
+    deps: Deps,
+    facts: MutationFacts,
+    state: MutationState,
+    sk_number: str,
+    sk_date: date,
+    policy: PolicyValues,
+) -> DecreeFacts:
+    """The facts a decree of the transfer is decided on, as of today: the SK numbers in use
+    (by other transfers), the blackout on the SK date, the employee's status, the target
+    unit's closure; the TMT bounds of the policy in force."""
+    employee = await facts.employee(state.nip or "")
+    target = await facts.position(state.to_position_id or "")
+    post_type = target["jabatan_type"] if target else None
+    return DecreeFacts(
+        today=deps.clock.today(),
+        sk_number_used_by=await facts.sk_number_used_by(
+            normalised_sk_number(sk_number), exclude=state.mutation_id
+        ),
+        blackout=find_blackout(deps.blackouts, sk_date, post_type=post_type, kind=state.kind),
+        employee_status=employee["status"] if employee else "ACTIVE",
+        unit_closed_on=await facts.unit_closed_on(state.to_unit_id or ""),
+        retroactive_tmt_max_days=policy.retroactive_tmt_max_days,
+        tmt_horizon_days=policy.tmt_horizon_days,
+    )
 
 
 def normalised_sk_number(sk_number: str) -> str:

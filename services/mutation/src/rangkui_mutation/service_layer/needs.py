@@ -11,7 +11,7 @@ from rangkui_eventkit.context import Cause
 from rangkui_eventkit.errors import NotFound
 from rangkui_eventkit.pipeline import UnitOfWork
 from rangkui_mutation.adapters import candidates as candidate_queries
-from rangkui_mutation.domain.matching import CandidateFacts, MatchPolicy, MatchResult, match
+from rangkui_mutation.domain.matching import MatchPolicy, MatchResult, PostProfile, match
 from rangkui_mutation.domain.need import (
     CloseNeed,
     IdentifyNeed,
@@ -107,27 +107,47 @@ async def rank_candidates(deps: Deps, need_id: str, *, limit: int) -> NeedCandid
     )
     if post is None:
         raise NotFound(f"the post {need.position_id} of need {need_id} is not known")
-    people = await candidate_queries.candidate_facts(deps.pool)
-    return NeedCandidates(need, match(people, post, _policy(deps), limit=limit))
+    rows = await candidate_queries.candidate_rows(deps.pool)
+    result = await deps.off_loop(_rank, rows, post, _policy(deps), limit)
+    return NeedCandidates(need, result)
+
+
+def _rank(
+    rows: candidate_queries.CandidateRows, post: PostProfile, policy: MatchPolicy, limit: int
+) -> MatchResult:
+    return match(candidate_queries.build_facts(rows), post, policy, limit=limit)
+
+
+def _eligible_counts(
+    rows: candidate_queries.CandidateRows, posts: list[PostProfile | None], policy: MatchPolicy
+) -> list[int | None]:
+    """How many employees each post's need could take: one build of the candidates for all."""
+    people = candidate_queries.build_facts(rows)
+    return [None if p is None else match(people, p, policy, limit=0).eligible_count for p in posts]
 
 
 async def dashboard(
     deps: Deps, status: str | None, need_id: str | None = None
 ) -> list[dict[str, Any]]:
-    """Needs with their share fulfilled and how many eligible candidates are available."""
+    """Needs with their share fulfilled and how many eligible candidates are available (the
+    matching of every open need in one call off the event loop)."""
     rows = await candidate_queries.needs(deps.pool, status, need_id)
-    people: list[CandidateFacts] | None = None
     for row in rows:
         row["share_fulfilled"] = round(row["filled"] / row["count"], 4)
         row["candidates_available"] = None
-        if row["status"] != "OPEN":
-            continue
-        if people is None:
-            people = await candidate_queries.candidate_facts(deps.pool)
+    open_rows = [row for row in rows if row["status"] == "OPEN"]
+    if not open_rows:
+        return rows
+    posts: list[PostProfile | None] = []
+    for row in open_rows:
         state = await _need(deps, row["need_id"])
-        post = await candidate_queries.post_profile(
-            deps.pool, row["position_id"], state.required_competencies
+        posts.append(
+            await candidate_queries.post_profile(
+                deps.pool, row["position_id"], state.required_competencies
+            )
         )
-        if post is not None:
-            row["candidates_available"] = match(people, post, _policy(deps), limit=0).eligible_count
+    people = await candidate_queries.candidate_rows(deps.pool)
+    counts = await deps.off_loop(_eligible_counts, people, posts, _policy(deps))
+    for row, count in zip(open_rows, counts, strict=True):
+        row["candidates_available"] = count
     return rows

@@ -8,6 +8,7 @@ of work's connection: the facts and the decision share one transaction) and in m
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
@@ -48,6 +49,21 @@ class MutationFacts(Protocol):
     async def head_of_unit(self, unit_id: str) -> str | None:
         """The NIP of who holds the unit's head-of-unit post (not retired), if anyone."""
 
+    async def names(
+        self, nips: Iterable[str], position_ids: Iterable[str], unit_ids: Iterable[str]
+    ) -> Names:
+        """What a decree prints of people, posts and units, in one look-up each (those
+        unknown are left out)."""
+
+
+@dataclass(frozen=True)
+class Names:
+    """Names for a decree's lampiran: nip -> (name, grade), post -> title, unit -> name."""
+
+    employees: Mapping[str, tuple[str, str]]
+    positions: Mapping[str, str]
+    units: Mapping[str, str]
+
 
 @dataclass
 class InMemoryFacts:
@@ -59,6 +75,7 @@ class InMemoryFacts:
     annual_predikat: dict[str, list[tuple[date, str]]] = field(default_factory=dict)
     sk_numbers: dict[str, str] = field(default_factory=dict)  # normalised number -> transfer
     declared_relatives: dict[str, dict[str, str]] = field(default_factory=dict)  # nip -> nip: rel
+    unit_names: dict[str, str] = field(default_factory=dict)
 
     async def employee(self, nip: str) -> dict[str, Any] | None:
         row = self.employees.get(nip)
@@ -111,3 +128,60 @@ class InMemoryFacts:
             if e.get("position_id") in heads and e.get("status") != "RETIRED"
         )
         return holders[0] if holders else None
+
+    async def names(
+        self, nips: Iterable[str], position_ids: Iterable[str], unit_ids: Iterable[str]
+    ) -> Names:
+        people = {n: self.employees[n] for n in nips if n in self.employees}
+        return Names(
+            {n: (str(e["name"]), str(e["grade"])) for n, e in people.items()},
+            {p: str(self.positions[p]["title"]) for p in position_ids if p in self.positions},
+            {u: self.unit_names[u] for u in unit_ids if u in self.unit_names},
+        )
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    """A decree's document as kept: the rendered PDF, or a signed copy."""
+
+    decree_id: str
+    sha256: str
+    kind: str  # GENERATED or SIGNED
+    media_type: str
+    content: bytes
+
+
+class DocumentStore(Protocol):
+    """Decree documents by decree and kind (PostgreSQL here; S3-compatible storage is the
+    production alternative). A document is written with the event that records its hash."""
+
+    async def put(self, document: StoredDocument) -> None: ...
+
+    async def get(self, decree_id: str, kind: str) -> StoredDocument | None:
+        """The latest document of that kind, or None."""
+
+
+@dataclass
+class InMemoryDocuments:
+    """`DocumentStore` over a list, for unit tests."""
+
+    documents: list[StoredDocument] = field(default_factory=list)
+
+    async def put(self, document: StoredDocument) -> None:
+        if not any(
+            d.decree_id == document.decree_id and d.sha256 == document.sha256
+            for d in self.documents
+        ):
+            self.documents.append(document)
+
+    async def get(self, decree_id: str, kind: str) -> StoredDocument | None:
+        found = [d for d in self.documents if d.decree_id == decree_id and d.kind == kind]
+        return found[-1] if found else None
+
+
+class DecreeRenderer(Protocol):
+    """Renders a decree's document (deterministic: the same decree gives the same bytes)."""
+
+    template_version: str
+
+    def pdf(self, decree: Any, *, petikan_for: str | None = None) -> bytes: ...

@@ -11,8 +11,6 @@ from typing import Any
 
 from rangkui_contracts.events.common import Sealed
 from rangkui_contracts.events.evaluation import (
-    AnyEvaluationRecorded,
-    EvaluationRecorded,
     EvaluationRecordedV2,
 )
 from rangkui_contracts.events.mutation import (
@@ -24,13 +22,13 @@ from rangkui_contracts.events.mutation import (
     MutationDocumentsChecked,
     MutationEffective,
     MutationHeld,
-    MutationObjected,
     MutationObjectedV2,
     MutationObjectionResolved,
     MutationProposed,
     MutationRejected,
     MutationReleased,
     MutationReviewed,
+    MutationRevoked,
     MutationSocialized,
     StaffingNeedClosed,
     StaffingNeedFulfilled,
@@ -42,7 +40,6 @@ from rangkui_contracts.events.personnel import (
     EmployeeEducationUpdated,
     EmployeeGradeChanged,
     EmployeeReassigned,
-    EmployeeRegistered,
     EmployeeRegisteredV2,
     EmployeeRelativesDeclared,
     EmployeeStatusChanged,
@@ -121,11 +118,10 @@ class PersonnelView(Projection):
             e.is_head_of_unit,
         )
 
-    @handles(EmployeeRegistered, EmployeeRegisteredV2)
-    async def on_employee(
-        self, ctx: BatchContext, e: EmployeeRegistered | EmployeeRegisteredV2, r: Received
-    ) -> None:
-        """Only public fields: v1's plaintext personal data is not kept (nothing here needs it)."""
+    @handles(EmployeeRegisteredV2)
+    async def on_employee(self, ctx: BatchContext, e: EmployeeRegisteredV2, r: Received) -> None:
+        """Only public fields: the plaintext of an upcast version 1 is not kept (nothing here
+        needs it)."""
         ctx.sql.add(
             """INSERT INTO employees (nip, name, status, grade, unit_id, position_id,
                    tmt_position, education, competencies)
@@ -226,8 +222,8 @@ class PerformanceView(Projection):
     topics = (EVALUATION,)
     tables = ("performance",)
 
-    @handles(EvaluationRecorded, EvaluationRecordedV2)
-    async def on_evaluation(self, ctx: BatchContext, e: AnyEvaluationRecorded, r: Received) -> None:
+    @handles(EvaluationRecordedV2)
+    async def on_evaluation(self, ctx: BatchContext, e: EvaluationRecordedV2, r: Received) -> None:
         ctx.sql.add(
             """INSERT INTO performance (evaluation_id, nip, kind, period_start, period_end,
                    predikat)
@@ -265,7 +261,10 @@ _ID_FIELDS = {"mutation_id", "nip"}
 
 def _reason(event: Any) -> str | None:
     """The reason shown in the timeline; a sealed one (an objection) stays in `details`,
-    sealed, and is opened only when the transfer is read (while the key exists)."""
+    sealed, and is opened only when the transfer is read (while the key exists). One
+    recorded before sealing is shown as it was written (the plaintext of an upcast event)."""
+    if event.plaintext and "reason" in event.plaintext:
+        return str(event.plaintext["reason"])
     for attr in ("reason", "reasons", "notes", "message"):
         value = getattr(event, attr, None)
         if isinstance(value, Sealed):
@@ -313,13 +312,13 @@ class MutationBoard(Projection):
         MutationSocialized,
         MutationAcknowledged,
         MutationDeemedAcknowledged,
-        MutationObjected,
         MutationObjectedV2,
         MutationObjectionResolved,
         MutationHeld,
         MutationReleased,
         MutationEffective,
         MutationCancelled,
+        MutationRevoked,
     )
     async def on_step(self, ctx: BatchContext, e: Any, r: Received) -> None:
         ctx.sql.add(
@@ -336,7 +335,7 @@ class MutationBoard(Projection):
     async def on_decreed(self, ctx: BatchContext, e: MutationDecreed, r: Received) -> None:
         ctx.sql.add(
             """UPDATE mutations SET status = 'DECREED', status_since = $2, version = $3,
-                   sk_number = $4, sk_date = $5, tmt = $6
+                   sk_number = $4, sk_date = $5, tmt = $6, decree_id = $7
                WHERE mutation_id = $1 AND version < $3""",
             e.mutation_id,
             r.envelope.time,
@@ -344,12 +343,14 @@ class MutationBoard(Projection):
             e.sk_number,
             e.sk_date,
             e.tmt,
+            e.decree_id,
         )
         self._timeline(ctx, e, r)
 
     @staticmethod
     def _timeline(ctx: BatchContext, e: Any, r: Received) -> None:
-        details = {k: v for k, v in e.model_dump(mode="json").items() if k not in _ID_FIELDS}
+        written = {**e.model_dump(mode="json"), **(e.plaintext or {})}  # as the producer wrote it
+        details = {k: v for k, v in written.items() if k not in _ID_FIELDS}
         ctx.sql.add(
             """INSERT INTO mutation_timeline (mutation_id, version, step, event_type, actor, at,
                    reason, details)

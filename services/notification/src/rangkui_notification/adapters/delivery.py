@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from rangkui_contracts.events.notification import NotificationQueued, NotificationQueuedV2
+from rangkui_contracts.events.notification import NotificationQueuedV2
 
 
 class DeliveryError(Exception):
@@ -12,6 +12,6 @@ class DeliveryError(Exception):
 
 
 class Sender(Protocol):
-    async def send(self, q: NotificationQueued | NotificationQueuedV2) -> None:
+    async def send(self, q: NotificationQueuedV2) -> None:
         """Deliver once to `q.address` (for a person, the worker's in-memory copy with the
         address it opened), or raise `DeliveryError`."""

@@ -12,7 +12,7 @@ from email.utils import formatdate
 
 import aiosmtplib
 
-from rangkui_contracts.events.notification import NotificationQueued, NotificationQueuedV2
+from rangkui_contracts.events.notification import NotificationQueuedV2
 from rangkui_notification.adapters.delivery import DeliveryError
 
 
@@ -31,7 +31,7 @@ class SmtpSender:
         # whoever sits in between) fails the delivery, which is retried and then reported.
         self.require_tls = require_tls
 
-    def message(self, q: NotificationQueued | NotificationQueuedV2) -> EmailMessage:
+    def message(self, q: NotificationQueuedV2) -> EmailMessage:
         msg = EmailMessage()
         msg["From"] = self.sender
         msg["To"] = q.address
@@ -44,7 +44,7 @@ class SmtpSender:
         msg.set_content(q.body, charset="utf-8")
         return msg
 
-    async def send(self, q: NotificationQueued | NotificationQueuedV2) -> None:
+    async def send(self, q: NotificationQueuedV2) -> None:
         try:
             await aiosmtplib.send(
                 self.message(q),

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import httpx
 
-from rangkui_contracts.events.notification import NotificationQueued, NotificationQueuedV2
+from rangkui_contracts.events.notification import NotificationQueuedV2
 from rangkui_notification.adapters.delivery import DeliveryError
 from rangkui_notification.adapters.egress import PublicOnlyTransport
 from rangkui_notification.domain.webhooks import (
@@ -41,7 +41,7 @@ class WebhookSender:
         self.public_only = public_only  # off only where private targets are allowed (labs)
         self.transport = transport
 
-    def headers(self, q: NotificationQueued | NotificationQueuedV2, body: bytes) -> dict[str, str]:
+    def headers(self, q: NotificationQueuedV2, body: bytes) -> dict[str, str]:
         secret = subscription_secret(self.signing_key, q.recipient)
         timestamp = int(self.clock())
         return {
@@ -51,7 +51,7 @@ class WebhookSender:
             DELIVERY_HEADER: q.notification_id,
         }
 
-    async def send(self, q: NotificationQueued | NotificationQueuedV2) -> None:
+    async def send(self, q: NotificationQueuedV2) -> None:
         body = q.body.encode()
         try:
             transport = self.transport or (PublicOnlyTransport() if self.public_only else None)

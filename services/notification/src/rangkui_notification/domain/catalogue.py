@@ -53,13 +53,14 @@ CATALOGUE: dict[type[DomainEvent], NoticeRule] = {
     mutation.MutationApproved: NoticeRule("mutation_approved", employee_and_heads),
     mutation.MutationRejected: NoticeRule("mutation_rejected", employee_if_told_and_heads),
     mutation.MutationSocialized: NoticeRule("mutation_socialized", employee_only),
-    mutation.MutationObjected: NoticeRule("mutation_objected", ppk_and_employee),
-    # Version 2 seals the reason; the notice never quoted it in either version.
+    # The notice never quotes the employee's reason (sealed; in clear in version 1).
     mutation.MutationObjectedV2: NoticeRule("mutation_objected", ppk_and_employee),
     mutation.MutationObjectionResolved: NoticeRule("mutation_objection_resolved", ppk_and_employee),
     mutation.MutationDecreed: NoticeRule("mutation_decreed", employee_and_heads),
     mutation.MutationEffective: NoticeRule("mutation_effective", employee_and_heads),
     mutation.MutationCancelled: NoticeRule("mutation_cancelled", employee_if_told_and_heads),
+    # An effective transfer revoked by decree: the person goes back, both heads are told.
+    mutation.MutationRevoked: NoticeRule("mutation_revoked", employee_and_heads),
     # A transfer held on its TMT: the BKD must act (release it, or ask the PPK to cancel).
     mutation.MutationHeld: NoticeRule("mutation_held", bkd),
     mutation.StaffingNeedIdentified: NoticeRule("staffing_need_identified", bkd),
@@ -68,7 +69,6 @@ CATALOGUE: dict[type[DomainEvent], NoticeRule] = {
     evaluation.MonitoringEvaluatorAssigned: NoticeRule(
         "monitoring_evaluator_assigned", evaluator_or_bkd
     ),
-    evaluation.EvaluationRecorded: NoticeRule("evaluation_recorded", bkd_if_monitoring),
     evaluation.EvaluationRecordedV2: NoticeRule("evaluation_recorded", bkd_if_monitoring),
     evaluation.MutationOutcomeAssessed: NoticeRule("mutation_outcome_assessed", bkd),
 }

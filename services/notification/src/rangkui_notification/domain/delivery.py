@@ -29,7 +29,6 @@ from rangkui_contracts.events.notification import (
     DeliveryRetryRequested,
     NotificationDispatched,
     NotificationFailed,
-    NotificationQueued,
     NotificationQueuedV2,
     NotificationSkipped,
     SkipReason,
@@ -41,8 +40,8 @@ Status = Literal[
     "NEW", "PENDING", "IN_FLIGHT", "RETRY_WAIT", "DISPATCHED", "FAILED", "IN_DOUBT", "SKIPPED"
 ]
 FINISHED: frozenset[str] = frozenset({"DISPATCHED", "FAILED", "SKIPPED"})
-Queued = NotificationQueued | NotificationQueuedV2
-"""Version 1 carried every address; version 2 none of a person's (opened when sending)."""
+Queued = NotificationQueuedV2
+"""A person's address is opened when sending (version 1, which carried it, is upcast)."""
 
 
 @dataclass(frozen=True)
@@ -102,7 +101,7 @@ Command = StartAttempt | RecordSuccess | RecordFailure | RequestRetry | SkipDeli
 
 def evolve(state: DeliveryState, event: DomainEvent) -> DeliveryState:
     match event:
-        case NotificationQueued() | NotificationQueuedV2():
+        case NotificationQueuedV2():
             return replace(state, queued=event, status="PENDING")
         case NotificationSkipped():
             return replace(state, status="SKIPPED", next_attempt_at=None, last_error=event.reason)

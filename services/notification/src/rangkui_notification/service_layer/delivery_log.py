@@ -21,7 +21,6 @@ from rangkui_contracts.events.notification import (
     DeliveryRetryRequested,
     NotificationDispatched,
     NotificationFailed,
-    NotificationQueued,
     NotificationQueuedV2,
     NotificationSkipped,
     WebhookSubscribed,
@@ -64,10 +63,8 @@ class DeliveryLog(Projection):
     topics = (NOTIFICATION,)
     tables = ("deliveries", "delivery_attempts", "preferences", "webhook_subscriptions")
 
-    @handles(NotificationQueued, NotificationQueuedV2)
-    async def on_queued(
-        self, ctx: BatchContext, e: NotificationQueued | NotificationQueuedV2, r: Received
-    ) -> None:
+    @handles(NotificationQueuedV2)
+    async def on_queued(self, ctx: BatchContext, e: NotificationQueuedV2, r: Received) -> None:
         address = None if _NIP.match(e.recipient) else e.address
         ctx.sql.add(
             _UPSERT, e.notification_id, r.envelope.subject, e.source_event_id,

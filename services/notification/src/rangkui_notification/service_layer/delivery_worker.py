@@ -33,7 +33,6 @@ import asyncpg
 from rangkui_contracts.events.notification import (
     DeliveryAttemptStarted,
     DeliveryInDoubt,
-    NotificationQueued,
     NotificationQueuedV2,
     SkipReason,
 )
@@ -184,7 +183,7 @@ class DeliveryWorker:
         """Decide what this delivery does now: nothing (None), skip it, flag it in doubt, or
         start an attempt (staged; committed by the pipeline before anything is sent)."""
         events = (await uow.load([stream_id]))[stream_id]
-        if not events or not isinstance(events[0], NotificationQueued | NotificationQueuedV2):
+        if not events or not isinstance(events[0], NotificationQueuedV2):
             return None
         channel = events[0].channel
         decider = self.deciders[channel]

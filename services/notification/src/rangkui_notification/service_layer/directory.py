@@ -2,9 +2,9 @@
 
 Personal data stays sealed here: of a registration or contact change (version 2) the
 directory keeps the `Sealed` value as it came, opened only in memory by the delivery worker
-when it sends (with the key ring). Version 1 events, published before sealing, carry the
-address in plaintext; it is kept until the person's data is erased, and never again after
-(`directory_erased`), whatever order a replay delivers.
+when it sends (with the key ring). Version 1 events, published before sealing, carried the
+address in plaintext (their upcast `plaintext`); it is kept until the person's data is
+erased, and never again after (`directory_erased`), whatever order a replay delivers.
 """
 
 from __future__ import annotations
@@ -13,11 +13,9 @@ from typing import Any
 
 from rangkui_contracts.events.common import Sealed
 from rangkui_contracts.events.personnel import (
-    EmployeeContactChanged,
     EmployeeContactChangedV2,
     EmployeePersonalDataErased,
     EmployeeReassigned,
-    EmployeeRegistered,
     EmployeeRegisteredV2,
     PositionEstablished,
     UnitRegistered,
@@ -56,39 +54,25 @@ class PersonnelDirectory(Projection):
             e.is_head_of_unit,
         )
 
-    @handles(EmployeeRegistered)
-    async def on_employee(self, ctx: BatchContext, e: EmployeeRegistered, _: Received) -> None:
-        """Version 1: the plaintext address, unless the person's data was erased."""
+    @handles(EmployeeRegisteredV2)
+    async def on_employee(self, ctx: BatchContext, e: EmployeeRegisteredV2, _: Received) -> None:
+        """The sealed personal data as it came (only its contact is ever read), or the
+        plaintext address of a registration written before sealing; neither once erased."""
         ctx.sql.add(
             """INSERT INTO directory_employees (nip, name, unit_id, position_id, email, personal)
-               VALUES ($1, $2, $3, $4, CASE WHEN EXISTS (SELECT 1 FROM directory_erased
-                                                         WHERE nip = $1) THEN NULL ELSE $5 END,
-                       NULL)
+               VALUES ($1, $2, $3, $4,
+                   CASE WHEN EXISTS (SELECT 1 FROM directory_erased WHERE nip = $1) THEN NULL
+                        ELSE $5 END,
+                   CASE WHEN EXISTS (SELECT 1 FROM directory_erased WHERE nip = $1) THEN NULL
+                        ELSE $6::jsonb END)
                ON CONFLICT (nip) DO UPDATE SET name = EXCLUDED.name, unit_id = EXCLUDED.unit_id,
                    position_id = EXCLUDED.position_id, email = EXCLUDED.email,
-                   personal = NULL""",
-            e.nip,
-            e.name,
-            e.unit_id,
-            e.position_id,
-            str(e.contact.email) if e.contact.email else None,
-        )
-
-    @handles(EmployeeRegisteredV2)
-    async def on_employee_v2(self, ctx: BatchContext, e: EmployeeRegisteredV2, _: Received) -> None:
-        """Version 2: the sealed personal data as it came (only its contact is ever read)."""
-        ctx.sql.add(
-            """INSERT INTO directory_employees (nip, name, unit_id, position_id, email, personal)
-               VALUES ($1, $2, $3, $4, NULL, CASE WHEN EXISTS (SELECT 1 FROM directory_erased
-                                                               WHERE nip = $1) THEN NULL
-                                                  ELSE $5::jsonb END)
-               ON CONFLICT (nip) DO UPDATE SET name = EXCLUDED.name, unit_id = EXCLUDED.unit_id,
-                   position_id = EXCLUDED.position_id, email = NULL,
                    personal = EXCLUDED.personal""",
             e.nip,
             e.name,
             e.unit_id,
             e.position_id,
+            _plaintext_email(e),
             _sealed_json(e.personal),
         )
 
@@ -110,23 +94,13 @@ class PersonnelDirectory(Projection):
             e.name,
         )
 
-    @handles(EmployeeContactChanged)
-    async def on_contact(self, ctx: BatchContext, e: EmployeeContactChanged, _: Received) -> None:
-        ctx.sql.add(
-            """UPDATE directory_employees SET email = $2, personal = NULL
-               WHERE nip = $1 AND NOT EXISTS (SELECT 1 FROM directory_erased WHERE nip = $1)""",
-            e.nip,
-            str(e.contact.email) if e.contact.email else None,
-        )
-
     @handles(EmployeeContactChangedV2)
-    async def on_contact_v2(
-        self, ctx: BatchContext, e: EmployeeContactChangedV2, _: Received
-    ) -> None:
+    async def on_contact(self, ctx: BatchContext, e: EmployeeContactChangedV2, _: Received) -> None:
         ctx.sql.add(
-            """UPDATE directory_employees SET email = NULL, personal = $2::jsonb
+            """UPDATE directory_employees SET email = $2, personal = $3::jsonb
                WHERE nip = $1 AND NOT EXISTS (SELECT 1 FROM directory_erased WHERE nip = $1)""",
             e.nip,
+            _plaintext_email(e),
             _sealed_json(e.personal),
         )
 
@@ -159,3 +133,9 @@ class PersonnelDirectory(Projection):
 def _sealed_json(sealed: Sealed | None) -> dict[str, Any] | None:
     """The sealed value as the JSON the column holds (the pool's jsonb codec encodes it)."""
     return sealed.model_dump(mode="json") if sealed is not None else None
+
+
+def _plaintext_email(e: EmployeeRegisteredV2 | EmployeeContactChangedV2) -> str | None:
+    """The address an event written before sealing carried in plaintext (upcast), if any."""
+    contact = (e.plaintext or {}).get("contact") or {}
+    return str(contact["email"]) if contact.get("email") else None

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from rangkui_contracts import DomainEvent, Envelope
 from rangkui_contracts.events.evaluation import (
-    EvaluationRecorded,
     EvaluationRecordedV2,
     MonitoringCancelled,
     MonitoringEvaluatorAssigned,
@@ -44,7 +43,7 @@ def remember_monitoring(ctx: BatchContext, e: DomainEvent, source: Envelope) -> 
         ctx.sql.add(
             "UPDATE checkpoint_reminders SET cancelled = true WHERE plan_id = $1", e.plan_id
         )
-    elif isinstance(e, EvaluationRecorded | EvaluationRecordedV2) and e.plan_id and e.checkpoint_id:
+    elif isinstance(e, EvaluationRecordedV2) and e.plan_id and e.checkpoint_id:
         ctx.sql.add(
             "UPDATE checkpoint_reminders SET evaluated = true "
             "WHERE plan_id = $1 AND checkpoint_id = $2",

@@ -152,6 +152,17 @@ SAMPLES: dict[type[DomainEvent], DomainEvent] = {
         mu.MutationCancelled(
             mutation_id=M, nip=EMPLOYEE, reason="Formasi sudah terisi", cancelled_by="bkd"
         ),
+        mu.MutationRevoked(
+            mutation_id=M,
+            nip=EMPLOYEE,
+            reason="Penempatan tidak sesuai formasi",
+            revoked_by="ppk",
+            revoking_sk_number="800/31/BKD/2027",
+            revoking_sk_date=date(2027, 2, 1),
+            revoked_from=date(2027, 2, 1),
+            back_to_unit_id="SMA1",
+            back_to_position_id="GURU-1",
+        ),
         mu.MutationHeld(
             mutation_id=M,
             nip=EMPLOYEE,
@@ -202,7 +213,6 @@ SAMPLES: dict[type[DomainEvent], DomainEvent] = {
             detected_on=date(2027, 3, 15),
         ),
         ev.EvaluationRecordedV2(**_CHECKPOINT_EVALUATION),
-        ev.EvaluationRecorded(**_CHECKPOINT_EVALUATION),  # recorded before notes were sealed
         ev.MutationOutcomeAssessed(
             plan_id="P-1",
             mutation_id=M,

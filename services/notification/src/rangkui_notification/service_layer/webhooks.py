@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 
-from rangkui_contracts import DomainEvent
+from rangkui_contracts import DomainEvent, is_current
 from rangkui_contracts.events import evaluation, mutation
 from rangkui_contracts.events.notification import NotificationQueuedV2
 from rangkui_contracts.topics import EVALUATION, MUTATION
@@ -27,7 +27,11 @@ from rangkui_notification.domain.webhooks import (
 from rangkui_notification.service_layer.compose import PlannedNotice
 from rangkui_notification.service_layer.once import append_once
 
-WEBHOOK_EVENTS: tuple[type[DomainEvent], ...] = (*mutation.EVENTS, *evaluation.EVENTS)
+# Current versions: an older one reaches the same handler (upcast); the body forwarded is the
+# record as received, in the version it was written.
+WEBHOOK_EVENTS: tuple[type[DomainEvent], ...] = tuple(
+    cls for cls in (*mutation.EVENTS, *evaluation.EVENTS) if is_current(cls)
+)
 
 
 class WebhookFanout(Reaction):

@@ -10,15 +10,21 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import math
-from typing import Any, Literal
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, Literal, TextIO
 
 from rangkui_eventkit.errors import RuleViolated
+from rangkui_personnel.adapters import json_stream
 from rangkui_personnel.domain.simpeg import COLUMNS, SECTIONS, Section
 
 FileFormat = Literal["json", "csv"]
 Rows = dict[Section, list[dict[str, Any]]]
+Sections = Iterator[tuple[Section, Iterable[dict[str, Any]]]]
+"""Rows section by section, in the order of `SECTIONS`; each section's rows read lazily."""
 
 
 def read_export(content: bytes, fmt: FileFormat, section: Section = "employees") -> Rows:
@@ -71,17 +77,55 @@ def _read_json(text: str) -> Rows:
 
 
 def _read_csv(text: str, section: Section) -> list[dict[str, Any]]:
-    first_line = text.split("\n", 1)[0]
+    return list(_csv_rows(io.StringIO(text, newline=""), section))
+
+
+def _csv_rows(stream: TextIO, section: Section) -> Iterator[dict[str, Any]]:
+    """The rows of a CSV stream, one at a time, with only the columns the parser knows (an
+    export's other columns -- NIK, address, birthplace -- are dropped as they are read)."""
+    first_line = stream.readline(_HEADER_MAX_CHARS)
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    header = [h.strip().lower() for h in reader.fieldnames or []]
+    reader = csv.reader(itertools.chain([first_line], stream), delimiter=delimiter)
+    header = [h.strip().lower() for h in next(reader, [])]
     missing = [c for c in COLUMNS[section] if c not in header and c in _REQUIRED[section]]
     if missing:
         raise RuleViolated(
             "readable_file", f"the CSV header lacks the columns {missing} for {section}"
         )
-    reader.fieldnames = header
-    return [{k: v for k, v in row.items() if k is not None} for row in reader]
+    known = set(COLUMNS[section])
+    # the last of repeated header names wins, as with a dict of the row
+    index = {name: i for i, name in enumerate(header) if name in known}
+    for cells in reader:
+        row = {name: cells[i] if i < len(cells) else None for name, i in index.items()}
+        if any(v is not None and "\x00" in v for v in row.values()):
+            raise RuleViolated("readable_file", "the file contains NUL characters")
+        yield row
+
+
+_HEADER_MAX_CHARS = 64 * 1024
+
+
+def export_sections(path: Path, fmt: FileFormat, section: Section = "employees") -> Sections:
+    """The rows of an export file on disk, section by section (in the order of `SECTIONS`),
+    never the whole file in memory: a CSV file is read row by row; a JSON file once per
+    section, row by row (`json_stream`). Lazy: the file is opened when a section's rows are
+    first asked for, and `RuleViolated("readable_file")` may come at any row."""
+    if fmt == "json":
+        for name in SECTIONS:
+            yield name, json_stream.section_rows(path, name)
+        return
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        yield section, _checked(_csv_rows(stream, section))
+
+
+def _checked(rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """CSV rows with the reader's failures as the file's refusal."""
+    try:
+        yield from rows
+    except UnicodeDecodeError as exc:
+        raise RuleViolated("readable_file", f"the file is not UTF-8 text: {exc}") from None
+    except csv.Error as exc:  # a stray carriage return, a field over the size limit
+        raise RuleViolated("readable_file", f"the file is not readable CSV: {exc}") from None
 
 
 _REQUIRED: dict[Section, tuple[str, ...]] = {

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+from collections.abc import AsyncIterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import asyncpg
+
+from rangkui_eventkit.errors import RuleViolated
 
 _OUTCOMES = ("APPLIED", "UNCHANGED", "REJECTED")
 
@@ -28,6 +33,10 @@ class RowOutcome:
     problems: list[dict[str, str]]
 
 
+Planned = tuple[str, int, dict[str, Any], str | None]
+"""A row to store: section, row number in the file, the known columns, the stream it is about."""
+
+
 async def create_job(
     conn: asyncpg.Connection,
     *,
@@ -36,36 +45,83 @@ async def create_job(
     fmt: str,
     actor: str,
     correlation_id: str,
-    rows: list[tuple[str, int, dict[str, Any], list[dict[str, str]] | None]],
+    chunks: AsyncIterable[Sequence[Planned]],
+    key_columns: Mapping[str, str],
 ) -> None:
-    """Store a job and all its rows (section, row number, data, problems found up front)."""
+    """Store a job and its rows, one COPY per chunk of rows, then refuse up front the rows
+    that repeat a key given earlier in the file, all in one transaction: all of the job or
+    none of it. `key_columns`: the column that names each section's key, for the report."""
     async with conn.transaction():
         await conn.execute(
             """INSERT INTO import_jobs (job_id, source_name, format, status, total_rows, actor,
-                 correlation_id, rejected_rows) VALUES ($1, $2, $3, 'RUNNING', $4, $5, $6, $7)""",
+                 correlation_id) VALUES ($1, $2, $3, 'RUNNING', 0, $4, $5)""",
             job_id,
             source_name,
             fmt,
-            len(rows),
             actor,
             correlation_id,
-            sum(1 for r in rows if r[3]),
         )
+        total = 0
+        async for chunk in chunks:
+            buffer = _copy_text(job_id, total, chunk)
+            await conn.copy_to_table(
+                "import_rows",
+                source=buffer,
+                columns=["job_id", "seq", "section", "row_number", "data", "key"],
+                format="csv",
+            )
+            total += len(chunk)
+        rejected = await refuse_repeated_keys(conn, job_id, key_columns)
         await conn.execute(
-            """INSERT INTO import_rows (job_id, seq, section, row_number, data, outcome, events,
-                 problems)
-               SELECT $1, s, sec, n, d::jsonb,
-                      CASE WHEN p IS NULL THEN NULL ELSE 'REJECTED' END,
-                      CASE WHEN p IS NULL THEN NULL ELSE 0 END, p::jsonb
-               FROM unnest($2::int[], $3::text[], $4::int[], $5::text[], $6::text[])
-                 AS u(s, sec, n, d, p)""",
+            "UPDATE import_jobs SET total_rows = $2, rejected_rows = $3 WHERE job_id = $1",
             job_id,
-            list(range(len(rows))),
-            [r[0] for r in rows],
-            [r[1] for r in rows],
-            [json.dumps(r[2], default=str) for r in rows],
-            [json.dumps(r[3]) if r[3] else None for r in rows],
+            total,
+            rejected,
         )
+
+
+def _copy_text(job_id: str, first_seq: int, chunk: Sequence[Planned]) -> io.BytesIO:
+    """A chunk of rows as COPY's CSV (an empty unquoted field is NULL, a key is never empty)."""
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator="\n")
+    for seq, (section, number, data, key) in enumerate(chunk, start=first_seq):
+        data_text = json.dumps(data, default=str, ensure_ascii=False)
+        writer.writerow((job_id, seq, section, number, data_text, key or ""))
+    try:
+        return io.BytesIO(text.getvalue().encode())
+    except UnicodeEncodeError:  # a JSON escape of half a surrogate pair ("\ud800")
+        raise RuleViolated(
+            "readable_file", "the file holds an unpaired UTF-16 surrogate escape (\\ud800-\\udfff)"
+        ) from None
+
+
+async def refuse_repeated_keys(
+    conn: asyncpg.Connection, job_id: str, key_columns: Mapping[str, str]
+) -> int:
+    """Refuse each staged row whose key an earlier row (in processing order) of its section
+    already gave; the job's refused rows so far. One query: PostgreSQL sorts the keys, on
+    disk if they are many, instead of the importing process keeping them all."""
+    await conn.execute(
+        """WITH repeated AS (
+             SELECT seq, section,
+                    first_value(row_number) OVER w AS first_row,
+                    row_number() OVER w AS nth
+             FROM import_rows WHERE job_id = $1 AND key IS NOT NULL
+             WINDOW w AS (PARTITION BY section, key ORDER BY seq)
+           )
+           UPDATE import_rows r SET outcome = 'REJECTED', events = 0,
+             problems = jsonb_build_array(jsonb_build_object(
+               'field', $2::jsonb ->> r.section,
+               'reason', 'duplicate of row ' || d.first_row || ' of ' || r.section
+                         || ' in this file'))
+           FROM repeated d
+           WHERE r.job_id = $1 AND r.seq = d.seq AND d.nth > 1""",
+        job_id,
+        dict(key_columns),
+    )
+    return await conn.fetchval(  # type: ignore[no-any-return]
+        "SELECT count(*) FROM import_rows WHERE job_id = $1 AND outcome = 'REJECTED'", job_id
+    )
 
 
 async def job(conn: asyncpg.Connection | asyncpg.Pool, job_id: str) -> dict[str, Any] | None:
@@ -106,7 +162,13 @@ async def lock_progress(conn: asyncpg.Connection, job_id: str) -> int:
 
 
 async def record_chunk(
-    conn: asyncpg.Connection, job_id: str, outcomes: list[RowOutcome], processed: int, events: int
+    conn: asyncpg.Connection,
+    job_id: str,
+    outcomes: list[RowOutcome],
+    processed: int,
+    events: int,
+    *,
+    start: int = 0,
 ) -> None:
     await conn.execute(
         """UPDATE import_rows r SET outcome = u.o, events = u.e, problems = u.p::jsonb
@@ -119,12 +181,14 @@ async def record_chunk(
         [json.dumps(o.problems) if o.problems else None for o in outcomes],
     )
     # A processed row is never read again (a resumed job starts after it): its data goes,
-    # what stays is the report (section, row number, outcome, problems).
+    # what stays is the report (section, row number, outcome, problems). Only this chunk's
+    # rows (from `start`): the earlier ones went with their own chunk.
     await conn.execute(
         """UPDATE import_rows SET data = '{}'::jsonb
-           WHERE job_id = $1 AND seq < $2 AND data <> '{}'::jsonb""",
+           WHERE job_id = $1 AND seq >= $3 AND seq < $2 AND data <> '{}'::jsonb""",
         job_id,
         processed,
+        start,
     )
     count = {k: sum(1 for o in outcomes if o.outcome == k) for k in _OUTCOMES}
     await conn.execute(

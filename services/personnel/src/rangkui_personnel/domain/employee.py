@@ -7,10 +7,11 @@ transfer, and re-importing the same record writes no events.
 
 Personal data: the decider decides in plaintext (`EmployeeRegistered`,
 `EmployeeContactChanged`, the version-1 shapes), and the service layer seals those into
-their version-2 events before they are stored (`service_layer.personal_data`): a decider
-has no keys. On the way back the service layer opens the sealed values it can and hands
-them to `evolve` as `PersonalDataOpened`; after `EmployeePersonalDataErased` nothing opens,
-the personal fields of the state stay unknown, and a new contact is refused.
+their version-2 events before they are stored (`adapters.personal_data`): a decider has no
+keys. `evolve` sees the current versions only (the fold upcasts; the plaintext of an upcast
+event is its `plaintext`). On the way back the service layer opens the sealed values it can
+and hands them to `evolve` as `PersonalDataOpened`; after `EmployeePersonalDataErased`
+nothing opens, the personal fields of the state stay unknown, and a new contact is refused.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from typing import Any
 
 from rangkui_contracts import DomainEvent
 from rangkui_contracts.events.common import Education
@@ -108,6 +108,7 @@ class ReassignEmployee:
     to_position_id: str
     tmt: date
     mutation_id: str | None = None
+    revokes_mutation_id: str | None = None  # a move back: the revoked transfer it undoes
 
 
 @dataclass(frozen=True)
@@ -190,8 +191,8 @@ EmployeeCommand = (
 )
 
 
-def _registered(event: EmployeeRegistered | EmployeeRegisteredV2, **personal: Any) -> EmployeeState:
-    """The state a registration starts, from its public fields and `personal` ones."""
+def _registered(event: EmployeeRegisteredV2, key_id: str | None) -> EmployeeState:
+    """The state a registration starts, from its public fields."""
     return EmployeeState(
         registered=True,
         nip=event.nip,
@@ -203,27 +204,41 @@ def _registered(event: EmployeeRegistered | EmployeeRegisteredV2, **personal: An
         tmt_position=event.tmt_position,
         education=tuple(event.education),
         competencies=tuple(event.competencies),
-        **personal,
+        key_id=key_id,
     )
+
+
+def _with_personal(state: EmployeeState, data: PersonalData) -> EmployeeState:
+    """Personal data that was opened, or that an event carried in plaintext (one decided just
+    now, before the service layer seals it, or one written before sealing)."""
+    if state.personal_erased:
+        return state
+    return replace(
+        state,
+        gender=data.gender or state.gender,
+        birth_date=data.birth_date or state.birth_date,
+        contact=data.contact if data.contact is not None else state.contact,
+    )
+
+
+def _plaintext(event: DomainEvent) -> PersonalData | None:
+    return PersonalData.model_validate(event.plaintext) if event.plaintext else None
 
 
 def evolve(state: EmployeeState, event: DomainEvent | PersonalDataOpened) -> EmployeeState:
     match event:
         case EmployeeRegisteredV2():
             key_id = event.personal.key_id if event.personal else None
-            return _registered(event, key_id=key_id)  # personal data: opened separately
+            state = _registered(event, key_id)  # sealed personal data: opened separately
+            plain = _plaintext(event)
+            return _with_personal(state, plain) if plain else state
         case PersonalDataOpened():
-            if state.personal_erased:
-                return state
-            data = event.data
-            return replace(
-                state,
-                gender=data.gender or state.gender,
-                birth_date=data.birth_date or state.birth_date,
-                contact=data.contact if data.contact is not None else state.contact,
-            )
+            return _with_personal(state, event.data)
         case EmployeeContactChangedV2():
-            return replace(state, key_id=event.personal.key_id)
+            if event.personal is not None:
+                state = replace(state, key_id=event.personal.key_id)
+            plain = _plaintext(event)
+            return _with_personal(state, plain) if plain else state
         case EmployeePersonalDataErased():
             return replace(
                 state,
@@ -233,14 +248,12 @@ def evolve(state: EmployeeState, event: DomainEvent | PersonalDataOpened) -> Emp
                 key_id=event.key_id,
                 personal_erased=True,
             )
-        case EmployeeRegistered():
-            return _registered(
-                event, gender=event.gender, birth_date=event.birth_date, contact=event.contact
-            )
         case EmployeeReassigned():
             applied = state.applied_mutations
             if event.mutation_id:
                 applied = applied | {event.mutation_id}
+            if event.revokes_mutation_id:
+                applied = applied | {_undo(event.revokes_mutation_id)}
             return replace(
                 state,
                 unit_id=event.to_unit_id,
@@ -258,8 +271,6 @@ def evolve(state: EmployeeState, event: DomainEvent | PersonalDataOpened) -> Emp
             return replace(state, competencies=tuple(event.competencies))
         case EmployeeRelativesDeclared():
             return replace(state, relatives=tuple((r.nip, r.relation) for r in event.relatives))
-        case EmployeeContactChanged():
-            return replace(state, contact=event.contact)
     return state
 
 
@@ -315,6 +326,9 @@ def _existing(nip: str, state: EmployeeState) -> EmployeeState:
 def _reassign(command: ReassignEmployee, state: EmployeeState) -> list[DomainEvent]:
     if command.mutation_id and command.mutation_id in state.applied_mutations:
         return []
+    undo = command.revokes_mutation_id
+    if undo and _undo(undo) in state.applied_mutations:
+        return []
     if (state.unit_id, state.position_id) == (command.to_unit_id, command.to_position_id):
         return []
     return [
@@ -326,8 +340,14 @@ def _reassign(command: ReassignEmployee, state: EmployeeState) -> list[DomainEve
             to_position_id=command.to_position_id,
             tmt=command.tmt,
             mutation_id=command.mutation_id,
+            revokes_mutation_id=command.revokes_mutation_id,
         )
     ]
+
+
+def _undo(mutation_id: str) -> str:
+    """How a move back is remembered among the applied transfers (once per revocation)."""
+    return f"revoked:{mutation_id}"
 
 
 def _change_status(c: ChangeStatus, state: EmployeeState) -> list[DomainEvent]:

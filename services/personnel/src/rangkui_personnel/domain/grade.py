@@ -2,28 +2,11 @@
 
 from __future__ import annotations
 
+from rangkui_contracts.grades import GRADES, RANK_NAMES
 from rangkui_eventkit.errors import RuleViolated
 
-RANK_NAMES: dict[str, str] = {
-    "I/a": "Juru Muda",
-    "I/b": "Juru Muda Tk I",
-    "I/c": "Juru",
-    "I/d": "Juru Tk I",
-    "II/a": "Pengatur Muda",
-    "II/b": "Pengatur Muda Tk I",
-    "II/c": "Pengatur",
-    "II/d": "Pengatur Tk I",
-    "III/a": "Penata Muda",
-    "III/b": "Penata Muda Tk I",
-    "III/c": "Penata",
-    "III/d": "Penata Tk I",
-    "IV/a": "Pembina",
-    "IV/b": "Pembina Tk I",
-    "IV/c": "Pembina Utama Muda",
-    "IV/d": "Pembina Utama Madya",
-    "IV/e": "Pembina Utama",
-}
-GRADES: tuple[str, ...] = tuple(RANK_NAMES)
+__all__ = ["GRADES", "RANK_NAMES", "check_grade", "grade_problem", "grade_rank", "rank_name"]
+
 _ORDER = {g: i for i, g in enumerate(GRADES)}
 
 

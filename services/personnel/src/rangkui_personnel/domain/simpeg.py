@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from rangkui_contracts.events.common import Education
 from rangkui_contracts.events.personnel import Contact
+from rangkui_eventkit.limits import EARLIEST_DATE, LATEST_DATE
 from rangkui_personnel.domain.employee import RegisterEmployee
 from rangkui_personnel.domain.grade import grade_problem
 from rangkui_personnel.domain.nip import GENDER_BY_DIGIT, nip_problems, parse_nip
@@ -136,10 +137,16 @@ class _Row:
         if not raw:
             return None
         try:
-            return date.fromisoformat(raw[:10])
+            day = date.fromisoformat(raw[:10])
         except ValueError:
             self.problems.append(Problem(name, f"{raw!r} is not a date (YYYY-MM-DD)"))
             return None
+        if not EARLIEST_DATE <= day <= LATEST_DATE:  # no event, column or date sum holds it
+            self.problems.append(
+                Problem(name, f"{raw!r} is not between {EARLIEST_DATE} and {LATEST_DATE}")
+            )
+            return None
+        return day
 
     def integer(self, name: str, *, required: bool = True) -> int | None:
         raw = self.text(name, required=required)

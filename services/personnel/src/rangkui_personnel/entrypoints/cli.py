@@ -27,7 +27,6 @@ from rangkui_eventkit.errors import DomainError
 from rangkui_eventkit.migrations import migrate
 from rangkui_eventkit.store import PostgresEventStore
 from rangkui_personnel.adapters import import_jobs
-from rangkui_personnel.adapters.import_files import read_export
 from rangkui_personnel.bootstrap import (
     MIGRATIONS,
     build_service,
@@ -35,7 +34,7 @@ from rangkui_personnel.bootstrap import (
     create_app,
     handlers,
 )
-from rangkui_personnel.service_layer.imports import ImportRunner, create_import
+from rangkui_personnel.service_layer.imports import ImportRunner, stage_import
 from rangkui_personnel.service_layer.key_rotation import (
     issue_missing_keys,
     republish_keys,
@@ -150,14 +149,18 @@ async def _import(settings: PersonnelSettings, args: argparse.Namespace) -> int:
             await import_jobs.reopen(pool, job_id)
         else:
             fmt = args.format or ("csv" if args.file.lower().endswith(".csv") else "json")
-            content = await asyncio.to_thread(Path(args.file).read_bytes)
-            try:
-                rows = read_export(content, fmt, args.section)
+            try:  # read row by row as it is stored: the file is never in memory whole
+                job_id = await stage_import(
+                    pool,
+                    Path(args.file),
+                    fmt=fmt,
+                    section=args.section,
+                    source_name=args.file,
+                    cause=Cause.new(args.actor),
+                )
             except DomainError as exc:
                 print(f"rangkui-personnel import: {exc.message}", file=sys.stderr)
                 return 2
-            cause = Cause.new(args.actor)
-            job_id = await create_import(pool, rows, source_name=args.file, fmt=fmt, cause=cause)
         print(f"import job {job_id}", file=sys.stderr)
         runner = ImportRunner(
             pool,

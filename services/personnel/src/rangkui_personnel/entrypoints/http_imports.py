@@ -3,6 +3,9 @@ per-row report, resume an interrupted job."""
 
 from __future__ import annotations
 
+import asyncio
+import tempfile
+from pathlib import Path
 from typing import Any, Literal
 
 import asyncpg
@@ -13,10 +16,9 @@ from rangkui_eventkit.errors import ErrorKind, NotFound, RuleViolated
 from rangkui_eventkit.http import request_cause
 from rangkui_eventkit.limits import INT_MAX
 from rangkui_personnel.adapters import import_jobs
-from rangkui_personnel.adapters.import_files import read_export
 from rangkui_personnel.domain.simpeg import Section
 from rangkui_personnel.entrypoints.http import pool
-from rangkui_personnel.service_layer.imports import ImportWorker, create_import
+from rangkui_personnel.service_layer.imports import ImportWorker, stage_import
 
 router = APIRouter(prefix="/imports", tags=["imports"])
 
@@ -50,14 +52,40 @@ async def start_import(
     imports: ImportWorker = Depends(worker),
     cause: Cause = Depends(request_cause),
 ) -> dict[str, Any]:
+    # The body is spooled to disk as it arrives (at most http_max_upload_bytes, 413 above)
+    # and read row by row from there: the file is never in memory whole.
     fmt = format or ("csv" if "csv" in request.headers.get("content-type", "") else "json")
-    content = await request.body()
-    if not content:
-        raise RuleViolated("readable_file", "the request body (the file) is empty")
-    rows = read_export(content, fmt, section)
-    job_id = await create_import(pool, rows, source_name=name, fmt=fmt, cause=cause)
+    limit = request.app.state.service.settings.http_max_upload_bytes
+    async with imports.uploads:  # a bounded number of files spooled at once
+        with tempfile.NamedTemporaryFile(prefix="rangkui-import-", dir=imports.spool_dir) as f:
+            size = await _spool(request, f, limit)
+            if not size:
+                raise RuleViolated("readable_file", "the request body (the file) is empty")
+            job_id = await stage_import(
+                pool, Path(f.name), fmt=fmt, section=section, source_name=name, cause=cause
+            )
     imports.start(job_id)
     return await _report(pool, job_id, 0, 0)
+
+
+async def _spool(request: Request, file: Any, limit: int) -> int:
+    """Write the request body to `file` as it arrives; its size. Over `limit`, 413 (the
+    limits middleware refuses first; this holds whatever the middleware's settings)."""
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise RuleViolated(
+                "upload_size",
+                f"the file is larger than the limit of {limit} bytes",
+                kind=ErrorKind.TOO_LARGE,
+                pesan=f"Berkas lebih besar dari batas {limit} byte. Pecah berkas menjadi "
+                "beberapa bagian (misalnya per unit kerja), lalu unggah satu per satu.",
+            )
+        if chunk:
+            await asyncio.to_thread(file.write, chunk)
+    await asyncio.to_thread(file.flush)
+    return size
 
 
 @router.get("", summary="Recent import jobs with their progress")

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import asyncpg
@@ -31,7 +33,7 @@ from rangkui_eventkit.logging import get_logger
 from rangkui_eventkit.pipeline import PoolPipeline, RetryPolicy, UnitOfWork
 from rangkui_eventkit.store import EventStore, StreamWrite
 from rangkui_personnel.adapters import import_jobs
-from rangkui_personnel.adapters.import_files import Rows
+from rangkui_personnel.adapters.import_files import FileFormat, Rows, export_sections
 from rangkui_personnel.adapters.personal_data import PersonalDataVault, VaultCodec
 from rangkui_personnel.domain.employee import (
     RegisterEmployee,
@@ -70,36 +72,28 @@ class Interrupted(Exception):
     """Another runner has taken this job over; this one stops."""
 
 
-def plan_rows(
-    rows: Rows,
-) -> list[tuple[str, int, dict[str, Any], list[dict[str, str]] | None]]:
-    """Order rows for processing (units parents-first, then posts, then employees) and refuse
-    up front the rows that repeat a key already given in the file. Only the columns the
-    parser knows are kept: an export's other columns (NIK, address, birthplace) are never
-    stored."""
-    planned: list[tuple[str, int, dict[str, Any], list[dict[str, str]] | None]] = []
-    for section in SECTIONS:
+Planned = import_jobs.Planned
+
+
+def plan_sections(
+    sections: Iterable[tuple[Section, Iterable[dict[str, Any]]]],
+) -> Iterator[Planned]:
+    """Rows in processing order (units parents-first, then posts, then employees), each with
+    the stream it is about. Only the columns the parser knows are kept: an export's other
+    columns (NIK, address, birthplace) are never stored. Lazy: posts and employees pass
+    through one at a time; units are ordered in memory (a province has a few thousand).
+    Rows repeating a key given earlier are refused once all are stored
+    (`import_jobs.refuse_repeated_keys`), so no set of every key is held here."""
+    for section, items in sections:
         known = COLUMNS[section]
-        numbered = [
+        numbered: Iterable[tuple[int, dict[str, Any]]] = (
             (n, {k: v for k, v in data.items() if k in known})
-            for n, data in enumerate(rows.get(section, []), start=1)
-        ]
+            for n, data in enumerate(items, start=1)
+        )
         if section == "units":
-            numbered = _parents_first(numbered)
-        seen: dict[str, int] = {}
+            numbered = _parents_first(list(numbered))
         for number, data in numbered:
-            key = key_of(section, data)
-            if key is not None and key in seen:
-                problem = {
-                    "field": KEY_COLUMNS[section],
-                    "reason": f"duplicate of row {seen[key]} of {section} in this file",
-                }
-                planned.append((section, number, data, [problem]))
-                continue
-            if key is not None:
-                seen.setdefault(key, number)
-            planned.append((section, number, data, None))
-    return planned
+            yield (section, number, data, key_of(section, data))
 
 
 def _parents_first(numbered: list[tuple[int, dict[str, Any]]]) -> list[tuple[int, dict[str, Any]]]:
@@ -125,8 +119,46 @@ def _parents_first(numbered: list[tuple[int, dict[str, Any]]]) -> list[tuple[int
 async def create_import(
     pool: asyncpg.Pool, rows: Rows, *, source_name: str, fmt: str, cause: Cause
 ) -> str:
-    """Store a new import job with its rows; the runner applies them."""
+    """Store a new import job with its rows (already in memory); the runner applies them."""
+    planned = plan_sections((s, rows.get(s, [])) for s in SECTIONS)
+    return await _create(pool, planned, source_name=source_name, fmt=fmt, cause=cause)
+
+
+async def stage_import(
+    pool: asyncpg.Pool,
+    path: Path,
+    *,
+    fmt: FileFormat,
+    section: Section = "employees",
+    source_name: str,
+    cause: Cause,
+) -> str:
+    """Store a new import job with the rows of an export file on disk, read and written
+    `STAGE_CHUNK_ROWS` rows at a time (COPY), so that a CSV file is never in memory whole.
+    The file is read in a worker thread (the event loop keeps serving); the job and all its
+    rows commit together, so a file found unreadable at its last row leaves no job behind
+    (`RuleViolated("readable_file")`)."""
+    planned = plan_sections(export_sections(path, fmt, section))
+    try:
+        return await _create(pool, planned, source_name=source_name, fmt=fmt, cause=cause)
+    finally:
+        with contextlib.suppress(ValueError):  # still running in a cancelled worker thread
+            planned.close()
+
+
+STAGE_CHUNK_ROWS = 5000
+
+
+async def _create(
+    pool: asyncpg.Pool, planned: Iterable[Planned], *, source_name: str, fmt: str, cause: Cause
+) -> str:
     job_id = f"imp-{uuid.uuid4().hex[:12]}"
+    rows = iter(planned)
+
+    async def chunks() -> AsyncIterator[list[Planned]]:
+        while chunk := await asyncio.to_thread(_take, rows, STAGE_CHUNK_ROWS):
+            yield chunk
+
     async with pool.acquire() as conn:
         await import_jobs.create_job(
             conn,
@@ -135,9 +167,14 @@ async def create_import(
             fmt=fmt,
             actor=cause.actor,
             correlation_id=cause.correlation_id,
-            rows=plan_rows(rows),
+            chunks=chunks(),
+            key_columns=KEY_COLUMNS,
         )
     return job_id
+
+
+def _take(rows: Iterator[Planned], n: int) -> list[Planned]:
+    return list(itertools.islice(rows, n))
 
 
 @dataclass
@@ -232,6 +269,7 @@ class ImportRunner:
                 chunk.outcomes,
                 rows[-1].seq + 1,
                 sum(len(w.events) for w in uow.staged),
+                start=start,
             )
 
         await self.pipeline.run(handler, cause)
@@ -355,9 +393,14 @@ class ImportWorker:
         *,
         chunk_size: int,
         clock: Clock | None = None,
+        concurrent_uploads: int = 2,
+        spool_dir: str | None = None,
     ) -> None:
         self.runner = ImportRunner(pool, store, vault, chunk_size=chunk_size, clock=clock)
         self.pool = pool
+        self.uploads = asyncio.Semaphore(concurrent_uploads)
+        """Uploads spooled to disk at once (each up to the upload limit)."""
+        self.spool_dir = spool_dir
         self._tasks: dict[str, asyncio.Task[Any]] = {}
 
     def start(self, job_id: str) -> bool:

@@ -14,22 +14,21 @@ from datetime import date
 
 from rangkui_contracts.events.mutation import (
     MutationCancelled,
-    MutationObjected,
     MutationObjectedV2,
     MutationObjectionResolved,
 )
 from rangkui_contracts.events.personnel import (
+    Contact,
     EmployeeCompetenciesUpdated,
-    EmployeeContactChanged,
     EmployeeContactChangedV2,
     EmployeeEducationUpdated,
     EmployeeGradeChanged,
     EmployeePersonalDataErased,
     EmployeeReassigned,
-    EmployeeRegistered,
     EmployeeRegisteredV2,
     EmployeeStatusChanged,
     FormationChanged,
+    PersonalData,
     PositionEstablished,
     UnitClosed,
     UnitMoved,
@@ -191,51 +190,36 @@ class EmployeesProjection(Projection):
         VALUES ($1, $2, $3, $5, $6, $7, $8, $4, $9)
         ON CONFLICT (nip, seq, kind) DO NOTHING"""
 
-    @handles(EmployeeRegistered)
-    async def on_registered(self, ctx: BatchContext, e: EmployeeRegistered, r: Received) -> None:
-        ctx.sql.add(
-            self._REGISTER,
-            e.nip,
-            e.name,
-            e.gender,
-            e.birth_date,
-            e.status,
-            e.grade,
-            RANK_NAMES.get(e.grade, ""),
-            e.unit_id,
-            e.position_id,
-            e.tmt_position,
-            [ed.model_dump(mode="json") for ed in e.education],
-            list(e.competencies),
-            _version(r),
-            e.contact.email,
-            e.contact.phone,
-        )
-
     @handles(EmployeeRegisteredV2)
-    async def on_registered_sealed(
-        self, ctx: BatchContext, e: EmployeeRegisteredV2, r: Received
-    ) -> None:
+    async def on_registered(self, ctx: BatchContext, e: EmployeeRegisteredV2, r: Received) -> None:
+        public = (e.status, e.grade, RANK_NAMES.get(e.grade, ""), e.unit_id, e.position_id,
+                  e.tmt_position, [ed.model_dump(mode="json") for ed in e.education],
+                  list(e.competencies), _version(r))  # fmt: skip
+        if e.plaintext is None:
+            sealed = e.personal.model_dump_json() if e.personal else None
+            ctx.sql.add(self._REGISTER_SEALED, e.nip, e.name, *public, sealed)
+            return
+        # Written before sealing: its plaintext is kept as it came, until erased.
+        personal = PersonalData.model_validate(e.plaintext)
+        contact = personal.contact or Contact()
         ctx.sql.add(
-            self._REGISTER_SEALED,
-            e.nip,
-            e.name,
-            e.status,
-            e.grade,
-            RANK_NAMES.get(e.grade, ""),
-            e.unit_id,
-            e.position_id,
-            e.tmt_position,
-            [ed.model_dump(mode="json") for ed in e.education],
-            list(e.competencies),
-            _version(r),
-            e.personal.model_dump_json() if e.personal else None,
-        )
+            self._REGISTER, e.nip, e.name, personal.gender, personal.birth_date, *public,
+            contact.email, contact.phone,
+        )  # fmt: skip
 
     @handles(EmployeeContactChangedV2)
-    async def on_contact_sealed(
-        self, ctx: BatchContext, e: EmployeeContactChangedV2, _: Received
-    ) -> None:
+    async def on_contact(self, ctx: BatchContext, e: EmployeeContactChangedV2, _: Received) -> None:
+        if e.plaintext is not None:  # written before sealing: kept as it came, until erased
+            contact = Contact.model_validate(e.plaintext["contact"])
+            ctx.sql.add(
+                """INSERT INTO employee_contacts (nip, email, phone) VALUES ($1, $2, $3)
+                   ON CONFLICT (nip) DO UPDATE
+                   SET email = EXCLUDED.email, phone = EXCLUDED.phone""",
+                e.nip,
+                contact.email,
+                contact.phone,
+            )
+            return
         # The sealed contact supersedes a plaintext one from a version-1 event.
         ctx.sql.add("DELETE FROM employee_contacts WHERE nip = $1", e.nip)
         ctx.sql.add(
@@ -308,16 +292,6 @@ class EmployeesProjection(Projection):
     ) -> None:
         self._set(ctx, e.nip, r, "competencies", list(e.competencies))
 
-    @handles(EmployeeContactChanged)
-    async def on_contact(self, ctx: BatchContext, e: EmployeeContactChanged, _: Received) -> None:
-        ctx.sql.add(
-            """INSERT INTO employee_contacts (nip, email, phone) VALUES ($1, $2, $3)
-               ON CONFLICT (nip) DO UPDATE SET email = EXCLUDED.email, phone = EXCLUDED.phone""",
-            e.nip,
-            e.contact.email,
-            e.contact.phone,
-        )
-
     @staticmethod
     def _entry_args(
         nip: str,
@@ -373,10 +347,8 @@ class StaffingProjection(Projection):
     ) -> None:
         ctx.sql.add(self._FORMASI, e.position_id, e.unit_id, e.formasi)
 
-    @handles(EmployeeRegistered, EmployeeRegisteredV2)
-    async def on_registered(
-        self, ctx: BatchContext, e: EmployeeRegistered | EmployeeRegisteredV2, _: Received
-    ) -> None:
+    @handles(EmployeeRegisteredV2)
+    async def on_registered(self, ctx: BatchContext, e: EmployeeRegisteredV2, _: Received) -> None:
         ctx.sql.add(
             """INSERT INTO staffing_holders (nip, position_id, unit_id, counted)
                VALUES ($1, $2, $3, $4) ON CONFLICT (nip) DO NOTHING""",
@@ -427,10 +399,8 @@ class ProceedingsProjection(Projection):
         ON CONFLICT (mutation_id) DO UPDATE SET open = EXCLUDED.open, version = EXCLUDED.version
         WHERE open_objections.version < EXCLUDED.version"""
 
-    @handles(MutationObjected, MutationObjectedV2)
-    async def on_objected(
-        self, ctx: BatchContext, e: MutationObjected | MutationObjectedV2, r: Received
-    ) -> None:
+    @handles(MutationObjectedV2)  # version 1 is upcast to it as it is read
+    async def on_objected(self, ctx: BatchContext, e: MutationObjectedV2, r: Received) -> None:
         ctx.sql.add(self._UPSERT, e.mutation_id, e.nip, True, _version(r))
 
     @handles(MutationObjectionResolved)

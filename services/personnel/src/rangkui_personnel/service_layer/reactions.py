@@ -1,6 +1,7 @@
 """Reactions of personnel to other contexts' events.
 
-`MutationEffective` -> `EmployeeReassigned`, exactly once: the kit commits the new event
+`MutationEffective` -> `EmployeeReassigned`, and `MutationRevoked` -> `EmployeeReassigned`
+back to the post the person left, each exactly once: the kit commits the new event
 with the consumer's position, and the employee decider ignores a transfer it has already
 applied (or a move to where the employee already is), so a redelivered or re-published
 event changes nothing.
@@ -8,7 +9,7 @@ event changes nothing.
 
 from __future__ import annotations
 
-from rangkui_contracts.events.mutation import MutationEffective
+from rangkui_contracts.events.mutation import MutationEffective, MutationRevoked
 from rangkui_contracts.topics import MUTATION
 from rangkui_eventkit.handlers import BatchContext, Reaction, Received, handles
 from rangkui_eventkit.logging import get_logger
@@ -54,3 +55,26 @@ class TransferExecution(Reaction):
                 stream_id=rec.stream_id,
                 version=rec.version,
             )
+
+    @handles(MutationRevoked)
+    async def on_mutation_revoked(
+        self, ctx: BatchContext, e: MutationRevoked, r: Received
+    ) -> None:
+        """Back to the post the revoked transfer moved them from (if that post still exists:
+        else the move back is refused like any placement, to the dead letters with why)."""
+        command = ReassignEmployee(
+            nip=e.nip,
+            to_unit_id=e.back_to_unit_id,
+            to_position_id=e.back_to_position_id,
+            tmt=e.revoked_from,
+            revokes_mutation_id=e.mutation_id,
+        )
+
+        async def handler(uow: UnitOfWork) -> None:
+            await check_placement(uow, e.back_to_unit_id, e.back_to_position_id, "former unit")
+            await uow.decide(employee_decider, employee_stream(e.nip), command)
+
+        outcome = await ctx.run(handler, because_of=r)
+        for rec in outcome.recorded:
+            log.info("personnel.moved_back", nip=e.nip, mutation_id=e.mutation_id,
+                     stream_id=rec.stream_id, version=rec.version)  # fmt: skip

@@ -1,0 +1,376 @@
+"""Issuing a decree for many transfers, and answering whether a presented copy is genuine.
+
+`issue_decree` decides every row as the single-transfer decree does (the same rules, facts
+and guards, each refusal naming its row), and only if every row may be decreed: renders the
+document, records `DecreeIssued` with the document's hash, one `MutationDecreed` per row
+carrying the decree's id, and the PDF itself, all in one transaction under the SK number's
+lock. A decree is all or nothing: a lampiran printed with a row that was refused would be
+a document that lies.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from rangkui_contracts import DomainEvent
+from rangkui_contracts.events.mutation import (
+    DecreeIssued,
+    DecreeRevoked,
+    DecreeRow,
+    DecreeSigner,
+)
+from rangkui_eventkit.context import Cause
+from rangkui_eventkit.errors import DomainError, RuleViolated, Violation, raise_violations
+from rangkui_eventkit.pipeline import CommandHandler, UnitOfWork
+from rangkui_mutation.domain.decree import (
+    DecreeState,
+    IssueDecree,
+    RevokeDecree,
+    content_code,
+    decree_decider,
+    decree_stream_id,
+    lampiran_violations,
+    pangkat,
+    revoke_row,
+    row_violations,
+)
+from rangkui_mutation.domain.mutation import (
+    DecreeMutation,
+    MutationState,
+    mutation_decider,
+    stream_id,
+)
+from rangkui_mutation.domain.rules import rule_error, violation
+from rangkui_mutation.service_layer.commands import (
+    Deps,
+    decree_facts,
+    normalised_sk_number,
+)
+from rangkui_mutation.service_layer.policy import policy_on
+from rangkui_mutation.service_layer.ports import StoredDocument
+
+PDF = "application/pdf"
+
+
+@dataclass(frozen=True)
+class DecreeRequest:
+    """What the BKD enters for a decree; what it leaves out comes from the province's
+    settings (considerations, legal bases, signer, copies)."""
+
+    mutation_ids: Sequence[str]
+    sk_number: str
+    sk_date: date
+    tmt: date
+    title: str
+    considerations: Sequence[str] = ()
+    legal_bases: Sequence[str] = ()
+    signer: DecreeSigner | None = None
+    copies_to: Sequence[str] = ()
+    remarks: dict[str, str] | None = None  # mutation id -> KETERANGAN
+    retroactive_reason: str | None = None
+    minister_approval_ref: str | None = None
+    minister_approval_date: date | None = None
+    decree_id: str | None = None
+
+
+async def issue_decree(deps: Deps, request: DecreeRequest, *, cause: Cause) -> DecreeIssued:
+    """Issue the decree, or refuse listing every failing rule of every row at once.
+
+    The document is rendered between two units of work (it takes seconds for a large
+    lampiran, too long to hold the SK number's lock): the first decides every row and
+    composes the decree, the second decides again and appends only if the composition is
+    still the one rendered (else it renders the new one, at most `RENDER_ATTEMPTS` times)."""
+    if deps.renderer is None or deps.documents is None:
+        raise RuntimeError("issuing decrees needs the SK renderer and the document store")
+    renderer = deps.renderer
+    decree_id = request.decree_id or str(uuid.uuid4())
+    ids = list(request.mutation_ids)
+    raise_violations(lampiran_violations(ids))
+    rendered: tuple[DecreeIssued, bytes] | None = None
+    for _ in range(RENDER_ATTEMPTS):
+        handler = _issuing(deps, request, decree_id, ids, cause, rendered)
+        outcome = await deps.pipeline.run(handler, cause)
+        if outcome.recorded:
+            return outcome.value
+        pdf = await asyncio.to_thread(renderer.pdf, outcome.value)
+        rendered = (outcome.value, pdf)
+    raise RuntimeError("the decree's facts kept changing while it was rendered; try again")
+
+
+def _issuing(
+    deps: Deps,
+    request: DecreeRequest,
+    decree_id: str,
+    ids: list[str],
+    cause: Cause,
+    rendered: tuple[DecreeIssued, bytes] | None,
+) -> CommandHandler[DecreeIssued]:
+    """Decide every row and compose the decree; stage it only if `rendered` is the document
+    of exactly this composition (else return the composition, to be rendered)."""
+
+    async def handler(uow: UnitOfWork) -> DecreeIssued:
+        unsigned, decided = await _decide_rows(deps, uow, request, decree_id, ids, cause)
+        if rendered is None or rendered[0] != unsigned:
+            return unsigned  # nothing staged: render this composition first
+        pdf = rendered[1]
+        digest = hashlib.sha256(pdf).hexdigest()
+        issued = unsigned.model_copy(update={"document_sha256": digest})
+        sid = decree_stream_id(decree_id)
+        uow.stage(sid, decree_decider.decide(IssueDecree(issued), DecreeState()))
+        for mutation_id, events in decided.items():
+            uow.stage(stream_id(mutation_id), events)
+        store = deps.documents(uow.conn)  # type: ignore[misc]
+        await store.put(StoredDocument(decree_id, digest, "GENERATED", PDF, pdf))
+        return issued
+
+    return handler
+
+
+RENDER_ATTEMPTS = 3
+
+
+async def _decide_rows(
+    deps: Deps,
+    uow: UnitOfWork,
+    request: DecreeRequest,
+    decree_id: str,
+    ids: list[str],
+    cause: Cause,
+) -> tuple[DecreeIssued, dict[str, list[DomainEvent]]]:
+    """Every row decided as a single decree would be, under the SK number's lock; the
+    decree composed from them (its document's hash still a placeholder)."""
+    await uow.lock(f"mutation.sk:{normalised_sk_number(request.sk_number)}")
+    decree_sid = decree_stream_id(decree_id)
+    await uow.load([decree_sid, *map(stream_id, ids)])  # one read for all
+    folded = await uow.states(mutation_decider, map(stream_id, ids))
+    if (await uow.state(decree_decider, decree_sid)).state.exists:
+        raise rule_error("decree_already_issued", decree_id=decree_id)
+    facts = deps.facts(uow)
+    policy = await policy_on(deps, uow, deps.clock.today())
+    found: list[Violation] = []
+    decided: dict[str, list[DomainEvent]] = {}
+    states: list[MutationState] = []
+    for number, mutation_id in enumerate(ids, start=1):
+        state = folded[stream_id(mutation_id)].state
+        if state.status is None:
+            found += row_violations(
+                number, "-", [violation("unknown_mutation", mutation_id=mutation_id)]
+            )
+            continue
+        command = DecreeMutation(
+            actor=cause.actor,
+            sk_number=request.sk_number,
+            sk_date=request.sk_date,
+            tmt=request.tmt,
+            facts=await decree_facts(
+                deps, facts, state, request.sk_number, request.sk_date, policy.values
+            ),
+            retroactive_reason=request.retroactive_reason,
+            minister_approval_ref=request.minister_approval_ref,
+            minister_approval_date=request.minister_approval_date,
+            policy=policy.process,
+            decree_id=decree_id,
+            relatives=await facts.relatives(state.nip or ""),
+            target_head=await facts.head_of_unit(state.to_unit_id or ""),
+        )
+        try:
+            decided[mutation_id] = list(mutation_decider.decide(command, state))
+        except RuleViolated as refused:
+            found += row_violations(number, state.nip or "-", refused.violations)
+            continue
+        except DomainError as refused:
+            found += row_violations(
+                number, state.nip or "-", [Violation(refused.code, str(refused))]
+            )
+            continue
+        states.append(state)
+    raise_violations(_once_per_decree(found))
+    rows = await _lampiran(deps, uow, states, request.remarks or {})
+    return _compose(deps, request, decree_id, rows, cause.actor), decided
+
+
+def _once_per_decree(found: list[Violation]) -> list[Violation]:
+    """A decree-wide refusal (the SK number in use, the SK date ahead) once, not per row."""
+    decree_wide = {"sk_number_in_use", "sk_date_in_future", "tmt_beyond_horizon"}
+    seen: set[str] = set()
+    out: list[Violation] = []
+    for v in found:
+        if v.rule in decree_wide:
+            if v.rule in seen:
+                continue
+            seen.add(v.rule)
+            details = {k: x for k, x in v.details.items() if k not in ("row", "nip")}
+            pesan = v.pesan.split(": ", 1)[-1] if v.pesan else None
+            v = Violation(v.rule, v.message.split(": ", 1)[-1], pesan, v.legal_basis, details)
+        out.append(v)
+    return out
+
+
+async def _lampiran(
+    deps: Deps, uow: UnitOfWork, states: list[MutationState], remarks: dict[str, str]
+) -> list[DecreeRow]:
+    """The lampiran's rows, with names from the read models in one look-up each."""
+    names = await deps.facts(uow).names(
+        [s.nip or "" for s in states],
+        [p for s in states for p in (s.from_position_id or "", s.to_position_id or "")],
+        [u for s in states for u in (s.from_unit_id or "", s.to_unit_id or "")],
+    )
+    rows = []
+    for number, s in enumerate(states, start=1):
+        name, grade = names.employees.get(s.nip or "", (s.nip or "-", "-"))
+        rows.append(
+            DecreeRow(
+                number=number,
+                mutation_id=s.mutation_id or "",
+                nip=s.nip or "",
+                name=name,
+                grade=grade,
+                rank_name=pangkat(grade),
+                from_position=names.positions.get(s.from_position_id or "", "-"),
+                from_unit=names.units.get(s.from_unit_id or "", "-"),
+                to_position=names.positions.get(s.to_position_id or "", "-"),
+                to_unit=names.units.get(s.to_unit_id or "", "-"),
+                remarks=remarks.get(s.mutation_id or "", ""),
+            )
+        )
+    return rows
+
+
+def _compose(
+    deps: Deps, r: DecreeRequest, decree_id: str, rows: list[DecreeRow], actor: str
+) -> DecreeIssued:
+    s = deps.settings
+    signer = r.signer or DecreeSigner(
+        name=s.decree_signer_name, post=s.decree_signer_post, nip=s.decree_signer_nip
+    )
+    return DecreeIssued(
+        decree_id=decree_id,
+        sk_number=r.sk_number.strip(),
+        sk_date=r.sk_date,
+        tmt=r.tmt,
+        title=r.title.strip(),
+        considerations=list(r.considerations or s.decree_considerations),
+        legal_bases=list(r.legal_bases or s.decree_legal_bases),
+        place=s.decree_place,
+        signer=signer,
+        copies_to=list(r.copies_to or s.decree_copies_to),
+        rows=rows,
+        document_sha256="0" * 64,  # replaced by the rendered document's hash
+        template_version=deps.renderer.template_version,  # type: ignore[union-attr]
+        issued_by=actor,
+    )
+
+
+# ------------------------------------------------------------------ verification
+@dataclass(frozen=True)
+class Verification:
+    """What anyone holding a copy may learn: whether it is genuine, and the decree's
+    number, date, title, signer's post and standing; never the people it names."""
+
+    genuine: bool
+    matched: str | None  # DOCUMENT, SIGNED_COPY or CONTENT_CODE
+    status: str  # BERLAKU, DIBATALKAN SEBAGIAN or DIBATALKAN
+    sk_number: str
+    sk_date: date
+    tmt: date
+    title: str
+    signer_post: str
+    rows: int
+    pesan: str
+
+
+async def verify(deps: Deps, decree_id: str, *, sha256: str) -> Verification:
+    """Whether `sha256` (of a presented file, or the content code its QR carries) is one the
+    decree recorded."""
+    folded = await deps.pipeline.state(decree_decider, decree_stream_id(decree_id))
+    decree = folded.state.issued
+    if decree is None:
+        raise rule_error("unknown_decree", decree_id=decree_id)
+    standing = folded.state.standing
+    wanted = sha256.strip().lower()
+    matched = None
+    if wanted == decree.document_sha256:
+        matched = "DOCUMENT"
+    elif wanted == content_code(decree):
+        matched = "CONTENT_CODE"
+    status = standing
+    revoked = (
+        ""
+        if standing == "BERLAKU"
+        else (
+            " Namun keputusan tersebut telah dibatalkan"
+            + (" sebagian" if standing == "DIBATALKAN SEBAGIAN" else "")
+            + " dengan Keputusan Nomor "
+            + ", ".join(r.revoking_sk_number for r in folded.state.revocations)
+            + "."
+        )
+    )
+    pesan = (
+        f"Dokumen ini sesuai dengan Keputusan Nomor {decree.sk_number} yang tercatat."
+        + (" Keputusan tersebut berlaku." if standing == "BERLAKU" else revoked)
+        if matched
+        else f"Dokumen ini TIDAK sesuai dengan Keputusan Nomor {decree.sk_number} yang "
+        "tercatat: isinya berbeda atau telah diubah. Mintalah salinan resmi kepada BKD."
+    )
+    return Verification(
+        genuine=matched is not None,
+        matched=matched,
+        status=status,
+        sk_number=decree.sk_number,
+        sk_date=decree.sk_date,
+        tmt=decree.tmt,
+        title=decree.title,
+        signer_post=decree.signer.post,
+        rows=len(decree.rows),
+        pesan=pesan,
+    )
+
+
+# ------------------------------------------------------------------ revocation
+async def revoke_decree(
+    deps: Deps, decree_id: str, command: RevokeDecree, *, cause: Cause
+) -> DecreeRevoked:
+    """Revoke rows of a decree (all, or those named) by the PPK's revoking decree: an
+    effective row's person goes back to their old post (`MutationRevoked`, which personnel,
+    evaluation and notification follow), a row not yet effective is cancelled; all rows or
+    none, every failing rule at once."""
+
+    async def handler(uow: UnitOfWork) -> DecreeRevoked:
+        await uow.lock(f"mutation.sk:{normalised_sk_number(command.sk_number)}")
+        sid = decree_stream_id(decree_id)
+        decree = (await uow.state(decree_decider, sid)).state
+        if decree.issued is None:
+            raise rule_error("unknown_decree", decree_id=decree_id)
+        [revoked] = decree_decider.decide(command, decree)
+        assert isinstance(revoked, DecreeRevoked)
+        used_by = await deps.facts(uow).sk_number_used_by(
+            normalised_sk_number(command.sk_number), exclude=""
+        )
+        found: list[Violation] = []
+        if used_by is not None:
+            found.append(
+                violation("sk_number_in_use", sk_number=command.sk_number, used_by=used_by)
+            )
+        states = await uow.states(mutation_decider, map(stream_id, revoked.mutation_ids))
+        decided: dict[str, list[DomainEvent]] = {}
+        numbers = {r.mutation_id: (r.number, r.nip) for r in decree.issued.rows}
+        for mutation_id in revoked.mutation_ids:
+            number, nip = numbers[mutation_id]
+            try:
+                decided[mutation_id] = revoke_row(
+                    command, states[stream_id(mutation_id)].state, decree_id
+                )
+            except RuleViolated as refused:
+                found += row_violations(number, nip, refused.violations)
+        raise_violations(found)
+        uow.stage(sid, [revoked])
+        for mutation_id, events in decided.items():
+            uow.stage(stream_id(mutation_id), events)
+        return revoked
+
+    return (await deps.pipeline.run(handler, cause)).value
