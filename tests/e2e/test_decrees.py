@@ -1,7 +1,8 @@
 """One decree for twenty transfers across the four services as processes, over HTTP and the
 real Kafka broker: the rows take effect one by one on the TMT while one, whose employee came
 under disciplinary proceedings after the decree, is held alone; then the PPK's revoking decree
-moves one person back, and personnel, evaluation and notification all follow."""
+moves one person back, and personnel, evaluation and notification all follow. A ralat in
+between re-issues one person's petikan."""
 
 from __future__ import annotations
 
@@ -154,6 +155,30 @@ async def test_a_twenty_row_decree_takes_effect_row_by_row_and_a_revocation_move
             return [await unit_of(n) for n in NIPS] == ["sma-2"] * (ROWS - 1) + ["sma-1"]
 
         await eventually(everyone_placed, timeout=60)
+
+        # A ralat corrects one row's new post: the decree and that person's petikan are
+        # re-issued; the first document stays genuine but reads as superseded.
+        petikan_url = f"{mutation}/decrees/{decree['decree_id']}/petikan/{NIPS[1]}"
+        before = (await client.get(petikan_url)).content
+        r = await client.post(f"{mutation}/decrees/{decree['decree_id']}/correct", json={
+            "sk_number": "800/2300/BKD/2026", "sk_date": today.isoformat(),
+            "reason": "Salah tulis jabatan baru",
+            "corrections": [{"mutation_id": ids[1], "field": "to_position",
+                             "after": "Guru Matematika Ahli Muda"}],
+        }, headers=PPK)  # fmt: skip
+        assert r.status_code == 200, r.text
+        assert (r.json()["status"], r.json()["rows"][1]["to_position"]) == (
+            "DIRALAT",
+            "Guru Matematika Ahli Muda",
+        )
+        after = (await client.get(petikan_url)).content
+        assert after.startswith(b"%PDF-")
+        assert after != before
+        first = await client.get(
+            f"{mutation}/decrees/{decree['decree_id']}/verify",
+            params={"sha256": decree["document_sha256"]},
+        )
+        assert (first.json()["genuine"], first.json()["matched"]) == (True, "SUPERSEDED_DOCUMENT")
 
         # The PPK revokes one row: the person goes back, their plan is cancelled, they are told.
         back_nip, back_id = NIPS[0], ids[0]

@@ -127,6 +127,14 @@ CLASSIFICATION: dict[type[BaseModel], dict[str, Classification]] = {
     mu.DecreeRevoked: _fields(
         public="decree_id revoking_sk_number revoking_sk_date reason mutation_ids whole revoked_by"
     ),
+    mu.DecreeSignedCopyRecorded: _fields(
+        public="decree_id sha256 media_type size_bytes signature recorded_by"
+    ),
+    mu.DecreeRowCorrection: _fields(public="mutation_id field before after"),
+    mu.DecreeCorrected: _fields(
+        public="decree_id correcting_sk_number correcting_sk_date reason corrections "
+        "document_sha256 corrected_by"
+    ),
     mu.DecreeSigner: _fields(public="name post nip on_behalf"),
     mu.DecreeRow: _fields(
         public="number mutation_id nip name grade rank_name from_position from_unit "

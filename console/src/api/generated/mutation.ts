@@ -116,11 +116,34 @@ export interface paths {
         };
         /**
          * Get Decree
-         * @description The decree as issued (read from its own stream: there from the moment it is issued).
+         * @description The decree as it stands, corrections applied (read from its own stream: there from
+         *     the moment it is issued).
          */
         get: operations["get_decree_decrees__decree_id__get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/decrees/{decree_id}/correct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Correct
+         * @description Correct rows of the decree by the PPK's ralat (DecreeCorrected): the decree is
+         *     re-issued with the corrections (a new document and hash), and so is each petikan of a
+         *     corrected row; the first document stays genuine but reads as superseded.
+         */
+        post: operations["correct_decrees__decree_id__correct_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -183,6 +206,48 @@ export interface paths {
          *     monitoring plan is cancelled, they are told), a row not yet effective is cancelled.
          */
         post: operations["revoke_decrees__decree_id__revoke_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/decrees/{decree_id}/signed-copies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload Signed Copy
+         * @description Record the decree as signed outside the system (the PDF with its TTE, or a scan as
+         *     PDF, PNG or JPEG, at most 20 MB): its SHA-256 goes into the decree's events, so a
+         *     verifier shown that copy is answered `SIGNED_COPY`.
+         */
+        post: operations["upload_signed_copy_decrees__decree_id__signed_copies_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/decrees/{decree_id}/signed-copy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Signed Copy
+         * @description The latest signed copy recorded for the decree.
+         */
+        get: operations["signed_copy_decrees__decree_id__signed_copy_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -860,6 +925,63 @@ export interface components {
             version: number;
         };
         /**
+         * CorrectBody
+         * @description The PPK's correcting decree (*ralat*): which fields of which rows it puts right.
+         */
+        CorrectBody: {
+            /** Corrections */
+            corrections: components["schemas"]["CorrectionBody"][];
+            /** Reason */
+            reason: string;
+            /**
+             * Sk Date
+             * Format: date
+             */
+            sk_date: string;
+            /** Sk Number */
+            sk_number: string;
+        };
+        /** CorrectionBody */
+        CorrectionBody: {
+            /**
+             * After
+             * @description the field as it should read
+             */
+            after: string;
+            /**
+             * Field
+             * @enum {string}
+             */
+            field: "name" | "grade" | "rank_name" | "from_position" | "from_unit" | "to_position" | "to_unit" | "remarks";
+            /** Mutation Id */
+            mutation_id: string;
+        };
+        /**
+         * DecreeCorrected
+         * @description A correcting decree (*ralat*) of the PPK put rows of the decree right; the decree is
+         *     re-issued with the corrections (its new document's hash in `document_sha256`), and the
+         *     petikan of the rows corrected with it. The decree as first issued stays on record.
+         */
+        DecreeCorrected: {
+            /** Corrected By */
+            corrected_by: string;
+            /**
+             * Correcting Sk Date
+             * Format: date
+             */
+            correcting_sk_date: string;
+            /** Correcting Sk Number */
+            correcting_sk_number: string;
+            /** Corrections */
+            corrections: components["schemas"]["DecreeRowCorrection"][];
+            /** Decree Id */
+            decree_id: string;
+            /** Document Sha256 */
+            document_sha256: string;
+            /** Reason */
+            reason: string;
+        };
+        /**
          * DecreePage
          * @description One page of the decree register (newest SK date first), and how many there are.
          */
@@ -932,6 +1054,23 @@ export interface components {
             to_unit: string;
         };
         /**
+         * DecreeRowCorrection
+         * @description One field of one lampiran row as the correcting decree (*ralat*) puts it right.
+         */
+        DecreeRowCorrection: {
+            /** After */
+            after: string;
+            /** Before */
+            before: string;
+            /**
+             * Field
+             * @enum {string}
+             */
+            field: "name" | "grade" | "rank_name" | "from_position" | "from_unit" | "to_position" | "to_unit" | "remarks";
+            /** Mutation Id */
+            mutation_id: string;
+        };
+        /**
          * DecreeSigner
          * @description The official who signs the decree, as they were at signing (post, name and NIP are
          *     part of the record: a later change of office does not change a signed decree).
@@ -1001,6 +1140,11 @@ export interface components {
             considerations: string[];
             /** Copies To */
             copies_to: string[];
+            /**
+             * Corrections
+             * @description the correcting decrees (ralat), oldest first
+             */
+            corrections?: components["schemas"]["DecreeCorrected"][];
             /** Decree Id */
             decree_id: string;
             /** Document Sha256 */
@@ -1023,6 +1167,12 @@ export interface components {
             sk_date: string;
             /** Sk Number */
             sk_number: string;
+            /**
+             * Status
+             * @description BERLAKU, DIRALAT, DIBATALKAN SEBAGIAN or DIBATALKAN
+             * @default BERLAKU
+             */
+            status: string;
             /** Template Version */
             template_version: string;
             /** Title */
@@ -1629,6 +1779,24 @@ export interface components {
             /** Sk Number */
             sk_number: string;
         };
+        /** SignedCopyView */
+        SignedCopyView: {
+            /** Decree Id */
+            decree_id: string;
+            /** Media Type */
+            media_type: string;
+            /**
+             * Recorded
+             * @description false: this very file was recorded before
+             */
+            recorded: boolean;
+            /** Sha256 */
+            sha256: string;
+            /** Signature */
+            signature: string;
+            /** Size Bytes */
+            size_bytes: number;
+        };
         /** SignerBody */
         SignerBody: {
             /** Name */
@@ -1691,7 +1859,7 @@ export interface components {
             genuine: boolean;
             /**
              * Matched
-             * @description DOCUMENT, SIGNED_COPY or CONTENT_CODE
+             * @description DOCUMENT (the current one), SUPERSEDED_DOCUMENT (before a ralat), SIGNED_COPY or CONTENT_CODE (the QR's); null: not a copy of this decree
              */
             matched: string | null;
             /** Pesan */
@@ -1709,7 +1877,7 @@ export interface components {
             sk_number: string;
             /**
              * Status
-             * @description BERLAKU (in force)
+             * @description BERLAKU, DIRALAT, DIBATALKAN SEBAGIAN or DIBATALKAN
              */
             status: string;
             /** Title */
@@ -2056,6 +2224,40 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    correct_decrees__decree_id__correct_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decree_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecreeView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     document_decrees__decree_id__document_get: {
         parameters: {
             query?: never;
@@ -2144,6 +2346,71 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    upload_signed_copy_decrees__decree_id__signed_copies_post: {
+        parameters: {
+            query?: {
+                /** @description signed electronically (BSrE), or a scan of the signed paper */
+                signature?: "TTE" | "WET_SIGNATURE_SCAN";
+            };
+            header?: never;
+            path: {
+                decree_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedCopyView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    signed_copy_decrees__decree_id__signed_copy_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decree_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["Invalid"];
             503: components["responses"]["Unavailable"];
         };

@@ -401,6 +401,50 @@ class DecreeRevoked(_Mutation):
     revoked_by: str
 
 
+class DecreeSignedCopyRecorded(_Mutation):
+    """A copy of the decree signed outside the system was recorded: signed electronically
+    (TTE, through BSrE) or a scan of the wet-signed original. Its SHA-256 is one a presented
+    copy may match; the file itself is kept by the service."""
+
+    decree_id: str
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    media_type: Literal["application/pdf", "image/png", "image/jpeg"]
+    size_bytes: int = Field(ge=1)
+    signature: Literal["TTE", "WET_SIGNATURE_SCAN"] = Field(
+        description="electronic signature (BSrE), or a scan of the signed paper"
+    )
+    recorded_by: str
+
+
+CorrectableField = Literal[
+    "name", "grade", "rank_name", "from_position", "from_unit", "to_position", "to_unit",
+    "remarks",
+]
+
+
+class DecreeRowCorrection(Value):
+    """One field of one lampiran row as the correcting decree (*ralat*) puts it right."""
+
+    mutation_id: str
+    field: CorrectableField
+    before: str
+    after: str = Field(max_length=500)
+
+
+class DecreeCorrected(_Mutation):
+    """A correcting decree (*ralat*) of the PPK put rows of the decree right; the decree is
+    re-issued with the corrections (its new document's hash in `document_sha256`), and the
+    petikan of the rows corrected with it. The decree as first issued stays on record."""
+
+    decree_id: str
+    correcting_sk_number: str = Field(min_length=1, max_length=100)
+    correcting_sk_date: date
+    reason: str = Field(min_length=1)
+    corrections: list[DecreeRowCorrection] = Field(min_length=1)
+    document_sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    corrected_by: str
+
+
 class _Need(DomainEvent):
     context = "mutation"
 
@@ -527,4 +571,6 @@ EVENTS: tuple[type[DomainEvent], ...] = (
     DecreeIssued,
     MutationRevoked,
     DecreeRevoked,
+    DecreeSignedCopyRecorded,
+    DecreeCorrected,
 )

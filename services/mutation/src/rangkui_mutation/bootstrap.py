@@ -107,7 +107,7 @@ def create_app(settings: MutationSettings | None = None, *, clock: Clock | None 
         title="Rangkui Mutasi: transfers",
         access=ACCESS,
         public_routers=[http_decrees.public_router],
-        upload_paths=("/decrees/{decree_id}/verify",),
+        upload_paths=("/decrees/{decree_id}/verify", "/decrees/{decree_id}/signed-copies"),
         description="Staffing needs, candidate matching and the transfer decision lifecycle.",
     )
 

@@ -126,6 +126,18 @@ async def test_a_decree_for_three_transfers_is_issued_verified_and_takes_effect_
         assert unknown.status_code == 404
         assert unknown.json()["rule"] == "unknown_decree"
 
+        # The copy signed outside the system (TTE) is recorded, and then verifies too.
+        signed = pdf.content + b"\n%% TTE BSrE: tanda tangan elektronik\n"
+        upload = f"/decrees/{decree['decree_id']}/signed-copies"
+        r = await client.post(upload, content=signed, headers=PPK, params={"signature": "TTE"})
+        assert r.status_code == 201, r.text
+        assert (r.json()["recorded"], r.json()["media_type"]) == (True, "application/pdf")
+        not_a_copy = await client.post(upload, content=b"GIF89a....", headers=PPK)
+        assert not_a_copy.status_code == 422
+        assert not_a_copy.json()["rule"] == "signed_copy_type"
+        as_signed = await client.post(decree["verify_url"], content=signed)
+        assert as_signed.json()["matched"] == "SIGNED_COPY"
+
         # Each person fetches their own petikan, not another's.
         own = acting(NIPS[1], "employee")
         mine = await client.get(f"/decrees/{decree['decree_id']}/petikan/{NIPS[1]}", headers=own)

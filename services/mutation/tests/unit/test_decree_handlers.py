@@ -19,7 +19,12 @@ from rangkui_eventkit.context import Cause
 from rangkui_eventkit.errors import RuleViolated
 from rangkui_eventkit.store import InMemoryEventStore
 from rangkui_mutation.adapters.sk_document import Letterhead, SkRenderer
-from rangkui_mutation.domain.decree import RevokeDecree, decree_stream_id
+from rangkui_mutation.domain.decree import (
+    CorrectDecree,
+    RevokeDecree,
+    decree_decider,
+    decree_stream_id,
+)
 from rangkui_mutation.domain.mutation import (
     AcknowledgeMutation,
     MakeEffective,
@@ -248,3 +253,81 @@ async def test_only_the_ppk_revokes_and_a_row_is_revoked_once() -> None:
     assert twice.value.rule == "row_already_revoked"
     shown = await decrees.verify(d, issued.decree_id, sha256=issued.document_sha256)
     assert shown.status == "DIBATALKAN SEBAGIAN"
+
+
+async def test_a_signed_copy_is_recorded_once_and_then_verified_as_such() -> None:
+    d, documents = decree_deps()
+    issued = await decrees.issue_decree(d, request(await acknowledged(d, NIP)), cause=PPK)
+    signed = b"%PDF-1.7\n" + b"ditandatangani secara elektronik (BSrE)" * 100
+
+    first = await decrees.record_signed_copy(d, issued.decree_id, signed, "TTE", cause=OPERATOR)
+    again = await decrees.record_signed_copy(d, issued.decree_id, signed, "TTE", cause=OPERATOR)
+    shown = await decrees.verify(d, issued.decree_id, sha256=hashlib.sha256(signed).hexdigest())
+
+    assert first is not None
+    assert (first.media_type, first.signature, first.size_bytes) == (
+        "application/pdf",
+        "TTE",
+        len(signed),
+    )
+    assert again is None
+    assert (shown.genuine, shown.matched) == (True, "SIGNED_COPY")
+    assert [doc.kind for doc in documents.documents] == ["GENERATED", "SIGNED"]
+
+
+async def test_a_signed_copy_that_is_no_pdf_or_scan_is_refused() -> None:
+    d, documents = decree_deps()
+    issued = await decrees.issue_decree(d, request(await acknowledged(d, NIP)), cause=PPK)
+
+    with pytest.raises(RuleViolated) as refused:
+        await decrees.record_signed_copy(
+            d, issued.decree_id, b"<html>not a decree</html>", "TTE", cause=OPERATOR
+        )
+
+    assert refused.value.rule == "signed_copy_type"
+    assert [doc.kind for doc in documents.documents] == ["GENERATED"]
+
+
+async def test_a_ralat_re_issues_the_decree_and_the_first_document_reads_as_superseded() -> None:
+    d, documents = decree_deps()
+    first, second = await acknowledged(d, NIP), await acknowledged(d, OTHER)
+    issued = await decrees.issue_decree(d, request(first, second), cause=PPK)
+    ralat = CorrectDecree("ppk.gubernur", True, "800/50/BKD/2027", TODAY, "salah tulis jabatan",
+                          ((second, "to_position", "Guru Matematika Ahli Muda"),))  # fmt: skip
+
+    corrected = await decrees.correct_decree(d, issued.decree_id, ralat, cause=PPK)
+
+    [change] = corrected.corrections
+    assert (change.field, change.before, change.after) == (
+        "to_position", "Guru Matematika Ahli Pertama", "Guru Matematika Ahli Muda"
+    )
+    old, new = documents.documents[0], documents.documents[-1]
+    assert new.sha256 == corrected.document_sha256 != old.sha256
+    as_old = await decrees.verify(d, issued.decree_id, sha256=old.sha256)
+    as_new = await decrees.verify(d, issued.decree_id, sha256=new.sha256)
+    assert as_old.genuine
+    assert (as_old.matched, as_old.status) == ("SUPERSEDED_DOCUMENT", "DIRALAT")
+    assert "sebelum ralat" in as_old.pesan
+    assert (as_new.matched, as_new.status) == ("DOCUMENT", "DIRALAT")
+    state = (await d.pipeline.state(decree_decider, decree_stream_id(issued.decree_id))).state
+    assert state.current is not None
+    petikan = RENDERER.html(state.current, petikan_for=OTHER,
+                            corrected_by=decrees.corrected_by(state))  # fmt: skip
+    assert "Guru Matematika Ahli Muda" in petikan
+    assert "diralat dengan Keputusan Nomor 800/50/BKD/2027" in petikan
+
+
+async def test_a_ralat_is_the_ppks_and_must_change_something() -> None:
+    d, _ = decree_deps()
+    mutation_id = await acknowledged(d, NIP)
+    issued = await decrees.issue_decree(d, request(mutation_id), cause=PPK)
+    by_bkd = CorrectDecree("operator.bkd", False, "800/51/BKD/2027", TODAY, "x",
+                           ((mutation_id, "name", "Siti"), (mutation_id, "grade", "")))  # fmt: skip
+
+    with pytest.raises(RuleViolated) as refused:
+        await decrees.correct_decree(d, issued.decree_id, by_bkd, cause=OPERATOR)
+
+    assert {v.rule for v in refused.value.violations} == {
+        "correct_by_ppk_only",
+        "correction_changes_nothing",
+    }

@@ -18,7 +18,7 @@ import contextlib
 import hashlib
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -86,7 +86,13 @@ class SkRenderer:
         self._css = css
         self.template_version = hashlib.sha256((source + css).encode()).hexdigest()[:12]
 
-    def html(self, decree: DecreeIssued, *, petikan_for: str | None = None) -> str:
+    def html(
+        self,
+        decree: DecreeIssued,
+        *,
+        petikan_for: str | None = None,
+        corrected_by: Sequence[tuple[str, date]] = (),
+    ) -> str:
         """The decree as HTML (the whole decree, or only `petikan_for`'s petikan)."""
         link = verification_link(self.head, decree)
         rows = [r for r in decree.rows if petikan_for in (None, r.nip)]
@@ -95,6 +101,7 @@ class SkRenderer:
             head=self.head,
             rows=rows,
             petikan_only=petikan_for is not None,
+            ralat=[(number, tanggal(day)) for number, day in corrected_by],
             labels=DICTA,
             qr=_qr_data_uri(link),
             link=link,
@@ -102,11 +109,18 @@ class SkRenderer:
             css=self._css,
         )
 
-    def pdf(self, decree: DecreeIssued, *, petikan_for: str | None = None) -> bytes:
-        """The PDF; the same decree (and templates) always gives the same bytes."""
+    def pdf(
+        self,
+        decree: DecreeIssued,
+        *,
+        petikan_for: str | None = None,
+        corrected_by: Sequence[tuple[str, date]] = (),
+    ) -> bytes:
+        """The PDF; the same decree (and templates) always gives the same bytes. A corrected
+        decree is rendered as corrected, naming its correcting decrees (`corrected_by`)."""
         import weasyprint  # heavy (Pango): loaded only where documents are rendered
 
-        html = self.html(decree, petikan_for=petikan_for)
+        html = self.html(decree, petikan_for=petikan_for, corrected_by=corrected_by)
         identifier = hashlib.sha256(html.encode()).hexdigest()[:32].encode()
         with _RENDER, _reproducible(decree.sk_date):
             document = weasyprint.HTML(string=html, base_url=str(PACKAGED)).render()

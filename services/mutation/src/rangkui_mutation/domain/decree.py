@@ -19,7 +19,15 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from rangkui_contracts import DomainEvent
-from rangkui_contracts.events.mutation import DecreeIssued, DecreeRevoked, MutationRevoked
+from rangkui_contracts.events.mutation import (
+    DecreeCorrected,
+    DecreeIssued,
+    DecreeRevoked,
+    DecreeRow,
+    DecreeRowCorrection,
+    DecreeSignedCopyRecorded,
+    MutationRevoked,
+)
 from rangkui_contracts.grades import RANK_NAMES
 from rangkui_eventkit.decider import Decider
 from rangkui_eventkit.errors import Violation
@@ -40,16 +48,44 @@ class DecreeState:
     issued: DecreeIssued | None = None
     revoked: frozenset[str] = frozenset()  # rows (transfer ids) revoked since
     revocations: tuple[DecreeRevoked, ...] = ()
+    signed_copies: frozenset[str] = frozenset()  # SHA-256 of each signed copy recorded
+    corrections: tuple[DecreeCorrected, ...] = ()
 
     @property
     def exists(self) -> bool:
         return self.issued is not None
 
     @property
+    def current(self) -> DecreeIssued | None:
+        """The decree as it stands: as issued, with every correction applied to its rows,
+        and the latest document's hash."""
+        if self.issued is None or not self.corrections:
+            return self.issued
+        rows = {r.mutation_id: r.model_dump() for r in self.issued.rows}
+        for corrected in self.corrections:
+            for c in corrected.corrections:
+                rows[c.mutation_id][c.field] = c.after
+        return self.issued.model_copy(
+            update={
+                "rows": [DecreeRow(**rows[r.mutation_id]) for r in self.issued.rows],
+                "document_sha256": self.corrections[-1].document_sha256,
+            }
+        )
+
+    @property
+    def superseded_documents(self) -> frozenset[str]:
+        """Documents the decree once had, replaced by a correction's."""
+        if self.issued is None or not self.corrections:
+            return frozenset()
+        earlier = [self.issued.document_sha256, *(c.document_sha256 for c in self.corrections)]
+        return frozenset(earlier[:-1])
+
+    @property
     def standing(self) -> str:
-        """BERLAKU (in force), DIBATALKAN SEBAGIAN (some rows revoked), DIBATALKAN (all)."""
+        """BERLAKU (in force), DIRALAT (in force as corrected), DIBATALKAN SEBAGIAN (some
+        rows revoked), DIBATALKAN (all)."""
         if self.issued is None or not self.revoked:
-            return "BERLAKU"
+            return "DIRALAT" if self.corrections else "BERLAKU"
         rows = {r.mutation_id for r in self.issued.rows}
         return "DIBATALKAN" if rows <= self.revoked else "DIBATALKAN SEBAGIAN"
 
@@ -105,6 +141,44 @@ def row_violations(number: int, nip: str, found: Sequence[Violation]) -> list[Vi
     ]
 
 
+@dataclass(frozen=True)
+class CorrectDecree:
+    """Put fields of rows right by the PPK's correcting decree (*ralat*); `document_sha256`
+    is the hash of the corrected decree's document, rendered by the service layer."""
+
+    actor: str
+    by_ppk: bool
+    sk_number: str
+    sk_date: date
+    reason: str
+    changes: tuple[tuple[str, str, str], ...]  # (mutation id, field, corrected value)
+    document_sha256: str = "0" * 64
+
+
+@dataclass(frozen=True)
+class RecordSignedCopy:
+    """Record a copy signed outside the system (once per file: the same file again is no
+    new fact)."""
+
+    actor: str
+    sha256: str
+    media_type: str
+    size_bytes: int
+    signature: str
+
+
+SIGNED_COPY_TYPES = {
+    b"%PDF-": "application/pdf",
+    b"\x89PNG": "image/png",
+    b"\xff\xd8\xff": "image/jpeg",
+}
+
+
+def media_type_of(head: bytes) -> str | None:
+    """The type a file's first bytes say it is, among those a signed copy may be."""
+    return next((t for magic, t in SIGNED_COPY_TYPES.items() if head.startswith(magic)), None)
+
+
 def content_code(decree: DecreeIssued) -> str:
     """SHA-256 of what the decree says (everything but its document's hash): the code its
     QR carries, by which a verifier checks a paper copy without the file (a document cannot
@@ -122,6 +196,10 @@ def pangkat(grade: str) -> str:
 def evolve(state: DecreeState, event: DomainEvent) -> DecreeState:
     if isinstance(event, DecreeIssued):
         return DecreeState(issued=event)
+    if isinstance(event, DecreeCorrected):
+        return replace(state, corrections=(*state.corrections, event))
+    if isinstance(event, DecreeSignedCopyRecorded):
+        return replace(state, signed_copies=state.signed_copies | {event.sha256})
     if isinstance(event, DecreeRevoked):
         return replace(
             state,
@@ -131,12 +209,84 @@ def evolve(state: DecreeState, event: DomainEvent) -> DecreeState:
     return state
 
 
-def decide(command: IssueDecree | RevokeDecree, state: DecreeState) -> list[DomainEvent]:
+def decide(
+    command: IssueDecree | RevokeDecree | RecordSignedCopy | CorrectDecree, state: DecreeState
+) -> list[DomainEvent]:
     if isinstance(command, IssueDecree):
         if state.exists:
             refuse([violation("decree_already_issued", decree_id=command.decree.decree_id)])
         return [command.decree]
+    if isinstance(command, RecordSignedCopy):
+        return _signed_copy(command, state)
+    if isinstance(command, CorrectDecree):
+        return _correct(command, state)
     return _revoke(command, state)
+
+
+CORRECTABLE = ("name", "grade", "rank_name", "from_position", "from_unit", "to_position",
+               "to_unit", "remarks")  # fmt: skip
+
+
+def _correct(c: CorrectDecree, state: DecreeState) -> list[DomainEvent]:
+    current = state.current
+    if current is None:
+        raise rule_error("unknown_decree", decree_id="?")
+    rows = {r.mutation_id: r for r in current.rows}
+    found: list[Violation | None] = [
+        None if c.by_ppk else violation("correct_by_ppk_only"),
+        None
+        if c.sk_number.strip() and c.reason.strip()
+        else violation("correcting_decree_required"),
+        None if c.changes else violation("correction_without_changes"),
+    ]
+    corrections: list[DecreeRowCorrection] = []
+    for mutation_id, field_name, after in c.changes:
+        row = rows.get(mutation_id)
+        if row is None:
+            found.append(violation("row_not_in_decree", mutation_id=mutation_id))
+            continue
+        if mutation_id in state.revoked:
+            found.append(violation("row_already_revoked", mutation_id=mutation_id))
+        if field_name not in CORRECTABLE:
+            found.append(violation("field_not_correctable", field=field_name))
+            continue
+        before = str(getattr(row, field_name))
+        if after.strip() == before or (not after.strip() and field_name != "remarks"):
+            found.append(violation("correction_changes_nothing", field=field_name))
+            continue
+        correction = {"mutation_id": mutation_id, "field": field_name, "before": before}
+        corrections.append(DecreeRowCorrection(**correction, after=after.strip()))
+    refuse(found)
+    return [
+        DecreeCorrected(
+            decree_id=current.decree_id,
+            correcting_sk_number=c.sk_number.strip(),
+            correcting_sk_date=c.sk_date,
+            reason=c.reason.strip(),
+            corrections=corrections,
+            document_sha256=c.document_sha256,
+            corrected_by=c.actor,
+        )
+    ]
+
+
+def _signed_copy(c: RecordSignedCopy, state: DecreeState) -> list[DomainEvent]:
+    if state.issued is None:
+        raise rule_error("unknown_decree", decree_id="?")
+    if c.media_type not in SIGNED_COPY_TYPES.values():
+        raise rule_error("signed_copy_type")
+    if c.sha256 in state.signed_copies:
+        return []
+    return [
+        DecreeSignedCopyRecorded(
+            decree_id=state.issued.decree_id,
+            sha256=c.sha256,
+            media_type=c.media_type,  # type: ignore[arg-type]
+            size_bytes=c.size_bytes,
+            signature=c.signature,  # type: ignore[arg-type]
+            recorded_by=c.actor,
+        )
+    ]
 
 
 def _revoke(c: RevokeDecree, state: DecreeState) -> list[DomainEvent]:
@@ -193,6 +343,5 @@ def revoke_row(c: RevokeDecree, s: MutationState, decree_id: str) -> list[Domain
     raise rule_error("row_not_revocable", status=s.status or "-")
 
 
-decree_decider: Decider[IssueDecree | RevokeDecree, DecreeState] = Decider(
-    DecreeState(), evolve, decide
-)
+DecreeCommand = IssueDecree | RevokeDecree | RecordSignedCopy | CorrectDecree
+decree_decider: Decider[DecreeCommand, DecreeState] = Decider(DecreeState(), evolve, decide)

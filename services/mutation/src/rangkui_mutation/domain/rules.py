@@ -583,6 +583,53 @@ RULES: dict[str, Rule] = {
             "effective one",
         ),
         Rule(
+            "signed_copy_type",
+            ("decree",),
+            _R,
+            "Salinan bertanda tangan harus berupa berkas PDF (TTE) atau hasil pindai PDF, PNG "
+            "atau JPEG. Unggah berkas keputusan yang telah ditandatangani.",
+            "a signed copy is a PDF (TTE) or a scan as PDF, PNG or JPEG",
+        ),
+        Rule(
+            "correct_by_ppk_only",
+            ("decree",),
+            _F,
+            "Keputusan hanya dapat diralat oleh PPK dengan keputusan ralat.",
+            "a decree is corrected by the PPK alone, with a correcting decree",
+            f"{_AP} Pasal 63",
+        ),
+        Rule(
+            "correcting_decree_required",
+            ("decree",),
+            _R,
+            "Ralat keputusan memerlukan nomor dan tanggal keputusan ralat serta alasannya.",
+            "a correction needs the correcting decree's number and date, and the reason",
+            f"{_AP} Pasal 63",
+        ),
+        Rule(
+            "correction_without_changes",
+            ("decree",),
+            _R,
+            "Ralat harus menyebut sedikitnya satu isian baris lampiran yang diperbaiki.",
+            "a correction names at least one field of a lampiran row",
+        ),
+        Rule(
+            "field_not_correctable",
+            ("decree",),
+            _R,
+            "Isian {field} tidak dapat diralat. Yang dapat diralat: nama, golongan, pangkat, "
+            "jabatan dan unit lama atau baru, keterangan; TMT diubah dengan keputusan baru.",
+            "field {field} is not corrected by a ralat",
+        ),
+        Rule(
+            "correction_changes_nothing",
+            ("decree",),
+            _R,
+            "Ralat isian {field} tidak mengubah apa pun atau mengosongkannya. Tuliskan isian "
+            "yang benar.",
+            "the correction of {field} changes nothing or empties it",
+        ),
+        Rule(
             "unknown_decree",
             ("decree",),
             _N,

@@ -46,7 +46,10 @@ ACCESS = AccessTable(
         "GET /decrees/{decree_id}": rule(*DECIDERS, INTEGRATION),
         # Revocation is the PPK's alone: a BKD caller is refused by the domain, with its rule.
         "POST /decrees/{decree_id}/revoke": rule(BKD, PPK),
+        "POST /decrees/{decree_id}/correct": rule(BKD, PPK),
         "GET /decrees/{decree_id}/document": rule(*DECIDERS),
+        "POST /decrees/{decree_id}/signed-copies": rule(BKD, PPK),
+        "GET /decrees/{decree_id}/signed-copy": rule(*DECIDERS),
         "GET /decrees/{decree_id}/petikan/{nip}": rule(*DECIDERS, own(EMPLOYEE), person="nip"),
     }
 )

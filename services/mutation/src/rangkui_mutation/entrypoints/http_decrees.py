@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import HTMLResponse
@@ -19,7 +19,13 @@ from jinja2 import Environment, select_autoescape
 from pydantic import BaseModel, Field
 
 from rangkui_contracts.events.common import Nip
-from rangkui_contracts.events.mutation import DecreeIssued, DecreeRow, DecreeSigner
+from rangkui_contracts.events.mutation import (
+    CorrectableField,
+    DecreeCorrected,
+    DecreeIssued,
+    DecreeRow,
+    DecreeSigner,
+)
 from rangkui_eventkit.api_types import IdPath, NipPath
 from rangkui_eventkit.auth import Access, Role, authorize
 from rangkui_eventkit.context import Cause
@@ -30,6 +36,8 @@ from rangkui_eventkit.problems import errors
 from rangkui_mutation.adapters import read_models
 from rangkui_mutation.domain.decree import (
     MAX_ROWS,
+    CorrectDecree,
+    DecreeState,
     RevokeDecree,
     decree_decider,
     decree_stream_id,
@@ -100,13 +108,22 @@ class DecreeView(BaseModel):
     issued_by: str
     document_url: str
     verify_url: str
+    status: str = Field(
+        default="BERLAKU", description="BERLAKU, DIRALAT, DIBATALKAN SEBAGIAN or DIBATALKAN"
+    )
+    corrections: list[DecreeCorrected] = Field(
+        default_factory=list, description="the correcting decrees (ralat), oldest first"
+    )
 
     @classmethod
-    def of(cls, d: DecreeIssued) -> DecreeView:
+    def of(cls, d: DecreeIssued, state: DecreeState | None = None) -> DecreeView:
+        current = (state.current if state else None) or d
         return cls(
-            **d.model_dump(),
+            **current.model_dump(),
             document_url=f"/decrees/{d.decree_id}/document",
             verify_url=f"/decrees/{d.decree_id}/verify",
+            status=state.standing if state else "BERLAKU",
+            corrections=list(state.corrections) if state else [],
         )
 
 
@@ -115,8 +132,11 @@ class VerificationView(BaseModel):
     people it names."""
 
     genuine: bool
-    matched: str | None = Field(description="DOCUMENT, SIGNED_COPY or CONTENT_CODE")
-    status: str = Field(description="BERLAKU (in force)")
+    matched: str | None = Field(
+        description="DOCUMENT (the current one), SUPERSEDED_DOCUMENT (before a ralat), "
+        "SIGNED_COPY or CONTENT_CODE (the QR's); null: not a copy of this decree"
+    )
+    status: str = Field(description="BERLAKU, DIRALAT, DIBATALKAN SEBAGIAN or DIBATALKAN")
     sk_number: str
     sk_date: date
     tmt: date
@@ -250,17 +270,135 @@ async def revoke(
     )
 
 
-async def _issued(d: Deps, decree_id: str) -> DecreeIssued:
+class SignedCopyView(BaseModel):
+    decree_id: str
+    sha256: str
+    media_type: str
+    size_bytes: int
+    signature: str
+    recorded: bool = Field(description="false: this very file was recorded before")
+
+
+@router.post(
+    "/{decree_id}/signed-copies",
+    status_code=201,
+    response_model=SignedCopyView,
+    openapi_extra={
+        **errors(404, 413),
+        "requestBody": {"content": {"application/octet-stream": {"schema": {
+            "type": "string", "format": "binary"}}}},
+    },
+)  # fmt: skip
+async def upload_signed_copy(
+    decree_id: IdPath,
+    request: Request,
+    signature: Annotated[
+        Literal["TTE", "WET_SIGNATURE_SCAN"],
+        Query(description="signed electronically (BSrE), or a scan of the signed paper"),
+    ] = "TTE",
+    d: Deps = Depends(deps),
+    cause: Cause = Depends(request_cause),
+) -> SignedCopyView:
+    """Record the decree as signed outside the system (the PDF with its TTE, or a scan as
+    PDF, PNG or JPEG, at most 20 MB): its SHA-256 goes into the decree's events, so a
+    verifier shown that copy is answered `SIGNED_COPY`."""
+    content = await _body(request)
+    recorded = await decrees.record_signed_copy(d, decree_id, content, signature, cause=cause)
+    digest = hashlib.sha256(content).hexdigest()
+    return SignedCopyView(
+        decree_id=decree_id,
+        sha256=digest,
+        media_type=recorded.media_type if recorded else "-",
+        size_bytes=len(content),
+        signature=signature,
+        recorded=recorded is not None,
+    )
+
+
+@router.get("/{decree_id}/signed-copy", response_class=Response, responses=PDF,
+            openapi_extra=errors(404))  # fmt: skip
+async def signed_copy(decree_id: IdPath, d: Deps = Depends(deps)) -> Response:
+    """The latest signed copy recorded for the decree."""
+    stored = await d.documents(d.pool).get(decree_id, "SIGNED")  # type: ignore[misc]
+    if stored is None:
+        raise rule_error("unknown_decree", decree_id=f"{decree_id} (salinan bertanda tangan)")
+    return Response(stored.content, media_type=stored.media_type)
+
+
+async def _body(request: Request) -> bytes:
+    """The request body, refused past `MAX_VERIFIED_BYTES` while it is read."""
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_VERIFIED_BYTES:
+            raise rule_error("decree_file_too_large", max_mb=MAX_VERIFIED_BYTES // 2**20)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+async def _state(d: Deps, decree_id: str) -> DecreeState:
     folded = await d.pipeline.state(decree_decider, decree_stream_id(decree_id))
     if folded.state.issued is None:
         raise rule_error("unknown_decree", decree_id=decree_id)
-    return folded.state.issued
+    return folded.state
+
+
+async def _issued(d: Deps, decree_id: str) -> DecreeIssued:
+    issued = (await _state(d, decree_id)).current
+    assert issued is not None
+    return issued
 
 
 @router.get("/{decree_id}", response_model=DecreeView, openapi_extra=errors(404))
 async def get_decree(decree_id: IdPath, d: Deps = Depends(deps)) -> DecreeView:
-    """The decree as issued (read from its own stream: there from the moment it is issued)."""
-    return DecreeView.of(await _issued(d, decree_id))
+    """The decree as it stands, corrections applied (read from its own stream: there from
+    the moment it is issued)."""
+    state = await _state(d, decree_id)
+    assert state.issued is not None
+    return DecreeView.of(state.issued, state)
+
+
+class CorrectionBody(StrictBody):
+    mutation_id: str = Field(min_length=1)
+    field: CorrectableField
+    after: str = Field(max_length=500, description="the field as it should read")
+
+
+class CorrectBody(StrictBody):
+    """The PPK's correcting decree (*ralat*): which fields of which rows it puts right."""
+
+    sk_number: str = Field(min_length=1, max_length=100)
+    sk_date: date
+    reason: str = Field(min_length=1)
+    corrections: list[CorrectionBody] = Field(min_length=1, max_length=MAX_ROWS)
+
+
+@router.post(
+    "/{decree_id}/correct", response_model=DecreeView, openapi_extra=errors(404, 409)
+)
+async def correct(
+    decree_id: IdPath,
+    body: CorrectBody,
+    d: Deps = Depends(deps),
+    cause: Cause = Depends(request_cause),
+    access: Access = Depends(authorize),
+) -> DecreeView:
+    """Correct rows of the decree by the PPK's ralat (DecreeCorrected): the decree is
+    re-issued with the corrections (a new document and hash), and so is each petikan of a
+    corrected row; the first document stays genuine but reads as superseded."""
+    command = CorrectDecree(
+        actor=cause.actor,
+        by_ppk=Role.PPK in access.roles,
+        sk_number=body.sk_number,
+        sk_date=body.sk_date,
+        reason=body.reason,
+        changes=tuple((c.mutation_id, c.field, c.after) for c in body.corrections),
+    )
+    await decrees.correct_decree(d, decree_id, command, cause=cause)
+    state = await _state(d, decree_id)
+    assert state.issued is not None
+    return DecreeView.of(state.issued, state)
 
 
 @router.get("/{decree_id}/document", response_class=Response, responses=PDF,
@@ -283,10 +421,14 @@ async def petikan(
     access: Access = Depends(authorize),
 ) -> Response:
     """One person's petikan (extract) as a PDF; an employee fetches their own."""
-    issued = await _issued(d, decree_id)
+    state = await _state(d, decree_id)
+    issued = state.current
+    assert issued is not None
     if not any(r.nip == nip for r in issued.rows):
         raise rule_error("unknown_decree", decree_id=f"{decree_id} (NIP {nip})")
-    pdf = await asyncio.to_thread(d.renderer.pdf, issued, petikan_for=nip)  # type: ignore[union-attr]
+    render = d.renderer.pdf  # type: ignore[union-attr]
+    by = decrees.corrected_by(state)
+    pdf = await asyncio.to_thread(render, issued, petikan_for=nip, corrected_by=by)
     return _pdf(pdf, f"Petikan-{issued.sk_number}-{nip}.pdf")
 
 
@@ -330,14 +472,8 @@ async def verify_file(
     decree_id: IdPath, request: Request, d: Deps = Depends(deps)
 ) -> VerificationView:
     """Whether the uploaded file (the PDF as received) is a genuine copy of the decree."""
-    digest = hashlib.sha256()
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_VERIFIED_BYTES:
-            raise rule_error("decree_file_too_large", max_mb=MAX_VERIFIED_BYTES // 2**20)
-        digest.update(chunk)
-    return VerificationView(**vars(await decrees.verify(d, decree_id, sha256=digest.hexdigest())))
+    digest = hashlib.sha256(await _body(request)).hexdigest()
+    return VerificationView(**vars(await decrees.verify(d, decree_id, sha256=digest)))
 
 
 _PAGE = Environment(autoescape=select_autoescape(default=True)).from_string(

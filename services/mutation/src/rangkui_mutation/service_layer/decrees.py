@@ -14,27 +14,32 @@ import asyncio
 import hashlib
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from rangkui_contracts import DomainEvent
 from rangkui_contracts.events.mutation import (
+    DecreeCorrected,
     DecreeIssued,
     DecreeRevoked,
     DecreeRow,
+    DecreeSignedCopyRecorded,
     DecreeSigner,
 )
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.errors import DomainError, RuleViolated, Violation, raise_violations
 from rangkui_eventkit.pipeline import CommandHandler, UnitOfWork
 from rangkui_mutation.domain.decree import (
+    CorrectDecree,
     DecreeState,
     IssueDecree,
+    RecordSignedCopy,
     RevokeDecree,
     content_code,
     decree_decider,
     decree_stream_id,
     lampiran_violations,
+    media_type_of,
     pangkat,
     revoke_row,
     row_violations,
@@ -194,6 +199,36 @@ async def _decide_rows(
     return _compose(deps, request, decree_id, rows, cause.actor), decided
 
 
+def _verification_message(state: DecreeState, matched: str | None) -> str:
+    """What the verifier reads, in Bahasa Indonesia."""
+    decree = state.issued
+    assert decree is not None
+    if matched is None:
+        return (
+            f"Dokumen ini TIDAK sesuai dengan Keputusan Nomor {decree.sk_number} yang "
+            "tercatat: isinya berbeda atau telah diubah. Mintalah salinan resmi kepada BKD."
+        )
+    said = [f"Dokumen ini sesuai dengan Keputusan Nomor {decree.sk_number} yang tercatat."]
+    if state.corrections:
+        numbers = ", ".join(c.correcting_sk_number for c in state.corrections)
+        said.append(f"Keputusan tersebut telah diralat dengan Keputusan Nomor {numbers}.")
+        if matched == "SUPERSEDED_DOCUMENT":
+            said.append("Dokumen ini memuat isi sebelum ralat: gunakan dokumen yang terbaru.")
+    if state.revoked:
+        numbers = ", ".join(r.revoking_sk_number for r in state.revocations)
+        part = " sebagian" if state.standing == "DIBATALKAN SEBAGIAN" else ""
+        said.append(
+            f"Namun keputusan tersebut telah dibatalkan{part} dengan Keputusan Nomor {numbers}."
+        )
+    elif not state.corrections:
+        said.append("Keputusan tersebut berlaku.")
+    return " ".join(said)
+
+
+def corrected_by(state: DecreeState) -> list[tuple[str, date]]:
+    return [(c.correcting_sk_number, c.correcting_sk_date) for c in state.corrections]
+
+
 def _once_per_decree(found: list[Violation]) -> list[Violation]:
     """A decree-wide refusal (the SK number in use, the SK date ahead) once, not per row."""
     decree_wide = {"sk_number_in_use", "sk_date_in_future", "tmt_beyond_horizon"}
@@ -293,30 +328,19 @@ async def verify(deps: Deps, decree_id: str, *, sha256: str) -> Verification:
         raise rule_error("unknown_decree", decree_id=decree_id)
     standing = folded.state.standing
     wanted = sha256.strip().lower()
+    current = folded.state.current or decree
+    codes = {content_code(decree), content_code(current)}
     matched = None
-    if wanted == decree.document_sha256:
+    if wanted == current.document_sha256:
         matched = "DOCUMENT"
-    elif wanted == content_code(decree):
+    elif wanted in folded.state.superseded_documents:
+        matched = "SUPERSEDED_DOCUMENT"
+    elif wanted in folded.state.signed_copies:
+        matched = "SIGNED_COPY"
+    elif wanted in codes:
         matched = "CONTENT_CODE"
     status = standing
-    revoked = (
-        ""
-        if standing == "BERLAKU"
-        else (
-            " Namun keputusan tersebut telah dibatalkan"
-            + (" sebagian" if standing == "DIBATALKAN SEBAGIAN" else "")
-            + " dengan Keputusan Nomor "
-            + ", ".join(r.revoking_sk_number for r in folded.state.revocations)
-            + "."
-        )
-    )
-    pesan = (
-        f"Dokumen ini sesuai dengan Keputusan Nomor {decree.sk_number} yang tercatat."
-        + (" Keputusan tersebut berlaku." if standing == "BERLAKU" else revoked)
-        if matched
-        else f"Dokumen ini TIDAK sesuai dengan Keputusan Nomor {decree.sk_number} yang "
-        "tercatat: isinya berbeda atau telah diubah. Mintalah salinan resmi kepada BKD."
-    )
+    pesan = _verification_message(folded.state, matched)
     return Verification(
         genuine=matched is not None,
         matched=matched,
@@ -374,3 +398,84 @@ async def revoke_decree(
         return revoked
 
     return (await deps.pipeline.run(handler, cause)).value
+
+
+# ------------------------------------------------------------------ signed copies
+async def record_signed_copy(
+    deps: Deps, decree_id: str, content: bytes, signature: str, *, cause: Cause
+) -> DecreeSignedCopyRecorded | None:
+    """Keep a copy signed outside the system (TTE, or a scan of the signed paper) with its
+    hash in the decree's stream; the same file twice is recorded once (None)."""
+    if deps.documents is None:
+        raise RuntimeError("signed copies need the document store")
+    media_type = media_type_of(content[:8]) or "unknown"
+    digest = hashlib.sha256(content).hexdigest()
+    command = RecordSignedCopy(cause.actor, digest, media_type, len(content), signature)
+
+    async def handler(uow: UnitOfWork) -> DecreeSignedCopyRecorded | None:
+        sid = decree_stream_id(decree_id)
+        decree = (await uow.state(decree_decider, sid)).state
+        if decree.issued is None:
+            raise rule_error("unknown_decree", decree_id=decree_id)
+        events = uow.stage(sid, decree_decider.decide(command, decree))
+        if not events:
+            return None
+        store = deps.documents(uow.conn)  # type: ignore[misc]
+        await store.put(StoredDocument(decree_id, digest, "SIGNED", media_type, content))
+        recorded = events[0]
+        assert isinstance(recorded, DecreeSignedCopyRecorded)
+        return recorded
+
+    return (await deps.pipeline.run(handler, cause)).value
+
+
+# ------------------------------------------------------------------ correction
+async def correct_decree(
+    deps: Deps, decree_id: str, command: CorrectDecree, *, cause: Cause
+) -> DecreeCorrected:
+    """Correct rows of a decree by the PPK's ralat and re-issue its document (and so the
+    petikan of the rows corrected). Rendered between two reads like an issue: appended only
+    if the decree did not change meanwhile."""
+    if deps.renderer is None or deps.documents is None:
+        raise RuntimeError("correcting decrees needs the SK renderer and the document store")
+    sid = decree_stream_id(decree_id)
+    for _ in range(RENDER_ATTEMPTS):
+        folded = await deps.pipeline.state(decree_decider, sid)
+        if folded.state.issued is None:
+            raise rule_error("unknown_decree", decree_id=decree_id)
+        [draft] = decree_decider.decide(command, folded.state)  # refuses what is wrong
+        after = decree_decider.evolve(folded.state, draft)
+        pdf = await asyncio.to_thread(
+            deps.renderer.pdf, after.current, corrected_by=corrected_by(after)
+        )
+        final = replace(command, document_sha256=hashlib.sha256(pdf).hexdigest())
+        handler = _correcting(deps, decree_id, final, pdf, folded.version)
+        outcome = await deps.pipeline.run(handler, cause)
+        if outcome.value is not None:
+            return outcome.value
+    raise RuntimeError("the decree kept changing while its correction was rendered; try again")
+
+
+def _correcting(
+    deps: Deps, decree_id: str, command: CorrectDecree, pdf: bytes, version: int
+) -> CommandHandler[DecreeCorrected | None]:
+    """Append the correction rendered as `pdf` if the decree is still at `version`."""
+    sid = decree_stream_id(decree_id)
+
+    async def handler(uow: UnitOfWork) -> DecreeCorrected | None:
+        await uow.lock(f"mutation.sk:{normalised_sk_number(command.sk_number)}")
+        now = await uow.state(decree_decider, sid)
+        if now.version != version:
+            return None  # changed while rendering: render again
+        used_by = await deps.facts(uow).sk_number_used_by(
+            normalised_sk_number(command.sk_number), exclude=""
+        )
+        if used_by is not None:
+            raise rule_error("sk_number_in_use", sk_number=command.sk_number, used_by=used_by)
+        [corrected] = uow.stage(sid, decree_decider.decide(command, now.state))
+        document = StoredDocument(decree_id, command.document_sha256, "GENERATED", PDF, pdf)
+        await deps.documents(uow.conn).put(document)  # type: ignore[misc]
+        assert isinstance(corrected, DecreeCorrected)
+        return corrected
+
+    return handler

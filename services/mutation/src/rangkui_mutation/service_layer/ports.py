@@ -8,7 +8,7 @@ of work's connection: the facts and the decision share one transaction) and in m
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
@@ -184,4 +184,10 @@ class DecreeRenderer(Protocol):
 
     template_version: str
 
-    def pdf(self, decree: Any, *, petikan_for: str | None = None) -> bytes: ...
+    def pdf(
+        self,
+        decree: Any,
+        *,
+        petikan_for: str | None = None,
+        corrected_by: Sequence[tuple[str, date]] = (),
+    ) -> bytes: ...
