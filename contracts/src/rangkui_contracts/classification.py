@@ -78,13 +78,15 @@ CLASSIFICATION: dict[type[BaseModel], dict[str, Classification]] = {
     pe.EmployeeGradeChanged: _fields(public="nip previous_grade grade tmt sk_number"),
     pe.EmployeeEducationUpdated: _fields(public="nip education"),
     pe.EmployeeCompetenciesUpdated: _fields(public="nip competencies"),
+    pe.EmployeeRelativesDeclared: _fields(public="nip declared_by", personal="relatives"),
+    pe.Relative: _fields(public="nip relation"),
     pe.EmployeeContactChanged: _fields(public="nip", personal="contact"),
     pe.EmployeeContactChangedV2: _fields(public="nip", personal="personal"),
     pe.EmployeePersonalDataErased: _fields(public="nip key_id erased_at reason"),
     # ------------------------------------------------------------------ mutation
     mu.MutationProposed: _fields(
         public="mutation_id nip from_unit_id from_position_id to_unit_id to_position_id kind "
-        "reason need_id proposed_by related_persons"
+        "reason need_id proposed_by related_persons minister_approval_ref minister_approval_date"
     ),
     mu.MutationApproved: _fields(
         public="mutation_id nip to_unit_id to_position_id approved_by reasons "
@@ -98,7 +100,9 @@ CLASSIFICATION: dict[type[BaseModel], dict[str, Classification]] = {
         public="mutation_id nip from_unit_id from_position_id to_unit_id to_position_id tmt "
         "sk_number need_id"
     ),
-    mu.MutationDocumentsChecked: _fields(public="mutation_id nip items complete checked_by"),
+    mu.MutationDocumentsChecked: _fields(
+        public="mutation_id nip items complete checked_by ready_for"
+    ),
     mu.DocumentItem: _fields(public="code present reference"),
     mu.MutationReviewed: _fields(
         public="mutation_id nip recommended notes reviewed_by members_present quorum "
@@ -151,8 +155,14 @@ CLASSIFICATION: dict[type[BaseModel], dict[str, Classification]] = {
     ),
     mu.PolicyApplied: _fields(
         public="version min_years_in_post max_years_in_post tpk_quorum objection_window_days "
-        "missing_appraisals skip_steps skip_steps_basis blackout_in_force"
+        "missing_appraisals skip_steps skip_steps_basis blackout_in_force effective_from "
+        "retroactive_tmt_max_days tmt_horizon_days"
     ),
+    mu.PolicyValues: _fields(
+        public="min_years_in_post max_years_in_post tpk_quorum objection_window_days "
+        "missing_appraisals skip_steps skip_steps_basis retroactive_tmt_max_days tmt_horizon_days"
+    ),
+    mu.MutationPolicyChanged: _fields(public="values effective_from basis changed_by"),
     mu.HoldReason: _fields(public="rule message legal_basis"),
     mu.MutationHeld: _fields(public="mutation_id nip held_on reasons held_by"),
     mu.MutationReleased: _fields(public="mutation_id nip reason released_by"),
@@ -266,11 +276,17 @@ _V1_NOTES_REASON = (
     "version 2 now, which seals the notes with the employee's data key"
 )
 
+_RELATIVES_REASON = (
+    "the conflict-of-interest registry: mutation checks every actor of every step against it "
+    "(UU 30/2014 Pasal 42), in its deciding transaction and without the employee's data key; "
+    "it names only colleagues' NIPs and the kind of relation, no names or other details"
+)
 PLAINTEXT_EXCEPTIONS: dict[tuple[type[DomainEvent], str], str] = {
     (pe.EmployeeRegistered, "gender"): _V1_REASON,
     (pe.EmployeeRegistered, "birth_date"): _V1_REASON,
     (pe.EmployeeRegistered, "contact"): _V1_REASON,
     (pe.EmployeeContactChanged, "contact"): _V1_REASON,
+    (pe.EmployeeRelativesDeclared, "relatives"): _RELATIVES_REASON,
     (mu.MutationObjected, "reason"): _V1_OBJECTION_REASON,
     (no.NotificationQueued, "address"): _V1_NOTICE_REASON,
     (no.NotificationFailed, "last_error"): _BEFORE_REDACTION,

@@ -800,6 +800,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show Policy
+         * @description The policy in force today and every recorded change (scheduled ones included).
+         */
+        get: operations["show_policy_policy_get"];
+        put?: never;
+        /**
+         * Change Policy
+         * @description Change the transfer policy from a date on (MutationPolicyChanged), without a restart:
+         *     decisions on or after `effective_from` apply these values and record them.
+         */
+        post: operations["change_policy_policy_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/readyz": {
         parameters: {
             query?: never;
@@ -1431,6 +1456,110 @@ export interface components {
             unit_name: string | null;
         };
         /**
+         * PolicyApplied
+         * @description The policy values a decision was taken under, so that an auditor can tell after a
+         *     policy change why, say, a tenure of one year was accepted; `version` is a digest of the
+         *     values (equal values, equal version).
+         */
+        PolicyApplied: {
+            /**
+             * Blackout In Force
+             * @description the blackout window that covered the decision, if any
+             */
+            blackout_in_force?: string | null;
+            /**
+             * Effective From
+             * @description the day the policy in force took effect (a MutationPolicyChanged); none when it is the service's configured baseline
+             */
+            effective_from?: string | null;
+            /** Max Years In Post */
+            max_years_in_post: number;
+            /** Min Years In Post */
+            min_years_in_post: number;
+            /** Missing Appraisals */
+            missing_appraisals: string;
+            /** Objection Window Days */
+            objection_window_days: number;
+            /** Retroactive Tmt Max Days */
+            retroactive_tmt_max_days?: number | null;
+            /** Skip Steps */
+            skip_steps?: ("DOCUMENTS" | "TPK_REVIEW" | "SOCIALIZATION")[];
+            /** Skip Steps Basis */
+            skip_steps_basis?: string | null;
+            /** Tmt Horizon Days */
+            tmt_horizon_days?: number | null;
+            /** Tpk Quorum */
+            tpk_quorum: number;
+            /** Version */
+            version: string;
+        };
+        /** PolicyChangeBody */
+        PolicyChangeBody: {
+            /**
+             * Basis
+             * @description the regulation behind it
+             */
+            basis: string;
+            /**
+             * Effective From
+             * Format: date
+             * @description the first decision day it applies to; not past
+             */
+            effective_from: string;
+            values: components["schemas"]["PolicyValues"];
+        };
+        /** PolicyChangeView */
+        PolicyChangeView: {
+            /** Basis */
+            basis: string;
+            /**
+             * Effective From
+             * Format: date
+             */
+            effective_from: string;
+            /** Number */
+            number: number;
+            values: components["schemas"]["PolicyValues"];
+        };
+        /**
+         * PolicyValues
+         * @description The values of the transfer policy a province sets (the configured baseline, or a
+         *     change an administrator recorded).
+         */
+        PolicyValues: {
+            /** Max Years In Post */
+            max_years_in_post: number;
+            /** Min Years In Post */
+            min_years_in_post: number;
+            /**
+             * Missing Appraisals
+             * @enum {string}
+             */
+            missing_appraisals: "WARN" | "BLOCK";
+            /** Objection Window Days */
+            objection_window_days: number;
+            /** Retroactive Tmt Max Days */
+            retroactive_tmt_max_days: number;
+            /** Skip Steps */
+            skip_steps?: ("DOCUMENTS" | "TPK_REVIEW" | "SOCIALIZATION")[];
+            /** Skip Steps Basis */
+            skip_steps_basis?: string | null;
+            /** Tmt Horizon Days */
+            tmt_horizon_days: number;
+            /** Tpk Quorum */
+            tpk_quorum: number;
+        };
+        /** PolicyView */
+        PolicyView: {
+            /**
+             * Changes
+             * @description every change recorded, oldest first
+             */
+            changes: components["schemas"]["PolicyChangeView"][];
+            /** @description the policy a decision taken today applies */
+            in_force: components["schemas"]["PolicyApplied"];
+        };
+        /**
          * Problem
          * @description An error answer (RFC 9457 problem details, `application/problem+json`).
          */
@@ -1523,6 +1652,16 @@ export interface components {
              * @enum {string}
              */
             kind: "NEED_BASED" | "OWN_REQUEST" | "ROTATION" | "OTHER";
+            /**
+             * Minister Approval Date
+             * @description date of the Minister's approval letter (with its number)
+             */
+            minister_approval_date?: string | null;
+            /**
+             * Minister Approval Ref
+             * @description number of the Minister's approval letter inside a blackout
+             */
+            minister_approval_ref?: string | null;
             /** Need Id */
             need_id?: string | null;
             /**
@@ -3305,6 +3444,60 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    show_policy_policy_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyView"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    change_policy_policy_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyChangeBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
             422: components["responses"]["Invalid"];
             503: components["responses"]["Unavailable"];
         };

@@ -584,7 +584,7 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             /** Role */
-            role?: ("employee" | "head_of_origin" | "head_of_target" | "evaluator" | "bkd" | "ppk" | "subscriber") | null;
+            role?: ("employee" | "head_of_origin" | "head_of_target" | "evaluator" | "bkd" | "ppk" | "tpk" | "subscriber") | null;
         };
         /**
          * Problem

@@ -229,6 +229,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/employees/{nip}/relatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace an employee's relatives in the civil service (conflict-of-interest registry)
+         * @description Record who in the civil service is related to the employee (EmployeeRelativesDeclared,
+         *     the whole list): none of them may propose, review, decide or decree a transfer of the
+         *     employee, nor head the unit they are moved to.
+         */
+        put: operations["declare_relatives_employees__nip__relatives_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/employees/{nip}/status": {
         parameters: {
             query?: never;
@@ -952,6 +974,25 @@ export interface components {
             /** Unit Id */
             unit_id: string;
         };
+        /** RelativeIn */
+        RelativeIn: {
+            /**
+             * Nip
+             * @description 18-digit NIP
+             */
+            nip: string;
+            /**
+             * Relation
+             * @description SPOUSE, PARENT, CHILD, SIBLING or IN_LAW
+             * @enum {string}
+             */
+            relation: "SPOUSE" | "PARENT" | "CHILD" | "SIBLING" | "IN_LAW";
+        };
+        /** RelativesBody */
+        RelativesBody: {
+            /** Relatives */
+            relatives?: components["schemas"]["RelativeIn"][];
+        };
         /** RenameUnitBody */
         RenameUnitBody: {
             /** Name */
@@ -1484,6 +1525,43 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ErasureBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    declare_relatives_employees__nip__relatives_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the employee's NIP (18 digits) */
+                nip: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RelativesBody"];
             };
         };
         responses: {

@@ -54,6 +54,14 @@ class MutationProposed(_Mutation):
         default_factory=list,
         description="users declared related to the employee; they may not decide this transfer",
     )
+    minister_approval_ref: str | None = Field(
+        default=None,
+        description="Minister of Home Affairs approval letter that lifts a blackout covering "
+        "the day of the proposal",
+    )
+    minister_approval_date: date | None = Field(
+        default=None, description="the date of the Minister's approval letter"
+    )
 
 
 class DocumentItem(Value):
@@ -73,6 +81,11 @@ class MutationDocumentsChecked(_Mutation):
     items: list[DocumentItem]
     complete: bool
     checked_by: str
+    ready_for: Literal["TPK_REVIEW", "DECISION"] | None = Field(
+        default=None,
+        description="who acts next on a complete file: the TPK's review, or (where the "
+        "province skips it) the PPK's decision; none while the file is incomplete",
+    )
 
 
 class MutationReviewed(_Mutation):
@@ -110,6 +123,38 @@ class PolicyApplied(Value):
     blackout_in_force: str | None = Field(
         default=None, description="the blackout window that covered the decision, if any"
     )
+    effective_from: date | None = Field(
+        default=None,
+        description="the day the policy in force took effect (a MutationPolicyChanged); none "
+        "when it is the service's configured baseline",
+    )
+    retroactive_tmt_max_days: int | None = None
+    tmt_horizon_days: int | None = None
+
+
+class PolicyValues(Value):
+    """The values of the transfer policy a province sets (the configured baseline, or a
+    change an administrator recorded)."""
+
+    min_years_in_post: float = Field(ge=0, le=40)
+    max_years_in_post: float = Field(ge=0, le=40)
+    tpk_quorum: int = Field(ge=1, le=50)
+    objection_window_days: int = Field(ge=1, le=365)
+    missing_appraisals: Literal["WARN", "BLOCK"]
+    skip_steps: list[SkippableStep] = Field(default_factory=list, max_length=3)
+    skip_steps_basis: str | None = Field(default=None, max_length=500)
+    retroactive_tmt_max_days: int = Field(ge=0, le=3650)
+    tmt_horizon_days: int = Field(ge=0, le=3650)
+
+
+class MutationPolicyChanged(_Mutation):
+    """An administrator changed the transfer policy, effective from a date (never in the
+    past): decisions on or after that day apply these values, and record them."""
+
+    values: PolicyValues
+    effective_from: date
+    basis: str = Field(min_length=1, max_length=500, description="the regulation behind it")
+    changed_by: str
 
 
 class MutationApproved(_Mutation):
@@ -583,6 +628,7 @@ EVENTS: tuple[type[DomainEvent], ...] = (
     MutationDeemedAcknowledged,
     MutationHeld,
     MutationReleased,
+    MutationPolicyChanged,
     DecreeIssued,
     MutationRevoked,
     DecreeRevoked,

@@ -208,6 +208,26 @@ class EmployeeCompetenciesUpdated(_Personnel):
     competencies: list[str] = Field(default_factory=list)
 
 
+Relation = Literal["SPOUSE", "PARENT", "CHILD", "SIBLING", "IN_LAW"]
+
+
+class Relative(Value):
+    """A civil servant related to the employee (by NIP) and how: a conflict of interest for
+    any decision one takes about the other (UU 30/2014 Pasal 42)."""
+
+    nip: Nip
+    relation: Relation
+
+
+class EmployeeRelativesDeclared(_Personnel):
+    """The BKD recorded the employee's relatives in the civil service (the conflict-of-
+    interest registry); `relatives` is the whole list now (empty: none)."""
+
+    nip: Nip
+    relatives: list[Relative] = Field(default_factory=list, max_length=50)
+    declared_by: str
+
+
 class EmployeeContactChanged(_Personnel):
     """An employee's contact details changed (personal data: consumers keep them apart).
 
@@ -256,4 +276,5 @@ EVENTS: tuple[type[DomainEvent], ...] = (
     EmployeeRegisteredV2,
     EmployeeContactChangedV2,
     EmployeePersonalDataErased,
+    EmployeeRelativesDeclared,
 )

@@ -34,7 +34,7 @@ async def test_an_export_is_imported_once_and_its_bad_rows_are_reported(
         report = first.json()
         assert (report["imported"], report["skipped"]) == (2, 0)
         assert [(e["line"], e["nip"]) for e in report["errors"]] == [(4, b), (5, b)]
-        assert "own performance" in report["errors"][0]["message"]
+        assert "tidak dapat menilai kinerjanya sendiri" in report["errors"][0]["message"]
 
         again = await client.post("/evaluations/annual/import", content=export, headers=headers)
         assert (again.json()["imported"], again.json()["skipped"]) == (0, 2)

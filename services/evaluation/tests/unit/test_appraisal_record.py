@@ -10,7 +10,7 @@ from rangkui_contracts.events.evaluation import EvaluationRecordedV2
 from rangkui_evaluation.domain.appraisal import Appraisal
 from rangkui_evaluation.domain.appraisal_record import RecordAppraisal
 from rangkui_evaluation.service_layer.deciders import APPRAISALS
-from rangkui_eventkit.errors import AlreadyExists, RuleViolated
+from rangkui_eventkit.errors import RuleViolated
 
 pytestmark = pytest.mark.unit
 
@@ -68,7 +68,7 @@ def test_an_annual_appraisal_stays_within_one_year_and_ids_are_not_reused() -> N
     with pytest.raises(RuleViolated):
         record([], period_end=date(2026, 1, 31))
     given = record([])
-    with pytest.raises(AlreadyExists):
+    with pytest.raises(RuleViolated, match="sudah tercatat"):
         record(
             given,
             evaluation_id="a-0",

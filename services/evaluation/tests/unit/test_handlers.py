@@ -21,7 +21,7 @@ from rangkui_evaluation.service_layer.deciders import PLAN
 from rangkui_evaluation.service_layer.ports import InMemoryFacts
 from rangkui_eventkit.clock import FixedClock
 from rangkui_eventkit.context import Cause
-from rangkui_eventkit.errors import AlreadyExists, NotFound, RuleViolated
+from rangkui_eventkit.errors import NotFound, RuleViolated
 from rangkui_eventkit.pipeline import InMemoryPipeline
 
 pytestmark = pytest.mark.unit
@@ -76,7 +76,7 @@ async def test_an_annual_evaluation_goes_to_the_employees_appraisal_record() -> 
 
 async def test_an_evaluation_id_used_anywhere_already_is_refused() -> None:
     d = deps(InMemoryFacts(recorded={"e1"}))
-    with pytest.raises(AlreadyExists, match="e1"):
+    with pytest.raises(RuleViolated, match="Penilaian e1 sudah tercatat"):
         await commands.record_evaluation(d, evaluation(), cause=EVALUATOR)
 
 

@@ -29,7 +29,7 @@ from rangkui_evaluation.domain.plan import (
     plan_id_for,
 )
 from rangkui_evaluation.service_layer.deciders import PLAN
-from rangkui_eventkit.errors import AlreadyExists, NotFound, RuleViolated, http_status
+from rangkui_eventkit.errors import NotFound, RuleViolated, http_status
 
 pytestmark = pytest.mark.unit
 
@@ -179,7 +179,7 @@ def test_an_unknown_checkpoint_or_plan_is_not_found_and_an_id_is_not_reused() ->
         evaluate(3, [])
     given = scheduled()
     given += evaluate(3, given)
-    with pytest.raises(AlreadyExists):
+    with pytest.raises(RuleViolated, match="sudah tercatat"):
         evaluate(6, given, evaluation_id="e-3-1")
 
 

@@ -10,7 +10,7 @@ from typing import Literal
 from pydantic import BaseModel, Field, model_validator
 from pydantic_settings import SettingsConfigDict
 
-from rangkui_contracts.events.mutation import PolicyApplied
+from rangkui_contracts.events.mutation import PolicyApplied, PolicyValues
 from rangkui_eventkit.personal_data import PersonalDataTransportSettings
 from rangkui_eventkit.settings import ServiceSettings
 from rangkui_mutation.domain.mutation import ProcessPolicy
@@ -182,9 +182,7 @@ class MutationSettings(ServiceSettings, PersonalDataTransportSettings):
     decree_certifier_name: str = Field(
         default="Kepala Badan Kepegawaian Daerah", description="who certifies each petikan"
     )
-    decree_certifier_post: str = Field(
-        default="KEPALA BADAN KEPEGAWAIAN DAERAH PROVINSI RANGKUI"
-    )
+    decree_certifier_post: str = Field(default="KEPALA BADAN KEPEGAWAIAN DAERAH PROVINSI RANGKUI")
     decree_certifier_nip: str | None = Field(default=None, pattern=r"^\d{18}$")
     decree_verify_url: str = Field(
         default="https://mutasi.rangkuiprov.go.id/verifikasi",
@@ -204,6 +202,20 @@ class MutationSettings(ServiceSettings, PersonalDataTransportSettings):
                 "regulation that lets a file go without these steps"
             )
         return self
+
+    def policy_values(self) -> PolicyValues:
+        """The configured baseline, in force until an administrator records a change."""
+        return PolicyValues(
+            min_years_in_post=self.min_years_in_post,
+            max_years_in_post=self.max_years_in_post,
+            tpk_quorum=self.tpk_quorum,
+            objection_window_days=self.objection_window_days,
+            missing_appraisals=self.missing_appraisals,
+            skip_steps=sorted(self.skip_steps),
+            skip_steps_basis=self.skip_steps_basis.strip() or None,
+            retroactive_tmt_max_days=self.retroactive_tmt_max_days,
+            tmt_horizon_days=self.tmt_horizon_days,
+        )
 
     def process_policy(self) -> ProcessPolicy:
         """The process policy the deciders apply (pure value, from these settings)."""

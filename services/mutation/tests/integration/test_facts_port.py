@@ -17,14 +17,18 @@ from rangkui_mutation.bootstrap import MIGRATIONS
 from rangkui_mutation.service_layer.ports import InMemoryFacts, MutationFacts
 
 NIP, RETIRED, OTHER = "199003152015032001", "196001011985031001", "198801012010011002"
+HEAD, BROTHER = "197501012000031002", "199205052018031004"
 
 # The facts every implementation is given: two posts, three employees, appraisals.
 EMPLOYEES = [
     (NIP, "ACTIVE", "sma-1", "guru-mat-1", date(2020, 1, 2)),
     (RETIRED, "RETIRED", "sma-2", "guru-mat-2", date(2000, 1, 3)),
     (OTHER, "ACTIVE", "sma-2", "guru-mat-2", date(2019, 7, 1)),
+    (HEAD, "ACTIVE", "sma-2", "kepsek-2", date(2021, 1, 4)),
 ]
 POSITIONS = [("guru-mat-1", "sma-1", 3), ("guru-mat-2", "sma-2", 2)]
+HEAD_POSTS = [("kepsek-2", "sma-2", 1)]
+RELATIVES = [(NIP, HEAD, "SPOUSE"), (BROTHER, NIP, "SIBLING")]  # (declared for, relative, how)
 ANNUAL = [
     (NIP, date(2023, 12, 31), "BAIK"),
     (NIP, date(2025, 12, 31), "KURANG"),
@@ -93,6 +97,17 @@ class MutationFactsContract:
         assert await facts.sk_number_used_by("800/12/BKD/2026", exclude="m1") is None
         assert await facts.sk_number_used_by("800/99/BKD/2026", exclude="m9") is None
 
+    async def test_relatives_come_from_either_side_of_the_registry(self, given: Given) -> None:
+        facts = await given()
+        assert await facts.relatives(NIP) == ((HEAD, "SPOUSE"), (BROTHER, "SIBLING"))
+        assert await facts.relatives(HEAD) == ((NIP, "SPOUSE"),)
+        assert await facts.relatives(OTHER) == ()
+
+    async def test_the_head_of_a_unit_holds_its_head_post(self, given: Given) -> None:
+        facts = await given()
+        assert await facts.head_of_unit("sma-2") == HEAD
+        assert await facts.head_of_unit("sma-1") is None
+
     async def test_names_for_a_lampiran_in_one_look_up_each(self, given: Given) -> None:
         facts = await given()
         found = await facts.names([NIP, "197001011990011001"], ["guru-mat-1", "x"], ["sma-3"])
@@ -124,6 +139,16 @@ class TestInMemoryFacts(MutationFactsContract):
                     "formasi": formasi,
                     "title": "Guru",
                 }
+            for post, unit, formasi in HEAD_POSTS:
+                facts.positions[post] = {
+                    "position_id": post,
+                    "unit_id": unit,
+                    "formasi": formasi,
+                    "is_head_of_unit": True,
+                    "title": "Kepala",
+                }
+            for nip, other, relation in RELATIVES:
+                facts.declared_relatives.setdefault(nip, {})[other] = relation
             for nip, period_end, predikat in ANNUAL:
                 facts.annual_predikat.setdefault(nip, []).append((period_end, predikat))
             facts.closed_units.update(dict(CLOSED))
@@ -167,6 +192,16 @@ class TestPostgresFacts(MutationFactsContract):
                     "INSERT INTO units (unit_id, name, kind, region, closed_on) "
                     "VALUES ($1, 'x', 'SMA', 'Kota Rangkui', $2)",
                     CLOSED,
+                ),
+                (
+                    "INSERT INTO positions (position_id, unit_id, title, jabatan_type, formasi, "
+                    "is_head_of_unit) VALUES ($1, $2, 'Kepala', 'STRUKTURAL', $3, true)",
+                    HEAD_POSTS,
+                ),
+                (
+                    "INSERT INTO employee_relatives (nip, related_nip, relation) "
+                    "VALUES ($1, $2, $3)",
+                    RELATIVES,
                 ),
                 (
                     "INSERT INTO sk_numbers (sk_number, mutation_id) VALUES ($1, $2)",

@@ -218,6 +218,9 @@ async def test_each_rule_violated_on_purpose_names_itself_and_changes_nothing(
                     "kind": "ROTATION",
                     "reason": "rotasi",
                     "related_persons": related or [],
+                    # Proposed inside the window: with the Minister's approval.
+                    "minister_approval_ref": "M/1",
+                    "minister_approval_date": "2026-11-20",
                 },
                 headers=OPERATOR,
             )

@@ -315,6 +315,62 @@ async def test_a_valid_decree_unique_number_dates_blackout_and_cancelled_by_the_
         assert (await ok(client, cancel, body, PPK))["status"] == "CANCELLED"
 
 
+async def test_a_proposal_inside_a_blackout_window_is_refused_unless_the_minister_approved(
+    settings: MutationSettings, publish_personnel: Publish, clock: Clock
+) -> None:
+    await seed(publish_personnel)
+    blackout = BlackoutWindow(
+        start=TODAY - timedelta(days=10), end=TODAY + timedelta(days=90), reason="pilkada serentak"
+    )
+    guarded = settings.model_copy(update={"blackout_windows": [blackout]})
+    body = {
+        "nip": NIP,
+        "to_unit_id": "sma-2",
+        "to_position_id": "guru-mat-2",
+        "kind": "NEED_BASED",
+        "reason": "SMA Negeri 2 kekurangan guru matematika",
+    }
+    async with serve_in_process(create_app(guarded, clock=clock)) as client:
+
+        async def answered_at_all() -> httpx.Response | None:  # the read models caught up
+            r = await client.post("/mutations", json=body, headers=OPERATOR)
+            return None if r.status_code == 404 else r
+
+        first = await eventually(answered_at_all, timeout=20)
+        assert first.status_code == 422, first.text
+        error = await refused(
+            client,
+            settings,
+            "/mutations",
+            body,
+            OPERATOR,
+            status=422,
+            rule="blackout_window",
+            legal_basis="UU 10/2016 Pasal 71 ayat (2)",
+        )
+        assert "persetujuan tertulis Menteri Dalam Negeri" in error["message"]
+        letter = {"minister_approval_ref": "100.2.2.6/77/OTDA"}
+        await refused(
+            client,
+            settings,
+            "/mutations",
+            {**body, **letter},
+            OPERATOR,
+            status=422,
+            rule="blackout_window",
+        )
+        letter["minister_approval_date"] = (TODAY - timedelta(days=3)).isoformat()
+        created = await ok(client, "/mutations", {**body, **letter}, OPERATOR)
+        view = await ok_get(client, f"/mutations/{created['mutation_id']}")
+        assert view["status"] == "PROPOSED"
+
+
+async def ok_get(client: httpx.AsyncClient, path: str) -> Any:
+    r = await client.get(path, headers=OPERATOR)
+    assert r.is_success, f"{path}: {r.status_code} {r.text}"
+    return r.json()
+
+
 async def test_a_guard_failing_on_the_tmt_holds_the_transfer_until_released(
     settings: MutationSettings, publish_personnel: Publish, clock: Clock
 ) -> None:
@@ -537,3 +593,51 @@ async def test_a_proposal_into_a_post_whose_places_are_taken_is_refused_at_once(
     assert second.status_code == 409, second.text
     assert second.json()["rule"] == "no_free_place"
     assert "tidak memiliki formasi kosong" in second.json()["message"]
+
+
+async def test_a_policy_change_recorded_over_http_applies_from_its_date_without_a_restart(
+    settings: MutationSettings, publish_personnel: Publish, clock: Clock
+) -> None:
+    await seed(publish_personnel)
+    async with serve_in_process(create_app(settings, clock=clock)) as client:
+        values = {
+            **settings.policy_values().model_dump(mode="json"),
+            "min_years_in_post": 0.5,
+            "objection_window_days": 10,
+        }
+        change = {"values": values, "effective_from": TODAY.isoformat(), "basis": "Pergub 7/2026"}
+        r = await client.post("/policy", json=change, headers=PPK)
+        assert r.status_code == 403, r.text
+        await refused(
+            client,
+            settings,
+            "/policy",
+            {**change, "effective_from": (TODAY - timedelta(days=1)).isoformat()},
+            OPERATOR,
+            status=422,
+            rule="policy_effective_in_past",
+        )
+        shown = await ok(client, "/policy", change, OPERATOR)
+        assert shown["in_force"]["min_years_in_post"] == 0.5
+        assert shown["in_force"]["version"].startswith("v1-")
+        assert [c["basis"] for c in shown["changes"]] == ["Pergub 7/2026"]
+
+        mutation_id = await propose(client)
+        await ready_for_decision(client, mutation_id)
+        await ok(client, f"/mutations/{mutation_id}/approve", {"reasons": "sesuai"}, PPK)
+        told = await ok(
+            client, f"/mutations/{mutation_id}/socialize", {"message": "SMA 2"}, OPERATOR
+        )
+        view = (
+            await client.get(
+                f"/mutations/{mutation_id}",
+                params={"min_version": told["version"]},
+                headers=OPERATOR,
+            )
+        ).json()
+    approval = next(s for s in view["timeline"] if s["step"] == "APPROVED")
+    applied = approval["details"]["policy"]
+    assert (applied["min_years_in_post"], applied["effective_from"]) == (0.5, TODAY.isoformat())
+    assert applied["objection_window_days"] == 10
+    socialized = next(s for s in view["timeline"] if s["step"] == "SOCIALIZED")
+    assert socialized["details"]["objection_deadline"] == (TODAY + timedelta(days=10)).isoformat()

@@ -235,7 +235,15 @@ def test_an_employee_proposes_their_own_transfer_only_as_an_own_request() -> Non
 # ------------------------------------------------------------------- documents and review
 def test_a_checklist_with_every_required_document_is_complete() -> None:
     [event] = when(given(PROPOSED), CheckDocuments(items=ALL_PRESENT, actor="verifikator"))
-    assert event == CHECKED
+    assert event == CHECKED.model_copy(update={"ready_for": "TPK_REVIEW"})
+
+
+def test_a_complete_file_goes_to_the_ppk_where_the_province_skips_the_review() -> None:
+    skipping = ProcessPolicy(skip_steps=frozenset({"TPK_REVIEW"}), basis="Pergub 1/2026")
+    command = CheckDocuments(items=ALL_PRESENT, actor="verifikator", policy=skipping)
+    [event] = when(given(PROPOSED), command)
+    assert isinstance(event, MutationDocumentsChecked)
+    assert event.ready_for == "DECISION"
 
 
 def test_a_checklist_missing_a_document_is_incomplete_and_blocks_the_tpk_review() -> None:

@@ -69,7 +69,7 @@ def test_every_rule_speaks_indonesian_and_english_and_says_what_to_do() -> None:
         assert rule.pesan, rule.id
         assert rule.message, rule.id
         assert rule.pesan != rule.message, rule.id
-        assert set(rule.steps) <= set(ALL_STEPS) | {"needs"}, rule.id
+        assert set(rule.steps) <= set(ALL_STEPS) | {"needs", "policy"}, rule.id
 
 
 def test_a_refusal_fills_both_messages_with_the_facts_and_dates_read_in_indonesian() -> None:

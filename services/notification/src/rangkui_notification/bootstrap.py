@@ -47,7 +47,7 @@ def build_tools(settings: NotificationSettings) -> Tools:
     s.require_production_secrets()
     return Tools(
         renderer=TemplateRenderer(objection_days=s.objection_days),
-        mailboxes=Mailboxes(bkd=s.bkd_mailbox, ppk=s.ppk_mailbox),
+        mailboxes=Mailboxes(bkd=s.bkd_mailbox, ppk=s.ppk_mailbox, tpk=s.tpk_mailbox),
         webhook_signing_key=s.webhook_signing_key,
         keyring=KeyRing(s.transport_keys()),
         deciders={
@@ -64,7 +64,11 @@ def build_tools(settings: NotificationSettings) -> Tools:
 
 
 def build_channels(settings: NotificationSettings) -> Channels:
-    addresses = {settings.bkd_mailbox: settings.bkd_email, settings.ppk_mailbox: settings.ppk_email}
+    addresses = {
+        settings.bkd_mailbox: settings.bkd_email,
+        settings.ppk_mailbox: settings.ppk_email,
+        settings.tpk_mailbox: settings.tpk_email,
+    }
     return Channels(
         policy=ChannelPolicy(
             email_enabled=settings.email_enabled,

@@ -21,8 +21,10 @@ class NotificationSettings(ServiceSettings, PersonalDataTransportSettings):
     bkd_mailbox: str = "BKD"
     bkd_email: str | None = None
     ppk_mailbox: str = "PPK"
+    tpk_mailbox: str = "TPK"  # the review team's office: told when a file is ready for review
     objection_days: int = 14  # policy: days the employee has to object after sosialisasi
     ppk_email: str | None = None
+    tpk_email: str | None = None
 
     # e-mail over SMTP
     email_enabled: bool = False

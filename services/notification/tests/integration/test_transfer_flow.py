@@ -130,7 +130,7 @@ async def test_one_transfer_from_proposal_to_effective_tells_each_party_exactly_
         employee = await inbox_subjects(client, EMPLOYEE)
         assert employee == sorted(
             [
-                "Usulan mutasi Anda disetujui",
+                "Anda akan dimutasi ke SMA Negeri 2 Tanjung Batu",  # the BKD proposed it
                 "SK mutasi Anda telah terbit: berlaku mulai 1 Desember 2026",
                 "Mutasi Anda berlaku mulai 1 Desember 2026",
             ]

@@ -1,5 +1,6 @@
 """Who is told about what: Given a directory / When an event / Then these recipients."""
 
+import dataclasses
 from datetime import date
 
 import pytest
@@ -11,6 +12,8 @@ from rangkui_contracts.events.evaluation import (
 )
 from rangkui_contracts.events.mutation import (
     MutationApproved,
+    MutationCancelled,
+    MutationDocumentsChecked,
     MutationEffective,
     MutationProposed,
     MutationRejected,
@@ -82,14 +85,49 @@ def test_a_proposal_is_told_to_the_heads_of_origin_and_target_only(directory: Di
 
 
 def test_a_rejection_finds_both_units_from_the_remembered_proposal(directory: Directory) -> None:
+    # Given a proposal the BKD made: the employee never heard of it
     event = MutationRejected(
         mutation_id="M-1", nip=EMPLOYEE, rejected_by="ppk", reasons="Belum 2 tahun"
     )
+    # Then only the heads are told of its rejection
     assert recipients(event, directory) == [
-        (EMPLOYEE, "employee"),
         (HEAD_ORIGIN, "head_of_origin"),
         (HEAD_TARGET, "head_of_target"),
     ]
+
+
+def _with_transfer(directory: Directory, **changes: object) -> Directory:
+    transfer = dataclasses.replace(directory.transfers["M-1"], **changes)  # type: ignore[arg-type]
+    return dataclasses.replace(directory, transfers={"M-1": transfer})
+
+
+def test_the_employee_hears_of_the_end_of_a_transfer_they_asked_for_or_were_told_of(
+    directory: Directory,
+) -> None:
+    rejected = MutationRejected(mutation_id="M-1", nip=EMPLOYEE, rejected_by="ppk", reasons="x")
+    cancelled = MutationCancelled(mutation_id="M-1", nip=EMPLOYEE, reason="x", cancelled_by="bkd")
+    never_heard = _with_transfer(directory, kind="NEED_BASED", proposed_by="operator.bkd")
+    asked = _with_transfer(directory, kind="OWN_REQUEST", proposed_by=EMPLOYEE)
+    approved = _with_transfer(never_heard, approval_reasons="sesuai kebutuhan")
+    heads = [(HEAD_ORIGIN, "head_of_origin"), (HEAD_TARGET, "head_of_target")]
+    assert recipients(cancelled, never_heard) == heads
+    assert recipients(rejected, never_heard) == heads
+    assert recipients(rejected, asked) == [(EMPLOYEE, "employee"), *heads]
+    assert recipients(cancelled, approved) == [(EMPLOYEE, "employee"), *heads]
+
+
+def test_a_complete_file_is_told_to_the_tpk_and_an_incomplete_one_to_nobody(
+    directory: Directory,
+) -> None:
+    def checked(complete: bool) -> MutationDocumentsChecked:
+        return MutationDocumentsChecked(
+            mutation_id="M-1", nip=EMPLOYEE, items=[], complete=complete, checked_by="bkd"
+        )
+
+    assert recipients(checked(True), directory) == [("TPK", "tpk")]
+    assert recipients(checked(False), directory) == []
+    skipped = checked(True).model_copy(update={"ready_for": "DECISION"})
+    assert recipients(skipped, directory) == [("PPK", "ppk")]  # the province skips the TPK
 
 
 def test_an_approval_without_a_remembered_proposal_takes_the_employees_current_unit(

@@ -14,6 +14,7 @@ from rangkui_eventkit.clock import Clock, SystemClock
 from rangkui_eventkit.handlers import Handler
 from rangkui_eventkit.runtime import Service, Worker
 from rangkui_personnel.adapters.personal_data import PersonalDataVault, VaultCodec
+from rangkui_personnel.adapters.read_models import PostgresProceedings
 from rangkui_personnel.entrypoints import http, http_imports
 from rangkui_personnel.entrypoints.access import ACCESS
 from rangkui_personnel.service_layer.commands import Deps
@@ -22,6 +23,7 @@ from rangkui_personnel.service_layer.key_publisher import KeyPublisher
 from rangkui_personnel.service_layer.projections import (
     EmployeesProjection,
     OrganisationProjection,
+    ProceedingsProjection,
     StaffingProjection,
 )
 from rangkui_personnel.service_layer.reactions import TransferExecution
@@ -35,6 +37,7 @@ def handlers(_: Service) -> list[Handler]:
         OrganisationProjection(),
         EmployeesProjection(),
         StaffingProjection(),
+        ProceedingsProjection(),
         TransferExecution(),
     ]
 
@@ -58,7 +61,13 @@ class PersonnelService(Service):
 
     @property
     def deps(self) -> Deps:
-        return Deps(pipeline=self.pipeline, clock=self.clock, keys=self.vault, pool=self.pool)
+        return Deps(
+            pipeline=self.pipeline,
+            clock=self.clock,
+            keys=self.vault,
+            proceedings=PostgresProceedings(self.pool),
+            pool=self.pool,
+        )
 
 
 def build_service(

@@ -8,20 +8,20 @@ from datetime import date
 import pytest
 
 from rangkui_contracts.events.mutation import MutationEffective, MutationRevoked
-from rangkui_contracts.events.personnel import EmployeeReassigned
+from rangkui_contracts.events.personnel import EmployeeReassigned, EmployeeRelativesDeclared
 from rangkui_eventkit.clock import FixedClock
 from rangkui_eventkit.context import Cause
-from rangkui_eventkit.errors import AlreadyExists, RuleViolated
+from rangkui_eventkit.errors import AlreadyExists, ErrorKind, RuleViolated
 from rangkui_eventkit.pipeline import InMemoryPipeline
 from rangkui_eventkit.store import InMemoryEventStore
 from rangkui_eventkit.testing.memory import memory_batch, received
-from rangkui_personnel.domain.employee import RegisterEmployee
+from rangkui_personnel.domain.employee import ChangeStatus, DeclareRelatives, RegisterEmployee
 from rangkui_personnel.domain.position import EstablishPosition
 from rangkui_personnel.domain.streams import employee_stream
 from rangkui_personnel.domain.unit import CloseUnit, MoveUnit, RegisterUnit
 from rangkui_personnel.service_layer import commands
 from rangkui_personnel.service_layer.commands import Deps
-from rangkui_personnel.service_layer.ports import FixedErasureKeys
+from rangkui_personnel.service_layer.ports import FixedErasureKeys, InMemoryProceedings
 from rangkui_personnel.service_layer.reactions import TransferExecution
 
 pytestmark = pytest.mark.unit
@@ -30,11 +30,14 @@ NIP = "199003152015032001"
 BKD = Cause.new("operator.bkd")
 
 
-def deps(store: InMemoryEventStore | None = None) -> Deps:
+def deps(
+    store: InMemoryEventStore | None = None, proceedings: InMemoryProceedings | None = None
+) -> Deps:
     return Deps(
         pipeline=InMemoryPipeline(store or InMemoryEventStore()),
         clock=FixedClock(date(2026, 11, 28)),
         keys=FixedErasureKeys(),
+        proceedings=proceedings or InMemoryProceedings(),
     )
 
 
@@ -112,6 +115,93 @@ async def test_an_erasure_names_the_employees_key_and_the_clocks_instant() -> No
     erased = recorded[-1].event
     assert erased.key_id == f"key-{NIP}"  # type: ignore[attr-defined]
     assert erased.erased_at == d.clock.now()  # type: ignore[attr-defined]
+
+
+async def test_an_erasure_waits_while_the_employees_objection_is_open() -> None:
+    # Given an employee whose objection to transfer m7 mutation has not resolved
+    store = InMemoryEventStore()
+    d = deps(store, InMemoryProceedings({NIP: ("m7",)}))
+    await organisation(d)
+    await commands.register_employee(d, teacher(), BKD)
+    before = len(await store.load(employee_stream(NIP)))
+    # When the BKD asks to erase their personal data
+    with pytest.raises(RuleViolated) as refused:
+        await commands.erase_personal_data(d, NIP, "permintaan pegawai", BKD)
+    # Then it is refused (409), saying why in Indonesian with its basis; nothing recorded
+    error = refused.value
+    assert error.rule == "erasure_objection_pending"
+    assert error.kind == ErrorKind.CONFLICT
+    assert error.pesan
+    assert "keberatannya atas mutasi m7 belum diputus" in error.pesan
+    assert error.legal_basis == "UU 27/2022 Pasal 15 ayat (1); UU 30/2014 Pasal 77"
+    assert len(await store.load(employee_stream(NIP))) == before
+
+
+async def test_an_erasure_waits_for_every_open_proceeding_and_names_them_all() -> None:
+    # Given an employee under disciplinary proceedings who also objected to a transfer
+    d = deps(proceedings=InMemoryProceedings({NIP: ("m7", "m9")}))
+    await organisation(d)
+    await commands.register_employee(d, teacher(), BKD)
+    await commands.change_employee(
+        d, ChangeStatus(NIP, "DISCIPLINARY", date(2026, 11, 1), "SK hukuman disiplin"), BKD
+    )
+    # When / Then the erasure is refused with both rules at once
+    with pytest.raises(RuleViolated) as refused:
+        await commands.erase_personal_data(d, NIP, "permintaan pegawai", BKD)
+    assert [v.rule for v in refused.value.violations] == [
+        "erasure_objection_pending",
+        "erasure_proceedings_open",
+    ]
+    proceedings = refused.value.violations[1]
+    assert proceedings.pesan
+    assert "sedang menjalani proses hukuman disiplin" in proceedings.pesan
+    assert proceedings.legal_basis == "UU 27/2022 Pasal 15 ayat (1); PP 94/2021"
+    assert "m7, m9" in (refused.value.pesan or "")
+
+
+async def test_once_the_objection_is_resolved_the_erasure_proceeds() -> None:
+    # Given the objection was resolved (personnel learnt it: no open objection left)
+    proceedings = InMemoryProceedings({NIP: ("m7",)})
+    d = deps(proceedings=proceedings)
+    await organisation(d)
+    await commands.register_employee(d, teacher(), BKD)
+    proceedings.objections[NIP] = ()
+    # When / Then the erasure goes through
+    recorded = await commands.erase_personal_data(d, NIP, "permintaan pegawai", BKD)
+    assert type(recorded[-1].event).__name__ == "EmployeePersonalDataErased"
+
+
+SPOUSE = "198801012010011002"
+
+
+async def test_the_bkd_records_the_employees_relatives_and_the_same_list_again_is_no_change() -> (
+    None
+):
+    # Given a registered employee
+    d = deps()
+    await organisation(d)
+    await commands.register_employee(d, teacher(), BKD)
+    declare = DeclareRelatives(NIP, ((SPOUSE, "SPOUSE"),), "operator.bkd")
+    # When the BKD records her spouse
+    [recorded] = await commands.change_employee(d, declare, BKD)
+    # Then the registry event names the relative and the relation
+    assert isinstance(recorded.event, EmployeeRelativesDeclared)
+    assert [(r.nip, r.relation) for r in recorded.event.relatives] == [(SPOUSE, "SPOUSE")]
+    assert await commands.change_employee(d, declare, BKD) == []
+
+
+async def test_nobody_is_their_own_relative_nor_listed_twice() -> None:
+    d = deps()
+    await organisation(d)
+    await commands.register_employee(d, teacher(), BKD)
+    relatives = ((NIP, "SIBLING"), (SPOUSE, "SPOUSE"), (SPOUSE, "IN_LAW"))
+    with pytest.raises(RuleViolated) as refused:
+        await commands.change_employee(d, DeclareRelatives(NIP, relatives, "bkd"), BKD)
+    assert [v.rule for v in refused.value.violations] == [
+        "relative_is_self",
+        "relative_listed_twice",
+    ]
+    assert "kerabatnya sendiri" in refused.value.message
 
 
 def effective(mutation_id: str = "m1") -> MutationEffective:

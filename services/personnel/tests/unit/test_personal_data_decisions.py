@@ -102,7 +102,7 @@ def test_an_employee_who_never_had_a_key_is_erased_under_the_key_id_given() -> N
 
 
 def test_an_erasure_needs_a_reason_and_happens_once() -> None:
-    with pytest.raises(RuleViolated, match="needs a reason"):
+    with pytest.raises(RuleViolated, match="memerlukan alasan"):
         given_when([REGISTERED], erase(reason="  "))
     with pytest.raises(RuleViolated, match="cannot be erased twice") as refused:
         given_when([REGISTERED, ERASED], erase())

@@ -12,7 +12,7 @@ from typing import Literal
 from rangkui_contracts.events.common import Rating, Sealed
 from rangkui_contracts.events.evaluation import AdaptationChecklist, EvaluationRecordedV2
 from rangkui_evaluation.domain.predikat import predikat_of
-from rangkui_eventkit.errors import ErrorKind, RuleViolated
+from rangkui_evaluation.domain.rules import JENIS, refuse, rule_error, violation
 
 EvaluationKind = Literal["ANNUAL", "CHECKPOINT", "PERIODIC"]
 
@@ -35,43 +35,50 @@ class Appraisal:
 
 
 def check_appraisal(a: Appraisal) -> None:
-    """Rules that hold for every kind; raises `RuleViolated` naming the rule broken."""
-    if a.period_end < a.period_start:
-        raise RuleViolated(
-            "period_in_order",
-            f"the period ends ({a.period_end}) before it starts ({a.period_start})",
-        )
-    if a.evaluator_nip is not None and a.evaluator_nip == a.nip:
-        raise RuleViolated(
-            "no_self_evaluation", f"employee {a.nip} cannot evaluate their own performance"
-        )
-    if a.kind != "ANNUAL" and a.evaluator_nip is None:
-        raise RuleViolated(
-            "evaluator_required", f"a {a.kind.lower()} evaluation needs the evaluator's NIP"
-        )
-    if a.kind == "CHECKPOINT" and a.adaptation is None:
-        raise RuleViolated(
-            "adaptation_required", "a checkpoint evaluation needs the adaptation checklist"
-        )
+    """Rules that hold for every kind; refuses once with every rule broken."""
+    jenis = JENIS.get(a.kind, a.kind)
+    refuse(
+        [
+            violation("period_in_order", period_start=a.period_start, period_end=a.period_end)
+            if a.period_end < a.period_start
+            else None,
+            violation("no_self_evaluation", nip=a.nip)
+            if a.evaluator_nip is not None and a.evaluator_nip == a.nip
+            else None,
+            violation("evaluator_required", kind=a.kind.lower(), jenis=jenis)
+            if a.kind != "ANNUAL" and a.evaluator_nip is None
+            else None,
+            violation("adaptation_required")
+            if a.kind == "CHECKPOINT" and a.adaptation is None
+            else None,
+        ]
+    )
 
 
 def check_supersession(
-    a: Appraisal, current: str | None, what: str, rule: str = "one_evaluation_per_period"
+    a: Appraisal,
+    current: str | None,
+    what: str,
+    rule: str = "one_evaluation_per_period",
+    what_id: str | None = None,
 ) -> None:
     """One evaluation counts per checkpoint or period: a second one must name the one it
-    corrects (so a correction is visible), and only the one that currently counts."""
+    corrects (so a correction is visible), and only the one that currently counts; `what`
+    and `what_id` name the checkpoint or period in English and in Bahasa Indonesia."""
+    what_id = what_id or what
     if current is None and a.supersedes_evaluation_id is not None:
-        raise RuleViolated(
+        raise rule_error(
             "supersedes_current",
-            f"{what} has no evaluation yet; {a.supersedes_evaluation_id} cannot be corrected",
-            kind=ErrorKind.CONFLICT,
+            what=what,
+            what_id=what_id[:1].upper() + what_id[1:],
+            superseded=a.supersedes_evaluation_id,
         )
     if current is not None and a.supersedes_evaluation_id != current:
-        raise RuleViolated(
+        raise rule_error(
             rule,
-            f"{what} already has evaluation {current}; to correct it, send "
-            f"supersedes_evaluation_id={current}",
-            kind=ErrorKind.CONFLICT,
+            what=what,
+            what_id=what_id[:1].upper() + what_id[1:],
+            current=current,
             details={"current_evaluation_id": current},
         )
 

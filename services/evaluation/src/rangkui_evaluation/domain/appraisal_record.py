@@ -18,7 +18,8 @@ from rangkui_evaluation.domain.appraisal import (
     check_supersession,
     recorded,
 )
-from rangkui_eventkit.errors import AlreadyExists, RuleViolated
+from rangkui_evaluation.domain.rules import rule_error
+from rangkui_eventkit.indonesian import tanggal
 
 
 def appraisals_stream(nip: str) -> str:
@@ -62,17 +63,18 @@ class RecordAppraisal:
 def decide(command: RecordAppraisal, state: AppraisalRecord) -> list[DomainEvent]:
     a = command.appraisal
     if a.kind == "CHECKPOINT":
-        raise RuleViolated("checkpoint_in_plan", "checkpoint evaluations belong to their plan")
+        raise rule_error("checkpoint_in_plan")
     if a.kind == "ANNUAL" and a.period_start.year != a.period_end.year:
-        raise RuleViolated("annual_within_year", "an annual appraisal covers one calendar year")
+        raise rule_error("annual_within_year", period_start=a.period_start, period_end=a.period_end)
     if a.evaluation_id in state.known_ids:
-        raise AlreadyExists(f"evaluation {a.evaluation_id} is already recorded")
+        raise rule_error("evaluation_exists", evaluation_id=a.evaluation_id)
     check_appraisal(a)
     key = period_key(a.kind, a.period_start, a.period_end)
-    label = (
-        f"the {a.period_start.year} annual appraisal of {a.nip}"
-        if a.kind == "ANNUAL"
-        else f"the period {a.period_start}..{a.period_end} of {a.nip}"
-    )
-    check_supersession(a, state.current.get(key), label)
+    if a.kind == "ANNUAL":
+        label = f"the {a.period_start.year} annual appraisal of {a.nip}"
+        label_id = f"penilaian kinerja tahunan {a.period_start.year} pegawai {a.nip}"
+    else:
+        label = f"the period {a.period_start}..{a.period_end} of {a.nip}"
+        label_id = f"masa {tanggal(a.period_start)} s.d. {tanggal(a.period_end)} pegawai {a.nip}"
+    check_supersession(a, state.current.get(key), label, what_id=label_id)
     return [recorded(a)]

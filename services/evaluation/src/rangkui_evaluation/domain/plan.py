@@ -30,7 +30,8 @@ from rangkui_evaluation.domain.appraisal import (
 from rangkui_evaluation.domain.calendar import add_months
 from rangkui_evaluation.domain.outcome import CheckpointResult, OutcomeFacts, assess
 from rangkui_evaluation.domain.reach import check_checkpoint_due
-from rangkui_eventkit.errors import AlreadyExists, ErrorKind, NotFound, RuleViolated
+from rangkui_evaluation.domain.rules import rule_error
+from rangkui_eventkit.errors import NotFound
 
 
 def plan_id_for(mutation_id: str) -> str:
@@ -206,11 +207,7 @@ def _require_open(state: Plan) -> None:
     if not state.scheduled:
         raise NotFound("no monitoring plan with this id")
     if state.cancelled:
-        raise RuleViolated(
-            "plan_cancelled",
-            f"monitoring plan {state.plan_id} was cancelled",
-            kind=ErrorKind.CONFLICT,
-        )
+        raise rule_error("plan_cancelled", plan_id=state.plan_id)
 
 
 @dataclass(frozen=True)
@@ -233,13 +230,11 @@ def record_checkpoint_evaluation(
     a = command.appraisal
     checkpoint = state.checkpoint(command.checkpoint_id)
     if a.kind != "CHECKPOINT":
-        raise RuleViolated("checkpoint_kind", "only checkpoint evaluations belong to a plan")
+        raise rule_error("checkpoint_kind")
     if a.nip != state.nip:
-        raise RuleViolated(
-            "plan_of_employee", f"plan {state.plan_id} follows {state.nip}, not {a.nip}"
-        )
+        raise rule_error("plan_of_employee", plan_id=state.plan_id, plan_nip=state.nip, nip=a.nip)
     if a.evaluation_id in state.evaluation_ids:
-        raise AlreadyExists(f"evaluation {a.evaluation_id} is already recorded")
+        raise rule_error("evaluation_exists", evaluation_id=a.evaluation_id)
     check_checkpoint_due(
         checkpoint.checkpoint_id, checkpoint.due_date, command.today, command.early_days
     )
@@ -250,6 +245,7 @@ def record_checkpoint_evaluation(
         current,
         f"checkpoint {checkpoint.checkpoint_id} ({checkpoint.months_after} months)",
         "one_evaluation_per_checkpoint",
+        f"titik pantau {checkpoint.checkpoint_id} ({checkpoint.months_after} bulan)",
     )
     event = recorded(a, plan_id=state.plan_id, checkpoint_id=checkpoint.checkpoint_id)
     events: list[DomainEvent] = [event]

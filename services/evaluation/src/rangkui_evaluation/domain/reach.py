@@ -14,10 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from rangkui_eventkit.errors import ErrorKind, RuleViolated
-from rangkui_eventkit.indonesian import tanggal
-
-SKP = "PermenPANRB 6/2022"
+from rangkui_evaluation.domain.rules import rule_error
 
 
 @dataclass(frozen=True)
@@ -49,27 +46,10 @@ def check_evaluator_reach(nip: str, reach: EvaluatorReach, facts: ReachFacts) ->
         )
     )
     if not inside:
-        raise RuleViolated(
-            "outside_evaluator_reach",
-            f"employee {nip} works outside the units of evaluator {reach.evaluator_nip} and "
-            "no monitoring plan of theirs is assigned to them",
-            kind=ErrorKind.FORBIDDEN,
-            pesan=f"Pegawai {nip} tidak bekerja di unit yang Anda pimpin dan tidak ada rencana "
-            "pemantauan yang ditugaskan kepada Anda untuknya; penilaian kinerjanya dilakukan "
-            "oleh atasan langsungnya.",
-            legal_basis=SKP,
-        )
+        raise rule_error("outside_evaluator_reach", nip=nip, evaluator_nip=reach.evaluator_nip)
     author = facts.corrected_author_nip
     if author is not None and author != reach.evaluator_nip:
-        raise RuleViolated(
-            "correction_by_author_only",
-            f"the evaluation being corrected was made by {author}; only its author or the BKD "
-            "may correct it",
-            kind=ErrorKind.FORBIDDEN,
-            pesan="Penilaian yang akan dikoreksi dibuat oleh pejabat penilai lain; koreksi "
-            "hanya dapat dilakukan oleh pembuatnya atau oleh BKD.",
-            legal_basis=SKP,
-        )
+        raise rule_error("correction_by_author_only", author=author)
 
 
 def check_checkpoint_due(
@@ -78,12 +58,10 @@ def check_checkpoint_due(
     """A checkpoint is evaluated once its period is over (`early_days` before, by policy)."""
     opens = due_date - timedelta(days=early_days)
     if today < opens:
-        raise RuleViolated(
+        raise rule_error(
             "checkpoint_not_due",
-            f"checkpoint {checkpoint_id} covers the period up to {due_date.isoformat()}; it "
-            f"can be evaluated from {opens.isoformat()}",
-            pesan=f"Titik pantau {checkpoint_id} mencakup masa sampai {tanggal(due_date)}; "
-            f"penilaiannya dapat dicatat mulai {tanggal(opens)}.",
-            legal_basis=SKP,
+            checkpoint_id=checkpoint_id,
+            due_date=due_date,
+            opens=opens,
             details={"due_date": due_date.isoformat(), "opens": opens.isoformat()},
         )

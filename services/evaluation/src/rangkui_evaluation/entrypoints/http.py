@@ -22,6 +22,7 @@ from rangkui_evaluation.adapters.appraisal_csv import UnreadableExport, read_ann
 from rangkui_evaluation.adapters.evaluation_queries import get_evaluation, history_of
 from rangkui_evaluation.adapters.monitoring_queries import find_plans, get_plan
 from rangkui_evaluation.domain.reach import EvaluatorReach
+from rangkui_evaluation.domain.rules import rule_error
 from rangkui_evaluation.entrypoints.scope import reach_of, require_reach
 from rangkui_evaluation.service_layer.adaptation_notes import open_notes
 from rangkui_evaluation.service_layer.commands import (
@@ -40,7 +41,7 @@ from rangkui_eventkit.consistency import (
     recent_stream_with,
 )
 from rangkui_eventkit.context import Cause
-from rangkui_eventkit.errors import Forbidden, NotFound, RuleViolated
+from rangkui_eventkit.errors import NotFound
 from rangkui_eventkit.http import request_cause
 from rangkui_eventkit.limits import StrictBody
 from rangkui_eventkit.personal_data import KeyRing
@@ -300,7 +301,7 @@ def evaluations_router() -> APIRouter:
         personal data, stored sealed with the employee's data key: 409 while the service
         does not hold that key (record without notes, or later)."""
         if access.units is not None and not made_by_caller(access, body.evaluator_nip):
-            raise Forbidden("an evaluator records evaluations in their own name (evaluator_nip)")
+            raise rule_error("evaluator_own_name")
         command = RecordEvaluation(
             evaluation_id=body.evaluation_id or str(uuid.uuid4()),
             nip=body.nip,
@@ -350,7 +351,7 @@ def evaluations_router() -> APIRouter:
         try:
             rows, unreadable = read_annual_appraisals((await request.body()).decode("utf-8"))
         except (UnreadableExport, UnicodeDecodeError) as exc:
-            raise RuleViolated("readable_export", f"cannot read the export: {exc}") from exc
+            raise rule_error("readable_export", problem=str(exc)) from exc
         result = await import_annual_appraisals(_deps(request), rows, cause)
         errors = sorted([*unreadable, *result.errors], key=lambda e: e.line)
         return ImportReport(
@@ -380,7 +381,7 @@ def evaluations_router() -> APIRouter:
             raise NotFound(f"no evaluation {evaluation_id!r}")
         access.require_person(found["nip"])
         if access.units is not None and not made_by_caller(access, found.get("evaluator_nip")):
-            raise Forbidden("an evaluator sees the evaluations they made")
+            raise rule_error("evaluation_of_others")
         [view] = await _evaluation_views(request, [found])
         return view
 

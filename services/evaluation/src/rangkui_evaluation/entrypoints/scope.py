@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from rangkui_evaluation.adapters.monitoring_queries import Reach
+from rangkui_evaluation.domain.rules import rule_error
 from rangkui_eventkit.auth import Access
-from rangkui_eventkit.errors import Forbidden
 
 
 def in_reach(access: Access, plan: dict[str, Any]) -> bool:
@@ -29,4 +29,4 @@ def reach_of(access: Access) -> Reach | None:
 
 def require_reach(access: Access, plan: dict[str, Any]) -> None:
     if not in_reach(access, plan):
-        raise Forbidden("this transfer went to a unit you are not responsible for")
+        raise rule_error("plan_outside_reach")

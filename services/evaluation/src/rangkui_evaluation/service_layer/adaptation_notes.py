@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from rangkui_contracts.events.common import Sealed
-from rangkui_eventkit.errors import ErrorKind, RuleViolated
+from rangkui_evaluation.domain.rules import rule_error
 from rangkui_eventkit.personal_data import CannotOpen, KeyRing, open_sealed, seal
 
 
@@ -23,14 +23,7 @@ async def seal_notes(db: Any, keyring: KeyRing | None, nip: str, notes: str) -> 
         return None
     key = None if keyring is None else await keyring.current_key(db, nip)
     if key is None:
-        raise RuleViolated(
-            "personal_data_key_unavailable",
-            "adaptation notes are personal data and are stored only sealed with the "
-            f"employee's data key, which this service does not hold for {nip} (not issued "
-            "yet, or their personal data was erased): record the evaluation without notes, "
-            "or try again later",
-            kind=ErrorKind.CONFLICT,
-        )
+        raise rule_error("personal_data_key_unavailable", nip=nip)
     key_id, data_key = key
     return seal(data_key, key_id, nip, {"notes": notes})
 

@@ -34,12 +34,13 @@ from rangkui_evaluation.domain.plan import (
     plan_id_for,
 )
 from rangkui_evaluation.domain.reach import EvaluatorReach, check_evaluator_reach
+from rangkui_evaluation.domain.rules import JENIS, rule_error
 from rangkui_evaluation.service_layer.adaptation_notes import seal_notes
 from rangkui_evaluation.service_layer.deciders import APPRAISALS, PLAN
 from rangkui_evaluation.service_layer.ports import EvaluationFacts
 from rangkui_eventkit.clock import Clock
 from rangkui_eventkit.context import Cause
-from rangkui_eventkit.errors import AlreadyExists, NotFound, RuleViolated
+from rangkui_eventkit.errors import NotFound, RuleViolated
 from rangkui_eventkit.logging import get_logger
 from rangkui_eventkit.personal_data import KeyRing
 from rangkui_eventkit.pipeline import Pipeline, UnitOfWork
@@ -91,8 +92,8 @@ class RecordEvaluation:
         if (start is None or end is None) and default_period is not None:
             start, end = start or default_period[0], end or default_period[1]
         if start is None or end is None:
-            raise RuleViolated(
-                "period_required", f"a {self.kind.lower()} evaluation needs its period"
+            raise rule_error(
+                "period_required", kind=self.kind.lower(), jenis=JENIS.get(self.kind, self.kind)
             )
         return Appraisal(
             evaluation_id=self.evaluation_id,
@@ -155,21 +156,17 @@ async def record_evaluation(
         # Ids are unique per stream by the deciders; across streams, by this look-up (a
         # caller choosing its own id could otherwise reuse one from another employee or plan).
         if await facts.evaluation_recorded(command.evaluation_id):
-            raise AlreadyExists(f"evaluation {command.evaluation_id} is already recorded")
+            raise rule_error("evaluation_exists", evaluation_id=command.evaluation_id)
         notes = command.adaptation.notes if command.adaptation else ""
         sealed = await seal_notes(uow.conn or deps.pool, deps.keyring, command.nip, notes)
         if command.kind != "CHECKPOINT":
             if command.checkpoint_id is not None:
-                raise RuleViolated(
-                    "checkpoint_kind", "only checkpoint evaluations name a checkpoint"
-                )
+                raise rule_error("checkpoint_kind")
             appraisal = RecordAppraisal(command.appraisal(notes=sealed))
             await uow.decide(APPRAISALS, appraisals_stream(command.nip), appraisal)
             return
         if command.checkpoint_id is None:
-            raise RuleViolated(
-                "checkpoint_required", "a checkpoint evaluation names its checkpoint"
-            )
+            raise rule_error("checkpoint_required")
         plan_id = plan_of_checkpoint(command.checkpoint_id)
         state = (await uow.state(PLAN, plan_id)).state
         if not state.scheduled:
@@ -268,10 +265,10 @@ async def import_annual_appraisals(
             await deps.pipeline.execute(
                 APPRAISALS, appraisals_stream(row.nip), RecordAppraisal(appraisal), cause
             )
-        except AlreadyExists:
-            skipped += 1
-            continue
         except RuleViolated as refused:
+            if refused.rule == "evaluation_exists":
+                skipped += 1
+                continue
             errors.append(RowError(row.line, refused.message, row.nip))
             continue
         imported += 1

@@ -73,6 +73,25 @@ class PostgresFacts:
             exclude,
         )
 
+    async def relatives(self, nip: str) -> tuple[tuple[str, str], ...]:
+        rows = await self.db.fetch(
+            """SELECT DISTINCT ON (other) other, relation FROM (
+                   SELECT related_nip AS other, relation, 0 AS side
+                   FROM employee_relatives WHERE nip = $1
+                   UNION ALL
+                   SELECT nip, relation, 1 FROM employee_relatives WHERE related_nip = $1
+               ) r ORDER BY other, side""",
+            nip,
+        )
+        return tuple((r["other"], r["relation"]) for r in rows)
+
+    async def head_of_unit(self, unit_id: str) -> str | None:
+        return await self.db.fetchval(
+            """SELECT e.nip FROM positions p JOIN employees e ON e.position_id = p.position_id
+               WHERE p.unit_id = $1 AND p.is_head_of_unit AND e.status <> 'RETIRED'
+               ORDER BY e.nip LIMIT 1""",
+            unit_id,
+        )
 
     async def names(
         self, nips: Iterable[str], position_ids: Iterable[str], unit_ids: Iterable[str]

@@ -51,6 +51,7 @@ from rangkui_mutation.domain.rules import (
     check_min_years,
     check_not_in_blackout,
     check_recent_performance,
+    check_target_head,
     check_transferable,
     refuse,
     rule_error,
@@ -144,12 +145,23 @@ class ProposeMutation:
     related_persons: tuple[str, ...] = ()
     open_transfer_id: str | None = None  # fact: another open transfer of this employee
     free_places: int | None = None  # fact: places left in the target post (None: unknown)
+    blackout: Blackout | None = None  # fact: the blackout window covering today, if any
+    minister_approval_ref: str | None = None
+    minister_approval_date: date | None = None
+    relatives: Relatives = ()  # fact: the employee's relatives in personnel's registry
+    target_head: str | None = None  # fact: who heads the target unit (None: nobody known)
+
+
+# The employee's relatives as personnel's registry holds them: (NIP, relation).
+Relatives = tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True)
 class CheckDocuments:
     items: tuple[DocumentItem, ...]
     actor: str
+    relatives: Relatives = ()  # fact: the registry
+    policy: ProcessPolicy | None = None  # None: the full process
 
 
 @dataclass(frozen=True)
@@ -182,6 +194,7 @@ class ReviewMutation:
     members_present: tuple[str, ...] = ()
     berita_acara_ref: str = ""
     policy: ProcessPolicy = FULL_PROCESS
+    relatives: Relatives = ()  # fact: the registry
 
 
 @dataclass(frozen=True)
@@ -210,6 +223,8 @@ class ApproveMutation:
     minister_approval_date: date | None = None
     fit_override: str | None = None  # the PPK's written reasons to waive the education fit
     policy: ProcessPolicy = FULL_PROCESS
+    relatives: Relatives = ()  # fact: the registry
+    target_head: str | None = None  # fact: who heads the target unit now
 
 
 @dataclass(frozen=True)
@@ -217,6 +232,7 @@ class RejectMutation:
     actor: str
     reasons: str
     policy: ProcessPolicy = FULL_PROCESS
+    relatives: Relatives = ()  # fact: the registry
 
 
 @dataclass(frozen=True)
@@ -227,6 +243,7 @@ class SocializeMutation:
     message: str
     today: date
     policy: ProcessPolicy = FULL_PROCESS
+    relatives: Relatives = ()  # fact: the registry
 
 
 @dataclass(frozen=True)
@@ -256,6 +273,7 @@ class ResolveObjection:
     upheld: bool
     reasons: str
     by_ppk: bool = True  # fact: the caller acts as the PPK
+    relatives: Relatives = ()  # fact: the registry
 
 
 @dataclass(frozen=True)
@@ -282,6 +300,8 @@ class DecreeMutation:
     minister_approval_ref: str | None = None
     minister_approval_date: date | None = None
     policy: ProcessPolicy = FULL_PROCESS
+    relatives: Relatives = ()  # fact: the registry
+    target_head: str | None = None  # fact: who heads the target unit now
     decree_id: str | None = None  # the collective decree whose lampiran lists the transfer
 
 
@@ -303,6 +323,7 @@ class ReleaseHold:
     reason: str
     employee_status: str = "ACTIVE"
     unit_closed_on: date | None = None
+    relatives: Relatives = ()  # fact: the registry
 
 
 @dataclass(frozen=True)
@@ -312,6 +333,7 @@ class CancelMutation:
     by_ppk: bool = False  # fact: the caller acts as the PPK
     cancelling_sk_number: str | None = None
     cancelling_sk_date: date | None = None
+    relatives: Relatives = ()  # fact: the registry
 
 
 Command = (
@@ -416,8 +438,10 @@ def decide(command: Command, state: MutationState) -> Sequence[DomainEvent]:
             return _propose(command, state)
         case CheckDocuments():
             _require(s, "check the documents of", {Status.PROPOSED, Status.DOCUMENTS_CHECKED})
+            _not_a_relative(s, command.actor, "check the documents of", command.relatives)
             present = {i.code for i in command.items if i.present}
             complete = all(code in present for code in REQUIRED_DOCUMENTS)
+            skips_review = command.policy is not None and command.policy.skips("TPK_REVIEW")
             return [
                 MutationDocumentsChecked(
                     mutation_id=s.mutation_id,
@@ -425,6 +449,7 @@ def decide(command: Command, state: MutationState) -> Sequence[DomainEvent]:
                     items=list(command.items),
                     complete=complete,
                     checked_by=command.actor,
+                    ready_for=("DECISION" if skips_review else "TPK_REVIEW") if complete else None,
                 )
             ]
         case ReviewMutation():
@@ -433,7 +458,7 @@ def decide(command: Command, state: MutationState) -> Sequence[DomainEvent]:
             return _approve(command, state)
         case RejectMutation():
             _require(s, "reject", BEFORE_DECISION)
-            _may_decide(s, command.actor, "reject")
+            _may_decide(s, command.actor, "reject", command.relatives)
             skipped = _skipped(s)
             return [
                 MutationRejected(
@@ -447,6 +472,7 @@ def decide(command: Command, state: MutationState) -> Sequence[DomainEvent]:
             ]
         case SocializeMutation():
             _require(s, "socialise", {Status.APPROVED})
+            _not_a_relative(s, command.actor, "socialise", command.relatives)
             window = timedelta(days=command.policy.objection_window_days)
             return [
                 MutationSocialized(
@@ -484,7 +510,7 @@ def decide(command: Command, state: MutationState) -> Sequence[DomainEvent]:
             _require(s, "resolve the objection to", {Status.OBJECTED})
             if not command.by_ppk:
                 raise rule_error("objection_decided_by_ppk")
-            _may_decide(s, command.actor, "resolve")
+            _may_decide(s, command.actor, "resolve", command.relatives)
             resolved = MutationObjectionResolved(
                 mutation_id=s.mutation_id,
                 nip=s.nip,
@@ -539,6 +565,7 @@ def decide(command: Command, state: MutationState) -> Sequence[DomainEvent]:
             ]
         case ReleaseHold():
             _require(s, "release", {Status.HELD})
+            _not_a_relative(s, command.actor, "release", command.relatives)
             refuse(_tmt_guards(s, command.employee_status, command.unit_closed_on))
             return [
                 MutationReleased(
@@ -558,7 +585,13 @@ def _propose(c: ProposeMutation, state: MutationState) -> list[DomainEvent]:
         raise rule_error("mutation_exists", mutation_id=c.mutation_id)
     if c.actor == c.nip and c.kind != "OWN_REQUEST":
         raise rule_error("own_request_only")
-    found: list[Violation | None] = []
+    found: list[Violation | None] = [
+        check_target_head(c.nip, c.to_unit_id, c.target_head, c.relatives)
+    ]
+    if c.actor != c.nip and c.actor in _related(c.related_persons, c.relatives):
+        found.append(
+            violation("related_person_conflict", actor=c.actor, nip=c.nip, action="propose")
+        )
     if c.open_transfer_id is not None:
         found.append(
             violation(
@@ -573,6 +606,9 @@ def _propose(c: ProposeMutation, state: MutationState) -> list[DomainEvent]:
         found.append(violation("same_post", nip=c.nip, position_id=c.to_position_id))
     elif c.free_places is not None:
         found.append(check_free_place(c.to_position_id, c.free_places))
+    found.append(
+        check_not_in_blackout(c.blackout, c.minister_approval_ref, c.minister_approval_date)
+    )
     refuse(found)
     return [
         MutationProposed(
@@ -587,6 +623,8 @@ def _propose(c: ProposeMutation, state: MutationState) -> list[DomainEvent]:
             need_id=c.need_id,
             proposed_by=c.actor,
             related_persons=list(c.related_persons),
+            minister_approval_ref=c.minister_approval_ref if c.blackout else None,
+            minister_approval_date=c.minister_approval_date if c.blackout else None,
         )
     ]
 
@@ -606,7 +644,8 @@ def _review(c: ReviewMutation, s: MutationState) -> list[DomainEvent]:
     documents check."""
     _require(s, "record the TPK review of", {Status.PROPOSED, Status.DOCUMENTS_CHECKED})
     members = tuple(dict.fromkeys((c.actor, *c.members_present)))
-    refuse(check_can_decide(s.nip, s.proposed_by, s.related_persons, m, "review") for m in members)
+    related = _related(s.related_persons, c.relatives)
+    refuse(check_can_decide(s.nip, s.proposed_by, related, m, "review") for m in members)
     found: list[Violation | None] = []
     if not c.policy.skips("DOCUMENTS"):
         found.append(_documents_missing(s))
@@ -653,9 +692,11 @@ def _approve(c: ApproveMutation, s: MutationState) -> list[DomainEvent]:
     having sat in it, with written reasons against a negative recommendation; every rule
     on the facts is checked and all failing ones are reported together."""
     _require(s, "approve", BEFORE_DECISION)
-    _may_decide(s, c.actor, "approve")
+    _may_decide(s, c.actor, "approve", c.relatives)
     f = c.facts
-    found: list[Violation | None] = []
+    found: list[Violation | None] = [
+        check_target_head(s.nip, s.to_unit_id, c.target_head, c.relatives)
+    ]
     if not s.reviewed:
         if not c.policy.skips("TPK_REVIEW"):
             raise rule_error("tpk_review_required")
@@ -722,10 +763,12 @@ def _decree(c: DecreeMutation, s: MutationState) -> list[DomainEvent]:
         Status.OBJECTION_DISMISSED,
     }
     _require(s, "decree", allowed)
-    _may_decide(s, c.actor, "decree")
+    _may_decide(s, c.actor, "decree", c.relatives)
     f = c.facts
     before: list[DomainEvent] = []
-    found: list[Violation | None] = []
+    found: list[Violation | None] = [
+        check_target_head(s.nip, s.to_unit_id, c.target_head, c.relatives)
+    ]
     if s.status == Status.APPROVED and not c.policy.skips("SOCIALIZATION"):
         found.append(violation("socialization_required"))
     elif s.status == Status.OBJECTED:
@@ -810,6 +853,7 @@ def _cancel(c: CancelMutation, s: MutationState) -> list[DomainEvent]:
     """Before the decree the BKD or the PPK may cancel; a decreed transfer is revoked by the
     PPK alone, by a cancelling decree whose number and date are recorded."""
     _require(s, "cancel", set(Status) - TERMINAL)
+    _not_a_relative(s, c.actor, "cancel", c.relatives)
     decreed = s.status in {Status.DECREED, Status.HELD}
     if decreed:
         if not c.by_ppk:
@@ -839,13 +883,28 @@ def _tmt_guards(s: MutationState, status: str, unit_closed_on: date | None) -> l
     return [v for v in found if v is not None]
 
 
-def _may_decide(s: MutationState, actor: str, action: str) -> None:
-    """Who may decide at all: not the employee, the proposer, a relative; and nobody who sat
-    in the TPK's review of this file approves or rejects it."""
-    found = [check_can_decide(s.nip, s.proposed_by, s.related_persons, actor, action)]
+def _related(declared: Sequence[str], relatives: Relatives) -> tuple[str, ...]:
+    """Who may not act on this transfer as a relative: those the proposal declared and the
+    employee's relatives in personnel's registry."""
+    return (*declared, *(nip for nip, _ in relatives))
+
+
+def _may_decide(s: MutationState, actor: str, action: str, relatives: Relatives = ()) -> None:
+    """Who may decide at all: not the employee, the proposer, a relative (declared on the
+    proposal or in personnel's registry); and nobody who sat in the TPK's review of this file
+    approves or rejects it."""
+    related = _related(s.related_persons, relatives)
+    found = [check_can_decide(s.nip, s.proposed_by, related, actor, action)]
     if action in {"approve", "reject"} and actor in s.reviewers:
         found.append(violation("reviewer_decides", actor=actor))
     refuse(found)
+
+
+def _not_a_relative(s: MutationState, actor: str, action: str, relatives: Relatives) -> None:
+    """The steps that are not decisions (the documents check, socialisation, a cancellation,
+    a release) may be taken by the proposer, but not by a relative of the employee."""
+    if actor != s.nip and actor in _related(s.related_persons, relatives):
+        raise rule_error("related_person_conflict", actor=actor, nip=s.nip, action=action)
 
 
 def _only_the_employee(s: MutationState, actor: str, action: str) -> None:

@@ -61,6 +61,7 @@ LANGKAH: dict[str, str] = {
     "reject": "menolak",
     "socialise": "menyosialisasikan",
     "acknowledge": "menyatakan menerima",
+    "propose": "mengusulkan",
     "deem acknowledged": "mencatat penerimaan karena masa keberatan berakhir",
     "object to": "mengajukan keberatan",
     "resolve the objection to": "memutus keberatan",
@@ -200,13 +201,25 @@ RULES: dict[str, Rule] = {
         ),
         Rule(
             "related_person_conflict",
-            _DECIDING,
+            ("propose", "documents", *_DECIDING, "socialize", "cancel", "release"),
             _F,
             "{actor} tercatat memiliki hubungan keluarga dengan pegawai {nip} sehingga tidak "
             "boleh melakukan langkah '{langkah}' (konflik kepentingan). Serahkan kepada pejabat "
             "lain.",
             "{actor} is listed as related to employee {nip} and may not {action} the transfer",
             f"{_AP} Pasal 42",
+        ),
+        Rule(
+            "target_head_related",
+            ("propose", "approve", "decree"),
+            _R,
+            "Kepala unit tujuan {unit_id} ({head}) tercatat sebagai kerabat pegawai {nip} "
+            "({hubungan}); menempatkan pegawai di bawah kerabatnya sendiri menimbulkan konflik "
+            "kepentingan. Pilih unit tujuan lain.",
+            "the head of the target unit {unit_id} ({head}) is registered as the employee "
+            "{nip}'s relative ({relation}): a placement under one's own relative is a "
+            "conflict of interest",
+            "UU 28/1999 Pasal 1 angka 5; UU 30/2014 Pasal 42",
         ),
         Rule(
             "reviewer_decides",
@@ -242,7 +255,7 @@ RULES: dict[str, Rule] = {
         ),
         Rule(
             "blackout_window",
-            ("approve", "decree"),
+            ("propose", "approve", "decree"),
             _R,
             "Mutasi antara {start} dan {end} ({label}: {reason}) memerlukan persetujuan "
             "tertulis Menteri Dalam Negeri. Cantumkan nomor dan tanggal surat persetujuan "
@@ -459,6 +472,27 @@ RULES: dict[str, Rule] = {
             _C,
             "Mutasi berlaku pada TMT {tmt}, tidak sebelumnya.",
             "the transfer takes effect on its TMT {tmt}, not before",
+        ),
+        Rule(
+            "policy_effective_in_past",
+            ("policy",),
+            _R,
+            "Perubahan kebijakan mulai berlaku {effective_from}, sebelum hari ini ({today}). "
+            "Kebijakan tidak diubah surut: keputusan yang sudah diambil tetap memakai kebijakan "
+            "saat itu. Tetapkan tanggal berlaku hari ini atau sesudahnya.",
+            "the policy change takes effect on {effective_from}, before today ({today}); a "
+            "policy is not changed retroactively",
+            f"{_AP} Pasal 58 ayat (6)",
+        ),
+        Rule(
+            "policy_skip_needs_basis",
+            ("policy",),
+            _R,
+            "Kebijakan yang melewati langkah proses (skip_steps) wajib menyebut peraturan "
+            "provinsi yang mengizinkannya (skip_steps_basis).",
+            "skipping process steps needs the provincial regulation that allows it",
+            _BKN,
+            "MUTATION_SKIP_STEPS",
         ),
         Rule(
             "cancel_decreed_by_ppk_only",
@@ -843,6 +877,34 @@ def check_can_decide(
     if actor in related:
         return violation("related_person_conflict", actor=actor, nip=nip, action=action)
     return None
+
+
+HUBUNGAN = {
+    "SPOUSE": "suami/istri",
+    "PARENT": "orang tua",
+    "CHILD": "anak",
+    "SIBLING": "saudara kandung",
+    "IN_LAW": "keluarga semenda",
+}
+
+
+def check_target_head(
+    nip: str, unit_id: str, head: str | None, relatives: Sequence[tuple[str, str]]
+) -> Violation | None:
+    """Nobody is placed under a relative: the head of the target unit may not be one of the
+    employee's relatives in personnel's registry."""
+    relation = dict(relatives).get(head or "")
+    if head is None or relation is None:
+        return None
+    return violation(
+        "target_head_related",
+        unit_id=unit_id,
+        head=head,
+        nip=nip,
+        relation=relation,
+        hubungan=HUBUNGAN.get(relation, relation),
+        details={"head": head, "relation": relation},
+    )
 
 
 def check_free_place(position_id: str, free_places: int) -> Violation | None:

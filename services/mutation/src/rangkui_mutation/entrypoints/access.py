@@ -33,6 +33,8 @@ ACCESS = AccessTable(
         "GET /pipeline": rule(*DECIDERS, INTEGRATION),
         "GET /needs/suggestions": rule(*DECIDERS),
         "POST /needs": rule(BKD),
+        "POST /policy": rule(BKD),
+        "GET /policy": rule(*DECIDERS, INTEGRATION),
         "GET /needs": rule(*DECIDERS, INTEGRATION),
         "GET /needs/{need_id}": rule(*DECIDERS, INTEGRATION),
         "POST /needs/{need_id}/close": rule(BKD),

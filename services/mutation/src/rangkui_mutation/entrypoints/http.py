@@ -10,7 +10,12 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from rangkui_contracts.events.common import Nip
-from rangkui_contracts.events.mutation import DocumentItem, MutationKind
+from rangkui_contracts.events.mutation import (
+    DocumentItem,
+    MutationKind,
+    PolicyApplied,
+    PolicyValues,
+)
 from rangkui_eventkit.api_types import IdPath, IdQuery, NipPath
 from rangkui_eventkit.auth import Access, Role, authorize
 from rangkui_eventkit.consistency import answer_written, consistent_read
@@ -32,8 +37,9 @@ from rangkui_mutation.domain.mutation import (
     SocializeMutation,
     stream_id,
 )
+from rangkui_mutation.domain.policy import POLICY_STREAM, in_force, policy_decider, process_policy
 from rangkui_mutation.entrypoints.access import DECIDERS, EMPLOYEE
-from rangkui_mutation.service_layer import commands, objections
+from rangkui_mutation.service_layer import commands, objections, policy
 from rangkui_mutation.service_layer.commands import Deps
 
 router = APIRouter(tags=["transfers"])
@@ -56,6 +62,12 @@ class ProposeBody(Body):
     need_id: str | None = None
     related_persons: list[str] = Field(
         default_factory=list, description="users related to the employee (may not decide)"
+    )
+    minister_approval_ref: str | None = Field(
+        default=None, description="number of the Minister's approval letter inside a blackout"
+    )
+    minister_approval_date: date | None = Field(
+        default=None, description="date of the Minister's approval letter (with its number)"
     )
 
 
@@ -214,6 +226,8 @@ async def propose(
         reason=body.reason,
         need_id=body.need_id,
         related_persons=tuple(body.related_persons),
+        minister_approval_ref=body.minister_approval_ref,
+        minister_approval_date=body.minister_approval_date,
         cause=cause,
     )
     answer_written(response, 1, f"/mutations/{mutation_id}")
@@ -512,3 +526,58 @@ async def list_mutations(
     )
     items = [MutationView.model_validate(r) for r in rows]
     return MutationPage(items=items, total=total, limit=limit, offset=offset)
+
+
+class PolicyChangeBody(Body):
+    values: PolicyValues
+    effective_from: date = Field(description="the first decision day it applies to; not past")
+    basis: str = Field(min_length=1, max_length=500, description="the regulation behind it")
+
+
+class PolicyChangeView(BaseModel):
+    number: int
+    effective_from: date
+    basis: str
+    values: PolicyValues
+
+
+class PolicyView(BaseModel):
+    in_force: PolicyApplied = Field(description="the policy a decision taken today applies")
+    changes: list[PolicyChangeView] = Field(description="every change recorded, oldest first")
+
+
+@router.post("/policy", status_code=201, response_model=PolicyView)
+async def change_policy(
+    response: Response,
+    body: PolicyChangeBody,
+    d: Deps = Depends(deps),
+    cause: Cause = Depends(request_cause),
+) -> PolicyView:
+    """Change the transfer policy from a date on (MutationPolicyChanged), without a restart:
+    decisions on or after `effective_from` apply these values and record them."""
+    recorded = await policy.change_policy(d, body.values, body.effective_from, body.basis, cause)
+    answer_written(response, recorded[-1].version, "/policy")
+    return await show_policy(d)
+
+
+@router.get("/policy", response_model=PolicyView)
+async def show_policy(d: Deps = Depends(deps)) -> PolicyView:
+    """The policy in force today and every recorded change (scheduled ones included)."""
+    records = await d.pipeline.store.load(POLICY_STREAM)
+    history = policy_decider.fold([r.event for r in records])
+    change = in_force(history, d.clock.today())
+    applied = (
+        d.settings.process_policy().applied
+        if change is None
+        else process_policy(change.values, change).applied
+    )
+    assert applied is not None
+    return PolicyView(
+        in_force=applied,
+        changes=[
+            PolicyChangeView(
+                number=c.number, effective_from=c.effective_from, basis=c.basis, values=c.values
+            )
+            for c in history.changes
+        ],
+    )

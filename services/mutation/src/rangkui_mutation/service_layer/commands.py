@@ -10,6 +10,7 @@ personnel and evaluation).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import uuid
 from collections.abc import Callable
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
-from rangkui_contracts.events.mutation import MutationApproved, MutationProposed
+from rangkui_contracts.events.mutation import MutationApproved, MutationProposed, PolicyValues
 from rangkui_eventkit.clock import Clock
 from rangkui_eventkit.context import Cause
 from rangkui_eventkit.errors import NotFound
@@ -28,12 +29,18 @@ from rangkui_mutation.domain.mutation import (
     HOLDS_PLACE,
     ApprovalFacts,
     ApproveMutation,
+    CancelMutation,
+    CheckDocuments,
     Command,
     DecreeFacts,
     DecreeMutation,
     MutationState,
     ProposeMutation,
+    RejectMutation,
     ReleaseHold,
+    ResolveObjection,
+    ReviewMutation,
+    SocializeMutation,
     Status,
     mutation_decider,
     stream_id,
@@ -47,6 +54,7 @@ from rangkui_mutation.domain.rules import (
     rule_error,
 )
 from rangkui_mutation.service_layer.offloop import OffLoop
+from rangkui_mutation.service_layer.policy import policy_on
 from rangkui_mutation.service_layer.ports import DecreeRenderer, DocumentStore, MutationFacts
 from rangkui_mutation.settings import MutationSettings
 
@@ -95,9 +103,12 @@ async def propose_mutation(
     need_id: str | None = None,
     related_persons: tuple[str, ...] = (),
     mutation_id: str | None = None,
+    minister_approval_ref: str | None = None,
+    minister_approval_date: date | None = None,
 ) -> str:
     """Propose a transfer from the employee's current post (as the read model knows it),
-    under a per-employee lock so that two proposals cannot both be the open one."""
+    under a per-employee lock so that two proposals cannot both be the open one; a blackout
+    window covering today refuses it unless the Minister's approval is recorded."""
     mutation_id = mutation_id or str(uuid.uuid4())
 
     async def handler(uow: UnitOfWork) -> None:
@@ -140,6 +151,13 @@ async def propose_mutation(
             related_persons=related_persons,
             open_transfer_id=await open_transfer_of(uow, nip),
             free_places=target["formasi"] - await facts.occupancy(to_position_id) - held,
+            blackout=find_blackout(
+                deps.blackouts, deps.clock.today(), post_type=target["jabatan_type"], kind=kind
+            ),
+            minister_approval_ref=minister_approval_ref,
+            minister_approval_date=minister_approval_date,
+            relatives=await facts.relatives(nip),
+            target_head=await facts.head_of_unit(to_unit_id),
         )
         await uow.decide(mutation_decider, stream_id(mutation_id), command)
 
@@ -218,12 +236,13 @@ async def approve_mutation(
             raise NotFound("the employee or the target post is no longer known")
         held = await places_held(uow, facts, position_id, exclude=mutation_id)
         today = deps.clock.today()
+        policy = await policy_on(deps, uow, today)
         current = await facts.position(employee["position_id"])
         approval = ApprovalFacts(
             today=today,
             free_places=target["formasi"] - await facts.occupancy(position_id) - held,
             tmt_position=employee["tmt_position"],
-            min_years_in_post=deps.settings.min_years_in_post,
+            min_years_in_post=policy.values.min_years_in_post,
             blackout=find_blackout(
                 deps.blackouts, today, post_type=target["jabatan_type"], kind=state.kind
             ),
@@ -231,7 +250,7 @@ async def approve_mutation(
             recent_annual_predikat=await facts.recent_annual_predikat(
                 nip, since=appraisal_window_start(today)
             ),
-            missing_appraisals=deps.settings.missing_appraisals,
+            missing_appraisals=policy.values.missing_appraisals,
             unit_closed_on=await facts.unit_closed_on(state.to_unit_id or ""),
             fit=fit_facts(employee, current, target),
         )
@@ -243,7 +262,9 @@ async def approve_mutation(
             min_years_exception=min_years_exception,
             minister_approval_ref=minister_approval_ref,
             minister_approval_date=minister_approval_date,
-            policy=deps.settings.process_policy(),
+            policy=policy.process,
+            relatives=await facts.relatives(nip),
+            target_head=await facts.head_of_unit(state.to_unit_id or ""),
         )
         # Decided on the state loaded before the lock: if the stream moved meanwhile, the
         # append conflicts and the pipeline decides again (the places are read under the lock).
@@ -293,7 +314,9 @@ async def decree_mutation(
     async def handler(uow: UnitOfWork) -> None:
         state = await existing(uow, sid)
         await uow.lock(f"mutation.sk:{normalised_sk_number(sk_number)}")
-        decree = await decree_facts(deps, deps.facts(uow), state, sk_number, sk_date)
+        facts = deps.facts(uow)
+        policy = await policy_on(deps, uow, deps.clock.today())
+        decree = await decree_facts(deps, facts, state, sk_number, sk_date, policy.values)
         command = DecreeMutation(
             actor=cause.actor,
             sk_number=sk_number,
@@ -303,7 +326,9 @@ async def decree_mutation(
             retroactive_reason=retroactive_reason,
             minister_approval_ref=minister_approval_ref,
             minister_approval_date=minister_approval_date,
-            policy=deps.settings.process_policy(),
+            policy=policy.process,
+            relatives=await facts.relatives(state.nip or ""),
+            target_head=await facts.head_of_unit(state.to_unit_id or ""),
         )
         uow.stage(sid, mutation_decider.decide(command, state))
 
@@ -311,11 +336,16 @@ async def decree_mutation(
 
 
 async def decree_facts(
-    deps: Deps, facts: MutationFacts, state: MutationState, sk_number: str, sk_date: date
+    deps: Deps,
+    facts: MutationFacts,
+    state: MutationState,
+    sk_number: str,
+    sk_date: date,
+    policy: PolicyValues,
 ) -> DecreeFacts:
     """The facts a decree of the transfer is decided on, as of today: the SK numbers in use
     (by other transfers), the blackout on the SK date, the employee's status, the target
-    unit's closure."""
+    unit's closure; the TMT bounds of the policy in force."""
     employee = await facts.employee(state.nip or "")
     target = await facts.position(state.to_position_id or "")
     post_type = target["jabatan_type"] if target else None
@@ -327,8 +357,8 @@ async def decree_facts(
         blackout=find_blackout(deps.blackouts, sk_date, post_type=post_type, kind=state.kind),
         employee_status=employee["status"] if employee else "ACTIVE",
         unit_closed_on=await facts.unit_closed_on(state.to_unit_id or ""),
-        retroactive_tmt_max_days=deps.settings.retroactive_tmt_max_days,
-        tmt_horizon_days=deps.settings.tmt_horizon_days,
+        retroactive_tmt_max_days=policy.retroactive_tmt_max_days,
+        tmt_horizon_days=policy.tmt_horizon_days,
     )
 
 
@@ -352,23 +382,53 @@ async def release_hold(
 
     async def handler(uow: UnitOfWork) -> None:
         state = await existing(uow, sid)
-        status, closed_on = await tmt_facts(deps.facts(uow), state)
+        facts = deps.facts(uow)
+        status, closed_on = await tmt_facts(facts, state)
         command = ReleaseHold(
-            actor=cause.actor, reason=reason, employee_status=status, unit_closed_on=closed_on
+            actor=cause.actor,
+            reason=reason,
+            employee_status=status,
+            unit_closed_on=closed_on,
+            relatives=await facts.relatives(state.nip or ""),
         )
         uow.stage(sid, mutation_decider.decide(command, state))
 
     return (await deps.pipeline.run(handler, cause)).recorded
 
 
+# The steps run_command takes that check their actor against personnel's registry.
+RELATIVES_CHECKED = (
+    CheckDocuments,
+    ReviewMutation,
+    RejectMutation,
+    ResolveObjection,
+    SocializeMutation,
+    CancelMutation,
+)
+
+
 async def run_command(
     deps: Deps, mutation_id: str, command: Command, cause: Cause
 ) -> list[Recorded]:
-    """Any lifecycle step that needs no outside facts: load, decide, (the pipeline) append."""
+    """Any other lifecycle step: load, decide, (the pipeline) append. A step an officer
+    takes on the file (documents, review, reject, resolve an objection, socialise, cancel)
+    carries the employee's relatives from personnel's registry, so that no relative takes
+    it; a step a policy
+    shapes (documents, review, reject, socialise) applies the policy in force today."""
     sid = stream_id(mutation_id)
 
     async def handler(uow: UnitOfWork) -> None:
-        uow.stage(sid, mutation_decider.decide(command, await existing(uow, sid)))
+        state = await existing(uow, sid)
+        decided = command
+        if isinstance(command, RELATIVES_CHECKED):
+            relatives = await deps.facts(uow).relatives(state.nip or "")
+            decided = dataclasses.replace(decided, relatives=relatives)
+        if isinstance(
+            decided, CheckDocuments | ReviewMutation | RejectMutation | SocializeMutation
+        ):
+            policy = await policy_on(deps, uow, deps.clock.today())
+            decided = dataclasses.replace(decided, policy=policy.process)
+        uow.stage(sid, mutation_decider.decide(decided, state))
 
     return (await deps.pipeline.run(handler, cause)).recorded
 

@@ -56,6 +56,7 @@ from rangkui_mutation.service_layer.commands import (
     decree_facts,
     normalised_sk_number,
 )
+from rangkui_mutation.service_layer.policy import policy_on
 from rangkui_mutation.service_layer.ports import StoredDocument
 
 PDF = "application/pdf"
@@ -155,6 +156,7 @@ async def _decide_rows(
     if (await uow.state(decree_decider, decree_sid)).state.exists:
         raise rule_error("decree_already_issued", decree_id=decree_id)
     facts = deps.facts(uow)
+    policy = await policy_on(deps, uow, deps.clock.today())
     found: list[Violation] = []
     decided: dict[str, list[DomainEvent]] = {}
     states: list[MutationState] = []
@@ -170,12 +172,16 @@ async def _decide_rows(
             sk_number=request.sk_number,
             sk_date=request.sk_date,
             tmt=request.tmt,
-            facts=await decree_facts(deps, facts, state, request.sk_number, request.sk_date),
+            facts=await decree_facts(
+                deps, facts, state, request.sk_number, request.sk_date, policy.values
+            ),
             retroactive_reason=request.retroactive_reason,
             minister_approval_ref=request.minister_approval_ref,
             minister_approval_date=request.minister_approval_date,
-            policy=deps.settings.process_policy(),
+            policy=policy.process,
             decree_id=decree_id,
+            relatives=await facts.relatives(state.nip or ""),
+            target_head=await facts.head_of_unit(state.to_unit_id or ""),
         )
         try:
             decided[mutation_id] = list(mutation_decider.decide(command, state))

@@ -49,6 +49,13 @@ class MutationFacts(Protocol):
         """The transfer (other than `exclude`) whose decree carries this normalised SK
         number, if any; a number once decreed stays used, also after a revocation."""
 
+    async def relatives(self, nip: str) -> tuple[tuple[str, str], ...]:
+        """The employee's relatives in personnel's registry, (NIP, relation) sorted by NIP:
+        those declared for them and those who declared them (a relation goes both ways)."""
+
+    async def head_of_unit(self, unit_id: str) -> str | None:
+        """The NIP of who holds the unit's head-of-unit post (not retired), if anyone."""
+
     async def names(
         self, nips: Iterable[str], position_ids: Iterable[str], unit_ids: Iterable[str]
     ) -> Names:
@@ -74,6 +81,7 @@ class InMemoryFacts:
     closed_units: dict[str, date] = field(default_factory=dict)
     annual_predikat: dict[str, list[tuple[date, str]]] = field(default_factory=dict)
     sk_numbers: dict[str, str] = field(default_factory=dict)  # normalised number -> transfer
+    declared_relatives: dict[str, dict[str, str]] = field(default_factory=dict)  # nip -> nip: rel
     unit_names: dict[str, str] = field(default_factory=dict)
 
     async def employee(self, nip: str) -> dict[str, Any] | None:
@@ -114,6 +122,26 @@ class InMemoryFacts:
     async def sk_number_used_by(self, sk_number: str, *, exclude: str) -> str | None:
         used_by = self.sk_numbers.get(sk_number)
         return used_by if used_by != exclude else None
+
+    async def relatives(self, nip: str) -> tuple[tuple[str, str], ...]:
+        found = dict(self.declared_relatives.get(nip, {}))
+        for other, declared in self.declared_relatives.items():
+            if nip in declared:
+                found.setdefault(other, declared[nip])
+        return tuple(sorted(found.items()))
+
+    async def head_of_unit(self, unit_id: str) -> str | None:
+        heads = {
+            p
+            for p, row in self.positions.items()
+            if row.get("unit_id") == unit_id and row.get("is_head_of_unit")
+        }
+        holders = sorted(
+            e["nip"]
+            for e in self.employees.values()
+            if e.get("position_id") in heads and e.get("status") != "RETIRED"
+        )
+        return holders[0] if holders else None
 
     async def names(
         self, nips: Iterable[str], position_ids: Iterable[str], unit_ids: Iterable[str]

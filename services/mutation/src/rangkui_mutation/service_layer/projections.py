@@ -41,6 +41,7 @@ from rangkui_contracts.events.personnel import (
     EmployeeGradeChanged,
     EmployeeReassigned,
     EmployeeRegisteredV2,
+    EmployeeRelativesDeclared,
     EmployeeStatusChanged,
     FormationChanged,
     PositionEstablished,
@@ -62,7 +63,23 @@ class PersonnelView(Projection):
 
     name = "personnel_view"
     topics = (PERSONNEL,)
-    tables = ("units", "positions", "employees", "employee_posts")
+    tables = ("units", "positions", "employees", "employee_posts", "employee_relatives")
+
+    @handles(EmployeeRelativesDeclared)
+    async def on_relatives(
+        self, ctx: BatchContext, e: EmployeeRelativesDeclared, r: Received
+    ) -> None:
+        """The registry as declared now: the employee's rows replaced by the new list."""
+        ctx.sql.add("DELETE FROM employee_relatives WHERE nip = $1", e.nip)
+        for relative in e.relatives:
+            ctx.sql.add(
+                """INSERT INTO employee_relatives (nip, related_nip, relation)
+                   VALUES ($1, $2, $3) ON CONFLICT (nip, related_nip) DO UPDATE
+                   SET relation = EXCLUDED.relation""",
+                e.nip,
+                relative.nip,
+                relative.relation,
+            )
 
     @handles(UnitRegistered)
     async def on_unit(self, ctx: BatchContext, e: UnitRegistered, r: Received) -> None:

@@ -30,7 +30,8 @@ async def load_directory(db: Fetcher, refs: References) -> Directory:
         r["mutation_id"]: Transfer(**dict(r))
         for r in await db.fetch(
             """SELECT mutation_id, nip, from_unit_id, from_position_id, to_unit_id,
-                      to_position_id, reason, approval_reasons, sk_number, sk_date, tmt
+                      to_position_id, reason, approval_reasons, sk_number, sk_date, tmt,
+                      kind, proposed_by
                FROM notice_transfers WHERE mutation_id = ANY($1::text[])""",
             list(refs.mutation_ids),
         )

@@ -21,9 +21,11 @@ from rangkui_notification.domain.recipients import (
     bkd_and_head_of_target,
     bkd_if_monitoring,
     employee_and_heads,
+    employee_if_told_and_heads,
     employee_only,
     evaluator_or_bkd,
     heads_of_both_units,
+    next_actor_if_complete,
     ppk_and_employee,
     ppk_only,
 )
@@ -40,18 +42,24 @@ class NoticeRule:
 
 
 CATALOGUE: dict[type[DomainEvent], NoticeRule] = {
+    # The employee is not told of a proposal: they hear of it when it is approved (or they
+    # asked for it themselves).
     mutation.MutationProposed: NoticeRule("mutation_proposed", heads_of_both_units),
+    # A complete file: ready for the TPK's sidang (or the PPK's decision, review skipped).
+    mutation.MutationDocumentsChecked: NoticeRule(
+        "mutation_documents_checked", next_actor_if_complete
+    ),
     # The TPK's review is done: the file is ready for the PPK's decision.
     mutation.MutationReviewed: NoticeRule("mutation_reviewed", ppk_only),
     mutation.MutationApproved: NoticeRule("mutation_approved", employee_and_heads),
-    mutation.MutationRejected: NoticeRule("mutation_rejected", employee_and_heads),
+    mutation.MutationRejected: NoticeRule("mutation_rejected", employee_if_told_and_heads),
     mutation.MutationSocialized: NoticeRule("mutation_socialized", employee_only),
     # The notice never quotes the employee's reason (sealed; in clear in version 1).
     mutation.MutationObjectedV2: NoticeRule("mutation_objected", ppk_and_employee),
     mutation.MutationObjectionResolved: NoticeRule("mutation_objection_resolved", ppk_and_employee),
     mutation.MutationDecreed: NoticeRule("mutation_decreed", employee_and_heads),
     mutation.MutationEffective: NoticeRule("mutation_effective", employee_and_heads),
-    mutation.MutationCancelled: NoticeRule("mutation_cancelled", employee_and_heads),
+    mutation.MutationCancelled: NoticeRule("mutation_cancelled", employee_if_told_and_heads),
     # An effective transfer revoked by decree: the person goes back, both heads are told.
     mutation.MutationRevoked: NoticeRule("mutation_revoked", employee_and_heads),
     # The swearing-in or the SPMT is late: the BKD and the new unit's head must act.

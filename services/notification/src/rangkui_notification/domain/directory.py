@@ -50,6 +50,19 @@ class Transfer:
     sk_number: str | None = None
     sk_date: date | None = None
     tmt: date | None = None
+    kind: str | None = None
+    proposed_by: str | None = None
+
+    @property
+    def asked_by_employee(self) -> bool:
+        """The employee proposed it themselves (their own request)."""
+        return self.proposed_by == self.nip or self.kind == "OWN_REQUEST"
+
+    @property
+    def employee_knows(self) -> bool:
+        """The employee has heard of this transfer: they asked for it, or it was approved
+        (the approval, then the socialisation and the decree, are notified to them)."""
+        return self.asked_by_employee or self.approval_reasons is not None or bool(self.sk_number)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from typing import Any, Literal
 from rangkui_notification.domain.directory import Directory
 
 Role = Literal[
-    "employee", "head_of_origin", "head_of_target", "evaluator", "bkd", "ppk", "subscriber"
+    "employee", "head_of_origin", "head_of_target", "evaluator", "bkd", "ppk", "tpk", "subscriber"
 ]
 
 
@@ -25,6 +25,7 @@ class Mailboxes:
 
     bkd: str = "BKD"
     ppk: str = "PPK"
+    tpk: str = "TPK"
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,27 @@ def heads_of_both_units(event: Any, directory: Directory, _: Mailboxes) -> list[
 def employee_and_heads(event: Any, directory: Directory, m: Mailboxes) -> list[Recipient]:
     """A decision concerns the employee first, then both heads."""
     return unique([Recipient(event.nip, "employee"), *heads_of_both_units(event, directory, m)])
+
+
+def employee_if_told_and_heads(event: Any, directory: Directory, m: Mailboxes) -> list[Recipient]:
+    """The end of a transfer concerns both heads, and the employee only if they knew of it
+    (they asked for it, or were told of its approval): nobody is told "your transfer is
+    cancelled" about a proposal they never heard of."""
+    transfer = directory.transfer(getattr(event, "mutation_id", None))
+    told = transfer is not None and transfer.employee_knows
+    employee = Recipient(event.nip, "employee") if told else None
+    return unique([employee, *heads_of_both_units(event, directory, m)])
+
+
+def next_actor_if_complete(event: Any, _: Directory, m: Mailboxes) -> list[Recipient]:
+    """A complete file is ready for the TPK's review (sidang), or for the PPK's decision
+    where the province skips the review; an incomplete one goes back to the BKD operator
+    who checked it, who already knows."""
+    if not getattr(event, "complete", False):
+        return []
+    if getattr(event, "ready_for", None) == "DECISION":
+        return [Recipient(m.ppk, "ppk")]
+    return [Recipient(m.tpk, "tpk")]
 
 
 def employee_only(event: Any, _: Directory, __: Mailboxes) -> list[Recipient]:

@@ -2,7 +2,8 @@
 table).
 
 An inbox and its preferences belong to their recipient: an employee reaches their own
-(recipient = their NIP), the PPK their own and the PPK mailbox; BKD operators reach every
+(recipient = their NIP), the PPK their own and the PPK mailbox, a TPK member their own and
+the TPK mailbox; BKD operators reach every
 inbox (the BKD mailbox among them) and run deliveries, templates and webhook subscriptions
 with the provincial systems.
 """
@@ -10,9 +11,10 @@ with the provincial systems.
 from rangkui_eventkit.auth import AccessTable, Role, Rule, own, rule
 from rangkui_notification.settings import NotificationSettings
 
-BKD, PPK, EMPLOYEE, AUDITOR, INTEGRATION = (
+BKD, PPK, TPK, EMPLOYEE, AUDITOR, INTEGRATION = (
     Role.BKD_OPERATOR,
     Role.PPK,
+    Role.TPK_MEMBER,
     Role.EMPLOYEE,
     Role.AUDITOR,
     Role.INTEGRATION,
@@ -25,8 +27,9 @@ def access_for(settings: NotificationSettings) -> AccessTable:
         BKD,
         own(EMPLOYEE),
         own(PPK),
+        own(TPK),
         person="recipient",
-        mailboxes={PPK: settings.ppk_mailbox},
+        mailboxes={PPK: settings.ppk_mailbox, TPK: settings.tpk_mailbox},
     )
     return AccessTable(_table(own_inbox))
 

@@ -53,7 +53,8 @@ def remember_monitoring(ctx: BatchContext, e: DomainEvent, source: Envelope) -> 
 
 
 def remember_transfer(ctx: BatchContext, e: DomainEvent) -> None:
-    """Keep what later events of a transfer do not repeat: units, reasons, the decree."""
+    """Keep what later events of a transfer do not repeat: units, reasons, who asked for
+    it, the decree."""
     if isinstance(e, MutationApproved):
         ctx.sql.add(
             "UPDATE notice_transfers SET approval_reasons = $2 WHERE mutation_id = $1",
@@ -73,8 +74,8 @@ def remember_transfer(ctx: BatchContext, e: DomainEvent) -> None:
         return
     ctx.sql.add(
         """INSERT INTO notice_transfers (mutation_id, nip, from_unit_id, from_position_id,
-                                         to_unit_id, to_position_id, reason)
-           VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (mutation_id) DO NOTHING""",
+                                         to_unit_id, to_position_id, reason, kind, proposed_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (mutation_id) DO NOTHING""",
         e.mutation_id,
         e.nip,
         e.from_unit_id,
@@ -82,4 +83,6 @@ def remember_transfer(ctx: BatchContext, e: DomainEvent) -> None:
         e.to_unit_id,
         e.to_position_id,
         e.reason,
+        e.kind,
+        e.proposed_by,
     )

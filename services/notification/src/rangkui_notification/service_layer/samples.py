@@ -42,6 +42,8 @@ SAMPLE_DIRECTORY = Directory(
             "800/17/BKD/2026",
             date(2026, 11, 20),
             date(2026, 12, 1),
+            "NEED_BASED",
+            "operator.bkd",
         )
     },
 )
@@ -99,6 +101,21 @@ SAMPLES: dict[type[DomainEvent], DomainEvent] = {
             nip=EMPLOYEE,
             socialized_by="bkd",
             message="Mutasi ini untuk memenuhi kekurangan guru matematika di SMA Negeri 2.",
+        ),
+        mu.MutationObjected(
+            mutation_id=M, nip=EMPLOYEE, reason="Alasan keluarga", objected_by=EMPLOYEE
+        ),
+        mu.MutationDocumentsChecked(
+            mutation_id=M,
+            nip=EMPLOYEE,
+            items=[
+                mu.DocumentItem(code=code, present=True, reference=f"{i + 1}/BKD/2026")
+                for i, code in enumerate(
+                    ("REQUEST_LETTER", "ORIGIN_APPROVAL_LETTER", "JOB_AND_WORKLOAD_ANALYSIS")
+                )
+            ],
+            complete=True,
+            checked_by="operator.bkd",
         ),
         mu.MutationReviewed(
             mutation_id=M,

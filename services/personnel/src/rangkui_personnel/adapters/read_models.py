@@ -278,3 +278,18 @@ async def staffing_rollup(pool: asyncpg.Pool, *, by: str) -> list[dict[str, Any]
         for r in out:
             r["agency_name"] = names.get(r["agency"])
     return out
+
+
+class PostgresProceedings:
+    """`OpenProceedings` over the `proceedings` projection's table (on the command's
+    connection, or the pool outside one)."""
+
+    def __init__(self, pool: asyncpg.Pool) -> None:
+        self.pool = pool
+
+    async def open_objections(self, db: Any, nip: str) -> tuple[str, ...]:
+        rows = await (db or self.pool).fetch(
+            "SELECT mutation_id FROM open_objections WHERE nip = $1 AND open ORDER BY mutation_id",
+            nip,
+        )
+        return tuple(r["mutation_id"] for r in rows)

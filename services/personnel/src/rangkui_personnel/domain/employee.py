@@ -33,13 +33,22 @@ from rangkui_contracts.events.personnel import (
     EmployeeReassigned,
     EmployeeRegistered,
     EmployeeRegisteredV2,
+    EmployeeRelativesDeclared,
     EmployeeStatus,
     EmployeeStatusChanged,
     Gender,
     PersonalData,
+    Relative,
 )
 from rangkui_eventkit.decider import Decider
-from rangkui_eventkit.errors import AlreadyExists, ErrorKind, NotFound, RuleViolated
+from rangkui_eventkit.errors import (
+    AlreadyExists,
+    ErrorKind,
+    NotFound,
+    RuleViolated,
+    Violation,
+    raise_violations,
+)
 from rangkui_personnel.domain.grade import check_grade
 from rangkui_personnel.domain.nip import identity_problems
 
@@ -62,6 +71,7 @@ class EmployeeState:
     applied_mutations: frozenset[str] = frozenset()
     key_id: str | None = None  # the data key that sealed the personal data, if any
     personal_erased: bool = False
+    relatives: tuple[tuple[str, str], ...] = ()  # (nip, relation): the conflict registry
 
 
 @dataclass(frozen=True)
@@ -145,6 +155,17 @@ class EraseEmployeePersonalData:
     reason: str
     erased_at: datetime
     key_id: str
+    open_objections: tuple[str, ...] = ()  # fact: transfers with the employee's objection open
+
+
+@dataclass(frozen=True)
+class DeclareRelatives:
+    """Record the employee's relatives in the civil service (the whole list): spouse,
+    parent, child, sibling or in-law, each by NIP; the BKD keeps this registry."""
+
+    nip: str
+    relatives: tuple[tuple[str, str], ...]  # (nip, relation)
+    declared_by: str
 
 
 @dataclass(frozen=True)
@@ -165,6 +186,7 @@ EmployeeCommand = (
     | UpdateCompetencies
     | ChangeContact
     | EraseEmployeePersonalData
+    | DeclareRelatives
     | SyncEmployee
 )
 
@@ -247,6 +269,8 @@ def evolve(state: EmployeeState, event: DomainEvent | PersonalDataOpened) -> Emp
             return replace(state, education=tuple(event.education))
         case EmployeeCompetenciesUpdated():
             return replace(state, competencies=tuple(event.competencies))
+        case EmployeeRelativesDeclared():
+            return replace(state, relatives=tuple((r.nip, r.relation) for r in event.relatives))
     return state
 
 
@@ -380,17 +404,113 @@ def _erased(nip: str, consequence: str) -> RuleViolated:
     )
 
 
+# An erasure waits while a proceeding about the employee is open: its file (the objection's
+# reason, the disciplinary record) is needed to decide it. UU 27/2022 Pasal 15 ayat (1)
+# excepts the right to erasure for law enforcement and the administration of the state.
+_ERASURE_WAITS = "UU 27/2022 Pasal 15 ayat (1)"
+PROCEEDINGS_STATUSES: dict[str, tuple[str, str, str]] = {
+    "DISCIPLINARY": (
+        "sedang menjalani proses hukuman disiplin",
+        "is under disciplinary proceedings",
+        "PP 94/2021",
+    ),
+}
+
+
+def check_erasure_may_proceed(
+    nip: str, status: str, open_objections: tuple[str, ...]
+) -> list[Violation]:
+    """Every proceeding that keeps an erasure waiting: an objection to a transfer not yet
+    resolved by the PPK, a status that is a proceeding (disciplinary)."""
+    found: list[Violation] = []
+    if open_objections:
+        ids = ", ".join(open_objections)
+        found.append(
+            Violation(
+                "erasure_objection_pending",
+                f"employee {nip}'s objection to transfer {ids} is not resolved yet; its "
+                "reason is needed to decide it, so the personal data is erased only after the "
+                "PPK's decision",
+                pesan=f"Data pribadi pegawai {nip} belum dapat dihapus karena keberatannya "
+                f"atas mutasi {ids} belum diputus; alasan keberatan itu diperlukan untuk "
+                "memutusnya. Ajukan penghapusan kembali setelah PPK memutus keberatan.",
+                legal_basis=f"{_ERASURE_WAITS}; UU 30/2014 Pasal 77",
+                details={"open_objections": list(open_objections)},
+            )
+        )
+    proceeding = PROCEEDINGS_STATUSES.get(status)
+    if proceeding is not None:
+        pesan, message, basis = proceeding
+        found.append(
+            Violation(
+                "erasure_proceedings_open",
+                f"employee {nip} {message}; their personal data is erased only once the "
+                "proceedings are closed",
+                pesan=f"Data pribadi pegawai {nip} belum dapat dihapus karena pegawai itu "
+                f"{pesan}; berkasnya diperlukan sampai proses itu selesai. Ajukan penghapusan "
+                "kembali setelah status pegawai berubah.",
+                legal_basis=f"{_ERASURE_WAITS}; {basis}",
+                details={"status": status},
+            )
+        )
+    return found
+
+
 def _erase(c: EraseEmployeePersonalData, state: EmployeeState) -> list[DomainEvent]:
     if state.personal_erased:
         raise _erased(c.nip, "it cannot be erased twice")
     if not c.reason.strip():
-        raise RuleViolated("erasure_reason", "an erasure needs a reason (its legal basis)")
+        raise RuleViolated(
+            "erasure_reason",
+            "an erasure needs a reason (its legal basis)",
+            pesan="Penghapusan data pribadi memerlukan alasan (dasar hukumnya).",
+        )
+    raise_violations(
+        check_erasure_may_proceed(c.nip, state.status, c.open_objections),
+        kind=ErrorKind.CONFLICT,
+    )
     return [
         EmployeePersonalDataErased(
             nip=c.nip,
             key_id=state.key_id or c.key_id,
             erased_at=c.erased_at,
             reason=c.reason.strip(),
+        )
+    ]
+
+
+def _declare_relatives(c: DeclareRelatives, state: EmployeeState) -> list[DomainEvent]:
+    """The registry as declared now; nobody is their own relative, each NIP once; the same
+    list again changes nothing."""
+    found: list[Violation] = []
+    nips = [nip for nip, _ in c.relatives]
+    if c.nip in nips:
+        found.append(
+            Violation(
+                "relative_is_self",
+                f"employee {c.nip} cannot be listed as their own relative",
+                pesan=f"Pegawai {c.nip} tidak dapat dicatat sebagai kerabatnya sendiri. Hapus "
+                "NIP itu dari daftar.",
+            )
+        )
+    twice = sorted({nip for nip in nips if nips.count(nip) > 1})
+    if twice:
+        found.append(
+            Violation(
+                "relative_listed_twice",
+                f"each relative is listed once: {', '.join(twice)} appear more than once",
+                pesan=f"Setiap kerabat dicatat satu kali; NIP {', '.join(twice)} tercantum "
+                "lebih dari sekali.",
+            )
+        )
+    raise_violations(found)
+    if tuple(sorted(c.relatives)) == tuple(sorted(state.relatives)):
+        return []
+    return [
+        EmployeeRelativesDeclared(
+            nip=c.nip,
+            relatives=[Relative(nip=nip, relation=rel) for nip, rel in c.relatives],  # type: ignore[arg-type]
+            declared_by=c.declared_by,
         )
     ]
 
@@ -447,6 +567,8 @@ def decide(command: EmployeeCommand, state: EmployeeState) -> Sequence[DomainEve
             return _change_contact(command, _existing(command.nip, state))
         case EraseEmployeePersonalData():
             return _erase(command, _existing(command.nip, state))
+        case DeclareRelatives():
+            return _declare_relatives(command, _existing(command.nip, state))
     raise TypeError(f"not an employee command: {command!r}")
 
 

@@ -38,6 +38,7 @@ ACCESS = AccessTable(
         "POST /employees/{nip}/grade": MASTER_DATA,
         "PUT /employees/{nip}/education": MASTER_DATA,
         "PUT /employees/{nip}/competencies": MASTER_DATA,
+        "PUT /employees/{nip}/relatives": rule(BKD),
         "PUT /employees/{nip}/contact": rule(BKD, INTEGRATION, own(EMPLOYEE), person="nip"),
         # Erasure (UU 27/2022) is the data controller's act: BKD, on a request it verified.
         "POST /employees/{nip}/personal-data/erasure": rule(BKD),

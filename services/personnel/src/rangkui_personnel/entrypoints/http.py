@@ -13,12 +13,13 @@ import asyncpg
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel, EmailStr, Field, StringConstraints
 
-from rangkui_contracts.events.common import Education, EducationLevel
+from rangkui_contracts.events.common import Education, EducationLevel, Nip
 from rangkui_contracts.events.personnel import (
     Contact,
     EmployeeStatus,
     Gender,
     JabatanType,
+    Relation,
     UnitKind,
 )
 from rangkui_eventkit.api_types import (
@@ -43,6 +44,7 @@ from rangkui_personnel.domain.employee import (
     ChangeContact,
     ChangeGrade,
     ChangeStatus,
+    DeclareRelatives,
     RegisterEmployee,
     UpdateCompetencies,
     UpdateEducation,
@@ -374,6 +376,38 @@ async def update_competencies(
 ) -> dict[str, Any]:
     """Replace the employee's competencies (EmployeeCompetenciesUpdated)."""
     command = UpdateCompetencies(nip, tuple(body))
+    return _written(
+        response,
+        await commands.change_employee(d, command, cause),
+        employee_stream(nip),
+        nip=nip,
+    )
+
+
+class RelativeIn(Body):
+    nip: Nip
+    relation: Relation = Field(description="SPOUSE, PARENT, CHILD, SIBLING or IN_LAW")
+
+
+class RelativesBody(Body):
+    relatives: list[RelativeIn] = Field(default_factory=list, max_length=50)
+
+
+@router.put(
+    "/employees/{nip}/relatives",
+    summary="Replace an employee's relatives in the civil service (conflict-of-interest registry)",
+)
+async def declare_relatives(
+    response: Response,
+    nip: NipPath,
+    body: RelativesBody,
+    d: Deps = Depends(deps),
+    cause: Cause = Depends(request_cause),
+) -> dict[str, Any]:
+    """Record who in the civil service is related to the employee (EmployeeRelativesDeclared,
+    the whole list): none of them may propose, review, decide or decree a transfer of the
+    employee, nor head the unit they are moved to."""
+    command = DeclareRelatives(nip, tuple((r.nip, r.relation) for r in body.relatives), cause.actor)
     return _written(
         response,
         await commands.change_employee(d, command, cause),

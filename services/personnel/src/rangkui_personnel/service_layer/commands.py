@@ -43,7 +43,7 @@ from rangkui_personnel.domain.unit import (
     require_open_unit,
     unit_decider,
 )
-from rangkui_personnel.service_layer.ports import ErasureKeys
+from rangkui_personnel.service_layer.ports import ErasureKeys, OpenProceedings
 
 MAX_TREE_DEPTH = 20
 log = get_logger(__name__)
@@ -56,6 +56,7 @@ class Deps:
     pipeline: Pipeline
     clock: Clock
     keys: ErasureKeys  # the key id an erasure names
+    proceedings: OpenProceedings  # open objections, as learnt from mutation's events
     pool: Any = None  # read models for the HTTP layer's queries (None in unit tests)
 
 
@@ -172,7 +173,9 @@ async def change_employee(deps: Deps, command: EmployeeCommand, cause: Cause) ->
 
 
 async def erase_personal_data(deps: Deps, nip: str, reason: str, cause: Cause) -> list[Recorded]:
-    """Crypto-shred an employee's personal data: the key goes, the decisions stay."""
+    """Crypto-shred an employee's personal data: the key goes, the decisions stay; not
+    while a proceeding about them is open (an objection mutation has not resolved, as the
+    `proceedings` projection learnt from its events; disciplinary proceedings)."""
 
     async def handler(uow: UnitOfWork) -> str:
         command = EraseEmployeePersonalData(
@@ -180,6 +183,7 @@ async def erase_personal_data(deps: Deps, nip: str, reason: str, cause: Cause) -
             reason=reason,
             erased_at=deps.clock.now(),
             key_id=await deps.keys.key_id_for_erasure(uow.conn, nip),
+            open_objections=await deps.proceedings.open_objections(uow.conn, nip),
         )
         await uow.decide(employee_decider, employee_stream(nip), command)
         return command.key_id

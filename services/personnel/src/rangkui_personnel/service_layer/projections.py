@@ -12,6 +12,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from rangkui_contracts.events.mutation import (
+    MutationCancelled,
+    MutationObjectedV2,
+    MutationObjectionResolved,
+)
 from rangkui_contracts.events.personnel import (
     Contact,
     EmployeeCompetenciesUpdated,
@@ -30,7 +35,7 @@ from rangkui_contracts.events.personnel import (
     UnitRegistered,
     UnitRenamed,
 )
-from rangkui_contracts.topics import PERSONNEL
+from rangkui_contracts.topics import MUTATION, PERSONNEL
 from rangkui_eventkit.handlers import BatchContext, Projection, Received, handles
 from rangkui_personnel.domain.grade import RANK_NAMES
 
@@ -376,3 +381,39 @@ class StaffingProjection(Projection):
 def counts_as_staff(status: str) -> bool:
     """Everyone but the retired occupies their post (on leave or study assignment included)."""
     return status != "RETIRED"
+
+
+class ProceedingsProjection(Projection):
+    """Proceedings about employees open in other contexts, from their published events (an
+    erasure of personal data waits while one is open): an objection to a transfer is open
+    from `MutationObjected` until `MutationObjectionResolved` or the transfer's
+    cancellation. Keyed by the transfer's stream version, so a redelivered event never
+    reopens a closed objection."""
+
+    name = "proceedings"
+    topics = (MUTATION,)
+    tables = ("open_objections",)
+
+    _UPSERT = """
+        INSERT INTO open_objections (mutation_id, nip, open, version) VALUES ($1, $2, $3, $4)
+        ON CONFLICT (mutation_id) DO UPDATE SET open = EXCLUDED.open, version = EXCLUDED.version
+        WHERE open_objections.version < EXCLUDED.version"""
+
+    @handles(MutationObjectedV2)  # version 1 is upcast to it as it is read
+    async def on_objected(self, ctx: BatchContext, e: MutationObjectedV2, r: Received) -> None:
+        ctx.sql.add(self._UPSERT, e.mutation_id, e.nip, True, _version(r))
+
+    @handles(MutationObjectionResolved)
+    async def on_resolved(
+        self, ctx: BatchContext, e: MutationObjectionResolved, r: Received
+    ) -> None:
+        ctx.sql.add(self._UPSERT, e.mutation_id, e.nip, False, _version(r))
+
+    @handles(MutationCancelled)
+    async def on_cancelled(self, ctx: BatchContext, e: MutationCancelled, r: Received) -> None:
+        ctx.sql.add(
+            "UPDATE open_objections SET open = false, version = $2 "
+            "WHERE mutation_id = $1 AND version < $2",
+            e.mutation_id,
+            _version(r),
+        )
