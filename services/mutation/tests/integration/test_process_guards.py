@@ -14,7 +14,7 @@ import pytest
 from rangkui_contracts.events.evaluation import EvaluationRecordedV2
 from rangkui_contracts.events.personnel import EmployeeStatusChanged, UnitClosed
 from rangkui_contracts.topics import EVALUATION, MUTATION
-from rangkui_eventkit.testing.auth import acting
+from rangkui_eventkit.testing.auth import acting, bearer
 from rangkui_eventkit.testing.kafka_tools import header, read_topic
 from rangkui_eventkit.testing.plugin import eventually, serve_in_process
 from rangkui_mutation.bootstrap import create_app
@@ -641,3 +641,25 @@ async def test_a_policy_change_recorded_over_http_applies_from_its_date_without_
     assert applied["objection_window_days"] == 10
     socialized = next(s for s in view["timeline"] if s["step"] == "SOCIALIZED")
     assert socialized["details"]["objection_deadline"] == (TODAY + timedelta(days=10)).isoformat()
+
+
+async def test_an_employee_answers_only_with_the_nip_their_token_carries(
+    settings: MutationSettings, publish_personnel: Publish, clock: Clock
+) -> None:
+    await seed(publish_personnel)
+    async with serve_in_process(create_app(settings, clock=clock)) as client:
+        mutation_id = await propose(client)
+        path = f"/mutations/{mutation_id}"
+        await ready_for_decision(client, mutation_id)
+        await ok(client, f"{path}/approve", {"reasons": "sesuai"}, PPK)
+        await ok(client, f"{path}/socialize", {"message": "Anda dibutuhkan di SMA 2"}, OPERATOR)
+        # A user name that looks like the employee's NIP is not their NIP.
+        lookalike = bearer(roles=["employee"], username=NIP, sub="someone-else")
+
+        error = await refused(
+            client, settings, f"{path}/acknowledge", None, lookalike, status=403,
+            rule="token_without_nip",
+        )  # fmt: skip
+
+        assert "NIP" in error["message"]
+        await ok(client, f"{path}/acknowledge", None, acting(NIP, "employee"))

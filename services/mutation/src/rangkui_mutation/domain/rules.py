@@ -668,6 +668,14 @@ RULES: dict[str, Rule] = {
             "the duty begins on or after the TMT {tmt}",
         ),
         Rule(
+            "token_without_nip",
+            ("acknowledge", "object"),
+            _F,
+            "Akun Anda tidak memuat NIP, sehingga tidak dapat menanggapi mutasi atas nama "
+            "pegawai. Hubungi pengelola akun (BKD) agar NIP dicantumkan.",
+            "the token carries no NIP claim: nobody answers for an employee without one",
+        ),
+        Rule(
             "unknown_decree",
             ("decree",),
             _N,

@@ -38,6 +38,7 @@ from rangkui_mutation.domain.mutation import (
     stream_id,
 )
 from rangkui_mutation.domain.policy import POLICY_STREAM, in_force, policy_decider, process_policy
+from rangkui_mutation.domain.rules import rule_error
 from rangkui_mutation.entrypoints.access import DECIDERS, EMPLOYEE
 from rangkui_mutation.service_layer import commands, objections, policy
 from rangkui_mutation.service_layer.commands import Deps
@@ -334,15 +335,24 @@ async def socialize(
     )
 
 
+def _own_nip(access: Access) -> str:
+    """Who acts on their own transfer: the NIP the identity provider vouches for (the token's
+    `nip` claim), never a user name that merely looks like one."""
+    if not access.principal.nip:
+        raise rule_error("token_without_nip")
+    return access.principal.nip
+
+
 @router.post("/mutations/{mutation_id}/acknowledge", response_model=CommandResult)
 async def acknowledge(
     response: Response,
     mutation_id: IdPath,
     d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
+    access: Access = Depends(authorize),
 ) -> CommandResult:
     """The employee (the caller's NIP) acknowledges (MutationAcknowledged)."""
-    command = AcknowledgeMutation(actor=cause.actor)
+    command = AcknowledgeMutation(actor=_own_nip(access))
     return _result(
         response, mutation_id, await commands.run_command(d, mutation_id, command, cause)
     )
@@ -355,11 +365,12 @@ async def object_to(
     body: ReasonBody,
     d: Deps = Depends(deps),
     cause: Cause = Depends(request_cause),
+    access: Access = Depends(authorize),
 ) -> CommandResult:
     """The employee (the caller's NIP) objects, with a reason (MutationObjected), which is
     recorded sealed with their data key (409 while this service does not hold it)."""
     recorded = await objections.object_to_mutation(
-        d, mutation_id, actor=cause.actor, reason=body.reason, cause=cause
+        d, mutation_id, actor=_own_nip(access), reason=body.reason, cause=cause
     )
     return _result(response, mutation_id, recorded)
 
