@@ -663,3 +663,29 @@ async def test_an_employee_answers_only_with_the_nip_their_token_carries(
 
         assert "NIP" in error["message"]
         await ok(client, f"{path}/acknowledge", None, acting(NIP, "employee"))
+
+
+async def test_a_blackout_that_begins_before_the_tmt_holds_the_transfer_on_its_tmt(
+    settings: MutationSettings, publish_personnel: Publish, clock: Clock
+) -> None:
+    await seed(publish_personnel)
+    tmt = TODAY + timedelta(days=5)
+    window = BlackoutWindow(start=TODAY + timedelta(days=2), end=TODAY + timedelta(days=60),
+                            reason="pilkada serentak")  # fmt: skip
+    guarded = settings.model_copy(update={"blackout_windows": [window]})
+    async with serve_in_process(create_app(guarded, clock=clock)) as client:
+        mutation_id = await propose(client)
+        path = f"/mutations/{mutation_id}"
+        await ready_for_decision(client, mutation_id)
+        await ok(client, f"{path}/approve", {"reasons": "sesuai"}, PPK)
+        await answered(client, mutation_id, NIP)
+        await ok(client, f"{path}/decree", decree_body("800/61/BKD/2026", TODAY, tmt), PPK)
+        clock.set(tmt)
+
+        async def held() -> dict[str, Any] | None:
+            r = await client.get(path)
+            return r.json() if r.status_code == 200 and r.json()["status"] == "HELD" else None
+
+        view = await eventually(held, timeout=20)
+        hold = next(s for s in view["timeline"] if s["step"] == "HELD")
+        assert [r["rule"] for r in hold["details"]["reasons"]] == ["blackout_window"]

@@ -632,6 +632,19 @@ def test_a_decreed_transfer_becomes_effective_on_its_tmt_with_the_whole_move() -
     ]
 
 
+def test_a_blackout_covering_the_tmt_holds_a_transfer_without_the_ministers_letter() -> None:
+    window = Blackout(date(2026, 11, 20), date(2027, 1, 31), "pilkada 2026")
+
+    [held] = when(given(*ANSWERED, DECREED), MakeEffective(today=TODAY, blackout=window))
+    letter = {"minister_approval_ref": "MENDAGRI/9", "minister_approval_date": date(2026, 11, 20)}
+    with_letter = DECREED.model_copy(update=letter)
+    [effective] = when(given(*ANSWERED, with_letter), MakeEffective(today=TODAY, blackout=window))
+
+    assert isinstance(held, MutationHeld)
+    assert [r.rule for r in held.reasons] == ["blackout_window"]
+    assert isinstance(effective, MutationEffective)
+
+
 def test_a_transfer_is_not_made_effective_before_its_tmt() -> None:
     error = refused(given(*ANSWERED, DECREED), MakeEffective(today=date(2026, 11, 27)))
     assert error.rule == "tmt_not_reached"

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import Any
 
 from rangkui_contracts import DomainEvent
 from rangkui_contracts.events.common import Sealed
@@ -122,6 +123,8 @@ class MutationState:
     objection_deadline: date | None = None
     sk_number: str | None = None
     tmt: date | None = None
+    # The Minister's approval letter (number, date) recorded at any step: it lifts a blackout.
+    minister_letter: tuple[str, date] | None = None
 
     @property
     def is_open(self) -> bool:
@@ -313,6 +316,7 @@ class MakeEffective:
     today: date
     employee_status: str = "ACTIVE"
     unit_closed_on: date | None = None
+    blackout: Blackout | None = None  # a window covering the TMT and this transfer
 
 
 @dataclass(frozen=True)
@@ -355,6 +359,14 @@ Command = (
 
 
 # ------------------------------------------------------------------------------ evolve
+def _letter(event: Any, state: MutationState) -> tuple[str, date] | None:
+    """The Minister's approval letter an event records, else the one known before."""
+    ref, day = getattr(event, "minister_approval_ref", None), getattr(
+        event, "minister_approval_date", None
+    )
+    return (ref, day) if ref and day else state.minister_letter
+
+
 def evolve(state: MutationState, event: DomainEvent) -> MutationState:
     replace = dataclasses.replace
     match event:
@@ -371,6 +383,7 @@ def evolve(state: MutationState, event: DomainEvent) -> MutationState:
                 need_id=event.need_id,
                 proposed_by=event.proposed_by,
                 related_persons=tuple(event.related_persons),
+                minister_letter=_letter(event, MutationState()),
             )
         case MutationDocumentsChecked():
             present = {i.code for i in event.items if i.present}
@@ -390,7 +403,7 @@ def evolve(state: MutationState, event: DomainEvent) -> MutationState:
                 reviewers=tuple(dict.fromkeys((*state.reviewers, *reviewers))),
             )
         case MutationApproved():
-            return replace(state, status=Status.APPROVED)
+            return replace(state, status=Status.APPROVED, minister_letter=_letter(event, state))
         case MutationRejected():
             return replace(state, status=Status.REJECTED)
         case MutationSocialized():
@@ -404,7 +417,13 @@ def evolve(state: MutationState, event: DomainEvent) -> MutationState:
         case MutationObjectionResolved():
             return replace(state, status=Status.OBJECTION_DISMISSED)  # upheld: cancel follows
         case MutationDecreed():
-            return replace(state, status=Status.DECREED, sk_number=event.sk_number, tmt=event.tmt)
+            return replace(
+                state,
+                status=Status.DECREED,
+                sk_number=event.sk_number,
+                tmt=event.tmt,
+                minister_letter=_letter(event, state),
+            )
         case MutationHeld():
             return replace(state, status=Status.HELD)
         case MutationReleased():
@@ -535,6 +554,10 @@ def decide(command: Command, state: MutationState) -> Sequence[DomainEvent]:
             if s.tmt > command.today:
                 raise rule_error("tmt_not_reached", tmt=s.tmt)
             failing = _tmt_guards(s, command.employee_status, command.unit_closed_on)
+            letter = s.minister_letter or (None, None)
+            in_blackout = check_not_in_blackout(command.blackout, *letter)
+            if in_blackout is not None:
+                failing.append(in_blackout)
             if failing:
                 return [
                     MutationHeld(

@@ -255,7 +255,7 @@ RULES: dict[str, Rule] = {
         ),
         Rule(
             "blackout_window",
-            ("propose", "approve", "decree"),
+            ("propose", "approve", "decree", "effective"),
             _R,
             "Mutasi antara {start} dan {end} ({label}: {reason}) memerlukan persetujuan "
             "tertulis Menteri Dalam Negeri. Cantumkan nomor dan tanggal surat persetujuan "

@@ -42,6 +42,7 @@ from rangkui_mutation.domain.mutation import (
     mutation_decider,
     stream_id,
 )
+from rangkui_mutation.domain.rules import find_blackout
 from rangkui_mutation.service_layer.commands import Deps
 
 log = get_logger(__name__)
@@ -122,18 +123,31 @@ async def effect_chunk(deps: Deps, mutation_ids: Sequence[str], today: date) -> 
         outcome = ChunkOutcome()  # made afresh on every attempt
         folded = await uow.states(mutation_decider, sids)
         live = {s: f.state for s, f in folded.items() if f.state.status is not None}
-        statuses, closed = await deps.facts(uow).tmt_facts_many(
+        facts = deps.facts(uow)
+        statuses, closed = await facts.tmt_facts_many(
             [st.nip or "" for st in live.values()], [st.to_unit_id or "" for st in live.values()]
         )
+        # A blackout covering the TMT holds the transfer too: only on such (rare) days are
+        # the target posts' types looked up.
+        windows = [w for w in deps.blackouts if w.start <= today <= w.end]
+        post_types: dict[str, str | None] = {}
+        for st in live.values() if windows else ():
+            post = await facts.position(st.to_position_id or "")
+            post_types[st.to_position_id or ""] = post["jabatan_type"] if post else None
         for sid in sids:
             state = live.get(sid)
             if state is None:
                 outcome.skipped[sid] = "unknown transfer"
                 continue
+            blackout = find_blackout(
+                windows, today, post_type=post_types.get(state.to_position_id or ""),
+                kind=state.kind,
+            ) if windows else None  # fmt: skip
             command = MakeEffective(
                 today=today,
                 employee_status=statuses.get(state.nip or "", "ACTIVE"),
                 unit_closed_on=closed.get(state.to_unit_id or ""),
+                blackout=blackout,
             )
             try:
                 events = mutation_decider.decide(command, state)
