@@ -43,12 +43,18 @@ class DomainError(Exception):
         *,
         details: Mapping[str, object] | None = None,
         kind: ErrorKind | None = None,
+        pesan: str | None = None,
+        rule: str | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
         self.details: dict[str, object] = dict(details or {})
         if kind is not None:
             self.kind = kind
+        # What a person reads, in Bahasa Indonesia (`message` stays the English for logs),
+        # and the rule that refuses, where the error has them.
+        self.pesan = pesan
+        self.rule = rule
 
 
 class ConcurrencyConflict(DomainError):

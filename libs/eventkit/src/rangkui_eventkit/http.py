@@ -152,6 +152,7 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(DomainError)
     async def _domain_error(request: Request, exc: DomainError) -> JSONResponse:
         extensions: dict[str, Any] = {"details": exc.details or None}
+        message = exc.message
         if isinstance(exc, RuleViolated):
             extensions |= {
                 "rule": exc.rule,
@@ -159,8 +160,11 @@ def install_error_handlers(app: FastAPI) -> None:
                 "legal_basis": exc.legal_basis,
                 "violations": [v.as_dict() for v in exc.violations],
             }
+        elif exc.pesan:  # another error with a text for a person: Indonesian, English beside
+            extensions |= {"rule": exc.rule, "message_en": exc.message}
+            message = exc.pesan
         return problem_response(
-            request, http_status(exc), exc.code, exc.message, headers=exc.headers, **extensions
+            request, http_status(exc), exc.code, message, headers=exc.headers, **extensions
         )
 
     @app.exception_handler(RequestValidationError)

@@ -29,8 +29,11 @@ def test_a_role_the_rule_grants_gets_its_scope() -> None:
 
 
 def test_a_role_the_rule_does_not_grant_is_refused_with_the_roles_it_needs() -> None:
-    with pytest.raises(Forbidden, match="needs one of the roles: ppk"):
+    with pytest.raises(Forbidden, match="needs one of the roles: ppk") as refused:
         TABLE.decide("POST", "/mutations/{mutation_id}/approve", caller(Role.TPK_MEMBER), {})
+    assert refused.value.rule == "role_required"
+    assert refused.value.pesan is not None
+    assert "memerlukan salah satu peran: ppk" in refused.value.pesan
 
 
 def test_an_employee_reaches_their_own_record_and_not_another() -> None:

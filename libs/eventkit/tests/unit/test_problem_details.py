@@ -7,7 +7,7 @@ import pytest
 from fastapi import FastAPI
 
 from rangkui_eventkit.api_types import DateQuery, NipPath
-from rangkui_eventkit.errors import NotFound, RuleViolated, Violation
+from rangkui_eventkit.errors import Forbidden, NotFound, RuleViolated, Violation
 from rangkui_eventkit.http import CorrelationMiddleware, install_error_handlers
 from rangkui_eventkit.problems import documented_statuses, errors, problem_body
 
@@ -32,6 +32,15 @@ def _app() -> FastAPI:
                 Violation("min_years_in_post", "too early", "belum 2 tahun", "PP 11/2017"),
                 Violation("performance_below_baik", "performance", "kinerja kurang"),
             ]
+        )
+
+    @app.get("/mine")
+    async def mine() -> None:
+        """Refused by the access table's own-records rule."""
+        raise Forbidden(
+            "you may only see or act on your own records",
+            pesan="Anda hanya dapat melihat atau menanggapi data Anda sendiri.",
+            rule="own_records_only",
         )
 
     @app.get("/down")
@@ -66,6 +75,13 @@ async def test_a_domain_error_is_a_problem_that_keeps_the_fields_clients_read() 
         "message": "no employee 198609262015051001",
         "correlation_id": "8d7e7c0e-2f1a-4a39-9a55-6b1f0d2c0001",
     }
+
+
+async def test_a_refusal_with_an_indonesian_text_shows_it_and_keeps_the_english_beside() -> None:
+    body = (await _call("GET", "/mine")).json()
+    assert (body["status"], body["error"], body["rule"]) == (403, "forbidden", "own_records_only")
+    assert body["message"] == "Anda hanya dapat melihat atau menanggapi data Anda sendiri."
+    assert body["message_en"] == "you may only see or act on your own records"
 
 
 async def test_every_failing_rule_is_in_the_problem_with_its_indonesian_text() -> None:

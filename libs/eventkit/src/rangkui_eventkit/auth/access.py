@@ -87,11 +87,15 @@ class Access:
 
     def require_person(self, nip: str | None) -> None:
         if self.scope == Scope.OWN and (not nip or nip != self.principal.nip):
-            raise Forbidden("you may only see or act on your own records")
+            raise _own_records_only()
 
     def require_unit(self, unit_ids: Iterable[str | None]) -> None:
         if self.scope == Scope.UNITS and not any(u in self.principal.units for u in unit_ids if u):
-            raise Forbidden("this record belongs to a unit you are not responsible for")
+            raise Forbidden(
+                "this record belongs to a unit you are not responsible for",
+                pesan="Data ini milik unit kerja yang bukan tanggung jawab Anda.",
+                rule="unit_out_of_scope",
+            )
 
 
 class AccessTable(Mapping[str, Rule]):
@@ -125,16 +129,33 @@ class AccessTable(Mapping[str, Rule]):
         """The caller's access to one request, or `Forbidden` saying why not."""
         declared = self._rules.get(f"{method} {path}")
         if declared is None:  # fail closed: an endpoint nobody declared is nobody's
-            raise Forbidden(f"{method} {path} is not open to any role")
+            raise Forbidden(
+                f"{method} {path} is not open to any role",
+                pesan="Layanan ini tidak dibuka untuk peran mana pun.",
+                rule="endpoint_closed",
+            )
         scope = declared.scope_for(principal.roles)
         if scope is None:
             needed = ", ".join(sorted(r.value for r in declared.grants)) or "nobody"
             held = ", ".join(sorted(r.value for r in principal.roles)) or "no role"
-            raise Forbidden(f"this needs one of the roles: {needed} (you have: {held})")
+            raise Forbidden(
+                f"this needs one of the roles: {needed} (you have: {held})",
+                pesan=f"Permintaan ini memerlukan salah satu peran: {needed} (peran Anda: "
+                f"{held}). Mintalah peran yang sesuai kepada pengelola akun.",
+                rule="role_required",
+            )
         if scope == Scope.OWN and declared.person:
             wider = [r for r in principal.roles if declared.grants.get(r, 0) > Scope.OWN]
             target = path_params.get(declared.person)
             shared = {declared.mailboxes.get(r) for r in principal.roles} - {None}
             if not wider and target != principal.nip and target not in shared:
-                raise Forbidden("you may only see or act on your own records")
+                raise _own_records_only()
         return Access(principal, scope, frozenset(principal.roles & set(declared.grants)))
+
+
+def _own_records_only() -> Forbidden:
+    return Forbidden(
+        "you may only see or act on your own records",
+        pesan="Anda hanya dapat melihat atau menanggapi data Anda sendiri.",
+        rule="own_records_only",
+    )
