@@ -621,6 +621,14 @@ def test_a_blackout_window_covers_only_the_transfers_in_its_scope() -> None:
     assert find_blackout([rotations], date(2027, 2, 1), kind="ROTATION") is None
 
 
+def test_a_decree_is_refused_when_the_formasi_shrank_below_the_places_held() -> None:
+    assert refused(given(*ANSWERED), decree(facts=DecreeFacts(TODAY, free_places=0))).rule == (
+        "no_free_place"
+    )
+    [event] = when(given(*ANSWERED), decree(facts=DecreeFacts(TODAY, free_places=1)))
+    assert isinstance(event, MutationDecreed)
+
+
 def test_a_decree_is_refused_once_the_employee_came_under_disciplinary_proceedings() -> None:
     facts = DecreeFacts(TODAY, employee_status="DISCIPLINARY")
     assert refused(given(*ANSWERED), decree(facts=facts)).rule == "employee_not_transferable"

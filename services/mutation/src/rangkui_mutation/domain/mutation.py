@@ -290,6 +290,7 @@ class DecreeFacts:
     unit_closed_on: date | None = None  # the target unit's closure, if it closed
     retroactive_tmt_max_days: int = 0
     tmt_horizon_days: int = 365
+    free_places: int | None = None  # formasi − occupancy − places other transfers hold
 
 
 @dataclass(frozen=True)
@@ -806,6 +807,10 @@ def _decree(c: DecreeMutation, s: MutationState) -> list[DomainEvent]:
     found += [
         *_tmt_guards(s, f.employee_status, f.unit_closed_on),
         check_not_in_blackout(f.blackout, c.minister_approval_ref, c.minister_approval_date),
+        # The formasi may have shrunk since the approval reserved this transfer's place.
+        check_free_place(s.to_position_id, f.free_places)
+        if f.free_places is not None
+        else None,
     ]
     refuse(found)
     skipped = _skipped(s)

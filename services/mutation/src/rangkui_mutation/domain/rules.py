@@ -232,7 +232,7 @@ RULES: dict[str, Rule] = {
         ),
         Rule(
             "no_free_place",
-            ("propose", "approve"),
+            ("propose", "approve", "decree"),
             _C,
             "Jabatan {position_id} tidak memiliki formasi kosong (sisa formasi: {free_places}): "
             "formasi sudah terisi oleh pemangku jabatan dan mutasi yang telah disetujui. Pilih "

@@ -316,7 +316,7 @@ async def decree_mutation(
         await uow.lock(f"mutation.sk:{normalised_sk_number(sk_number)}")
         facts = deps.facts(uow)
         policy = await policy_on(deps, uow, deps.clock.today())
-        decree = await decree_facts(deps, facts, state, sk_number, sk_date, policy.values)
+        decree = await decree_facts(deps, facts, state, sk_number, sk_date, policy.values, uow)
         command = DecreeMutation(
             actor=cause.actor,
             sk_number=sk_number,
@@ -342,13 +342,19 @@ async def decree_facts(
     sk_number: str,
     sk_date: date,
     policy: PolicyValues,
+    uow: UnitOfWork | None = None,
 ) -> DecreeFacts:
     """The facts a decree of the transfer is decided on, as of today: the SK numbers in use
     (by other transfers), the blackout on the SK date, the employee's status, the target
-    unit's closure; the TMT bounds of the policy in force."""
+    unit's closure, the places left in the target post (with `uow`: the formasi may have
+    shrunk since the approval); the TMT bounds of the policy in force."""
     employee = await facts.employee(state.nip or "")
     target = await facts.position(state.to_position_id or "")
     post_type = target["jabatan_type"] if target else None
+    free = None
+    if target is not None and uow is not None:
+        held = await places_held(uow, facts, state.to_position_id, exclude=state.mutation_id)
+        free = target["formasi"] - await facts.occupancy(state.to_position_id) - held
     return DecreeFacts(
         today=deps.clock.today(),
         sk_number_used_by=await facts.sk_number_used_by(
@@ -359,6 +365,7 @@ async def decree_facts(
         unit_closed_on=await facts.unit_closed_on(state.to_unit_id or ""),
         retroactive_tmt_max_days=policy.retroactive_tmt_max_days,
         tmt_horizon_days=policy.tmt_horizon_days,
+        free_places=free,
     )
 
 

@@ -173,7 +173,7 @@ async def _decide_rows(
             sk_date=request.sk_date,
             tmt=request.tmt,
             facts=await decree_facts(
-                deps, facts, state, request.sk_number, request.sk_date, policy.values
+                deps, facts, state, request.sk_number, request.sk_date, policy.values, uow
             ),
             retroactive_reason=request.retroactive_reason,
             minister_approval_ref=request.minister_approval_ref,
