@@ -350,7 +350,8 @@ export interface paths {
         /**
          * List Mutations
          * @description Transfers page by page, newest proposal first: by step, by unit (origin or target),
-         *     by decree. Each as the board shows it (the timeline comes with the single transfer).
+         *     by decree, kind, employee and the days proposed (inclusive). Each as the board shows it
+         *     (the timeline comes with the single transfer).
          */
         get: operations["list_mutations_mutations_get"];
         put?: never;
@@ -2672,8 +2673,15 @@ export interface operations {
         parameters: {
             query?: {
                 decree_id?: string | null;
+                kind?: ("NEED_BASED" | "OWN_REQUEST" | "ROTATION" | "OTHER") | null;
                 limit?: number;
+                /** @description the employee */
+                nip?: string | null;
                 offset?: number;
+                /** @description a calendar date, YYYY-MM-DD, in 1900-2199 */
+                proposed_from?: string | null;
+                /** @description a calendar date, YYYY-MM-DD, in 1900-2199 */
+                proposed_to?: string | null;
                 /** @description a step, e.g. DECREED */
                 status?: string | null;
                 unit_id?: string | null;

@@ -27,14 +27,20 @@ class Leadership:
         self.key = key
 
     async def check(self) -> None:
-        """Raise unless this session still holds the lock (a lost connection raises too)."""
-        held = await self.conn.fetchval(
-            """SELECT count(*) > 0 FROM pg_locks WHERE locktype = 'advisory'
-               AND pid = pg_backend_pid() AND granted AND objsubid = 1
-               AND classid = ($1::bigint >> 32)::oid
-               AND objid = ($1::bigint & 4294967295)::oid""",
-            self.key,
-        )
+        """Raise `LostLeadership` unless this session still holds the lock. A connection
+        that broke (the server ended the session, the network went) raises it too, whatever
+        the driver reports while the breakage reaches it (asyncpg may report a protocol
+        state error rather than a closed connection): either way the lock is gone."""
+        try:
+            held = await self.conn.fetchval(
+                """SELECT count(*) > 0 FROM pg_locks WHERE locktype = 'advisory'
+                   AND pid = pg_backend_pid() AND granted AND objsubid = 1
+                   AND classid = ($1::bigint >> 32)::oid
+                   AND objid = ($1::bigint & 4294967295)::oid""",
+                self.key,
+            )
+        except Exception as exc:
+            raise LostLeadership(f"the session holding lock {self.key} is gone: {exc!r}") from exc
         if not held:
             raise LostLeadership(f"advisory lock {self.key} is no longer held")
 

@@ -99,6 +99,17 @@ async def test_a_decree_for_three_transfers_is_issued_verified_and_takes_effect_
 
         assert await eventually(rows_listed, timeout=15) == sorted(ids)
 
+        async def total(**params: str) -> int:
+            r = await client.get("/mutations", params=params, headers=OPERATOR)
+            assert r.status_code == 200, r.text
+            return int(r.json()["total"])
+
+        assert await total(nip=NIPS[1], decree_id=decree["decree_id"]) == 1
+        assert await total(kind="ROTATION", decree_id=decree["decree_id"]) == 0
+        assert await total(kind="NEED_BASED", decree_id=decree["decree_id"]) == 3
+        assert await total(proposed_from="1900-01-01", decree_id=decree["decree_id"]) == 3
+        assert await total(proposed_to="1900-01-02", decree_id=decree["decree_id"]) == 0
+
         # The document as stored is the one whose hash the decree recorded.
         pdf = await client.get(decree["document_url"], headers=OPERATOR)
         assert pdf.status_code == 200
@@ -187,12 +198,13 @@ async def test_a_decree_with_a_refused_row_decrees_nobody_and_names_the_row(
             "tmt": (TODAY + timedelta(days=5)).isoformat(),
         }
 
-        before = await event_count(settings)
+        rows = [f"mutation-{ready}", f"mutation-{undecided}"]
+        before = [await event_count(settings, row) for row in rows]
 
         r = await client.post("/decrees", json=body, headers=PPK)
 
         assert r.status_code in (409, 422), r.text
-        assert await event_count(settings) == before  # nobody decreed
+        assert [await event_count(settings, row) for row in rows] == before  # nobody decreed
         error = r.json()
         assert {v["details"]["row"] for v in error["violations"]} == {2}, error
         assert error["message"].startswith("Baris 2")

@@ -82,12 +82,23 @@ async def ok(client: httpx.AsyncClient, path: str, body: Any, headers: dict[str,
     return r.json()
 
 
-async def event_count(settings: MutationSettings) -> int:
+async def event_count(settings: MutationSettings, stream_id: str | None = None) -> int:
+    """Events recorded (on one stream, or in all): the service's own reactions append to
+    other streams meanwhile (an induction after a decree), so a refusal watches its own."""
     conn = await asyncpg.connect(settings.database_url)
     try:
-        return int(await conn.fetchval("SELECT count(*) FROM events"))
+        if stream_id is None:
+            return int(await conn.fetchval("SELECT count(*) FROM events"))
+        query = "SELECT count(*) FROM events WHERE stream_id = $1"
+        return int(await conn.fetchval(query, stream_id))
     finally:
         await conn.close()
+
+
+def _stream_of(path: str) -> str | None:
+    """The transfer a `/mutations/{id}/...` step acts on (None for other paths)."""
+    parts = path.strip("/").split("/")
+    return f"mutation-{parts[1]}" if len(parts) > 2 and parts[0] == "mutations" else None
 
 
 async def refused(
@@ -102,7 +113,7 @@ async def refused(
     legal_basis: str | None = None,
 ) -> dict[str, Any]:
     """The refusal a person can act on, and nothing recorded."""
-    before = await event_count(settings)
+    before = await event_count(settings, _stream_of(path))
     r = await client.post(path, json=body, headers=headers)
     assert r.status_code == status, r.text
     error = r.json()
@@ -111,7 +122,7 @@ async def refused(
     assert error["violations"][0]["rule"] == rule
     if legal_basis is not None:
         assert error["legal_basis"] == legal_basis
-    assert await event_count(settings) == before
+    assert await event_count(settings, _stream_of(path)) == before
     return error
 
 

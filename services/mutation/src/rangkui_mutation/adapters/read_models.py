@@ -97,21 +97,28 @@ async def mutations_page(
     decree_id: str | None,
     limit: int,
     offset: int,
+    kind: str | None = None,
+    nip: str | None = None,
+    proposed_from: date | None = None,
+    proposed_to: date | None = None,
+    timezone: str = "Asia/Jakarta",
 ) -> tuple[int, list[dict[str, Any]]]:
-    """Transfers, newest proposal first, filtered by step, unit (origin or target) and
-    decree, and how many match."""
+    """Transfers, newest proposal first, filtered by step, unit (origin or target), decree,
+    kind, employee and the days proposed (inclusive, as the province's calendar counts
+    them), and how many match."""
     where = """WHERE ($1::text IS NULL OR status = $1)
                  AND ($2::text IS NULL OR to_unit_id = $2 OR from_unit_id = $2)
-                 AND ($3::text IS NULL OR decree_id = $3)"""
-    total = await conn.fetchval(
-        f"SELECT count(*) FROM mutations {where}", status, unit_id, decree_id
-    )
+                 AND ($3::text IS NULL OR decree_id = $3)
+                 AND ($4::text IS NULL OR kind = $4)
+                 AND ($5::text IS NULL OR nip = $5)
+                 AND ($6::date IS NULL OR (proposed_at AT TIME ZONE $8)::date >= $6)
+                 AND ($7::date IS NULL OR (proposed_at AT TIME ZONE $8)::date <= $7)"""
+    args = (status, unit_id, decree_id, kind, nip, proposed_from, proposed_to, timezone)
+    total = await conn.fetchval(f"SELECT count(*) FROM mutations {where}", *args)
     rows = await conn.fetch(
         f"""SELECT * FROM mutations {where}
-            ORDER BY proposed_at DESC, mutation_id LIMIT $4 OFFSET $5""",
-        status,
-        unit_id,
-        decree_id,
+            ORDER BY proposed_at DESC, mutation_id LIMIT $9 OFFSET $10""",
+        *args,
         limit,
         offset,
     )

@@ -16,7 +16,7 @@ from rangkui_contracts.events.mutation import (
     PolicyApplied,
     PolicyValues,
 )
-from rangkui_eventkit.api_types import IdPath, IdQuery, NipPath
+from rangkui_eventkit.api_types import DateQuery, IdPath, IdQuery, NipPath
 from rangkui_eventkit.auth import Access, Role, authorize
 from rangkui_eventkit.consistency import answer_written, consistent_read
 from rangkui_eventkit.context import Cause
@@ -526,14 +526,29 @@ async def list_mutations(
     status: Annotated[str | None, Query(max_length=40, description="a step, e.g. DECREED")] = None,
     unit_id: IdQuery = None,
     decree_id: IdQuery = None,
+    kind: MutationKind | None = None,
+    nip: Annotated[str | None, Query(pattern=r"^\d{18}$", description="the employee")] = None,
+    proposed_from: DateQuery = None,
+    proposed_to: DateQuery = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
     d: Deps = Depends(deps),
 ) -> MutationPage:
     """Transfers page by page, newest proposal first: by step, by unit (origin or target),
-    by decree. Each as the board shows it (the timeline comes with the single transfer)."""
+    by decree, kind, employee and the days proposed (inclusive). Each as the board shows it
+    (the timeline comes with the single transfer)."""
     total, rows = await read_models.mutations_page(
-        d.pool, status=status, unit_id=unit_id, decree_id=decree_id, limit=limit, offset=offset
+        d.pool,
+        status=status,
+        unit_id=unit_id,
+        decree_id=decree_id,
+        kind=kind,
+        nip=nip,
+        proposed_from=proposed_from,
+        proposed_to=proposed_to,
+        limit=limit,
+        offset=offset,
+        timezone=d.settings.timezone,
     )
     items = [MutationView.model_validate(r) for r in rows]
     return MutationPage(items=items, total=total, limit=limit, offset=offset)
