@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from rangkui_eventkit.errors import HTTP_STATUS, ErrorKind
-from rangkui_mutation.domain.rules import ALL_STEPS, RULES, refusal, tanggal, violation
+from rangkui_eventkit.indonesian import tanggal
+from rangkui_mutation.domain.rules import ALL_STEPS, RULES, refusal, violation
 
 pytestmark = pytest.mark.unit
 

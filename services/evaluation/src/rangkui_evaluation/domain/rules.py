@@ -12,12 +12,10 @@ Checks that can fail together return `Violation`s and refuse once with all of th
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
 
-from rangkui_eventkit.errors import ErrorKind, RuleViolated, Violation
-from rangkui_eventkit.indonesian import tanggal
+from rangkui_eventkit.catalogue import RuleCatalogue
+from rangkui_eventkit.errors import ErrorKind
 
 SKP = "PermenPANRB 6/2022"
 PDP = "UU 27/2022"
@@ -217,54 +215,11 @@ RULES: dict[str, Rule] = {
 }
 
 
-class _Facts(dict[str, object]):
-    """Formats a template, leaving a missing fact visible instead of failing."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-def _show(value: object, *, indonesian: bool) -> object:
-    if isinstance(value, date):
-        return tanggal(value) if indonesian else value.isoformat()
-    return value
-
-
-def violation(
-    rule_id: str, *, details: Mapping[str, object] | None = None, **facts: object
-) -> Violation:
-    """The catalogue's rule `rule_id`, both its messages filled with `facts`."""
-    rule = RULES[rule_id]
-    en = _Facts({k: _show(v, indonesian=False) for k, v in facts.items()})
-    id_ = _Facts({k: _show(v, indonesian=True) for k, v in facts.items()})
-    return Violation(
-        rule=rule.id,
-        message=rule.message.format_map(en),
-        pesan=rule.pesan.format_map(id_),
-        legal_basis=rule.legal_basis,
-        details=dict(details or {}),
-    )
-
-
-def refusal(violations: Iterable[Violation]) -> RuleViolated:
-    """One error for every failing rule; its kind is theirs when they agree, else REFUSED."""
-    found = list(violations)
-    kinds = {RULES[v.rule].kind for v in found}
-    return RuleViolated.of(found, kind=kinds.pop() if len(kinds) == 1 else ErrorKind.REFUSED)
-
-
-def refuse(violations: Iterable[Violation | None]) -> None:
-    """Raise one `RuleViolated` listing every violation, or return when there is none."""
-    found = [v for v in violations if v is not None]
-    if found:
-        raise refusal(found)
-
-
-def rule_error(
-    rule_id: str, *, details: Mapping[str, object] | None = None, **facts: object
-) -> RuleViolated:
-    """The error of one failing rule."""
-    return refusal([violation(rule_id, details=details, **facts)])
+CATALOGUE = RuleCatalogue(RULES)
+violation = CATALOGUE.violation
+refusal = CATALOGUE.refusal
+refuse = CATALOGUE.refuse
+rule_error = CATALOGUE.rule_error
 
 
 JENIS = {"ANNUAL": "tahunan", "CHECKPOINT": "titik pantau", "PERIODIC": "berkala"}

@@ -13,12 +13,12 @@ one go. Pure: standard library and the kit's error model only.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from rangkui_eventkit.errors import ErrorKind, RuleViolated, Violation
-from rangkui_eventkit.indonesian import tanggal
+from rangkui_eventkit.catalogue import RuleCatalogue
+from rangkui_eventkit.errors import ErrorKind, Violation
 
 
 @dataclass(frozen=True)
@@ -686,61 +686,17 @@ RULES: dict[str, Rule] = {
 }
 
 
-class _Facts(dict[str, object]):
-    """Formats a template, leaving a missing fact visible instead of failing."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-def violation(
-    rule_id: str,
-    *,
-    details: Mapping[str, object] | None = None,
-    legal_basis: str | None = None,
-    **facts: object,
-) -> Violation:
-    """The catalogue's rule `rule_id`, its messages filled with `facts`; `legal_basis`
-    names a more precise basis than the rule's own where the case has one."""
-    rule = RULES[rule_id]
+def _langkah(facts: dict[str, object]) -> None:
+    """The Indonesian name of the step a refusal is about, beside its English one."""
     if "action" in facts:
         facts.setdefault("langkah", LANGKAH.get(str(facts["action"]), facts["action"]))
-    en = _Facts({k: _show(v) for k, v in facts.items()})
-    id_ = _Facts({k: _show(v, indonesian=True) for k, v in facts.items()})
-    return Violation(
-        rule=rule.id,
-        message=rule.message.format_map(en),
-        pesan=rule.pesan.format_map(id_),
-        legal_basis=legal_basis or rule.legal_basis,
-        details=dict(details or {}),
-    )
 
 
-def refusal(violations: Iterable[Violation]) -> RuleViolated:
-    """One error for every failing rule; its kind is theirs when they agree, else REFUSED."""
-    found = list(violations)
-    kinds = {RULES[v.rule].kind for v in found}
-    return RuleViolated.of(found, kind=kinds.pop() if len(kinds) == 1 else ErrorKind.REFUSED)
-
-
-def refuse(violations: Iterable[Violation | None]) -> None:
-    """Raise one `RuleViolated` listing every violation, or return when there is none."""
-    found = [v for v in violations if v is not None]
-    if found:
-        raise refusal(found)
-
-
-def rule_error(rule_id: str, *, details: Mapping[str, object] | None = None, **facts: object):
-    """The error of one failing rule (for a step where one rule decides alone)."""
-    return refusal([violation(rule_id, details=details, **facts)])
-
-
-def _show(value: object, *, indonesian: bool = False) -> object:
-    if isinstance(value, date):
-        return tanggal(value) if indonesian else value.isoformat()
-    if isinstance(value, float):
-        return f"{value:g}".replace(".", ",") if indonesian else f"{value:g}"
-    return value
+CATALOGUE = RuleCatalogue(RULES, prepare=_langkah)
+violation = CATALOGUE.violation
+refusal = CATALOGUE.refusal
+refuse = CATALOGUE.refuse
+rule_error = CATALOGUE.rule_error
 
 
 # ------------------------------------------------------------------------------ checks
