@@ -691,7 +691,7 @@ export interface components {
              * Status
              * @enum {string}
              */
-            status: "ACTIVE" | "ON_LEAVE" | "STUDY_ASSIGNMENT" | "DISCIPLINARY" | "RETIRED";
+            status: "ACTIVE" | "ON_LEAVE" | "STUDY_ASSIGNMENT" | "DISCIPLINARY" | "RETIRED" | "COURT_PROCEEDINGS" | "SERVICE_OBLIGATION" | "DECEASED";
         };
         /** CloseUnitBody */
         CloseUnitBody: {
@@ -946,7 +946,7 @@ export interface components {
              * @default ACTIVE
              * @enum {string}
              */
-            status: "ACTIVE" | "ON_LEAVE" | "STUDY_ASSIGNMENT" | "DISCIPLINARY" | "RETIRED";
+            status: "ACTIVE" | "ON_LEAVE" | "STUDY_ASSIGNMENT" | "DISCIPLINARY" | "RETIRED" | "COURT_PROCEEDINGS" | "SERVICE_OBLIGATION" | "DECEASED";
             /**
              * Tmt Position
              * Format: date
@@ -1270,7 +1270,7 @@ export interface operations {
                 min_years_in_post?: number | null;
                 page?: number;
                 page_size?: number;
-                status?: ("ACTIVE" | "ON_LEAVE" | "STUDY_ASSIGNMENT" | "DISCIPLINARY" | "RETIRED") | null;
+                status?: ("ACTIVE" | "ON_LEAVE" | "STUDY_ASSIGNMENT" | "DISCIPLINARY" | "RETIRED" | "COURT_PROCEEDINGS" | "SERVICE_OBLIGATION" | "DECEASED") | null;
                 unit_id?: string | null;
             };
             header?: never;

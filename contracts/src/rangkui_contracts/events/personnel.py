@@ -20,7 +20,16 @@ from rangkui_contracts.events.common import (
 
 UnitKind = Literal["OPD", "UPT", "SMA", "SMK", "SLB", "RSUD"]
 JabatanType = Literal["STRUKTURAL", "FUNGSIONAL", "PELAKSANA"]
-EmployeeStatus = Literal["ACTIVE", "ON_LEAVE", "STUDY_ASSIGNMENT", "DISCIPLINARY", "RETIRED"]
+EmployeeStatus = Literal[
+    "ACTIVE",
+    "ON_LEAVE",
+    "STUDY_ASSIGNMENT",
+    "DISCIPLINARY",
+    "RETIRED",
+    "COURT_PROCEEDINGS",  # a criminal case pending (proses peradilan)
+    "SERVICE_OBLIGATION",  # bound by an ikatan dinas to the post that sent them to study
+    "DECEASED",
+]
 Gender = Literal["M", "F"]
 
 
@@ -175,7 +184,8 @@ class FormationChanged(_Personnel):
 
 class EmployeeStatusChanged(_Personnel):
     """An employee's status changed (active, on leave, study assignment, under
-    disciplinary proceedings, retired) from `since`."""
+    disciplinary or court proceedings, bound by a service obligation, retired, deceased)
+    from `since`."""
 
     nip: Nip
     previous_status: EmployeeStatus

@@ -629,6 +629,23 @@ def test_a_decree_is_refused_when_the_formasi_shrank_below_the_places_held() -> 
     assert isinstance(event, MutationDecreed)
 
 
+@pytest.mark.parametrize(
+    ("status", "words"),
+    [
+        ("COURT_PROCEEDINGS", "proses peradilan"),
+        ("SERVICE_OBLIGATION", "ikatan dinas"),
+        ("DECEASED", "meninggal dunia"),
+        ("STUDY_ASSIGNMENT", "tugas belajar"),
+    ],
+)
+def test_a_decree_is_refused_for_every_status_the_law_keeps_from_a_transfer(
+    status: str, words: str
+) -> None:
+    error = refused(given(*ANSWERED), decree(facts=DecreeFacts(TODAY, employee_status=status)))
+    assert error.rule == "employee_not_transferable"
+    assert words in (error.pesan or "")
+
+
 def test_a_decree_is_refused_once_the_employee_came_under_disciplinary_proceedings() -> None:
     facts = DecreeFacts(TODAY, employee_status="DISCIPLINARY")
     assert refused(given(*ANSWERED), decree(facts=facts)).rule == "employee_not_transferable"

@@ -171,6 +171,12 @@ def _exclusion(c: CandidateFacts, p: _Prepared, policy: MatchPolicy) -> Exclusio
         if c.status == "DISCIPLINARY":
             why = "sedang menjalani proses hukuman disiplin"
             return Exclusion(c.nip, c.name, "under_disciplinary_proceedings", why)
+        if c.status == "COURT_PROCEEDINGS":
+            why = "sedang menjalani proses peradilan"
+            return Exclusion(c.nip, c.name, "under_court_proceedings", why)
+        if c.status == "SERVICE_OBLIGATION":
+            why = "masih terikat ikatan dinas"
+            return Exclusion(c.nip, c.name, "service_obligation", why)
         return Exclusion(c.nip, c.name, "not_active", f"berstatus {c.status}, tidak aktif")
     if c.position_id == p.post.position_id:
         return Exclusion(c.nip, c.name, "already_in_post", "sudah menduduki jabatan ini")

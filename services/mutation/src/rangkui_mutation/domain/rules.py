@@ -978,11 +978,18 @@ NOT_TRANSFERABLE_STATUSES: dict[str, tuple[str, str]] = {
     ),
     "STUDY_ASSIGNMENT": ("sedang tugas belajar", "is on study assignment (tugas belajar)"),
     "RETIRED": ("telah pensiun", "is retired"),
+    "COURT_PROCEEDINGS": ("sedang menjalani proses peradilan", "is under court proceedings"),
+    "SERVICE_OBLIGATION": (
+        "masih terikat ikatan dinas",
+        "is bound by a service obligation (ikatan dinas)",
+    ),
+    "DECEASED": ("telah meninggal dunia", "is deceased"),
 }
 
 
 def check_transferable(nip: str, status: str) -> Violation | None:
-    """No transfer while under disciplinary proceedings, on study assignment, or retired."""
+    """No transfer while under disciplinary or court proceedings, on study assignment, bound
+    by a service obligation, retired or deceased."""
     found = NOT_TRANSFERABLE_STATUSES.get(status)
     if found is None:
         return None

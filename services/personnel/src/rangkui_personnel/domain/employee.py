@@ -414,6 +414,11 @@ PROCEEDINGS_STATUSES: dict[str, tuple[str, str, str]] = {
         "is under disciplinary proceedings",
         "PP 94/2021",
     ),
+    "COURT_PROCEEDINGS": (
+        "sedang menjalani proses peradilan",
+        "is under court proceedings",
+        "PP 11/2017 Pasal 276",
+    ),
 }
 
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal, cast
+from typing import Any, Literal, cast, get_args
 
 from pydantic import ValidationError
 
 from rangkui_contracts.events.common import Education
-from rangkui_contracts.events.personnel import Contact
+from rangkui_contracts.events.personnel import Contact, EmployeeStatus
 from rangkui_eventkit.limits import EARLIEST_DATE, LATEST_DATE
 from rangkui_personnel.domain.employee import RegisterEmployee
 from rangkui_personnel.domain.grade import grade_problem
@@ -75,7 +75,11 @@ STATUSES = {
     "HUKUMAN_DISIPLIN": "DISCIPLINARY",
     "PROSES_DISIPLIN": "DISCIPLINARY",
     "PENSIUN": "RETIRED",
-    **{s: s for s in ("ACTIVE", "ON_LEAVE", "STUDY_ASSIGNMENT", "DISCIPLINARY", "RETIRED")},
+    "PROSES_PERADILAN": "COURT_PROCEEDINGS",
+    "IKATAN_DINAS": "SERVICE_OBLIGATION",
+    "MENINGGAL": "DECEASED",
+    "WAFAT": "DECEASED",
+    **{s: s for s in get_args(EmployeeStatus)},
 }
 EDUCATION_LEVELS = {
     "SMA": "SMA",

@@ -379,8 +379,9 @@ class StaffingProjection(Projection):
 
 
 def counts_as_staff(status: str) -> bool:
-    """Everyone but the retired occupies their post (on leave or study assignment included)."""
-    return status != "RETIRED"
+    """Everyone but the retired and the deceased occupies their post (on leave, study
+    assignment and proceedings included)."""
+    return status not in {"RETIRED", "DECEASED"}
 
 
 class ProceedingsProjection(Projection):
