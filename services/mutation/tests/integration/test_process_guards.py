@@ -12,7 +12,11 @@ import httpx
 import pytest
 
 from rangkui_contracts.events.evaluation import EvaluationRecordedV2
-from rangkui_contracts.events.personnel import EmployeeStatusChanged, UnitClosed
+from rangkui_contracts.events.personnel import (
+    EmployeeStatusChanged,
+    FormationChanged,
+    UnitClosed,
+)
 from rangkui_contracts.topics import EVALUATION, MUTATION
 from rangkui_eventkit.testing.auth import acting, bearer
 from rangkui_eventkit.testing.kafka_tools import header, read_topic
@@ -700,3 +704,36 @@ async def test_a_blackout_that_begins_before_the_tmt_holds_the_transfer_on_its_t
         view = await eventually(held, timeout=20)
         hold = next(s for s in view["timeline"] if s["step"] == "HELD")
         assert [r["rule"] for r in hold["details"]["reasons"]] == ["blackout_window"]
+
+
+async def test_a_formasi_cut_after_the_approval_leaves_no_place_at_the_decree(
+    settings: MutationSettings, publish_personnel: Publish, clock: Clock
+) -> None:
+    await seed(publish_personnel)  # guru-mat-2 has a formasi of 3, nobody in it
+    async with serve_in_process(create_app(settings, clock=clock)) as client:
+        mutation_id = await propose(client)
+        path = f"/mutations/{mutation_id}"
+        await ready_for_decision(client, mutation_id)
+        await ok(client, f"{path}/approve", {"reasons": "sesuai"}, PPK)
+        await answered(client, mutation_id, NIP)
+        # The workload analysis cuts the post's formasi to nothing before the decree.
+        cut = FormationChanged(position_id="guru-mat-2", unit_id="sma-2", previous_formasi=3,
+                               formasi=0, reason="hasil ABK 2026")  # fmt: skip
+        await publish_personnel([("position-guru-mat-2", cut)])
+
+        async def cut_known() -> bool:
+            conn = await asyncpg.connect(settings.database_url)
+            try:
+                found = await conn.fetchval(
+                    "SELECT formasi FROM positions WHERE position_id = 'guru-mat-2'"
+                )
+            finally:
+                await conn.close()
+            return found == 0
+
+        await eventually(cut_known, timeout=15)
+
+        await refused(
+            client, settings, f"{path}/decree", decree_body("800/71/BKD/2026", TODAY, TODAY),
+            PPK, status=409, rule="no_free_place",
+        )  # fmt: skip

@@ -159,6 +159,21 @@ async def test_an_erasure_waits_for_every_open_proceeding_and_names_them_all() -
     assert "m7, m9" in (refused.value.pesan or "")
 
 
+async def test_an_erasure_waits_while_the_employee_is_under_court_proceedings() -> None:
+    d = deps()
+    await organisation(d)
+    await commands.register_employee(d, teacher(), BKD)
+    await commands.change_employee(
+        d, ChangeStatus(NIP, "COURT_PROCEEDINGS", date(2026, 11, 1), "penetapan tersangka"), BKD
+    )
+    with pytest.raises(RuleViolated) as refused:
+        await commands.erase_personal_data(d, NIP, "permintaan pegawai", BKD)
+    [proceedings] = refused.value.violations
+    assert proceedings.rule == "erasure_proceedings_open"
+    assert "sedang menjalani proses peradilan" in (proceedings.pesan or "")
+    assert proceedings.legal_basis == "UU 27/2022 Pasal 15 ayat (1); PP 11/2017 Pasal 276"
+
+
 async def test_once_the_objection_is_resolved_the_erasure_proceeds() -> None:
     # Given the objection was resolved (personnel learnt it: no open objection left)
     proceedings = InMemoryProceedings({NIP: ("m7",)})
