@@ -28,6 +28,7 @@ from typing import Any
 import asyncpg
 import httpx
 import pytest
+from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from rangkui_eventkit.handlers import Handler
 from rangkui_eventkit.testing.auth import acting, bearer
@@ -332,6 +333,38 @@ def projections(service: str) -> dict[str, tuple[str, ...]]:
     return found
 
 
+async def end_offsets(bootstrap: str, topics: list[str]) -> dict[tuple[str, int], int]:
+    """The next offset of every partition of `topics` now (what a caught-up consumer has
+    stored as its position)."""
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+    await consumer.start()
+    try:
+        partitions = [
+            TopicPartition(t, p) for t in topics for p in consumer.partitions_for_topic(t) or ()
+        ]
+        if not partitions:  # metadata not yet fetched for these topics
+            await consumer.topics()
+            partitions = [
+                TopicPartition(t, p) for t in topics for p in consumer.partitions_for_topic(t) or ()
+            ]
+        ends = await consumer.end_offsets(partitions)
+    finally:
+        await consumer.stop()
+    return {(tp.topic, tp.partition): offset for tp, offset in ends.items()}
+
+
+async def caught_up(
+    conn: asyncpg.Connection, consumer: str, ends: dict[tuple[str, int], int]
+) -> bool:
+    """Whether `consumer` has stored positions at or past `ends` on every partition."""
+    rows = await conn.fetch(
+        "SELECT topic, partition, next_offset FROM consumer_offsets WHERE consumer = $1",
+        consumer,
+    )
+    stored = {(r["topic"], r["partition"]): r["next_offset"] for r in rows}
+    return all(stored.get(tp, 0) >= end for tp, end in ends.items() if end > 0)
+
+
 async def snapshot(conn: asyncpg.Connection, tables: tuple[str, ...]) -> dict[str, list[str]]:
     """Every row of `tables`, as sorted JSON texts (so two snapshots compare row for row)."""
     out: dict[str, list[str]] = {}
@@ -544,10 +577,17 @@ async def read_models_equal_their_rebuild(
         for service in SERVICES:
             conn = conns[service]
             r = await client.get(f"{system.url(service)}/admin/consumers")
-            running = {c["name"] for c in r.json()}
+            running = {c["name"]: c["topics"] for c in r.json()}
             owned = {n: t for n, t in projections(service).items() if n in running}
             assert owned, f"{service} shows no projection"
             for name, tables in owned.items():
+                # A projection's consumer may still be catching up (after a kill, a partition
+                # waits for the dead member's session to expire): compare what it shows once
+                # it has applied everything on its topics, not while it lags.
+                ends = await end_offsets(system.infra.kafka_bootstrap, running[name])
+                await eventually(
+                    lambda c=conn, n=name, e=ends: caught_up(c, n, e), timeout=120, interval=0.5
+                )
                 before = await snapshot(conn, tables)
                 r = await client.post(f"{system.url(service)}/admin/projections/{name}/rebuild")
                 assert r.status_code == 202, r.text
