@@ -113,10 +113,12 @@ def old_broker(infra: Infra, tmp_path: Path) -> Iterator[dict[str, str]]:
             kafka=kafka_port, controller=controller_port, data=state / "kafka" / "data"
         )
     )
+    # A URL-safe base64 id may begin with "-" (1 in 32): given as `--cluster-id=...` it is
+    # never read as an option (as `-t <id>` it was, now and then).
     cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
     formatted = _infra(
         env, "kafka-class", "kafka.tools.StorageTool", "format", "--standalone",
-        "-t", cluster_id, "-c", str(old_config),
+        f"--cluster-id={cluster_id}", "-c", str(old_config),
     )  # fmt: skip
     assert formatted.returncode == 0, formatted.stdout + formatted.stderr
     with (tmp_path / "old-broker.log").open("w") as log:
