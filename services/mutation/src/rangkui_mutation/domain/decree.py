@@ -127,18 +127,31 @@ def lampiran_violations(mutation_ids: Sequence[str]) -> list[Violation]:
     return [v for v in found if v is not None]
 
 
-def row_violations(number: int, nip: str, found: Sequence[Violation]) -> list[Violation]:
-    """A row's refusals, each saying which row of the lampiran it is about."""
-    return [
-        Violation(
-            v.rule,
-            f"row {number} ({nip}): {v.message}",
-            f"Baris {number} (NIP {nip}): {v.pesan}" if v.pesan else None,
-            v.legal_basis,
-            {**v.details, "row": number, "nip": nip},
+# Refusals about the decree as a whole (its number, its dates), said once whatever the rows.
+DECREE_WIDE = frozenset({"sk_number_in_use", "sk_date_in_future", "tmt_beyond_horizon"})
+
+
+def row_violations(
+    number: int, nip: str, found: Sequence[Violation], *, known: Sequence[Violation] = ()
+) -> list[Violation]:
+    """A row's refusals, each saying which row of the lampiran it is about; one about the
+    decree as a whole as it is, and only if `known` does not hold it yet."""
+    out: list[Violation] = []
+    for v in found:
+        if v.rule in DECREE_WIDE:
+            if all(k.rule != v.rule for k in (*known, *out)):
+                out.append(v)
+            continue
+        out.append(
+            Violation(
+                v.rule,
+                f"row {number} ({nip}): {v.message}",
+                f"Baris {number} (NIP {nip}): {v.pesan}" if v.pesan else None,
+                v.legal_basis,
+                {**v.details, "row": number, "nip": nip},
+            )
         )
-        for v in found
-    ]
+    return out
 
 
 @dataclass(frozen=True)

@@ -39,8 +39,6 @@ from rangkui_mutation.domain.decree import (
     CorrectDecree,
     DecreeState,
     RevokeDecree,
-    decree_decider,
-    decree_stream_id,
 )
 from rangkui_mutation.domain.rules import rule_error
 from rangkui_mutation.entrypoints.http import deps
@@ -337,11 +335,7 @@ async def _body(request: Request) -> bytes:
     return b"".join(chunks)
 
 
-async def _state(d: Deps, decree_id: str) -> DecreeState:
-    folded = await d.pipeline.state(decree_decider, decree_stream_id(decree_id))
-    if folded.state.issued is None:
-        raise rule_error("unknown_decree", decree_id=decree_id)
-    return folded.state
+_state = decrees.decree_state
 
 
 async def _issued(d: Deps, decree_id: str) -> DecreeIssued:

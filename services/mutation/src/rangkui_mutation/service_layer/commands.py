@@ -342,17 +342,17 @@ async def decree_facts(
     sk_number: str,
     sk_date: date,
     policy: PolicyValues,
-    uow: UnitOfWork | None = None,
+    uow: UnitOfWork,
 ) -> DecreeFacts:
     """The facts a decree of the transfer is decided on, as of today: the SK numbers in use
     (by other transfers), the blackout on the SK date, the employee's status, the target
-    unit's closure, the places left in the target post (with `uow`: the formasi may have
-    shrunk since the approval); the TMT bounds of the policy in force."""
+    unit's closure, the places left in the target post (the formasi may have shrunk since
+    the approval); the TMT bounds of the policy in force."""
     employee = await facts.employee(state.nip or "")
     target = await facts.position(state.to_position_id or "")
     post_type = target["jabatan_type"] if target else None
     free = None
-    if target is not None and uow is not None:
+    if target is not None:
         held = await places_held(uow, facts, state.to_position_id, exclude=state.mutation_id)
         free = target["formasi"] - await facts.occupancy(state.to_position_id) - held
     return DecreeFacts(

@@ -186,7 +186,7 @@ async def _decide_rows(
         try:
             decided[mutation_id] = list(mutation_decider.decide(command, state))
         except RuleViolated as refused:
-            found += row_violations(number, state.nip or "-", refused.violations)
+            found += row_violations(number, state.nip or "-", refused.violations, known=found)
             continue
         except DomainError as refused:
             found += row_violations(
@@ -194,7 +194,7 @@ async def _decide_rows(
             )
             continue
         states.append(state)
-    raise_violations(_once_per_decree(found))
+    raise_violations(found)
     rows = await _lampiran(deps, uow, states, request.remarks or {})
     return _compose(deps, request, decree_id, rows, cause.actor), decided
 
@@ -227,23 +227,6 @@ def _verification_message(state: DecreeState, matched: str | None) -> str:
 
 def corrected_by(state: DecreeState) -> list[tuple[str, date]]:
     return [(c.correcting_sk_number, c.correcting_sk_date) for c in state.corrections]
-
-
-def _once_per_decree(found: list[Violation]) -> list[Violation]:
-    """A decree-wide refusal (the SK number in use, the SK date ahead) once, not per row."""
-    decree_wide = {"sk_number_in_use", "sk_date_in_future", "tmt_beyond_horizon"}
-    seen: set[str] = set()
-    out: list[Violation] = []
-    for v in found:
-        if v.rule in decree_wide:
-            if v.rule in seen:
-                continue
-            seen.add(v.rule)
-            details = {k: x for k, x in v.details.items() if k not in ("row", "nip")}
-            pesan = v.pesan.split(": ", 1)[-1] if v.pesan else None
-            v = Violation(v.rule, v.message.split(": ", 1)[-1], pesan, v.legal_basis, details)
-        out.append(v)
-    return out
 
 
 async def _lampiran(
@@ -319,28 +302,36 @@ class Verification:
     pesan: str
 
 
+async def decree_state(deps: Deps, decree_id: str) -> DecreeState:
+    """The decree as its stream stands (read your own write: no read model in between);
+    `unknown_decree` when there is none."""
+    state = (await deps.pipeline.state(decree_decider, decree_stream_id(decree_id))).state
+    if state.issued is None:
+        raise rule_error("unknown_decree", decree_id=decree_id)
+    return state
+
+
 async def verify(deps: Deps, decree_id: str, *, sha256: str) -> Verification:
     """Whether `sha256` (of a presented file, or the content code its QR carries) is one the
     decree recorded."""
-    folded = await deps.pipeline.state(decree_decider, decree_stream_id(decree_id))
-    decree = folded.state.issued
-    if decree is None:
-        raise rule_error("unknown_decree", decree_id=decree_id)
-    standing = folded.state.standing
+    state = await decree_state(deps, decree_id)
+    decree = state.issued
+    assert decree is not None
+    standing = state.standing
     wanted = sha256.strip().lower()
-    current = folded.state.current or decree
+    current = state.current or decree
     codes = {content_code(decree), content_code(current)}
     matched = None
     if wanted == current.document_sha256:
         matched = "DOCUMENT"
-    elif wanted in folded.state.superseded_documents:
+    elif wanted in state.superseded_documents:
         matched = "SUPERSEDED_DOCUMENT"
-    elif wanted in folded.state.signed_copies:
+    elif wanted in state.signed_copies:
         matched = "SIGNED_COPY"
     elif wanted in codes:
         matched = "CONTENT_CODE"
     status = standing
-    pesan = _verification_message(folded.state, matched)
+    pesan = _verification_message(state, matched)
     return Verification(
         genuine=matched is not None,
         matched=matched,

@@ -161,24 +161,24 @@ async def record_induction_step(
 
 
 async def flag_overdue_inductions(deps: Deps, today: date, *, limit: int = 500) -> list[str]:
-    """One sweep: the inductions past their deadline with steps missing, flagged once."""
+    """One sweep: the inductions past their deadline with steps missing, flagged once, in
+    one unit of work (one load of their streams, one append)."""
     rows = await deps.pool.fetch(
         """SELECT mutation_id FROM inductions WHERE status = 'DUE' AND due_by < $1
            ORDER BY due_by, mutation_id LIMIT $2""",
         today,
         limit,
     )
-    flagged: list[str] = []
-    for row in rows:
-        recorded = await deps.pipeline.execute(
-            induction_decider,
-            induction_stream_id(row["mutation_id"]),
-            FlagOverdue(today),
-            Cause.new(WATCH_ACTOR),
-        )
-        if recorded:
-            flagged.append(row["mutation_id"])
-    return flagged
+    sids = [induction_stream_id(r["mutation_id"]) for r in rows]
+
+    async def handler(uow: UnitOfWork) -> None:
+        for sid, folded in (await uow.states(induction_decider, sids)).items():
+            uow.stage(sid, induction_decider.decide(FlagOverdue(today), folded.state))
+
+    if not sids:
+        return []
+    recorded = (await deps.pipeline.run(handler, Cause.new(WATCH_ACTOR))).recorded
+    return [r.stream_id.removeprefix("induction-") for r in recorded]
 
 
 class InductionWatch:
